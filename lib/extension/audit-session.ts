@@ -1,0 +1,105 @@
+import { type AuditOptions, audit } from '../audit';
+import type { KartraProfile } from '../kartra/profile';
+import type { PageModel, SequenceModel } from '../model';
+import { readPage } from '../reader';
+import { mergeTabs } from '../reader/merge-tabs';
+import type { Report } from '../report';
+
+/**
+ * The content script's state for one page visit: reads the page, merges what it saw of each
+ * sub-sequence tab of the same sequence, audits, and re-audits when the builder changes.
+ * Takes `window` as an argument so it runs under a test DOM too.
+ */
+
+export interface AuditSessionOptions {
+  profile: KartraProfile;
+  settings: () => AuditOptions['settings'];
+  tool: AuditOptions['tool'];
+  /** Called after every audit with the new report. */
+  onReport: (report: Report) => void;
+  /** Mutations inside this element (the extension's own UI) never trigger a re-audit. */
+  ownHost?: () => Element | null;
+  /** At most one audit per this many milliseconds while the page keeps changing. */
+  throttleMs?: number;
+}
+
+export interface AuditResult {
+  report: Report;
+  /** The model the report was made from, tabs merged. */
+  page: PageModel;
+}
+
+export interface AuditSession {
+  latest: () => AuditResult | null;
+  /** Audits now, whatever the throttle says. */
+  auditNow: () => AuditResult;
+  stop: () => void;
+}
+
+export function startAuditSession(win: Window, options: AuditSessionOptions): AuditSession {
+  const throttleMs = options.throttleMs ?? 250;
+  let merged: SequenceModel | null = null;
+  let latest: AuditResult | null = null;
+  let lastAuditAt = Number.NEGATIVE_INFINITY;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function auditNow(): AuditResult {
+    if (timer !== undefined) {
+      win.clearTimeout(timer);
+      timer = undefined;
+    }
+    lastAuditAt = win.performance.now();
+    const started = win.performance.now();
+    let page = readPage(win.document, win.location.href, options.profile);
+    if (page.kind === 'editor') {
+      // Another sequence opened inside the app: forget the previous one's tabs.
+      merged = mergeTabs(merged?.id === page.sequence.id ? merged : null, page.sequence);
+      page = { ...page, sequence: merged };
+    } else {
+      merged = null;
+    }
+    const readMs = win.performance.now() - started;
+    const report = audit(page, { settings: options.settings(), now: new Date(), tool: options.tool, readMs });
+    latest = { report, page };
+    options.onReport(report);
+    return latest;
+  }
+
+  function schedule(): void {
+    if (timer !== undefined) return;
+    const wait = Math.max(0, lastAuditAt + throttleMs - win.performance.now());
+    timer = win.setTimeout(() => {
+      timer = undefined;
+      auditNow();
+    }, wait);
+  }
+
+  const observer = new win.MutationObserver((records) => {
+    const host = options.ownHost?.() ?? null;
+    if (host && records.every((record) => host === record.target || host.contains(record.target))) return;
+    schedule();
+  });
+  observer.observe(win.document.documentElement, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
+  // The app changes the URL without a reload when another sequence is opened.
+  const onNavigate = () => schedule();
+  win.addEventListener('popstate', onNavigate);
+  win.addEventListener('hashchange', onNavigate);
+
+  auditNow();
+
+  return {
+    latest: () => latest,
+    auditNow,
+    stop() {
+      observer.disconnect();
+      win.removeEventListener('popstate', onNavigate);
+      win.removeEventListener('hashchange', onNavigate);
+      if (timer !== undefined) win.clearTimeout(timer);
+    },
+  };
+}

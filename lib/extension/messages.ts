@@ -1,0 +1,39 @@
+import type { PageModel } from '../model';
+import type { Report } from '../report';
+
+/**
+ * Messages between the popup, the background worker and the content script. Every message is
+ * checked on arrival; anything else is ignored, so a stray message from another extension or
+ * an older version of ours cannot break a surface.
+ */
+
+/** Popup (or a test) → content script: the latest report for this tab. */
+export interface GetReportMessage {
+  type: 'kartra-auditor:get-report';
+}
+
+/** Content script → background: the tab's latest counts, for the toolbar badge. */
+export interface ReportChangedMessage {
+  type: 'kartra-auditor:report-changed';
+  badge: { text: string; color: string };
+}
+
+/** The content script's answer to GetReportMessage. */
+export interface ReportResponse {
+  report: Report;
+  /** The model the report was made from (the popup locates steps with it). */
+  page: PageModel;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+export function isGetReportMessage(message: unknown): message is GetReportMessage {
+  return isObject(message) && message.type === 'kartra-auditor:get-report';
+}
+
+export function isReportChangedMessage(message: unknown): message is ReportChangedMessage {
+  if (!isObject(message) || message.type !== 'kartra-auditor:report-changed') return false;
+  const badge = message.badge;
+  return isObject(badge) && typeof badge.text === 'string' && typeof badge.color === 'string';
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * The shape of a Kartra profile (see profile.ts). Kept apart from the data so the content script
+ * can carry the built-in profile without bundling zod; a profile supplied later (options page)
+ * is validated with this schema.
+ *
+ * Selectors are CSS selectors. Icons are matched by class name (Font Awesome style).
+ * Phrases are matched case-insensitively after whitespace is collapsed.
+ */
+
+const selector = z.string().min(1);
+const iconMap = <T extends z.ZodType>(value: T) => z.array(z.object({ iconClass: z.string().min(1), value }));
+
+export const kartraProfileSchema = z.object({
+  name: z.string(),
+  urls: z.object({
+    /** Regular expression on the URL's pathname; group 1 is the sequence id. */
+    editorPath: z.string(),
+    listPath: z.string(),
+  }),
+  editor: z.object({
+    /** The builder root; its absence on an editor URL means "unrecognised". */
+    root: selector,
+    name: selector,
+    publicName: selector,
+    /** The words before the public name ("Public name:") and the text shown when unset. */
+    publicNamePrefix: z.string(),
+    publicNameUnset: z.string(),
+    statusControl: selector,
+    subscribers: selector,
+    tabs: z.object({ tab: selector, selectedClass: z.string(), addLabel: z.string() }),
+    mainTabLabel: z.string(),
+    canvas: selector,
+  }),
+  startingRules: z.object({
+    module: selector,
+    rule: selector,
+    ruleLabel: selector,
+    ruleIcons: iconMap(z.enum(['optin', 'tag', 'list', 'order', 'page', 'sequence', 'automation'])),
+  }),
+  card: z.object({
+    root: selector,
+    /** Per field, the element whose text is read; a missing element reads as null. */
+    fields: z.object({
+      number: selector,
+      kindIcon: selector,
+      kindLabel: selector,
+      title: selector,
+      timing: selector,
+      window: selector,
+      recipients: selector,
+      version: selector,
+      goto: selector,
+      action: selector,
+      inactiveLabel: selector,
+      outputLabel: selector,
+    }),
+    kindIcons: iconMap(
+      z.enum(['email', 'sms', 'tag', 'list', 'sequence', 'split', 'goto', 'complete', 'unsubscribe']),
+    ),
+  }),
+  /** Connection nodes and lines, as @jsplumb/browser-ui renders them. */
+  graph: z.object({
+    node: selector,
+    nodeLinkedClass: z.string(),
+    line: selector,
+    linePath: selector,
+  }),
+  status: z.object({
+    /** Kartra shows the action a click would take: a pause icon while running, play while paused. */
+    runningIcon: z.string(),
+    pausedIcon: z.string(),
+  }),
+  list: z.object({
+    root: selector,
+    row: selector,
+    nameLink: selector,
+    subscribers: selector,
+    completed: selector,
+    statusControl: selector,
+  }),
+  words: z.object({
+    immediate: z.string(),
+    /** "Wait 2 days 3 hours": the leading word and the unit words (singular and plural). */
+    wait: z.string(),
+    day: z.array(z.string()),
+    hour: z.array(z.string()),
+    /** "On Dec 24, 2030 at 10:00 AM": the leading word and the joining word. */
+    datePrefix: z.string(),
+    dateJoin: z.string(),
+    months: z.array(z.string()).length(12),
+    anyTime: z.string(),
+    everyDay: z.string(),
+    noDays: z.string(),
+    /** Weekday abbreviations, Monday first. */
+    weekdays: z.array(z.string()).length(7),
+    anyoneRecipients: z.string(),
+    inactive: z.string(),
+    goto: z.string(),
+    yes: z.string(),
+    no: z.string(),
+    noStartingRules: z.string(),
+    /** Action lines: "Add tag: Buyers", "Unsubscribe from list: Newsletter". */
+    actions: z.array(
+      z.object({ prefix: z.string(), action: z.enum(['add', 'remove', 'subscribe', 'unsubscribe']) }),
+    ),
+  }),
+});
+export type KartraProfile = z.infer<typeof kartraProfileSchema>;
+

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/**
+ * The sequence as the reader understood it from the page. Everything a check needs comes from
+ * here; a field the page did not show is null (and a diagnostic says why), never a guess.
+ */
+
+export const STEP_KINDS = [
+  'email',
+  'sms',
+  'tag',
+  'list',
+  'sequence',
+  'split',
+  'goto',
+  'complete',
+  'unsubscribe',
+] as const;
+export const stepKindSchema = z.enum(STEP_KINDS);
+export type StepKind = z.infer<typeof stepKindSchema>;
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const weekdaySchema = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof weekdaySchema>;
+
+/** "HH:MM", 24-hour clock, account time zone. */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour clock)');
+/** "YYYY-MM-DDTHH:MM", a wall-clock time in the account's time zone. */
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'expected YYYY-MM-DDTHH:MM');
+
+export const delaySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('immediate') }),
+  z.object({ type: z.literal('wait'), days: z.number().int().min(0), hours: z.number().int().min(0) }),
+  z.object({ type: z.literal('date'), at: localDateTime }),
+]);
+export type Delay = z.infer<typeof delaySchema>;
+
+export const windowSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('any') }),
+  z.object({ type: z.literal('hours'), days: z.array(weekdaySchema), from: clockTime, to: clockTime }),
+]);
+export type StepWindow = z.infer<typeof windowSchema>;
+
+export const versionSchema = z.object({ name: z.string(), percent: z.number().min(0) });
+export type Version = z.infer<typeof versionSchema>;
+
+export const STARTING_RULE_TYPES = [
+  'optin',
+  'tag',
+  'list',
+  'order',
+  'page',
+  'sequence',
+  'automation',
+] as const;
+export const startingRuleSchema = z.object({
+  type: z.enum([...STARTING_RULE_TYPES, 'unknown']),
+  label: z.string(),
+});
+export type StartingRule = z.infer<typeof startingRuleSchema>;
+
+export const stepSchema = z.object({
+  /** The number bubble: "3", "A1". */
+  ref: z.string().min(1),
+  /** The tab the step was read on: "Main", "A", "B"... */
+  tab: z.string(),
+  kind: z.union([stepKindSchema, z.literal('unknown')]),
+  active: z.boolean(),
+  /** email/sms: subject or text ("" = shown empty); split: condition; others: label. */
+  title: z.string().nullable(),
+  delay: delaySchema.nullable(),
+  window: windowSchema.nullable(),
+  /** email/sms only; null when not shown. */
+  recipients: z.enum(['anyone', 'filtered']).nullable(),
+  recipientsText: z.string().nullable(),
+  versions: z.array(versionSchema),
+  /** goto only: the ref it names. */
+  goto: z.string().nullable(),
+  action: z.enum(['add', 'remove', 'subscribe', 'unsubscribe']).nullable(),
+  target: z.string().nullable(),
+});
+export type Step = z.infer<typeof stepSchema>;
+
+export const connectionSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  branch: z.enum(['yes', 'no']).optional(),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+export const diagnosticSchema = z.object({
+  /** Where on the page: "step 3", "toolbar", "line 4", "tab A". */
+  where: z.string(),
+  /** What the reader expected to find there. */
+  expected: z.string(),
+  /** What it found instead, when anything. */
+  found: z.string().optional(),
+  /** Which step it concerns, when one. */
+  step: z.string().optional(),
+});
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
+
+export const sequenceStatusSchema = z.enum(['active', 'paused']);
+
+export const sequenceModelSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  /** "" = the builder says it is not set; null = not shown. */
+  publicName: z.string().nullable(),
+  status: sequenceStatusSchema.nullable(),
+  subscribers: z.number().int().min(0).nullable(),
+  /** null when the Starting Rules module was not seen (it lives on the Main tab). */
+  startingRules: z.array(startingRuleSchema).nullable(),
+  steps: z.array(stepSchema),
+  connections: z.array(connectionSchema),
+  tabs: z.object({
+    /** Every tab the tab bar lists, in order. */
+    all: z.array(z.string()),
+    /** Tabs whose canvas was read during this visit. */
+    seen: z.array(z.string()),
+  }),
+  diagnostics: z.array(diagnosticSchema),
+});
+export type SequenceModel = z.infer<typeof sequenceModelSchema>;
+
+export const listRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: sequenceStatusSchema.nullable(),
+  subscribers: z.number().int().min(0).nullable(),
+  completed: z.number().int().min(0).nullable(),
+});
+export type ListRow = z.infer<typeof listRowSchema>;
+
+export const pageModelSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('editor'), url: z.string(), sequence: sequenceModelSchema }),
+  z.object({
+    kind: z.literal('list'),
+    url: z.string(),
+    rows: z.array(listRowSchema),
+    diagnostics: z.array(diagnosticSchema),
+  }),
+  /** A Kartra page that is not about sequences: nothing to audit. */
+  z.object({ kind: z.literal('other'), url: z.string() }),
+  /** An editor URL whose builder could not be recognised. */
+  z.object({ kind: z.literal('unrecognised'), url: z.string(), missing: z.array(z.string()) }),
+]);
+export type PageModel = z.infer<typeof pageModelSchema>;

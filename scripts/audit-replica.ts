@@ -1,0 +1,113 @@
+/**
+ * npm run audit:replica -- <spec.json> [--format json] [--out FILE] [--screenshot FILE]
+ *                                      [--dom-out FILE] [--without-extension]
+ *
+ * Renders a sequence spec in the replica at its Kartra URL, in Chromium with the built
+ * extension, opens each sub-sequence tab as a user would, and writes the extension's own report.
+ * Exit 0: no error-severity finding; 1: errors found; 2: could not run (reason on stderr).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Page } from '@playwright/test';
+import { EXTENSION_HOST_TAG } from '../lib/extension/ui-host';
+import type { Report } from '../lib/report';
+import { launchKartra } from '../tests/harness';
+import { ExtensionReports } from '../tests/support/extension-report';
+import { ensureBuilt } from './lib/ensure-built';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from './lib/format-report';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+class UsageError extends Error {}
+
+function options() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      screenshot: { type: 'string' },
+      'dom-out': { type: 'string' },
+      'without-extension': { type: 'boolean', default: false },
+    },
+  });
+  const [specPath, ...rest] = positionals;
+  if (!specPath || rest.length > 0) throw new UsageError('usage: npm run audit:replica -- <spec.json> [options]');
+  if (!REPORT_FORMATS.includes(values.format as ReportFormat)) {
+    throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')} (got "${values.format}")`);
+  }
+  return { specPath, ...values, format: values.format as ReportFormat };
+}
+
+/** The page's DOM with the extension's own host element left out; the live page is not touched. */
+function domWithoutExtension(page: Page): Promise<string> {
+  return page.evaluate((hostTag) => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const host of copy.querySelectorAll(hostTag)) host.remove();
+    return `<!doctype html>\n${copy.outerHTML}`;
+  }, EXTENSION_HOST_TAG);
+}
+
+/** The sub-sequence tabs, clicked in turn as a user would, each followed by the extension's re-audit. */
+async function visitEveryTab(page: Page, reports: ExtensionReports | null): Promise<void> {
+  const tabs = page.locator('.js_subsequence_tab');
+  const count = await tabs.count();
+  for (let index = 1; index < count; index++) {
+    const label = (await tabs.nth(index).innerText()).trim();
+    await tabs.nth(index).click();
+    await reports?.waitFor(page, (report) => report.coverage.tabsAudited.includes(label));
+  }
+  if (count > 1) {
+    await tabs.first().click();
+    await reports?.waitFor(page, (report) => report.coverage.tabsAudited.length >= count);
+  }
+}
+
+async function main(): Promise<number> {
+  const args = options();
+  let spec: unknown;
+  try {
+    spec = JSON.parse(readFileSync(args.specPath, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read ${args.specPath}: ${(error as Error).message}`);
+  }
+  const withExtension = !args['without-extension'];
+  if (withExtension) ensureBuilt(root);
+
+  const session = await launchKartra({ extension: withExtension });
+  try {
+    const page = await session.openSpec(spec);
+    const reports =
+      withExtension && session.extensionId ? new ExtensionReports(session.context, session.extensionId) : null;
+    await reports?.waitFor(page);
+    await visitEveryTab(page, reports);
+    const report: Report | null = reports ? (await reports.waitFor(page)).report : null;
+
+    if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
+    if (args['dom-out']) writeFileSync(args['dom-out'], await domWithoutExtension(page));
+    if (!report) {
+      console.error('Rendered without the extension: no report.');
+      return 0;
+    }
+    const output = formatReport(report, args.format);
+    if (args.out) writeFileSync(args.out, output);
+    else process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    if (report.page.kind === 'unrecognised') {
+      console.error(`The extension could not read this builder page: ${report.coverage.notes.join('; ')}`);
+      return 2;
+    }
+    return report.findings.some((finding) => finding.severity === 'error' && finding.kind === 'fail') ? 1 : 0;
+  } finally {
+    await session.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`audit:replica could not run: ${error.message}`);
+    process.exit(2);
+  },
+);

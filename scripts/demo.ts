@@ -1,0 +1,68 @@
+/**
+ * npm run demo [-- spec.json]
+ *
+ * Opens Chromium with the extension on the bundled replica of Kartra's builder, showing the demo
+ * launch sequence (or the given spec). With a display, a window opens for you to explore (click
+ * the extension's toolbar icon); without one, it runs headless, saves a screenshot and prints
+ * its path and the extension's findings.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium, launchKartra } from '../tests/harness';
+import { ExtensionReports } from '../tests/support/extension-report';
+import { ensureBuilt } from './lib/ensure-built';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const specPath = process.argv[2] ?? join(root, 'tests/fixtures/sequences/launch-sequence.json');
+
+function hasDisplay(): boolean {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+/** On a laptop, Playwright can fetch its own Chromium; on machines without network, this fails quietly. */
+function ensureBrowser(): void {
+  try {
+    findChromium();
+    return;
+  } catch {
+    console.log('No Chromium found; trying `npx playwright install chromium`...');
+    spawnSync('npx', ['playwright', 'install', 'chromium'], { cwd: root, stdio: 'inherit' });
+  }
+  findChromium();
+}
+
+async function main(): Promise<void> {
+  const spec: unknown = JSON.parse(readFileSync(specPath, 'utf8'));
+  ensureBrowser();
+  ensureBuilt(root, console.log);
+  const headless = !hasDisplay();
+  const session = await launchKartra({ extension: true, headless });
+  const page = await session.openSpec(spec);
+  const reports = new ExtensionReports(session.context, session.extensionId ?? '');
+  const { report } = await reports.waitFor(page);
+  await reports.close();
+  await page.bringToFront();
+
+  const { error, warning, info, review } = report.counts;
+  console.log(`Demo: ${page.url()}`);
+  console.log(`The extension found ${error} errors, ${warning} warnings, ${info} tips, ${review} to review.`);
+
+  if (headless) {
+    const screenshot = join(tmpdir(), 'kartra-auditor-demo.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`No display: ran headless. Screenshot: ${screenshot}`);
+    await session.close();
+    return;
+  }
+  console.log('Explore the builder, then click the extension icon in the toolbar. Close the window to quit.');
+  await new Promise<void>((done) => session.context.on('close', () => done()));
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

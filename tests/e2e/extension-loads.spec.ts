@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './extension-fixture';
+
+const demo = JSON.parse(readFileSync('tests/fixtures/sequences/launch-sequence.json', 'utf8'));
+
+test('the content script audits the builder at its Kartra URL', async ({ kartra, reports }) => {
+  const page = await kartra.openSpec(demo);
+  const { report } = await reports.waitFor(page);
+  expect(report.page.kind).toBe('editor');
+  expect(report.sequence?.id).toBe(demo.id);
+  expect(report.sequence?.name).toBe(demo.name);
+});
+
+test('the content script stays out of pages that are not Kartra', async ({ kartra, reports }) => {
+  const page = await kartra.context.newPage();
+  await page.route('https://www.example.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<h1>Not Kartra</h1>' }),
+  );
+  await page.goto('https://www.example.com/marketing/sequences/edit/1');
+  await page.waitForTimeout(500);
+  expect(await reports.current(page)).toBeNull();
+});
+
+test('on a Kartra page that is not a sequence, there is nothing to audit', async ({ kartra, reports }) => {
+  const page = await kartra.context.newPage();
+  await page.goto('https://app.kartra.com/dashboard');
+  const { report } = await reports.waitFor(page);
+  expect(report.page.kind).toBe('other');
+  expect(report.findings).toEqual([]);
+});
+
+test('the popup, options page and background worker load without errors', async ({ kartra }) => {
+  const errors: string[] = [];
+  const worker = kartra.context.serviceWorkers()[0];
+  expect(worker?.url()).toContain(`chrome-extension://${kartra.extensionId}/`);
+  for (const path of ['popup.html', 'options.html']) {
+    const page = await kartra.context.newPage();
+    page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${path}: ${message.text()}`);
+    });
+    await page.goto(`chrome-extension://${kartra.extensionId}/${path}`);
+    await expect(page.locator('h1')).toBeVisible();
+  }
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,76 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { ReportResponse } from '../../lib/extension/messages';
+
+/**
+ * Asks the extension itself for a tab's report, the way the popup does: from an extension page,
+ * `tabs.sendMessage` to the content script of the tab showing `page`. Nothing here re-derives a
+ * finding, so what tests and `audit:replica` see is what the popup shows.
+ */
+export class ExtensionReports {
+  private extensionPage: Page | null = null;
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly extensionId: string,
+  ) {}
+
+  private async bridge(): Promise<Page> {
+    if (!this.extensionPage || this.extensionPage.isClosed()) {
+      this.extensionPage = await this.context.newPage();
+      await this.extensionPage.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    }
+    return this.extensionPage;
+  }
+
+  /** The id of the browser tab showing `page` (found by its URL, the latest tab wins). */
+  async tabIdOf(page: Page): Promise<number> {
+    const bridge = await this.bridge();
+    const id = await bridge.evaluate(async (url) => {
+      const tabs = await chrome.tabs.query({});
+      const matching = tabs.filter((tab) => tab.url === url);
+      return matching.at(-1)?.id ?? null;
+    }, page.url());
+    if (id === null) throw new Error(`No browser tab shows ${page.url()}`);
+    return id;
+  }
+
+  /** The tab's current report and model, or null when no content script answers. */
+  async current(page: Page): Promise<ReportResponse | null> {
+    const tabId = await this.tabIdOf(page);
+    const bridge = await this.bridge();
+    return bridge.evaluate(async (id) => {
+      try {
+        const response = (await chrome.tabs.sendMessage(id, { type: 'kartra-auditor:get-report' })) as unknown;
+        return (response ?? null) as never;
+      } catch {
+        return null;
+      }
+    }, tabId);
+  }
+
+  /** Polls until the report satisfies `until` (default: any report), or fails after `timeoutMs`. */
+  async waitFor(
+    page: Page,
+    until: (report: ReportResponse['report']) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<ReportResponse> {
+    const deadline = Date.now() + timeoutMs;
+    let last: ReportResponse['report'] | null = null;
+    while (Date.now() < deadline) {
+      const response = await this.current(page);
+      last = response?.report ?? null;
+      if (response && last && until(last)) return response;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(
+      last
+        ? `The extension's report did not reach the expected state within ${timeoutMs} ms (last: ${last.findings.length} findings, tabs ${last.coverage.tabsAudited.join(', ')})`
+        : `The extension's content script did not answer within ${timeoutMs} ms`,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.extensionPage?.close();
+    this.extensionPage = null;
+  }
+}
