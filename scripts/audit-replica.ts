@@ -1,5 +1,5 @@
 /**
- * npm run audit:replica -- <spec.json> [--format json] [--out FILE] [--screenshot FILE]
+ * npm run audit:replica -- <spec.json> [--format json|md|html|csv] [--out FILE] [--screenshot FILE]
  *                                      [--dom-out FILE] [--without-extension]
  *
  * Renders a sequence spec in the replica at its Kartra URL, in Chromium with the built

@@ -1,9 +1,5 @@
 import { render } from 'preact';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import './options.css';
 
-render(
-  <main>
-    <h1>Kartra Sequence Auditor</h1>
-    <p>Settings arrive with the next version: every rule runs with its default severity.</p>
-  </main>,
-  document.getElementById('app') as HTMLElement,
-);
+render(<OptionsPage />, document.getElementById('app') as HTMLElement);

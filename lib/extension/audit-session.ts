@@ -36,12 +36,15 @@ export interface AuditSession {
   stop: () => void;
 }
 
-export function startAuditSession(win: Window, options: AuditSessionOptions): AuditSession {
+/** The page's window, with its constructors (MutationObserver...), real or from a test DOM. */
+export type PageWindow = Window & typeof globalThis;
+
+export function startAuditSession(win: PageWindow, options: AuditSessionOptions): AuditSession {
   const throttleMs = options.throttleMs ?? 250;
   let merged: SequenceModel | null = null;
   let latest: AuditResult | null = null;
   let lastAuditAt = Number.NEGATIVE_INFINITY;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: number | undefined;
 
   function auditNow(): AuditResult {
     if (timer !== undefined) {

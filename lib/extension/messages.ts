@@ -12,6 +12,18 @@ export interface GetReportMessage {
   type: 'kartra-auditor:get-report';
 }
 
+/** Popup → content script: scroll the builder to a step and highlight it. */
+export interface LocateStepMessage {
+  type: 'kartra-auditor:locate-step';
+  ref: string;
+}
+
+/** The content script's answer to LocateStepMessage. */
+export interface LocateStepResponse {
+  /** False when the step is not on the builder's screen (for example on another tab). */
+  found: boolean;
+}
+
 /** Content script → background: the tab's latest counts, for the toolbar badge. */
 export interface ReportChangedMessage {
   type: 'kartra-auditor:report-changed';
@@ -30,6 +42,15 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 export function isGetReportMessage(message: unknown): message is GetReportMessage {
   return isObject(message) && message.type === 'kartra-auditor:get-report';
+}
+
+export function isLocateStepMessage(message: unknown): message is LocateStepMessage {
+  return (
+    isObject(message) &&
+    message.type === 'kartra-auditor:locate-step' &&
+    typeof message.ref === 'string' &&
+    message.ref.length <= 20
+  );
 }
 
 export function isReportChangedMessage(message: unknown): message is ReportChangedMessage {

@@ -1,11 +1,10 @@
+import { EXPORT_FORMATS, type ExportFormat, renderReport } from '../../lib/export';
 import type { Report } from '../../lib/report';
 
-export const REPORT_FORMATS = ['json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** The formats `npm run audit:replica -- spec.json --format <format>` accepts. */
+export const REPORT_FORMATS = EXPORT_FORMATS;
+export type ReportFormat = ExportFormat;
 
 export function formatReport(report: Report, format: ReportFormat): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
-  }
+  return renderReport(report, format);
 }

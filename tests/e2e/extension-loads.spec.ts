@@ -17,8 +17,11 @@ test('the content script stays out of pages that are not Kartra', async ({ kartr
     route.fulfill({ contentType: 'text/html', body: '<h1>Not Kartra</h1>' }),
   );
   await page.goto('https://www.example.com/marketing/sequences/edit/1');
-  await page.waitForTimeout(500);
-  expect(await reports.current(page)).toBeNull();
+  await expect(page.locator('h1')).toHaveText('Not Kartra');
+  const kartraPage = await kartra.openSpec(demo);
+  await reports.waitFor(kartraPage);
+  // Only the Kartra tab answers; the other page's tab never got the content script.
+  expect(await reports.answeringTabs()).toEqual([kartraPage.url()]);
 });
 
 test('on a Kartra page that is not a sequence, there is nothing to audit', async ({ kartra, reports }) => {

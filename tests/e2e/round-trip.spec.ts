@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { SequenceModel } from '../../lib/model';
-import type { EditorSpec } from '../replica/spec';
-import { editorSpecSchema } from '../replica/spec';
-import { fixtureSpecs } from '../support/fixture-specs';
+import { loadFixtures } from '../fixtures/sequences/fixtures';
 import { specToModel } from '../support/spec-to-model';
 import { expect, test } from './extension-fixture';
 
@@ -12,7 +10,7 @@ import { expect, test } from './extension-fixture';
  * built with the spec, field by field, for everything the page shows.
  */
 
-const editorFixtures = fixtureSpecs().filter((fixture) => fixture.spec.page !== 'list');
+const editorFixtures = loadFixtures().flatMap((fixture) => (fixture.page === 'editor' ? [fixture] : []));
 
 function comparable(model: SequenceModel) {
   const steps = [...model.steps].sort((a, b) => a.ref.localeCompare(b.ref, 'en', { numeric: true }));
@@ -47,7 +45,7 @@ async function openEveryTab(page: Page, read: () => Promise<SequenceModel>): Pro
 
 for (const fixture of editorFixtures) {
   test(`round trip: ${fixture.name}`, async ({ kartra, reports }) => {
-    const spec: EditorSpec = editorSpecSchema.parse(fixture.spec);
+    const spec = fixture.spec;
     const page = await kartra.openSpec(spec);
     const read = async () => {
       const { page: model } = await reports.waitFor(page);
@@ -65,7 +63,7 @@ test('round trip holds when the canvas is zoomed out, scrolled and laid out vert
 }) => {
   const fixture = editorFixtures.find((candidate) => candidate.name === 'launch-sequence');
   if (!fixture) throw new Error('launch-sequence.json is missing');
-  const spec: EditorSpec = editorSpecSchema.parse(fixture.spec);
+  const spec = fixture.spec;
   const page = await kartra.openSpec(spec);
   await page.getByRole('button', { name: /vertical/i }).click();
   await page.getByRole('button', { name: /zoom out/i }).click();

@@ -1,4 +1,4 @@
-import type { FixtureSpec } from './fixture-specs';
+import type { ExpectedFinding } from '../fixtures/sequences/fixtures';
 
 interface FindingLike {
   ruleId: string;
@@ -17,7 +17,7 @@ const key = (finding: Pick<FindingLike, 'ruleId' | 'severity' | 'steps'>) =>
  * severity. Returns the differences in words; [] means they agree.
  */
 export function findingDifferences(
-  expected: NonNullable<FixtureSpec['expected']>['findings'],
+  expected: readonly ExpectedFinding[],
   actual: readonly FindingLike[],
 ): string[] {
   const produced = new Set(actual.map(key));

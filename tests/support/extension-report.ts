@@ -1,6 +1,14 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { ReportResponse } from '../../lib/extension/messages';
 
+/** The part of the extension API the bridge page uses (it runs inside the extension). */
+declare const chrome: {
+  tabs: {
+    query(filter: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+};
+
 /**
  * Asks the extension itself for a tab's report, the way the popup does: from an extension page,
  * `tabs.sendMessage` to the content script of the tab showing `page`. Nothing here re-derives a
@@ -32,6 +40,27 @@ export class ExtensionReports {
     }, page.url());
     if (id === null) throw new Error(`No browser tab shows ${page.url()}`);
     return id;
+  }
+
+  /**
+   * The URLs of the tabs whose content script answers. Without the `tabs` permission the
+   * extension sees only the URLs of Kartra tabs, so an answering tab elsewhere shows up as
+   * undefined.
+   */
+  async answeringTabs(): Promise<(string | undefined)[]> {
+    const bridge = await this.bridge();
+    return bridge.evaluate(async () => {
+      const tabs = await chrome.tabs.query({});
+      const answers = await Promise.all(
+        tabs.map((tab) =>
+          chrome.tabs
+            .sendMessage(tab.id ?? -1, { type: 'kartra-auditor:get-report' })
+            .then(() => [tab.url])
+            .catch(() => []),
+        ),
+      );
+      return answers.flat();
+    });
   }
 
   /** The tab's current report and model, or null when no content script answers. */

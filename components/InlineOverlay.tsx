@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'preact/hooks';
+import { countWords, type GroupedFindings, type StepFindings } from '@/lib/overlay/group-findings';
+import type { Finding } from '@/lib/report';
+
+export interface BoxPosition {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface InlineOverlayProps {
+  grouped: GroupedFindings;
+  /** Where each visible card is, in viewport coordinates; steps not on screen get no badge. */
+  positions: ReadonlyMap<string, BoxPosition>;
+  /** A step to highlight briefly (click-to-locate from the popup). */
+  highlight: { ref: string; at: number } | null;
+  reviewCount: number;
+}
+
+const ICON = { error: '!', warning: '▲', info: 'i' } as const;
+
+function stepName(ref: string): string {
+  return ref === 'start' ? 'Starting Rules' : `Step ${ref}`;
+}
+
+function FindingList({ findings }: { findings: readonly Finding[] }) {
+  return (
+    <ul class="findings">
+      {findings.map((finding, index) => (
+        <li key={`${finding.ruleId}-${index}`} class={`finding finding--${finding.severity}`}>
+          <p class="finding__message">
+            <span class="finding__severity">
+              {finding.kind === 'review' ? 'Needs review' : finding.severity}
+              {': '}
+            </span>
+            {finding.message}
+          </p>
+          <p class="finding__fix">{finding.fix}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function StepBadge({
+  step,
+  position,
+  open,
+  onToggle,
+}: {
+  step: StepFindings;
+  position: BoxPosition;
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const label = `${stepName(step.ref)}: ${countWords(step.findings)}. ${open ? 'Hide' : 'Show'} details`;
+  // The badge sits on the card's top-right corner, just outside it, so it covers no text.
+  const left = position.left + position.width - 12;
+  const top = position.top - 12;
+  return (
+    <div class="anchor" style={{ left: `${left}px`, top: `${top}px` }}>
+      <button
+        type="button"
+        class={`badge badge--${step.worst}`}
+        aria-label={label}
+        aria-expanded={open}
+        title={label}
+        onClick={onToggle}
+      >
+        <span aria-hidden="true">{ICON[step.worst]}</span>
+        <span aria-hidden="true">{step.findings.length}</span>
+      </button>
+      {open && (
+        <section class="panel" role="dialog" aria-label={`${stepName(step.ref)} findings`}>
+          <header class="panel__header">
+            <h2>{stepName(step.ref)}</h2>
+            <button type="button" class="close" aria-label="Close" onClick={onToggle}>
+              ×
+            </button>
+          </header>
+          <FindingList findings={step.findings} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function InlineOverlay({ grouped, positions, highlight, reviewCount }: InlineOverlayProps) {
+  const [openRef, setOpenRef] = useState<string | null>(null);
+  const [sequenceOpen, setSequenceOpen] = useState(false);
+  const [flash, setFlash] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!highlight) return;
+    setFlash(highlight.ref);
+    const timer = setTimeout(() => setFlash(null), 3000);
+    return () => clearTimeout(timer);
+  }, [highlight]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpenRef(null);
+        setSequenceOpen(false);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const flashBox = flash ? positions.get(flash) : undefined;
+  const errors = grouped.byStep.filter((step) => step.worst === 'error').length;
+  const summary = [
+    countWords(grouped.sequenceWide) || 'No sequence-wide findings',
+    reviewCount > 0 ? `${reviewCount} to review` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <div class="overlay">
+      {flashBox && (
+        <div
+          class="highlight"
+          style={{
+            left: `${flashBox.left - 6}px`,
+            top: `${flashBox.top - 6}px`,
+            width: `${flashBox.width + 12}px`,
+            height: `${flashBox.height + 12}px`,
+          }}
+        />
+      )}
+      {grouped.byStep.map((step) => {
+        const position = positions.get(step.ref);
+        if (!position) return null;
+        return (
+          <StepBadge
+            key={step.ref}
+            step={step}
+            position={position}
+            open={openRef === step.ref}
+            onToggle={() => setOpenRef(openRef === step.ref ? null : step.ref)}
+          />
+        );
+      })}
+      <aside class="sequence-panel" aria-label="Kartra Sequence Auditor">
+        <button
+          type="button"
+          class="sequence-panel__toggle"
+          aria-expanded={sequenceOpen}
+          onClick={() => setSequenceOpen(!sequenceOpen)}
+        >
+          Sequence audit: {errors > 0 ? `${errors} step${errors === 1 ? '' : 's'} with errors · ` : ''}
+          {summary}
+        </button>
+        {sequenceOpen && <FindingList findings={grouped.sequenceWide} />}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, reportFileName, renderReport } from '@/lib/export';
+import type { Report } from '@/lib/report';
+
+function download(text: string, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The report as a file to send to a client (JSON, Markdown, HTML, CSV), or as Markdown to paste. */
+export function ExportBar({ report }: { report: Report }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const copyMarkdown = async () => {
+    try {
+      await navigator.clipboard.writeText(renderReport(report, 'md'));
+      setCopied('Copied the report as Markdown.');
+    } catch {
+      setCopied('The clipboard is not available here; use the Markdown download instead.');
+    }
+  };
+  return (
+    <section class="exports" aria-label="Export the report">
+      <h2 class="section-title">Export</h2>
+      <div class="exports__buttons">
+        {EXPORT_FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            onClick={() =>
+              download(renderReport(report, format), EXPORT_MIME_TYPES[format], reportFileName(report, format))
+            }
+          >
+            {EXPORT_LABELS[format]}
+          </button>
+        ))}
+        <button type="button" onClick={copyMarkdown}>
+          Copy as Markdown
+        </button>
+      </div>
+      <p class="status-line" role="status">
+        {copied}
+      </p>
+    </section>
+  );
+}

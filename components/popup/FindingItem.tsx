@@ -1,0 +1,36 @@
+import type { Finding } from '@/lib/report';
+
+export interface FindingItemProps {
+  finding: Finding;
+  /** Scrolls the builder to the step; absent on pages without steps. */
+  onLocate?: (ref: string) => void;
+}
+
+function stepLabel(ref: string): string {
+  return ref === 'start' ? 'Starting Rules' : `step ${ref}`;
+}
+
+/** One finding: the message, the fix, the steps it concerns and a link to the rule's page. */
+export function FindingItem({ finding, onLocate }: FindingItemProps) {
+  const docs = browser.runtime.getURL(`/rules.html#${finding.ruleId}`);
+  return (
+    <li class={`finding finding--${finding.severity}`}>
+      <p class="finding__message">{finding.message}</p>
+      <p class="finding__fix">
+        <strong>Fix: </strong>
+        {finding.fix}
+      </p>
+      <p class="finding__actions">
+        {onLocate &&
+          finding.steps.map((ref) => (
+            <button key={ref} type="button" class="link-button" onClick={() => onLocate(ref)}>
+              Show {stepLabel(ref)}
+            </button>
+          ))}
+        <a href={docs} target="_blank" rel="noreferrer">
+          Learn more<span class="visually-hidden"> about {finding.ruleId}</span>
+        </a>
+      </p>
+    </li>
+  );
+}

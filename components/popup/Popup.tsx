@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { LocateStepResponse, ReportResponse } from '@/lib/extension/messages';
+import { isReportChangedMessage } from '@/lib/extension/messages';
+import { loadSettings } from '@/lib/extension/settings-store';
+import type { Report } from '@/lib/report';
+import { ListReport } from './ListReport';
+import { SequenceReport } from './SequenceReport';
+
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; report: Report }
+  | { status: 'no-page' }
+  | { status: 'error'; message: string };
+
+/** The tab to report on: `?tabId=N` (tests open the popup for a given tab), else the active tab. */
+async function targetTabId(): Promise<number | undefined> {
+  const fromUrl = new URLSearchParams(location.search).get('tabId');
+  if (fromUrl && /^\d+$/.test(fromUrl)) return Number(fromUrl);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function fetchReport(tabId: number): Promise<Report | null> {
+  try {
+    const response = (await browser.tabs.sendMessage(tabId, { type: 'kartra-auditor:get-report' })) as
+      | ReportResponse
+      | undefined;
+    return response?.report ?? null;
+  } catch {
+    // No content script answers outside app.kartra.com.
+    return null;
+  }
+}
+
+export function Popup() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
+  const [testAddress, setTestAddress] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [locateStatus, setLocateStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadSettings().then((loaded) => {
+      setTestAddress(loaded.settings.testAddress);
+      setNotice(loaded.notice);
+    });
+    void (async () => {
+      const id = await targetTabId();
+      setTabId(id);
+      if (id === undefined) return setState({ status: 'no-page' });
+      const report = await fetchReport(id);
+      setState(report ? { status: 'ready', report } : { status: 'no-page' });
+    })();
+  }, []);
+
+  // The content script re-audits as the builder changes; follow it while the popup is open.
+  useEffect(() => {
+    if (tabId === undefined) return;
+    const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
+      if (sender.tab?.id !== tabId || !isReportChangedMessage(message)) return;
+      void fetchReport(tabId).then((report) => report && setState({ status: 'ready', report }));
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [tabId]);
+
+  const locate = async (ref: string) => {
+    if (tabId === undefined) return;
+    const response = (await browser.tabs
+      .sendMessage(tabId, { type: 'kartra-auditor:locate-step', ref })
+      .catch(() => null)) as LocateStepResponse | null;
+    const where = ref === 'start' ? 'The Starting Rules module' : `Step ${ref}`;
+    setLocateStatus(
+      response?.found
+        ? `${where} is highlighted in the builder.`
+        : `${where} is not on the builder's screen${/^[A-Z]/.test(ref) ? `: open tab ${ref[0]}` : ''}.`,
+    );
+  };
+
+  const report = state.status === 'ready' ? state.report : null;
+  return (
+    <main class="popup">
+      <h1 class="popup__title">Kartra Sequence Auditor</h1>
+      {notice && (
+        <p class="notice" role="alert">
+          {notice}
+        </p>
+      )}
+      {state.status === 'loading' && <p>Reading the page…</p>}
+      {state.status === 'error' && <p role="alert">{state.message}</p>}
+      {(state.status === 'no-page' || report?.page.kind === 'other') && (
+        <p>
+          Open a sequence in Kartra (Marketing › Sequences, then Edit) and click the toolbar icon again to audit it.
+        </p>
+      )}
+      {report?.page.kind === 'unrecognised' && (
+        <section class="unrecognised">
+          <h2 class="section-title">This builder page could not be read</h2>
+          <p>
+            The auditor did not recognise Kartra's sequence builder here, so it cannot tell whether this sequence
+            has problems. Nothing was checked.
+          </p>
+          <ul>
+            {report.coverage.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {report?.page.kind === 'list' && <ListReport report={report} />}
+      {report?.page.kind === 'editor' && (
+        <SequenceReport report={report} testAddress={testAddress} onLocate={locate} locateStatus={locateStatus} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Report } from '@/lib/report';
+import { ExportBar } from './ExportBar';
+import { FindingGroups } from './FindingGroups';
+import { TestAddress } from './TestAddress';
+
+const STATUS_WORDS = { active: 'Running', paused: 'Paused' } as const;
+
+export interface SequenceReportProps {
+  report: Report;
+  testAddress: string;
+  onLocate: (ref: string) => void;
+  locateStatus: string | null;
+}
+
+/** The popup on a sequence's builder. */
+export function SequenceReport({ report, testAddress, onLocate, locateStatus }: SequenceReportProps) {
+  const sequence = report.sequence;
+  const { error, warning, info, review } = report.counts;
+  const clean = error + warning + review === 0;
+  return (
+    <>
+      <header class="sequence">
+        <h2 class="sequence__name">{sequence?.name ?? 'Unnamed sequence'}</h2>
+        <p class="sequence__meta">
+          <span class={`status status--${sequence?.status ?? 'unknown'}`}>
+            {sequence?.status ? STATUS_WORDS[sequence.status] : 'Status not shown'}
+          </span>
+          {sequence?.subscribers != null && (
+            <span>
+              {' · '}
+              {sequence.subscribers} contact{sequence.subscribers === 1 ? '' : 's'} in it
+            </span>
+          )}
+        </p>
+        <p class="counts" aria-label="Findings by severity">
+          <span class="count count--error">{error} errors</span>
+          <span class="count count--warning">{warning} warnings</span>
+          <span class="count count--info">{info} tips</span>
+          {review > 0 && <span class="count count--review">{review} to review</span>}
+        </p>
+      </header>
+      {clean && <p class="clean">No errors or warnings on the tabs audited.</p>}
+      <p class="status-line" role="status">
+        {locateStatus}
+      </p>
+      <FindingGroups findings={report.findings} onLocate={onLocate} />
+      {report.runOrder.length > 0 && (
+        <section aria-label="Run order">
+          <h2 class="section-title">Real order</h2>
+          <p class="run-order">{report.runOrder.join(' → ')}</p>
+          <p class="hint">The number bubbles are reference numbers; this is the order contacts reach the steps.</p>
+        </section>
+      )}
+      <section aria-label="Coverage">
+        <h2 class="section-title">Coverage</h2>
+        <p>Tabs audited: {report.coverage.tabsAudited.join(', ') || 'none'}</p>
+        {report.coverage.tabsNotSeen.length > 0 && (
+          <p>
+            Not yet opened: {report.coverage.tabsNotSeen.join(', ')}. Open each tab in the builder to audit it.
+          </p>
+        )}
+      </section>
+      {sequence && <TestAddress address={testAddress} sequenceId={sequence.id} />}
+      <ExportBar report={report} />
+      <p class="tool-version">
+        {report.tool.name} {report.tool.version}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,215 @@
+import { RULES } from './checks/index';
+import type { CheckContext, Finding } from './checks/types';
+import { describeStep } from './describe-step';
+import { buildGraph, compareRefs, type FlowGraph, START } from './graph';
+import type { Diagnostic, ListRow, PageModel, SequenceModel } from './model';
+import type { Report } from './report';
+import { defaultSettings, effectiveSeverity, isRuleEnabled, type Settings, type Severity } from './settings';
+import { createTiming, defaultTimeZone, isValidTimeZone, type Timing } from './timing';
+
+export interface AuditOptions {
+  settings?: Settings;
+  now: Date;
+  tool: { name: string; version: string };
+  /** The account's IANA time zone; defaults to the browser's. */
+  timeZone?: string;
+  /** How long reading the page took, for the report's timing. */
+  readMs?: number;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const RULE_RANK = new Map(RULES.map((r, i) => [r.meta.id, i]));
+
+const EMPTY_SEQUENCE: SequenceModel = {
+  id: '',
+  name: null,
+  publicName: null,
+  status: null,
+  subscribers: null,
+  startingRules: [],
+  steps: [],
+  connections: [],
+  tabs: { all: [], seen: [] },
+  diagnostics: [],
+};
+
+function clock(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+function diagnosticNote(d: Diagnostic): string {
+  return `${d.where}: expected ${d.expected}${d.found ? `, found ${d.found}` : ''}`;
+}
+
+/** Errors first, then warnings, then info; within one severity, in the order contacts meet the steps. */
+function sortFindings(findings: Finding[], graph: FlowGraph, rows: readonly ListRow[]): Finding[] {
+  const position = new Map<string, number>();
+  for (const [i, ref] of graph.runOrder.entries()) position.set(ref, i);
+  const rest = graph.steps.map((s) => s.ref).filter((ref) => !position.has(ref));
+  rest.sort(compareRefs);
+  for (const ref of rest) position.set(ref, position.size);
+  const rowIndex = new Map(rows.map((r, i) => [r.id, i]));
+  const where = (f: Finding): number => {
+    if (f.sequenceId !== undefined) return rowIndex.get(f.sequenceId) ?? Number.MAX_SAFE_INTEGER;
+    if (f.steps.length === 0) return -2;
+    let best = Number.MAX_SAFE_INTEGER;
+    for (const ref of f.steps) best = Math.min(best, ref === START ? -1 : (position.get(ref) ?? best));
+    return best;
+  };
+  const keyed = findings.map((f) => ({ f, at: where(f) }));
+  keyed.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
+      a.at - b.at ||
+      (RULE_RANK.get(a.f.ruleId) ?? 0) - (RULE_RANK.get(b.f.ruleId) ?? 0) ||
+      (a.f.kind === b.f.kind ? 0 : a.f.kind === 'fail' ? -1 : 1),
+  );
+  return keyed.map((k) => k.f);
+}
+
+function count(findings: readonly Finding[], unrecognised: boolean): Report['counts'] {
+  const counts = { error: 0, warning: 0, info: 0, review: unrecognised ? 1 : 0 };
+  for (const f of findings) {
+    if (f.kind === 'review') counts.review++;
+    else counts[f.severity]++;
+  }
+  return counts;
+}
+
+/** The context every check receives; built once per audit (exported for rule tests). */
+export function createContext(
+  page: 'editor' | 'list',
+  parts: {
+    sequence: SequenceModel | null;
+    rows?: readonly ListRow[];
+    diagnostics?: readonly Diagnostic[];
+    graph?: FlowGraph;
+    timing?: Timing;
+    settings?: Settings;
+    now: Date;
+  },
+): CheckContext {
+  const graph = parts.graph ?? buildGraph(parts.sequence ?? EMPTY_SEQUENCE);
+  const refs = new Map(graph.steps.map((s) => [s.ref, s]));
+  return {
+    page,
+    sequence: parts.sequence,
+    rows: parts.rows ?? [],
+    diagnostics: parts.diagnostics ?? parts.sequence?.diagnostics ?? [],
+    graph,
+    timing: parts.timing ?? createTiming(),
+    settings: parts.settings ?? defaultSettings(),
+    now: parts.now,
+    describe: (ref) => describeStep(refs.get(ref), ref),
+  };
+}
+
+/** Runs every enabled rule on what the reader saw and builds the report. Pure apart from the clock. */
+export function audit(page: PageModel, options: AuditOptions): Report {
+  const started = clock();
+  const settings = options.settings ?? defaultSettings();
+  const notes: string[] = [];
+  const requestedZone = options.timeZone ?? defaultTimeZone();
+  if (!isValidTimeZone(requestedZone))
+    notes.push(`Unknown time zone "${requestedZone}"; dates were read as UTC.`);
+  const timing = createTiming(requestedZone);
+
+  let sequence: SequenceModel | null = null;
+  let rows: readonly ListRow[] = [];
+  let diagnostics: readonly Diagnostic[] = [];
+  let findings: Finding[] = [];
+  let graph = buildGraph(EMPTY_SEQUENCE);
+  let tabsAudited: string[] = [];
+  let tabsNotSeen: string[] = [];
+
+  if (page.kind === 'editor' || page.kind === 'list') {
+    if (page.kind === 'editor') {
+      sequence = page.sequence;
+      diagnostics = sequence.diagnostics;
+      graph = buildGraph(sequence);
+      const seen = new Set(sequence.tabs.seen);
+      tabsAudited = sequence.tabs.all.filter((t) => seen.has(t));
+      for (const t of sequence.tabs.seen) if (!tabsAudited.includes(t)) tabsAudited.push(t);
+      tabsNotSeen = [...graph.tabsNotSeen];
+      if (tabsNotSeen.length > 0) {
+        notes.push(
+          `Not opened yet: ${tabsNotSeen.map((t) => `tab ${t}`).join(', ')}. Open each tab in the builder to audit its steps.`,
+        );
+      }
+      if (graph.duplicateRefs.length > 0) {
+        notes.push(
+          `Step numbers seen twice: ${graph.duplicateRefs.join(', ')}; only the first card of each was checked.`,
+        );
+      }
+    } else {
+      rows = page.rows;
+      diagnostics = page.diagnostics;
+    }
+    const context = createContext(page.kind, {
+      sequence,
+      rows,
+      diagnostics,
+      graph,
+      timing,
+      settings,
+      now: options.now,
+    });
+    for (const rule of RULES) {
+      if (!rule.meta.pages.includes(page.kind) || !isRuleEnabled(settings, rule.meta.id)) continue;
+      try {
+        for (const f of rule.check(context)) {
+          findings.push({ ...f, severity: effectiveSeverity(settings, rule.meta.id, f.severity) });
+        }
+      } catch (error) {
+        // One broken rule must not hide the others' findings.
+        notes.push(
+          `Rule ${rule.meta.id} could not run: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    findings = sortFindings(findings, graph, rows);
+    for (const d of diagnostics) notes.push(diagnosticNote(d));
+  } else if (page.kind === 'unrecognised') {
+    const missing = page.missing.length > 0 ? page.missing.join(', ') : 'the builder';
+    notes.push(
+      `This looks like a sequence page, but the builder was not recognised (missing: ${missing}). Nothing was checked: this is not a clean bill of health.`,
+    );
+  }
+
+  const checkMs = clock() - started;
+  return {
+    schemaVersion: 1,
+    tool: { name: options.tool.name, version: options.tool.version },
+    generatedAt: options.now.toISOString(),
+    page: { url: page.url, kind: page.kind },
+    sequence: sequence
+      ? {
+          id: sequence.id,
+          name: sequence.name,
+          publicName: sequence.publicName,
+          status: sequence.status,
+          subscribers: sequence.subscribers,
+        }
+      : null,
+    findings,
+    runOrder: [...graph.runOrder],
+    counts: count(findings, page.kind === 'unrecognised'),
+    coverage: { tabsAudited, tabsNotSeen, notes },
+    timing: { readMs: Math.max(0, options.readMs ?? 0), checkMs: Math.max(0, checkMs), renderMs: 0 },
+  };
+}
+
+export const BADGE_COLORS = {
+  error: '#d93025',
+  warning: '#f29900',
+  unknown: '#5f6368',
+  none: '#5f6368',
+} as const;
+
+/** The toolbar badge: errors in red, else warnings in amber, '?' when the builder was not recognised. */
+export function auditSummary(report: Pick<Report, 'counts' | 'page'>): { text: string; color: string } {
+  if (report.page.kind === 'unrecognised') return { text: '?', color: BADGE_COLORS.unknown };
+  if (report.counts.error > 0) return { text: String(report.counts.error), color: BADGE_COLORS.error };
+  if (report.counts.warning > 0) return { text: String(report.counts.warning), color: BADGE_COLORS.warning };
+  return { text: '', color: BADGE_COLORS.none };
+}

@@ -1,0 +1,31 @@
+import { START } from '../graph';
+import { defineRule, finding } from './types';
+
+const meta = {
+  id: 'no-starting-rule',
+  severity: 'info',
+  title: 'No starting rule',
+  description:
+    'The main sequence has no starting rule. That is fine when forms, products, memberships or automations subscribe people; otherwise nobody enters it.',
+  fix: 'If nothing else subscribes people, add a starting rule (opt-in form, tag, list, order, page visit, sequence or automation) to the Starting Rules module.',
+  pages: ['editor'],
+} as const;
+
+export const rule = defineRule(meta, (ctx) => {
+  const rules = ctx.sequence?.startingRules;
+  if (rules === undefined) return [];
+  if (rules === null) {
+    return [
+      finding(meta, 'review', 'The Starting Rules module was not seen (it is on the main tab).', [START]),
+    ];
+  }
+  if (rules.length > 0) return [];
+  return [
+    finding(
+      meta,
+      'fail',
+      'Starting Rules has no rule: only forms, products, automations or manual subscriptions can put people in this sequence.',
+      [START],
+    ),
+  ];
+});

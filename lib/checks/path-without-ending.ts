@@ -1,0 +1,54 @@
+import { flowUncertainty, isEnding } from './support';
+import { defineRule, type Finding, finding } from './types';
+
+const meta = {
+  id: 'path-without-ending',
+  severity: 'warning',
+  title: 'Path ends without Complete or Unsubscribe',
+  description:
+    'A path stops on a step that is not Complete, an unsubscribe step or a Go To. Contacts just stop there and are never counted as having completed the sequence, so "completes sequence" automations and "has completed" filters never see them.',
+  fix: 'End the path with a Complete step (Kartra recommends it) or an unsubscribe step (the troubleshooting list recommends it); in a sub-sequence, a Go To back to the main flow also works.',
+  pages: ['editor'],
+} as const;
+
+export const rule = defineRule(meta, (ctx) => {
+  const { graph, sequence } = ctx;
+  if (!sequence) return [];
+  const untraced = graph.untracedLines > 0 ? flowUncertainty(graph) : null;
+  const found: Finding[] = [];
+  for (const step of graph.steps) {
+    // Splits with an open branch belong to split-branch-open.
+    if (step.kind === 'split' || !graph.mayRun.has(step.ref)) continue;
+    if (isEnding(step, sequence) || graph.connectionsFrom(step.ref).length > 0) continue;
+    const name = ctx.describe(step.ref);
+    if (step.kind === 'unknown') {
+      found.push(
+        finding(
+          meta,
+          'review',
+          `${name} ends a path, but its kind could not be read to tell whether that is an ending.`,
+          [step.ref],
+        ),
+      );
+    } else if (untraced) {
+      found.push(
+        finding(
+          meta,
+          'review',
+          `${name} seems to end a path without Complete or Unsubscribe (${untraced}).`,
+          [step.ref],
+        ),
+      );
+    } else {
+      found.push(
+        finding(
+          meta,
+          'fail',
+          `The path ends at ${name}: contacts stop there and never count as having completed the sequence.`,
+          [step.ref],
+        ),
+      );
+    }
+  }
+  return found;
+});

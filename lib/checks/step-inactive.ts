@@ -1,0 +1,35 @@
+import { flowUncertainty } from './support';
+import { defineRule, type Finding, finding } from './types';
+
+const meta = {
+  id: 'step-inactive',
+  severity: 'error',
+  title: 'Step is not activated',
+  description:
+    'A step on a path contacts can take is inactive. New steps start inactive, and inactive steps are skipped: contacts pass straight by.',
+  fix: "Open the step's ⋮ menu and choose Activate, or delete the step if it is not needed.",
+  pages: ['editor'],
+} as const;
+
+export const rule = defineRule(meta, (ctx) => {
+  const { graph } = ctx;
+  const uncertain = flowUncertainty(graph);
+  const found: Finding[] = [];
+  for (const step of graph.steps) {
+    if (step.active) continue;
+    const name = ctx.describe(step.ref);
+    if (graph.reachable.has(step.ref)) {
+      found.push(finding(meta, 'fail', `${name} is inactive, so contacts skip it.`, [step.ref]));
+    } else if (uncertain && graph.mayRun.has(step.ref)) {
+      found.push(
+        finding(
+          meta,
+          'review',
+          `${name} is inactive; could not tell whether contacts reach it (${uncertain}).`,
+          [step.ref],
+        ),
+      );
+    }
+  }
+  return found;
+});

@@ -1,0 +1,38 @@
+import { START } from '../graph';
+import { defineRule, finding } from './types';
+
+const meta = {
+  id: 'tag-rule-retest',
+  severity: 'info',
+  title: 'Tag starting rule: re-testing needs the tag re-applied',
+  description:
+    'A tag starting rule fires only when the tag is newly applied. A contact who already holds the tag is not added again.',
+  fix: 'When re-testing with the same contact, remove the tag from the contact and apply it again.',
+  pages: ['editor'],
+} as const;
+
+export const rule = defineRule(meta, (ctx) => {
+  const rules = ctx.sequence?.startingRules;
+  if (rules === undefined) return [];
+  if (rules === null) {
+    return [
+      finding(
+        meta,
+        'review',
+        'The Starting Rules module was not seen, so its tag rules could not be listed.',
+        [START],
+      ),
+    ];
+  }
+  const tags = rules.filter((r) => r.type === 'tag');
+  if (tags.length === 0) return [];
+  const labels = tags.map((r) => `"${r.label}"`).join(', ');
+  return [
+    finding(
+      meta,
+      'fail',
+      `Starting Rules uses a tag rule (${labels}): it fires only when the tag is newly applied, so a test contact who already has the tag is not added again.`,
+      [START],
+    ),
+  ];
+});

@@ -1,0 +1,55 @@
+import type { Report } from '../report';
+import { type ExportOptions, ruleDocHref } from './doc-link';
+import { truncate } from './text';
+
+export const CSV_COLUMNS = [
+  'severity',
+  'kind',
+  'ruleId',
+  'steps',
+  'message',
+  'fix',
+  'sequenceId',
+  'docs',
+] as const;
+
+/** Excel's limit per cell; longer text would spill into the next row when opened. */
+export const MAX_CSV_CELL = 32_000;
+
+// Spreadsheet apps run a cell starting with these as a formula (OWASP "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export interface CsvOptions extends ExportOptions {
+  /** Start with a UTF-8 byte-order mark so Excel reads accents and emoji right. Off by default. */
+  excelBom?: boolean;
+}
+
+/** A cell that a spreadsheet shows as text, never evaluates: a leading apostrophe defuses formulas. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180: quote a field holding a quote, comma or line break; double inner quotes. */
+export function quoteCsvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function cell(value: string): string {
+  return quoteCsvField(neutraliseFormula(truncate(value, MAX_CSV_CELL)));
+}
+
+/** One row per finding, under a header row; CRLF line endings, safe to open in a spreadsheet. */
+export function renderCsvReport(report: Report, options: CsvOptions = {}): string {
+  const rows = report.findings.map((finding) => [
+    finding.severity,
+    finding.kind,
+    finding.ruleId,
+    finding.steps.join(' '),
+    finding.message,
+    finding.fix,
+    finding.sequenceId ?? '',
+    ruleDocHref(finding.ruleId, options),
+  ]);
+  const lines = [[...CSV_COLUMNS], ...rows].map((row) => row.map(cell).join(','));
+  return `${options.excelBom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,44 @@
+/**
+ * The HTML report's only styling, inlined so the file works offline and under a CSP that
+ * allows nothing but inline styles. Light colours; every severity also has a word, a symbol
+ * and its own border style, so colour is never the only signal (nor needed on paper).
+ */
+export const REPORT_CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #fff; color: #1f2328; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+main { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 2.5rem; overflow-wrap: anywhere; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 1rem; overflow-wrap: anywhere; }
+h2 { font-size: 1.15rem; margin: 1.75rem 0 .6rem; padding-bottom: .25rem; border-bottom: 1px solid #d0d7de; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f6f8fa; padding: 0 .25em; border-radius: 4px; overflow-wrap: anywhere; }
+a { color: #0550ae; }
+.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; margin: 0; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+.counts { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; margin: 0; }
+.counts li { border: 1px solid #d0d7de; border-radius: 6px; padding: .2rem .7rem; font-weight: 600; }
+.findings { list-style: none; padding: 0; margin: 0; }
+.finding { border: 1px solid #d0d7de; border-left-width: 6px; border-radius: 6px; padding: .6rem .9rem; margin: .6rem 0; overflow-wrap: anywhere; break-inside: avoid; }
+.finding p { margin: .2rem 0; }
+.badge { display: inline-block; margin-right: .5rem; padding: 0 .5rem; border: 1px solid currentColor; border-radius: 999px; font-size: .8rem; font-weight: 700; }
+.sev-error { border-left-color: #cf222e; border-left-style: solid; }
+.sev-error .badge, .counts .sev-error { color: #a40e26; background: #ffebe9; }
+.sev-warning { border-left-color: #bf8700; border-left-style: double; }
+.sev-warning .badge, .counts .sev-warning { color: #7d4e00; background: #fff8c5; }
+.sev-info { border-left-color: #0969da; border-left-style: dotted; }
+.sev-info .badge, .counts .sev-info { color: #0550ae; background: #ddf4ff; }
+.sev-review { border-left-color: #8250df; border-left-style: dashed; }
+.sev-review .badge, .counts .sev-review { color: #6639ba; background: #fbefff; }
+.fix { color: #1f2328; }
+.rule, .meta { color: #59636e; font-size: .9rem; }
+.run-order { font-size: 1.05rem; overflow-wrap: anywhere; }
+footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #d0d7de; color: #59636e; font-size: .85rem; }
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  .finding { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .rule a[href]::after { content: " (" attr(href) ")"; font-size: .85em; }
+}
+`.trim();

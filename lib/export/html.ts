@@ -1,0 +1,169 @@
+import type { Report } from '../report';
+import { type ExportOptions, ruleDocHref } from './doc-link';
+import { escapeHtml } from './escape-html';
+import { REPORT_CSS } from './html-style';
+import {
+  type Finding,
+  type FindingGroup,
+  formatDateTime,
+  type GroupKey,
+  groupFindings,
+  PAGE_KIND_LABELS,
+  pageProblem,
+  reportSubject,
+  runOrderText,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  whereLabel,
+} from './report-view';
+import { displayText } from './text';
+
+/** Nothing may run and nothing may load: a report opened from disk stays inert and offline. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** Kartra caps names at 40 characters; a longer one is cut in the heading (the facts below show more). */
+const MAX_SUBJECT = 100;
+
+const SYMBOLS: Record<GroupKey, string> = { error: '✖', warning: '▲', info: 'ℹ', review: '?' };
+
+/** Page text: cleaned, escaped, and isolated so right-to-left text cannot reorder what surrounds it. */
+function pageText(text: string): string {
+  return `<bdi>${escapeHtml(displayText(text))}</bdi>`;
+}
+
+function badge(key: GroupKey, label: string): string {
+  return `<span class="badge"><span aria-hidden="true">${SYMBOLS[key]}</span> ${label}</span>`;
+}
+
+function facts(report: Report): string {
+  const rows: [string, string][] = [];
+  const sequence = report.sequence;
+  if (sequence && report.page.kind !== 'list') {
+    rows.push(['Sequence', sequence.name ? pageText(sequence.name) : '(name not shown)']);
+    rows.push(['Sequence id', `<code>${escapeHtml(displayText(sequence.id))}</code>`]);
+    if (sequence.publicName !== null) {
+      rows.push(['Public name', sequence.publicName.trim() ? pageText(sequence.publicName) : '(not set)']);
+    }
+    if (sequence.status) rows.push(['Status', STATUS_LABELS[sequence.status]]);
+    if (typeof sequence.subscribers === 'number')
+      rows.push(['Contacts in the sequence', String(sequence.subscribers)]);
+  }
+  rows.push([
+    'Page',
+    `${PAGE_KIND_LABELS[report.page.kind]}: <code>${escapeHtml(displayText(report.page.url))}</code>`,
+  ]);
+  const items = rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n');
+  return `<dl class="facts">\n${items}\n</dl>`;
+}
+
+const COUNT_LABELS: readonly [GroupKey, string, string][] = [
+  ['error', 'error', 'errors'],
+  ['warning', 'warning', 'warnings'],
+  ['review', 'to review', 'to review'],
+  ['info', 'info', 'info'],
+];
+
+function summary(report: Report): string {
+  const items = COUNT_LABELS.filter(([key]) => report.counts[key] > 0)
+    .map(([key, one, many]) => {
+      const count = report.counts[key];
+      return `<li class="sev-${key}">${badge(key, `${count} ${count === 1 ? one : many}`)}</li>`;
+    })
+    .join('\n');
+  const problem = pageProblem(report);
+  const body = [
+    problem ? `<p>${problem}</p>` : '',
+    items ? `<ul class="counts">\n${items}\n</ul>` : '<p>No findings.</p>',
+  ].filter(Boolean);
+  return `<section aria-labelledby="summary">
+<h2 id="summary">Summary</h2>
+${body.join('\n')}
+</section>`;
+}
+
+function findingItem(finding: Finding, group: FindingGroup, options: ExportOptions): string {
+  const label =
+    group.key === 'review'
+      ? `Needs review (${SEVERITY_LABELS[finding.severity]})`
+      : SEVERITY_LABELS[finding.severity];
+  const href = escapeHtml(ruleDocHref(finding.ruleId, options));
+  return `<li class="finding sev-${group.key}">
+<p>${badge(group.key, label)}<strong class="where">${pageText(whereLabel(finding))}</strong></p>
+<p class="message">${pageText(finding.message)}</p>
+<p class="fix"><strong>Fix:</strong> ${pageText(finding.fix)}</p>
+<p class="rule">Rule: <a href="${href}"><code>${escapeHtml(displayText(finding.ruleId))}</code></a></p>
+</li>`;
+}
+
+function groupSection(group: FindingGroup, options: ExportOptions): string {
+  const id = `group-${group.key}`;
+  const items = group.findings.map((finding) => findingItem(finding, group, options)).join('\n');
+  return `<section aria-labelledby="${id}">
+<h2 id="${id}">${group.heading} (${group.findings.length})</h2>
+<ol class="findings">
+${items}
+</ol>
+</section>`;
+}
+
+function runOrder(report: Report): string {
+  if (report.runOrder.length === 0) return '';
+  return `<section aria-labelledby="run-order">
+<h2 id="run-order">Run order</h2>
+<p class="run-order">${pageText(runOrderText(report.runOrder))}</p>
+</section>`;
+}
+
+function coverage(report: Report): string {
+  const { tabsAudited, tabsNotSeen, notes } = report.coverage;
+  const items: string[] = [];
+  const tabs = (list: readonly string[]) => list.map((tab) => pageText(tab)).join(', ');
+  if (tabsAudited.length > 0) items.push(`<li>Tabs audited: ${tabs(tabsAudited)}</li>`);
+  if (tabsNotSeen.length > 0)
+    items.push(`<li>Tabs not seen (open them to audit them): ${tabs(tabsNotSeen)}</li>`);
+  for (const note of notes) items.push(`<li>${pageText(note)}</li>`);
+  if (items.length === 0) return '';
+  return `<section aria-labelledby="coverage">
+<h2 id="coverage">Coverage</h2>
+<ul>
+${items.join('\n')}
+</ul>
+</section>`;
+}
+
+/**
+ * The report as one self-contained HTML file: readable offline, printable, and inert (its CSP
+ * forbids scripts and every outside resource; all page text is escaped).
+ */
+export function renderHtmlReport(report: Report, options: ExportOptions = {}): string {
+  const subject = displayText(reportSubject(report), MAX_SUBJECT);
+  const when = formatDateTime(report.generatedAt);
+  const tool = `${displayText(report.tool.name)} ${displayText(report.tool.version)}`;
+  const groups = groupFindings(report.findings).map((group) => groupSection(group, options));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Kartra sequence audit: ${escapeHtml(subject)} (${escapeHtml(when)})</title>
+<style>
+${REPORT_CSS}
+</style>
+</head>
+<body>
+<main>
+<header>
+<h1>Kartra sequence audit: <bdi>${escapeHtml(subject)}</bdi></h1>
+${facts(report)}
+</header>
+${[summary(report), ...groups, runOrder(report), coverage(report)].filter(Boolean).join('\n')}
+<footer>
+<p>Generated by ${escapeHtml(tool)} on <time datetime="${escapeHtml(displayText(report.generatedAt))}">${escapeHtml(when)}</time>.</p>
+</footer>
+</main>
+</body>
+</html>
+`;
+}

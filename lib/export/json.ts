@@ -1,0 +1,6 @@
+import type { Report } from '../report';
+
+/** The report exactly as the popup holds it, pretty-printed, ending with a newline. */
+export function renderJsonReport(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

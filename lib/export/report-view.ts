@@ -1,0 +1,120 @@
+import type { Report } from '../report';
+
+/**
+ * What the human-readable exports (Markdown, HTML) show, worked out once so both say the same
+ * thing in the same order. Strings here are still raw page text: each builder escapes them.
+ */
+
+export type Finding = Report['findings'][number];
+export type Severity = Finding['severity'];
+export type GroupKey = Severity | 'review';
+
+export interface FindingGroup {
+  key: GroupKey;
+  heading: string;
+  findings: Finding[];
+}
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+// Errors first; things the page did not let us decide come before tips, since an undecided
+// check may hide an error.
+const GROUP_ORDER: readonly { key: GroupKey; heading: string }[] = [
+  { key: 'error', heading: 'Errors' },
+  { key: 'warning', heading: 'Warnings' },
+  { key: 'review', heading: 'Needs review' },
+  { key: 'info', heading: 'Info' },
+];
+
+export function groupKey(finding: Finding): GroupKey {
+  return finding.kind === 'review' ? 'review' : finding.severity;
+}
+
+/** Non-empty groups in reading order; findings keep the report's order inside a group. */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  return GROUP_ORDER.map(({ key, heading }) => ({
+    key,
+    heading,
+    findings: findings.filter((finding) => groupKey(finding) === key),
+  })).filter((group) => group.findings.length > 0);
+}
+
+export type Counts = Report['counts'];
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "2 errors, 1 warning, 3 info, 1 to review", or "No findings". */
+export function summarizeCounts(counts: Counts): string {
+  const parts = [
+    counts.error > 0 ? plural(counts.error, 'error', 'errors') : '',
+    counts.warning > 0 ? plural(counts.warning, 'warning', 'warnings') : '',
+    counts.info > 0 ? `${counts.info} info` : '',
+    counts.review > 0 ? `${counts.review} to review` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'No findings';
+}
+
+/** Where a finding applies, as the user sees it: "Step 3", "Steps 2, 5", "Starting Rules", "Whole sequence". */
+export function stepsLabel(steps: readonly string[]): string {
+  if (steps.length === 0) return 'Whole sequence';
+  const refs = steps.filter((step) => step !== 'start');
+  const start = refs.length < steps.length ? 'Starting Rules' : '';
+  if (refs.length === 0) return start;
+  const numbered = `${refs.length === 1 ? 'step' : 'steps'} ${refs.join(', ')}`;
+  return start ? `${start}, ${numbered}` : numbered.charAt(0).toUpperCase() + numbered.slice(1);
+}
+
+/** The finding's place: its steps, and on the list page the row's sequence. */
+export function whereLabel(finding: Finding): string {
+  const steps = stepsLabel(finding.steps);
+  if (finding.sequenceId === undefined) return steps;
+  return finding.steps.length === 0
+    ? `Sequence ${finding.sequenceId}`
+    : `Sequence ${finding.sequenceId}, ${steps}`;
+}
+
+/** The run order as people read it: "1 → 3 → 2". */
+export function runOrderText(runOrder: readonly string[]): string {
+  return runOrder.join(' → ');
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** "2026-11-27 12:00 UTC"; the raw value when it is not a date. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}
+
+export const PAGE_KIND_LABELS: Record<Report['page']['kind'], string> = {
+  editor: 'Sequence builder',
+  list: 'Sequence list',
+  unrecognised: 'Unrecognised page',
+  other: 'Other Kartra page',
+};
+
+export const STATUS_LABELS: Record<'active' | 'paused', string> = {
+  active: 'Active (running)',
+  paused: 'Paused (not sending)',
+};
+
+/** Why there is nothing to audit, when the page was not a sequence page the reader knows. */
+export function pageProblem(report: Report): string | null {
+  if (report.page.kind === 'unrecognised') {
+    return 'The sequence builder on this page was not recognised, so nothing could be checked.';
+  }
+  if (report.page.kind === 'other')
+    return 'This Kartra page is not about sequences: there is nothing to audit.';
+  return null;
+}
+
+/** The heading's subject: the sequence name, or what page this was. */
+export function reportSubject(report: Report): string {
+  if (report.page.kind === 'list') return 'Sequence list';
+  const name = report.sequence?.name?.trim();
+  if (report.page.kind === 'editor') return name ? name : `Sequence ${report.sequence?.id ?? ''}`.trim();
+  return name ? name : PAGE_KIND_LABELS[report.page.kind];
+}

@@ -1,0 +1,267 @@
+import type { KartraProfile } from '../kartra/profile';
+import type {
+  ListScene,
+  Point,
+  Rect,
+  Scene,
+  SceneCard,
+  SceneCardFields,
+  SceneLine,
+  SceneListRow,
+  SceneStartingRule,
+} from './scene';
+
+/**
+ * The only code that touches the page. It reads in two phases: first every query and text
+ * (which never forces layout), then every geometry read back to back, so the browser lays the
+ * page out at most once. It never writes to the DOM.
+ */
+
+const ZERO: Rect = { x: 0, y: 0, width: 0, height: 0 };
+
+function text(el: Element | null | undefined): string | null {
+  if (!el) return null;
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function classesOf(el: Element): string[] {
+  return Array.from(el.classList ?? []);
+}
+
+/** The classes of an element and of everything inside it (icons sit inside buttons and rules). */
+function classesWithin(el: Element | null): string[] | null {
+  if (!el) return null;
+  const all = new Set(classesOf(el));
+  for (const child of Array.from(el.querySelectorAll('*'))) for (const c of classesOf(child)) all.add(c);
+  return [...all];
+}
+
+function rectOf(el: Element | null): Rect {
+  if (!el || typeof el.getBoundingClientRect !== 'function') return ZERO;
+  try {
+    const r = el.getBoundingClientRect();
+    const rect = { x: r.left, y: r.top, width: r.width, height: r.height };
+    return [rect.x, rect.y, rect.width, rect.height].every(Number.isFinite) ? rect : ZERO;
+  } catch {
+    return ZERO;
+  }
+}
+
+export function collectScene(document: Document, profile: KartraProfile): Scene {
+  const editor = profile.editor;
+  const root = document.querySelector(editor.root);
+  const empty: Scene = {
+    found: { root: false, canvas: false, tabs: false },
+    toolbar: { name: null, publicName: null, statusIconClasses: null, subscribers: null },
+    tabs: [],
+    startingRules: null,
+    cards: [],
+    nodes: [],
+    lines: [],
+  };
+  if (!root) return empty;
+
+  // Phase 1: queries and texts.
+  const toolbar = {
+    name: text(root.querySelector(editor.name)),
+    publicName: text(root.querySelector(editor.publicName)),
+    statusIconClasses: classesWithin(root.querySelector(editor.statusControl)),
+    subscribers: text(root.querySelector(editor.subscribers)),
+  };
+  const tabElements = Array.from(root.querySelectorAll(editor.tabs.tab));
+  const tabs = tabElements.map((el) => ({
+    label: text(el) ?? '',
+    selected: el.classList.contains(editor.tabs.selectedClass),
+  }));
+  const canvas = root.querySelector(editor.canvas);
+  const scope: ParentNode = canvas ?? root;
+
+  const moduleEl = scope.querySelector(profile.startingRules.module);
+  const rules: SceneStartingRule[] = moduleEl
+    ? Array.from(moduleEl.querySelectorAll(profile.startingRules.rule)).map((rule) => ({
+        iconClasses: classesWithin(rule) ?? [],
+        label: text(rule.querySelector(profile.startingRules.ruleLabel)) ?? text(rule) ?? '',
+      }))
+    : [];
+
+  const f = profile.card.fields;
+  const cardEls = Array.from(scope.querySelectorAll(profile.card.root));
+  const cardParts = cardEls.map((card) => {
+    const field = (selector: string) => text(card.querySelector(selector));
+    const icon = card.querySelector(f.kindIcon);
+    const fields: SceneCardFields = {
+      number: field(f.number),
+      kindLabel: field(f.kindLabel),
+      title: field(f.title),
+      timing: field(f.timing),
+      window: field(f.window),
+      recipients: field(f.recipients),
+      goto: field(f.goto),
+      action: field(f.action),
+      inactiveLabel: field(f.inactiveLabel),
+      versions: Array.from(card.querySelectorAll(f.version)).map((v) => text(v) ?? ''),
+    };
+    const labelEls = Array.from(card.querySelectorAll(f.outputLabel));
+    return { card, fields, kindIconClasses: icon ? classesOf(icon) : null, labelEls };
+  });
+
+  const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
+  const lineEls = Array.from(scope.querySelectorAll(profile.graph.line));
+  const pathEls = lineEls.map((line) =>
+    safeMatches(line, profile.graph.linePath) ? line : line.querySelector(profile.graph.linePath),
+  );
+
+  // Phase 2: geometry, all reads together.
+  const cards: SceneCard[] = cardParts.map((p) => ({
+    rect: rectOf(p.card),
+    classes: classesOf(p.card),
+    kindIconClasses: p.kindIconClasses,
+    fields: p.fields,
+    outputLabels: p.labelEls.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })),
+  }));
+  const startingRules = moduleEl ? { rect: rectOf(moduleEl), rules } : null;
+  const nodes = nodeEls.map((el) => ({
+    rect: rectOf(el),
+    linked: el.classList.contains(profile.graph.nodeLinkedClass),
+  }));
+  const lines = pathEls.map((path, i) => lineEnds(path, lineEls[i] ?? null));
+
+  return {
+    found: { root: true, canvas: canvas !== null, tabs: tabElements.length > 0 },
+    toolbar,
+    tabs,
+    startingRules,
+    cards,
+    nodes,
+    lines,
+  };
+}
+
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return typeof el.matches === 'function' && el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+interface Matrix {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  e: number;
+  f: number;
+}
+
+function apply(m: Matrix, p: Point): Point {
+  return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+}
+
+/**
+ * The two ends of a line's path in client coordinates: the path's first and last points in its
+ * own user space (from the `d` attribute, or else from the SVG geometry API), mapped through the
+ * path's screen transform, which includes the canvas's scroll and zoom.
+ */
+function lineEnds(path: Element | null, svg: Element | null): SceneLine {
+  const none: SceneLine = { start: null, end: null };
+  if (!path) return none;
+  try {
+    // Reading `d` is far cheaper than the geometry API (which measures the curve); the API is
+    // the fallback for paths drawn with relative or arc commands.
+    const local = pathEndsFromData(path.getAttribute('d')) ?? pathEndsFromGeometry(path);
+    if (!local) return none;
+    const ctm = screenMatrix(path);
+    if (ctm) return { start: finite(apply(ctm, local[0])), end: finite(apply(ctm, local[1])) };
+    const fallback = svgBoxMatrix(svg);
+    if (fallback) return { start: finite(apply(fallback, local[0])), end: finite(apply(fallback, local[1])) };
+    return none;
+  } catch {
+    return none;
+  }
+}
+
+function finite(p: Point): Point | null {
+  return Number.isFinite(p.x) && Number.isFinite(p.y) ? p : null;
+}
+
+function pathEndsFromGeometry(path: Element): [Point, Point] | null {
+  const geo = path as Partial<SVGPathElement>;
+  if (typeof geo.getTotalLength !== 'function' || typeof geo.getPointAtLength !== 'function') return null;
+  try {
+    const length = geo.getTotalLength.call(path);
+    // A zero length is what engines without layout report; the `d` attribute is better then.
+    if (!Number.isFinite(length) || length <= 0) return null;
+    const a = geo.getPointAtLength.call(path, 0);
+    const b = geo.getPointAtLength.call(path, length);
+    if (!a || !b) return null;
+    return [
+      { x: a.x, y: a.y },
+      { x: b.x, y: b.y },
+    ];
+  } catch {
+    return null;
+  }
+}
+
+/** First and last points of a path drawn with absolute commands (as jsPlumb draws them). */
+export function pathEndsFromData(d: string | null): [Point, Point] | null {
+  if (!d) return null;
+  const tokens = d.match(/[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g);
+  if (tokens?.[0] !== 'M') return null;
+  const numbers: number[] = [];
+  for (const t of tokens) {
+    if (/^[A-Za-z]$/.test(t)) {
+      if (!/^[MLCQST]$/.test(t)) return null; // relative or arc commands: not worth guessing
+    } else numbers.push(Number(t));
+  }
+  if (numbers.length < 4 || numbers.length % 2 !== 0) return null;
+  const [x0, y0] = numbers;
+  const x1 = numbers[numbers.length - 2];
+  const y1 = numbers[numbers.length - 1];
+  if ([x0, y0, x1, y1].some((n) => n === undefined || !Number.isFinite(n))) return null;
+  return [
+    { x: x0 as number, y: y0 as number },
+    { x: x1 as number, y: y1 as number },
+  ];
+}
+
+function screenMatrix(path: Element): Matrix | null {
+  const g = path as Partial<SVGGraphicsElement>;
+  if (typeof g.getScreenCTM !== 'function') return null;
+  try {
+    const m = g.getScreenCTM.call(path);
+    if (!m || ![m.a, m.b, m.c, m.d, m.e, m.f].every(Number.isFinite)) return null;
+    return m;
+  } catch {
+    return null;
+  }
+}
+
+/** Without a screen transform, map the svg's user space onto its box (jsPlumb sets no viewBox). */
+function svgBoxMatrix(svg: Element | null): Matrix | null {
+  if (!svg) return null;
+  const box = rectOf(svg);
+  const w = Number.parseFloat(svg.getAttribute('width') ?? '');
+  const h = Number.parseFloat(svg.getAttribute('height') ?? '');
+  if (!(box.width > 0 && box.height > 0 && w > 0 && h > 0)) return null;
+  return { a: box.width / w, b: 0, c: 0, d: box.height / h, e: box.x, f: box.y };
+}
+
+/** The sequence list: one row per sequence, texts and the status icon's classes. */
+export function collectList(document: Document, profile: KartraProfile): ListScene {
+  const list = profile.list;
+  const root = document.querySelector(list.root);
+  if (!root) return { found: false, rows: [] };
+  const rows: SceneListRow[] = Array.from(root.querySelectorAll(list.row)).map((row) => {
+    const link = row.querySelector(list.nameLink);
+    return {
+      href: link?.getAttribute('href') ?? null,
+      name: text(link),
+      statusIconClasses: classesWithin(row.querySelector(list.statusControl)),
+      subscribers: text(row.querySelector(list.subscribers)),
+      completed: text(row.querySelector(list.completed)),
+    };
+  });
+  return { found: true, rows };
+}

@@ -1,0 +1,295 @@
+import type { KartraProfile } from '../kartra/profile';
+import type { Connection, Diagnostic, PageModel, SequenceModel, StartingRule, Step } from '../model';
+import { assignBranches, type Branch } from './branches';
+import { isFiniteRect } from './geometry';
+import { matchLines } from './match-lines';
+import { type Owner, type PlacedNode, placeNodes, typicalNodeSize } from './match-nodes';
+import { parseCount, parsePublicName } from './parse-fields';
+import { iconValue, statusFromIcon } from './parse-icons';
+import { cardWhere, readStep } from './read-step';
+import type { Scene } from './scene';
+import { collapse, regExp, samePhrase } from './text';
+
+/**
+ * The builder page, read as a person reads it: a pure function from what the page showed
+ * (a Scene) to the sequence model the checks consume. Unreadable parts become diagnostics.
+ */
+export function interpretScene(scene: Scene, profile: KartraProfile, url: string): PageModel {
+  const missing = missingParts(scene, profile);
+  if (missing.length > 0) return { kind: 'unrecognised', url, missing };
+  return { kind: 'editor', url, sequence: interpretSequence(scene, profile, url) };
+}
+
+/** What a builder page must show to be recognised, in plain words. */
+export function missingParts(scene: Scene, profile: KartraProfile): string[] {
+  if (!scene.found.root) return [`the sequence builder (${profile.editor.root})`];
+  const missing: string[] = [];
+  if (!scene.found.canvas) missing.push(`the builder canvas (${profile.editor.canvas})`);
+  if (scene.cards.length === 0 && scene.startingRules === null)
+    missing.push(
+      `any step card (${profile.card.root}) or the Starting Rules module (${profile.startingRules.module})`,
+    );
+  return missing;
+}
+
+export function sequenceIdFromUrl(url: string, profile: KartraProfile): string | null {
+  try {
+    const m = regExp(profile.urls.editorPath).exec(new URL(url).pathname);
+    return m?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function interpretSequence(scene: Scene, profile: KartraProfile, url: string): SequenceModel {
+  const diagnostics: Diagnostic[] = [];
+  const id = sequenceIdFromUrl(url, profile);
+  if (id === null)
+    diagnostics.push({ where: 'address bar', expected: 'a sequence id in the editor URL', found: url });
+
+  const { all, selected } = readTabs(scene, profile, diagnostics);
+  const tab = selected ?? (scene.startingRules ? profile.editor.mainTabLabel : '');
+
+  const toolbar = readToolbar(scene, profile, diagnostics);
+  const startingRules = readStartingRules(scene, profile, diagnostics);
+
+  const steps: (Step | null)[] = scene.cards.map((card, i) => readStep(card, i, tab, profile, diagnostics));
+  const seenRefs = new Set<string>();
+  for (const step of steps) {
+    if (!step) continue;
+    if (seenRefs.has(step.ref))
+      diagnostics.push({
+        where: `step ${step.ref}`,
+        expected: 'each number bubble once',
+        found: 'two cards with this number',
+        step: step.ref,
+      });
+    seenRefs.add(step.ref);
+  }
+
+  const connections = readConnections(scene, profile, steps, diagnostics);
+
+  return {
+    id: id ?? '',
+    name: toolbar.name,
+    publicName: toolbar.publicName,
+    status: toolbar.status,
+    subscribers: toolbar.subscribers,
+    startingRules,
+    steps: steps.filter((s): s is Step => s !== null),
+    connections,
+    tabs: { all, seen: selected === null ? [] : [selected] },
+    diagnostics,
+  };
+}
+
+function readTabs(
+  scene: Scene,
+  profile: KartraProfile,
+  diagnostics: Diagnostic[],
+): { all: string[]; selected: string | null } {
+  const tabs = scene.tabs
+    .map((t) => ({ label: collapse(t.label), selected: t.selected }))
+    .filter((t) => t.label !== '' && !samePhrase(t.label, profile.editor.tabs.addLabel));
+  if (!scene.found.tabs || tabs.length === 0) {
+    diagnostics.push({ where: 'tab bar', expected: `the sub-sequence tabs (${profile.editor.tabs.tab})` });
+    return { all: [], selected: null };
+  }
+  const selected = tabs.filter((t) => t.selected);
+  if (selected.length !== 1)
+    diagnostics.push({
+      where: 'tab bar',
+      expected: 'exactly one selected tab',
+      found: selected.length === 0 ? 'none selected' : `${selected.length} selected`,
+    });
+  return {
+    all: tabs.map((t) => t.label),
+    selected: selected.length === 1 ? (selected[0]?.label ?? null) : null,
+  };
+}
+
+function readToolbar(scene: Scene, profile: KartraProfile, diagnostics: Diagnostic[]) {
+  const t = scene.toolbar;
+  const where = 'toolbar';
+  const name = t.name === null ? null : collapse(t.name);
+  if (name === null) diagnostics.push({ where, expected: `the sequence name (${profile.editor.name})` });
+  const publicName = parsePublicName(t.publicName, profile.editor);
+  if (publicName === null)
+    diagnostics.push({
+      where,
+      expected: `the public name ("${profile.editor.publicNamePrefix} …")`,
+      ...(t.publicName === null ? {} : { found: `"${collapse(t.publicName)}"` }),
+    });
+  const status = statusFromIcon(t.statusIconClasses, profile.status);
+  if (status === null)
+    diagnostics.push({
+      where,
+      expected: `the status button with a ${profile.status.runningIcon} or ${profile.status.pausedIcon} icon`,
+      ...(t.statusIconClasses === null
+        ? {}
+        : { found: `classes ${t.statusIconClasses.join(' ') || '(none)'}` }),
+    });
+  const subscribers = parseCount(t.subscribers);
+  if (subscribers === null)
+    diagnostics.push({
+      where,
+      expected: 'the number of contacts in the sequence',
+      ...(t.subscribers === null ? {} : { found: `"${collapse(t.subscribers)}"` }),
+    });
+  return { name, publicName, status, subscribers };
+}
+
+function readStartingRules(
+  scene: Scene,
+  profile: KartraProfile,
+  diagnostics: Diagnostic[],
+): StartingRule[] | null {
+  if (!scene.startingRules) return null;
+  return scene.startingRules.rules.map((rule, i) => {
+    const label = ruleSubject(rule.label);
+    const type = iconValue(rule.iconClasses, profile.startingRules.ruleIcons);
+    if (type === null)
+      diagnostics.push({
+        where: 'Starting Rules',
+        expected: `a starting rule icon the reader knows (rule ${i + 1})`,
+        found: `classes ${rule.iconClasses.join(' ') || '(none)'}`,
+      });
+    return { type: type ?? 'unknown', label };
+  });
+}
+
+/**
+ * A rule reads "<what happened>: <subject>" ("Tag applied: Buyers"); the icon already says what
+ * happened, so the model keeps the subject. A sentence without that shape is kept whole.
+ */
+function ruleSubject(text: string): string {
+  const t = collapse(text);
+  const m = /^[^:]{1,40}:\s*(\S.*)$/.exec(t);
+  return m?.[1] ?? t;
+}
+
+function readConnections(
+  scene: Scene,
+  profile: KartraProfile,
+  steps: readonly (Step | null)[],
+  diagnostics: Diagnostic[],
+): Connection[] {
+  if (scene.nodes.length === 0 && scene.lines.length === 0) return [];
+  const cardRects = scene.cards.map((c) => c.rect);
+  const nodeSize = typicalNodeSize(scene.nodes, cardRects);
+  const hasLayout =
+    nodeSize > 0 && cardRects.concat(scene.startingRules ? [scene.startingRules.rect] : []).some(hasArea);
+  if (!hasLayout) {
+    diagnostics.push({
+      where: 'canvas',
+      expected: 'the positions of cards, connection nodes and lines',
+      found: 'no layout (every size was zero)',
+    });
+    return [];
+  }
+
+  const { placed, problems } = placeNodes(
+    scene.nodes,
+    cardRects,
+    scene.startingRules?.rect ?? null,
+    nodeSize,
+  );
+  for (const p of problems)
+    diagnostics.push({ where: 'canvas', expected: "a connection node on a card's edge", found: p.found });
+
+  const ownerName = (owner: Owner): string | null =>
+    owner.type === 'start' ? 'start' : (steps[owner.card]?.ref ?? null);
+  const ownerWhere = (owner: Owner): string =>
+    owner.type === 'start'
+      ? 'Starting Rules'
+      : cardWhere(scene.cards[owner.card] as NonNullable<(typeof scene.cards)[number]>, owner.card);
+
+  const branches = readBranches(scene, profile, placed, steps, diagnostics);
+
+  const { pairs, problems: lineProblems, touched } = matchLines(scene.lines, placed, nodeSize);
+  for (const p of lineProblems)
+    diagnostics.push({ where: `line ${p.line + 1}`, expected: p.expected, found: p.found });
+
+  const connections: Connection[] = [];
+  const seen = new Set<string>();
+  for (const { line, output, input } of pairs) {
+    if (!output.owner || !input.owner) continue;
+    const from = ownerName(output.owner);
+    const to = ownerName(input.owner);
+    if (from === null || to === null) {
+      diagnostics.push({
+        where: `line ${line + 1}`,
+        expected: 'a line between numbered steps',
+        found: `a line touching ${from === null ? ownerWhere(output.owner) : ownerWhere(input.owner)}, which shows no number`,
+      });
+      continue;
+    }
+    if (to === 'start') continue; // the module has outputs only; placeNodes never makes it an input
+    const branch = branches.get(output.index);
+    const fromStep = output.owner.type === 'card' ? steps[output.owner.card] : null;
+    if (fromStep?.kind === 'split' && branch === undefined)
+      diagnostics.push({
+        where: `step ${from}`,
+        expected: `a "${profile.words.yes}" or "${profile.words.no}" label beside the split's output`,
+        found: `a line to step ${to} from an unlabelled output`,
+        step: from,
+      });
+    const connection: Connection = branch === undefined ? { from, to } : { from, to, branch };
+    const key = `${from}\u0000${to}\u0000${branch ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    connections.push(connection);
+  }
+
+  for (const node of placed) {
+    if (!node.linked || !node.owner || touched.has(node.index)) continue;
+    const where = ownerWhere(node.owner);
+    const ref = ownerName(node.owner);
+    diagnostics.push({
+      where,
+      expected: 'a line at each linked (yellow) node',
+      found: `a linked ${node.role ?? ''} node with no line end on it`.replace('  ', ' '),
+      ...(ref !== null && ref !== 'start' ? { step: ref } : {}),
+    });
+  }
+  return connections;
+}
+
+function hasArea(r: { x: number; y: number; width: number; height: number }): boolean {
+  return isFiniteRect(r) && r.width > 0 && r.height > 0;
+}
+
+function readBranches(
+  scene: Scene,
+  profile: KartraProfile,
+  placed: readonly PlacedNode[],
+  steps: readonly (Step | null)[],
+  diagnostics: Diagnostic[],
+): Map<number, Branch> {
+  const outputsByCard = new Map<number, PlacedNode[]>();
+  for (const node of placed)
+    if (node.owner?.type === 'card' && node.role === 'output') {
+      const list = outputsByCard.get(node.owner.card);
+      if (list) list.push(node);
+      else outputsByCard.set(node.owner.card, [node]);
+    }
+  const all = new Map<number, Branch>();
+  scene.cards.forEach((card, i) => {
+    if (card.outputLabels.length === 0) return;
+    const { branches, unknownLabels } = assignBranches(
+      outputsByCard.get(i) ?? [],
+      card.outputLabels,
+      profile.words,
+    );
+    const ref = steps[i]?.ref;
+    for (const text of unknownLabels)
+      diagnostics.push({
+        where: cardWhere(card, i),
+        expected: `a split output labelled "${profile.words.yes}" or "${profile.words.no}"`,
+        found: `"${text}"`,
+        ...(ref ? { step: ref } : {}),
+      });
+    for (const [node, branch] of branches) all.set(node, branch);
+  });
+  return all;
+}

@@ -1,0 +1,28 @@
+import type { KartraProfile } from '../kartra/profile';
+
+/** The value of the first icon in `map` whose class the element carries; null when none does. */
+export function iconValue<T>(
+  classes: readonly string[] | null | undefined,
+  map: readonly { iconClass: string; value: T }[],
+): T | null {
+  if (!Array.isArray(classes)) return null;
+  const have = new Set(classes);
+  for (const { iconClass, value } of map) if (have.has(iconClass)) return value;
+  return null;
+}
+
+/**
+ * Kartra shows the action a click would take: a pause icon while the sequence runs, a play
+ * icon while it is paused. Both or neither is unreadable.
+ */
+export function statusFromIcon(
+  classes: readonly string[] | null | undefined,
+  status: KartraProfile['status'],
+): 'active' | 'paused' | null {
+  if (!Array.isArray(classes)) return null;
+  const have = new Set(classes);
+  const running = have.has(status.runningIcon);
+  const paused = have.has(status.pausedIcon);
+  if (running === paused) return null;
+  return running ? 'active' : 'paused';
+}

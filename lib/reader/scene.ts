@@ -1,0 +1,107 @@
+/**
+ * What the builder page shows, read in one pass and kept as plain data: texts, classes and
+ * client-coordinate geometry. Everything here is serialisable, so interpretation (and its tests)
+ * runs without a DOM.
+ */
+
+/** A rectangle in client (viewport) coordinates, as getBoundingClientRect reports it. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface SceneCardFields {
+  number: string | null;
+  kindLabel: string | null;
+  title: string | null;
+  timing: string | null;
+  window: string | null;
+  recipients: string | null;
+  goto: string | null;
+  action: string | null;
+  inactiveLabel: string | null;
+  /** One text per version chip; [] when the card shows none. */
+  versions: string[];
+}
+
+export interface SceneLabel {
+  text: string;
+  rect: Rect;
+}
+
+export interface SceneCard {
+  rect: Rect;
+  /** The card's own classes. */
+  classes: string[];
+  /** Classes of the kind icon; null when the card shows no icon. */
+  kindIconClasses: string[] | null;
+  fields: SceneCardFields;
+  /** Split output labels ("Yes", "No") with where they sit. */
+  outputLabels: SceneLabel[];
+}
+
+export interface SceneStartingRule {
+  /** Classes of the rule's element and everything inside it (the icon among them). */
+  iconClasses: string[];
+  label: string;
+}
+
+export interface SceneStartingRules {
+  rect: Rect;
+  rules: SceneStartingRule[];
+}
+
+export interface SceneNode {
+  rect: Rect;
+  linked: boolean;
+}
+
+/** A line's two ends, in the order its path was drawn; null when the path had no geometry. */
+export interface SceneLine {
+  start: Point | null;
+  end: Point | null;
+}
+
+export interface SceneToolbar {
+  name: string | null;
+  publicName: string | null;
+  /** Classes of the status control and everything inside it; null when there is no control. */
+  statusIconClasses: string[] | null;
+  subscribers: string | null;
+}
+
+export interface SceneTab {
+  label: string;
+  selected: boolean;
+}
+
+export interface Scene {
+  /** Whether the builder root, the canvas and the tab bar were found at all. */
+  found: { root: boolean; canvas: boolean; tabs: boolean };
+  toolbar: SceneToolbar;
+  tabs: SceneTab[];
+  startingRules: SceneStartingRules | null;
+  cards: SceneCard[];
+  nodes: SceneNode[];
+  lines: SceneLine[];
+}
+
+export interface SceneListRow {
+  href: string | null;
+  name: string | null;
+  statusIconClasses: string[] | null;
+  subscribers: string | null;
+  completed: string | null;
+}
+
+export interface ListScene {
+  found: boolean;
+  rows: SceneListRow[];
+}

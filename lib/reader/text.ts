@@ -1,0 +1,55 @@
+/** Text helpers shared by the parsers: the page's words are compared the way a person reads them. */
+
+/** Collapses runs of whitespace (including non-breaking spaces) and trims. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Case-insensitive, whitespace-insensitive equality of two phrases. */
+export function samePhrase(a: string, b: string): boolean {
+  return collapse(a).toLowerCase() === collapse(b).toLowerCase();
+}
+
+/** The rest of `text` after `prefix` (compared like samePhrase), trimmed; null when it does not start so. */
+export function afterPrefix(text: string, prefix: string): string | null {
+  const t = collapse(text);
+  const p = collapse(prefix);
+  if (p === '' || t.length < p.length) return null;
+  if (t.slice(0, p.length).toLowerCase() !== p.toLowerCase()) return null;
+  return t.slice(p.length).trim();
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regular-expression alternation of phrases, longest first so "days" wins over "day". */
+export function alternation(phrases: readonly string[]): string {
+  return [...phrases]
+    .map(collapse)
+    .filter((p) => p !== '')
+    .sort((a, b) => b.length - a.length)
+    .map((p) => escapeRegExp(p).replace(/ /g, '\\s+'))
+    .join('|');
+}
+
+/** Dashes a page may use between a range's ends: en dash, em dash, hyphen, minus. */
+export const DASH = '[\u2013\u2014\u2212-]';
+
+export function isText(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+const compiled = new Map<string, RegExp>();
+
+/** A compiled regular expression, built once per pattern (the profile's words do not change per card). */
+export function regExp(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let re = compiled.get(key);
+  if (!re) {
+    re = new RegExp(source, flags);
+    if (compiled.size > 256) compiled.clear();
+    compiled.set(key, re);
+  }
+  return re;
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { reportSchema } from '../../lib/report';
+import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import { expect, test } from './extension-fixture';
+
+// Short enough to appear whole in messages (long titles are shortened there).
+const HOSTILE_TITLE = '<img src=x onerror=document.title=1><b>x';
+
+function hostileSpec() {
+  const spec = structuredClone(loadEditorSpec('step-inactive.fires'));
+  spec.id = '4242';
+  const step = spec.steps.find((candidate) => candidate.ref === '2');
+  if (!step) throw new Error('fixture changed');
+  step.title = HOSTILE_TITLE;
+  return spec;
+}
+
+async function download(popup: Page, label: string) {
+  const [file] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: label, exact: true }).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+test('each export downloads with its file name; JSON validates; HTML has no script and shows page text as text', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(hostileSpec());
+  await reports.waitFor(page);
+  const tabId = await reports.tabIdOf(page);
+  const popup = await kartra.context.newPage();
+  await popup.goto(`chrome-extension://${kartra.extensionId}/popup.html?tabId=${tabId}`);
+  const today = new Date().toISOString().slice(0, 10);
+
+  const json = await download(popup, 'JSON');
+  expect(json.name).toBe(`kartra-audit-masterclass-replay-follow-up-${today}.json`);
+  const report = reportSchema.parse(JSON.parse(json.text));
+  expect(report.findings.find((finding) => finding.ruleId === 'step-inactive')?.steps).toEqual(['2']);
+
+  const html = await download(popup, 'HTML');
+  expect(html.name).toBe(`kartra-audit-masterclass-replay-follow-up-${today}.html`);
+  expect(html.text).not.toMatch(/<script/i);
+  expect(html.text).toContain("Content-Security-Policy");
+  const viewer = await kartra.context.newPage();
+  await viewer.setContent(html.text);
+  await expect(viewer.getByText(HOSTILE_TITLE, { exact: false }).first()).toBeVisible();
+  expect(await viewer.evaluate(() => document.querySelectorAll('img, script').length)).toBe(0);
+  expect(await viewer.title()).not.toBe('1');
+
+  const csv = await download(popup, 'CSV');
+  expect(csv.name.endsWith('.csv')).toBe(true);
+  expect(csv.text.split('\r\n')[0]).toContain('severity');
+  for (const line of csv.text.split('\r\n')) expect(line).not.toMatch(/(^|,)"?[=+@]/);
+
+  const markdown = await download(popup, 'Markdown');
+  expect(markdown.name.endsWith('.md')).toBe(true);
+  expect(markdown.text).not.toContain('<script>');
+});

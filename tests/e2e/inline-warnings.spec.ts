@@ -1,0 +1,157 @@
+import type { Page } from '@playwright/test';
+import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import type { KartraSession } from '../harness';
+import { dragMouse, readNodes } from '../harness/replica-dom';
+import { expect, test } from './extension-fixture';
+
+const card = (page: Page, ref: string) =>
+  page.locator('.js_sequence_step', { has: page.locator('.step_number', { hasText: new RegExp(`^${ref}$`) }) });
+const badge = (page: Page, ref: string) =>
+  page.locator('kartra-auditor-ui').getByRole('button', { name: new RegExp(`^Step ${ref}:`) });
+
+async function badgeText(kartra: KartraSession, page: Page): Promise<string> {
+  const extension = await kartra.context.newPage();
+  await extension.goto(`chrome-extension://${kartra.extensionId}/options.html`);
+  const url = page.url();
+  const text = await extension.evaluate(async (pageUrl) => {
+    const api = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    const [tab] = (await api.tabs.query({})).filter((candidate) => candidate.url === pageUrl);
+    return api.action.getBadgeText({ tabId: tab?.id });
+  }, url);
+  await extension.close();
+  return text;
+}
+
+declare const chrome: {
+  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+  action: { getBadgeText(details: { tabId?: number }): Promise<string> };
+};
+
+test('a badge sits on each affected card, inside the extension shadow root, and opens its findings', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
+  await reports.waitFor(page);
+  const stepBadge = badge(page, '2');
+  await expect(stepBadge).toBeVisible();
+  await expect(stepBadge).toHaveAccessibleName(/Step 2: 1 error/);
+  // Only the affected card has a badge.
+  await expect(badge(page, '1')).toHaveCount(0);
+  await expect(badge(page, '3')).toHaveCount(0);
+  // It sits on the card's top-right corner.
+  const [cardBox, badgeBox] = await Promise.all([card(page, '2').boundingBox(), stepBadge.boundingBox()]);
+  if (!cardBox || !badgeBox) throw new Error('card or badge not laid out');
+  expect(Math.abs(badgeBox.x + badgeBox.width / 2 - (cardBox.x + cardBox.width))).toBeLessThan(30);
+  expect(Math.abs(badgeBox.y + badgeBox.height / 2 - cardBox.y)).toBeLessThan(20);
+  // The badge is in the shadow root of the extension's own host element, not in Kartra's DOM.
+  const inShadow = await page.evaluate(() => {
+    const host = document.querySelector('kartra-auditor-ui');
+    return Boolean(host?.shadowRoot?.querySelector('.badge')) && !document.querySelector('.badge');
+  });
+  expect(inShadow).toBe(true);
+  await stepBadge.click();
+  const panel = page.locator('kartra-auditor-ui').getByRole('dialog', { name: 'Step 2 findings' });
+  await expect(panel).toContainText('inactive');
+  await expect(panel).toContainText('Activate');
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+});
+
+test('badges follow a dragged card and a zoomed canvas', async ({ kartra, reports }) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
+  await reports.waitFor(page);
+  const stepBadge = badge(page, '2');
+  await expect(stepBadge).toBeVisible();
+  const header = card(page, '2').locator('.step_title');
+  const box = await header.boundingBox();
+  if (!box) throw new Error('card not laid out');
+  await dragMouse(page, { x: box.x + 10, y: box.y + 5 }, { x: box.x + 70, y: box.y + 160 });
+  await expect
+    .poll(async () => {
+      const [cardBox, badgeBox] = await Promise.all([card(page, '2').boundingBox(), stepBadge.boundingBox()]);
+      return cardBox && badgeBox ? Math.round(badgeBox.y + badgeBox.height / 2 - cardBox.y) : null;
+    })
+    .toBe(0);
+  await page.getByRole('button', { name: /zoom out/i }).click();
+  await expect
+    .poll(async () => {
+      const [cardBox, badgeBox] = await Promise.all([card(page, '2').boundingBox(), stepBadge.boundingBox()]);
+      return cardBox && badgeBox ? Math.round(badgeBox.x + badgeBox.width / 2 - (cardBox.x + cardBox.width)) : null;
+    })
+    .toBeLessThan(30);
+});
+
+test('activating an inactive step removes its error within a second, badge and toolbar badge included', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
+  await reports.waitFor(page, (report) => report.counts.error === 1);
+  await expect.poll(() => badgeText(kartra, page)).toBe('1');
+  await card(page, '2').getByRole('button', { name: 'Step options' }).click();
+  await card(page, '2').getByRole('menuitem', { name: 'Activate' }).click();
+  await reports.waitFor(page, (report) => !report.findings.some((finding) => finding.ruleId === 'step-inactive'), 1000);
+  await expect(badge(page, '2')).toHaveCount(0);
+  await expect.poll(() => badgeText(kartra, page)).toBe('');
+});
+
+test('drawing the missing line removes its finding', async ({ kartra, reports }) => {
+  // A sequence whose line into step 3 was never drawn: step 2's output node is still free.
+  const spec = structuredClone(loadEditorSpec('step-not-connected.passes'));
+  spec.connections = spec.connections.filter((line) => line.to !== '3');
+  const page = await kartra.openSpec(spec);
+  await reports.waitFor(page, (report) =>
+    report.findings.some((finding) => finding.ruleId === 'step-not-connected' && finding.steps.includes('3')),
+  );
+  const nodes = await readNodes(page);
+  const target = nodes.find((candidate) => candidate.ref === '3')?.nodes.find((node) => node.edge === 'left');
+  const source = nodes.find((candidate) => candidate.ref === '2')?.nodes.find((node) => node.edge === 'right');
+  if (!target || !source) throw new Error('nodes not found');
+  await dragMouse(page, source, target);
+  await reports.waitFor(
+    page,
+    (latest) => !latest.findings.some((candidate) => candidate.ruleId === 'step-not-connected'),
+    1000,
+  );
+});
+
+test('the toolbar badge shows the number of errors, else warnings', async ({ kartra, reports }) => {
+  const errors = await kartra.openSpec(loadEditorSpec('launch-sequence'));
+  const { report } = await reports.waitFor(errors);
+  expect(report.counts.error).toBeGreaterThan(0);
+  await expect.poll(() => badgeText(kartra, errors)).toBe(String(report.counts.error));
+  const warnings = await kartra.openSpec(loadEditorSpec('editing-live-sequence.fires'));
+  const second = (await reports.waitFor(warnings)).report;
+  expect(second.counts.error).toBe(0);
+  await expect.poll(() => badgeText(kartra, warnings)).toBe(String(second.counts.warning));
+});
+
+test('switching to another sequence in the same tab never shows the previous findings', async ({
+  kartra,
+  reports,
+}) => {
+  const first = loadEditorSpec('step-inactive.fires');
+  const second = loadEditorSpec('editing-live-sequence.passes');
+  kartra.serve(second);
+  const page = await kartra.openSpec(first);
+  await reports.waitFor(page, (report) => report.sequence?.id === first.id);
+  await page.goto(`https://app.kartra.com/marketing/sequences/edit/${second.id}`);
+  const { report } = await reports.waitFor(page, (latest) => latest.sequence?.id === second.id);
+  expect(report.findings.some((finding) => finding.ruleId === 'step-inactive')).toBe(false);
+  await expect(badge(page, '2')).toHaveCount(0);
+});
+
+test('moving to another sequence inside the app (no reload) drops what was seen of the previous one', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('launch-sequence'));
+  await page.getByRole('tab', { name: 'A', exact: true }).click();
+  await reports.waitFor(page, (report) => report.coverage.tabsAudited.includes('A'));
+  // The app changes the URL in place, then redraws the builder for the other sequence.
+  await page.evaluate(() => history.pushState({}, '', '/marketing/sequences/edit/9999'));
+  await page.getByRole('tab', { name: 'Main', exact: true }).click();
+  const { report } = await reports.waitFor(page, (latest) => latest.sequence?.id === '9999');
+  expect(report.coverage.tabsAudited).toEqual(['Main']);
+});

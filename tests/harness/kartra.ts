@@ -1,0 +1,180 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page, type Request, type Route } from '@playwright/test';
+import { notFoundPageHtml, otherKartraPageHtml, replicaHtml } from '../replica/page';
+import { parseSpec } from '../replica/spec';
+import { findChromium } from './chromium';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const KARTRA_ORIGIN = 'https://app.kartra.com';
+const EDITOR_PATH = /^\/marketing\/sequences\/edit\/([A-Za-z0-9_-]+)\/?$/;
+const LIST_PATH = /^\/marketing\/sequences\/?$/;
+
+export interface LaunchOptions {
+  /** Load the built extension (default true). */
+  extension?: boolean;
+  /** Default true. */
+  headless?: boolean;
+  /** Default <repo>/.output/chrome-mv3. */
+  extensionPath?: string;
+}
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** Who asked: a web page, the extension (its service worker or its pages), or unknown. */
+  by: 'page' | 'extension' | 'unknown';
+  /** What the harness did: served a local page, aborted it, or let it through (extension/data URLs). */
+  outcome: 'served' | 'aborted' | 'allowed';
+}
+
+export interface KartraSession {
+  context: BrowserContext;
+  /** From the extension's service worker URL; null when launched without the extension. */
+  extensionId: string | null;
+  requests: RecordedRequest[];
+  /** Validates the spec (throws SpecError) and serves it at its Kartra URL; returns that URL. */
+  serve(spec: unknown): string;
+  /** Serves the spec, opens it in a new tab and waits until the builder or list is rendered. */
+  openSpec(spec: unknown): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function whoAsked(request: Request): RecordedRequest['by'] {
+  const worker = request.serviceWorker();
+  if (worker) return worker.url().startsWith('chrome-extension://') ? 'extension' : 'page';
+  try {
+    const url = request.frame().url();
+    if (url.startsWith('chrome-extension://')) return 'extension';
+    return 'page';
+  } catch {
+    // Requests made before a frame exists (or by workers) have no frame.
+    return 'unknown';
+  }
+}
+
+/** The launch arguments of ../shared/toolchain.md; the extension flags only when loading it. */
+export function chromiumArgs(extensionPath: string | null): string[] {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (extensionPath)
+    args.unshift(`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`);
+  return args;
+}
+
+/**
+ * Launches Chromium (fresh profile) with every request routed: Kartra's sequence URLs serve the
+ * replica, other app.kartra.com pages a plain Kartra page, and everything else is aborted.
+ */
+export async function launchKartra(options: LaunchOptions = {}): Promise<KartraSession> {
+  const withExtension = options.extension !== false;
+  const extensionPath = resolve(options.extensionPath ?? join(repoRoot, '.output', 'chrome-mv3'));
+  if (withExtension && !existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(
+      `The built extension is missing (no manifest.json in ${extensionPath}): run npm run build`,
+    );
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'kartra-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: options.headless !== false,
+    args: chromiumArgs(withExtension ? extensionPath : null),
+    viewport: { width: 1400, height: 900 },
+  });
+
+  const editors = new Map<string, unknown>();
+  let list: unknown = null;
+  const requests: RecordedRequest[] = [];
+
+  const handle = async (route: Route) => {
+    const request = route.request();
+    const url = request.url();
+    const record: RecordedRequest = {
+      url,
+      method: request.method(),
+      resourceType: request.resourceType(),
+      by: whoAsked(request),
+      outcome: 'aborted',
+    };
+    requests.push(record);
+    if (url.startsWith('chrome-extension://') || url.startsWith('data:')) {
+      record.outcome = 'allowed';
+      await route.fallback();
+      return;
+    }
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      // Not a URL we know how to serve: abort below.
+    }
+    if (!parsed || parsed.origin !== KARTRA_ORIGIN) {
+      await route.abort('blockedbyclient');
+      return;
+    }
+    record.outcome = 'served';
+    const editorId = EDITOR_PATH.exec(parsed.pathname)?.[1];
+    let status = 200;
+    let body: string;
+    if (editorId !== undefined) {
+      const spec = editors.get(editorId);
+      if (spec === undefined) {
+        status = 404;
+        body = await notFoundPageHtml();
+      } else body = await replicaHtml(spec);
+    } else if (LIST_PATH.test(parsed.pathname)) {
+      body = list === null ? await replicaHtml({ page: 'list', sequences: [] }) : await replicaHtml(list);
+    } else {
+      body = await otherKartraPageHtml();
+    }
+    await route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
+  };
+  await context.route(() => true, handle);
+
+  let extensionId: string | null = null;
+  if (withExtension) {
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+
+  const serve = (spec: unknown): string => {
+    const parsed = parseSpec(spec);
+    if (parsed.page === 'list') {
+      list = spec;
+      return `${KARTRA_ORIGIN}/marketing/sequences`;
+    }
+    editors.set(parsed.id, spec);
+    return `${KARTRA_ORIGIN}/marketing/sequences/edit/${parsed.id}`;
+  };
+
+  return {
+    context,
+    extensionId,
+    requests,
+    serve,
+    async openSpec(spec: unknown) {
+      const url = serve(spec);
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.locator('.js_sequence_builder, .js_sequence_list').first().waitFor();
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { parseSpec } from './spec';
+
+/**
+ * Node side of the replica: complete HTML documents that render a spec on load. The browser
+ * code (tests/replica/app) is bundled with esbuild on demand, so edits to it show in the next
+ * page without a build step.
+ */
+
+const here = dirname(fileURLToPath(import.meta.url));
+const appDir = join(here, 'app');
+/** The app's global: it exposes the render functions, never the spec. */
+const GLOBAL = 'KartraSequenceBuilder';
+
+let cached: { stamp: string; code: string } | null = null;
+
+/** Changes whenever a source file of the bundle changes, so a stale bundle is never served. */
+function sourceStamp(): string {
+  const files = [...readdirSync(appDir).map((f) => join(appDir, f)), join(here, 'spec.ts')];
+  return files.map((f) => `${f}:${statSync(f).mtimeMs}`).join('|');
+}
+
+async function bundle(): Promise<string> {
+  const stamp = sourceStamp();
+  if (cached && cached.stamp === stamp) return cached.code;
+  const result = await build({
+    entryPoints: [join(appDir, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    platform: 'browser',
+    target: 'chrome110',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.text ?? '';
+  cached = { stamp, code };
+  return code;
+}
+
+function css(): string {
+  return readFileSync(join(appDir, 'replica.css'), 'utf8');
+}
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string,
+  );
+}
+
+function titleOf(spec: unknown): string {
+  try {
+    const parsed = parseSpec(spec);
+    return parsed.page === 'list' ? 'Sequences | KARTRA' : `${parsed.name} | Sequence builder | KARTRA`;
+  } catch {
+    return 'Sequence builder | KARTRA';
+  }
+}
+
+async function documentHtml(title: string, call: string): Promise<string> {
+  const code = await bundle();
+  // The bundle's own "</script" sequences (if any) must not end the element early.
+  const safeCode = code.replace(/<\/script/gi, '<\\/script');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${css()}</style>
+</head>
+<body>
+<script>${safeCode}</script>
+<script>(function () { var self = document.currentScript; try { ${call} } finally { self.remove(); } })();</script>
+</body>
+</html>
+`;
+}
+
+/**
+ * A complete HTML document rendering `spec` (editor or list) synchronously on load. The call
+ * that carries the spec removes its own script element, so the spec does not stay in the page.
+ * An invalid spec still gives a page: it shows the problems in an alert banner.
+ */
+export async function replicaHtml(spec: unknown): Promise<string> {
+  return documentHtml(titleOf(spec), `${GLOBAL}.render(${scriptJson(spec)});`);
+}
+
+/** A plain Kartra page (the dashboard) for app.kartra.com URLs that are not sequence pages. */
+export async function otherKartraPageHtml(): Promise<string> {
+  return documentHtml('Dashboard | KARTRA', `${GLOBAL}.renderOther();`);
+}
+
+/** Kartra's page for a sequence id that does not exist. */
+export async function notFoundPageHtml(): Promise<string> {
+  return documentHtml('Page not found | KARTRA', `${GLOBAL}.renderNotFound();`);
+}

@@ -1,0 +1,106 @@
+import { rule } from '../../../lib/checks/email-burst';
+import {
+  chain,
+  complete,
+  email,
+  no,
+  ruleTable,
+  sequence,
+  sms,
+  split,
+  tag,
+  wait,
+  weekdays,
+  yes,
+} from './model-builder';
+
+ruleTable(rule, [
+  {
+    name: 'fires on two emails in a row with no delay',
+    seq: sequence({
+      steps: [email('1'), email('2'), complete('3')],
+      connections: chain('start', '1', '2', '3'),
+    }),
+    expect: [['fail', ['1', '2']]],
+    message:
+      /^Step 1 · Send email "Email 1" and Step 2 · Send email "Email 2" reach the contact at the same moment/,
+  },
+  {
+    name: 'silent when the second waits',
+    seq: sequence({
+      steps: [email('1'), email('2', { delay: wait(0, 1) }), complete('3')],
+      connections: chain('start', '1', '2', '3'),
+    }),
+    expect: [],
+  },
+  {
+    name: 'silent when the second has a window',
+    seq: sequence({
+      steps: [email('1'), email('2', { window: weekdays() }), complete('3')],
+      connections: chain('start', '1', '2', '3'),
+    }),
+    expect: [],
+  },
+  {
+    name: 'fires through an instant tag step',
+    seq: sequence({
+      steps: [email('1'), tag('2'), sms('3'), complete('4')],
+      connections: chain('start', '1', '2', '3', '4'),
+    }),
+    expect: [['fail', ['1', '3']]],
+  },
+  {
+    name: 'silent when the step between waits',
+    seq: sequence({
+      steps: [email('1'), tag('2', { delay: wait(1) }), email('3'), complete('4')],
+      connections: chain('start', '1', '2', '3', '4'),
+    }),
+    expect: [],
+  },
+  {
+    name: 'groups a run of three',
+    seq: sequence({
+      steps: [email('1'), email('2'), email('3'), complete('4')],
+      connections: chain('start', '1', '2', '3', '4'),
+    }),
+    expect: [['fail', ['1', '2', '3']]],
+  },
+  {
+    name: 'both branches of an instant split after an email',
+    seq: sequence({
+      steps: [email('1'), split('2'), email('3'), email('4'), complete('5')],
+      connections: [
+        ...chain('start', '1', '2'),
+        yes('2', '3'),
+        no('2', '4'),
+        ...chain('3', '5'),
+        ...chain('4', '5'),
+      ],
+    }),
+    expect: [['fail', ['1', '3', '4']]],
+  },
+  {
+    name: 'an inactive email is not sent',
+    seq: sequence({
+      steps: [email('1'), email('2', { active: false }), complete('3')],
+      connections: chain('start', '1', '2', '3'),
+    }),
+    expect: [],
+  },
+  {
+    name: 'asks for review when a step between has unread timing',
+    seq: sequence({
+      steps: [email('1'), tag('2', { delay: null }), email('3'), complete('4')],
+      connections: chain('start', '1', '2', '3', '4'),
+    }),
+    expect: [['review', ['1', '3']]],
+  },
+  {
+    name: 'silent on messages nobody reaches',
+    seq: sequence({
+      steps: [email('1', { delay: wait(1) }), complete('2'), email('3'), email('4')],
+      connections: [...chain('start', '1', '2'), ...chain('3', '4')],
+    }),
+    expect: [],
+  },
+]);

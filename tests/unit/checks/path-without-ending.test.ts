@@ -1,0 +1,99 @@
+import { rule } from '../../../lib/checks/path-without-ending';
+import {
+  chain,
+  complete,
+  email,
+  goto,
+  no,
+  ruleTable,
+  sequence,
+  split,
+  step,
+  tag,
+  unsubscribe,
+  yes,
+} from './model-builder';
+
+ruleTable(rule, [
+  {
+    name: 'fires when the last step is an email',
+    seq: sequence({
+      steps: [email('1'), email('2', { title: 'Bye' })],
+      connections: chain('start', '1', '2'),
+    }),
+    expect: [['fail', ['2']]],
+    message: /ends at Step 2 · Send email "Bye"/,
+  },
+  {
+    name: 'silent when the path ends on Complete',
+    seq: sequence({
+      steps: [email('1'), email('2'), complete('3')],
+      connections: chain('start', '1', '2', '3'),
+    }),
+    expect: [],
+  },
+  {
+    name: 'silent when the path ends on an unsubscribe step',
+    seq: sequence({ steps: [email('1'), unsubscribe('2')], connections: chain('start', '1', '2') }),
+    expect: [],
+  },
+  {
+    name: 'silent when the path ends on a Go To',
+    seq: sequence({
+      steps: [email('1'), goto('2', 'A1'), email('A1'), complete('A2')],
+      connections: [...chain('start', '1', '2'), ...chain('A1', 'A2')],
+    }),
+    expect: [],
+  },
+  {
+    name: 'fires when a tag step ends the path',
+    seq: sequence({ steps: [email('1'), tag('2')], connections: chain('start', '1', '2') }),
+    expect: [['fail', ['2']]],
+  },
+  {
+    name: 'accepts unsubscribing from this very sequence as an ending',
+    seq: sequence({
+      steps: [email('1'), step('2', 'sequence', { action: 'unsubscribe', target: 'Lead magnet follow-up' })],
+      connections: chain('start', '1', '2'),
+    }),
+    expect: [],
+  },
+  {
+    name: 'leaves a split with an open branch to split-branch-open',
+    seq: sequence({
+      steps: [email('1'), split('2'), complete('3')],
+      connections: [...chain('start', '1', '2'), yes('2', '3')],
+    }),
+    expect: [],
+  },
+  {
+    name: 'fires on each open end of a split',
+    seq: sequence({
+      steps: [split('1'), email('2'), complete('3'), email('4')],
+      connections: [{ from: 'start', to: '1' }, yes('1', '2'), no('1', '4'), ...chain('2', '3')],
+    }),
+    expect: [['fail', ['4']]],
+  },
+  {
+    name: 'silent on a step no path reaches (an island is step-unreachable)',
+    seq: sequence({ steps: [email('1'), complete('2'), email('3')], connections: chain('start', '1', '2') }),
+    expect: [],
+  },
+  {
+    name: 'asks for review when the last step kind was not read',
+    seq: sequence({ steps: [email('1'), step('2', 'unknown')], connections: chain('start', '1', '2') }),
+    expect: [['review', ['2']]],
+  },
+  {
+    name: 'asks for review when some lines could not be traced',
+    seq: sequence({
+      steps: [email('1'), email('2')],
+      connections: chain('start', '1'),
+      diagnostics: [{ where: 'line 2', expected: 'a line joining two nodes' }],
+    }),
+    expect: [
+      ['review', ['1']],
+      ['review', ['2']],
+    ],
+  },
+]);

@@ -1,0 +1,76 @@
+import { rule } from '../../../lib/checks/step-unreachable';
+import { chain, complete, email, goto, ruleTable, sequence } from './model-builder';
+
+ruleTable(rule, [
+  {
+    name: "lists an island's steps but not its unconnected head",
+    seq: sequence({
+      steps: [email('1'), complete('2'), email('3'), email('4'), complete('5')],
+      connections: [...chain('start', '1', '2'), ...chain('3', '4', '5')],
+    }),
+    expect: [['fail', ['4', '5']]],
+    message: /^Step 4 · Send email "Email 4" and Step 5 · Complete "Done" have lines coming in/,
+  },
+  {
+    name: 'silent when the island is joined to the flow',
+    seq: sequence({
+      steps: [email('1'), email('3'), email('4'), complete('5')],
+      connections: chain('start', '1', '3', '4', '5'),
+    }),
+    expect: [],
+  },
+  {
+    name: 'silent on a lone unconnected step (that is step-not-connected)',
+    seq: sequence({ steps: [email('1'), complete('2'), email('3')], connections: chain('start', '1', '2') }),
+    expect: [],
+  },
+  {
+    name: 'one finding per island',
+    seq: sequence({
+      steps: [email('1'), complete('2'), email('3'), complete('4'), email('5'), complete('6')],
+      connections: [...chain('start', '1', '2'), ...chain('3', '4'), ...chain('5', '6')],
+    }),
+    expect: [
+      ['fail', ['4']],
+      ['fail', ['6']],
+    ],
+  },
+  {
+    name: 'a headless loop is all island',
+    seq: sequence({
+      steps: [email('1'), complete('2'), email('3'), email('4')],
+      connections: [...chain('start', '1', '2'), ...chain('3', '4', '3')],
+    }),
+    expect: [['fail', ['3', '4']]],
+  },
+  {
+    name: 'steps after a Go To target count as reached',
+    seq: sequence({
+      steps: [email('1'), goto('2', 'A1'), email('A1'), complete('A2')],
+      connections: [...chain('start', '1', '2'), ...chain('A1', 'A2')],
+    }),
+    expect: [],
+  },
+  {
+    name: 'leaves a never-entered sub-sequence to subsequence-never-entered',
+    seq: sequence({
+      steps: [email('1'), complete('2'), email('A1'), complete('A2')],
+      connections: [...chain('start', '1', '2'), ...chain('A1', 'A2')],
+    }),
+    expect: [],
+  },
+  {
+    name: 'everything after an unjoined Starting Rules',
+    seq: sequence({ steps: [email('1'), email('2'), complete('3')], connections: chain('1', '2', '3') }),
+    expect: [['fail', ['2', '3']]],
+  },
+  {
+    name: 'asks for review while tabs are unopened',
+    seq: sequence({
+      steps: [email('1'), complete('2'), email('3'), complete('4')],
+      connections: [...chain('start', '1', '2'), ...chain('3', '4')],
+      tabs: { all: ['Main', 'B'], seen: ['Main'] },
+    }),
+    expect: [['review', ['4']]],
+  },
+]);

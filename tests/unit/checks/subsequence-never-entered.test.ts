@@ -1,0 +1,50 @@
+import { rule } from '../../../lib/checks/subsequence-never-entered';
+import { chain, complete, email, goto, no, ruleTable, sequence, split, yes } from './model-builder';
+
+const sub = [email('A1'), email('A2'), complete('A3')];
+const subLines = chain('A1', 'A2', 'A3');
+
+ruleTable(rule, [
+  {
+    name: 'fires with all the steps of a sub-sequence nobody enters',
+    seq: sequence({
+      steps: [email('1'), complete('2'), ...sub],
+      connections: [...chain('start', '1', '2'), ...subLines],
+    }),
+    expect: [['fail', ['A1', 'A2', 'A3']]],
+    message: /sub-sequence A/,
+  },
+  {
+    name: 'silent when a Go To leads in',
+    seq: sequence({
+      steps: [email('1'), goto('2', 'A1'), ...sub],
+      connections: [...chain('start', '1', '2'), ...subLines],
+    }),
+    expect: [],
+  },
+  {
+    name: 'silent when a split line leads in',
+    seq: sequence({
+      steps: [split('1'), complete('2'), ...sub],
+      connections: [{ from: 'start', to: '1' }, yes('1', '2'), no('1', 'A1'), ...subLines],
+    }),
+    expect: [],
+  },
+  {
+    name: 'a Go To inside the sub-sequence to its own step is not a way in',
+    seq: sequence({
+      steps: [email('1'), complete('2'), email('A1'), goto('A2', 'A1')],
+      connections: [...chain('start', '1', '2'), ...chain('A1', 'A2')],
+    }),
+    expect: [['fail', ['A1', 'A2']]],
+  },
+  {
+    name: 'asks for review while another tab is unopened',
+    seq: sequence({
+      steps: [email('1'), complete('2'), ...sub],
+      connections: [...chain('start', '1', '2'), ...subLines],
+      tabs: { all: ['Main', 'A', 'B'], seen: ['Main', 'A'] },
+    }),
+    expect: [['review', ['A1', 'A2', 'A3']]],
+  },
+]);

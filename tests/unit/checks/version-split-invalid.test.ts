@@ -1,0 +1,38 @@
+import { rule } from '../../../lib/checks/version-split-invalid';
+import type { Version } from '../../../lib/model';
+import { chain, complete, email, ruleTable, sequence } from './model-builder';
+
+const versions = (...vs: Array<[string, number]>): Version[] =>
+  vs.map(([name, percent]) => ({ name, percent }));
+const withVersions = (vs: Version[]) =>
+  sequence({
+    steps: [email('1'), email('2', { versions: vs }), complete('3')],
+    connections: chain('start', '1', '2', '3'),
+  });
+
+ruleTable(rule, [
+  {
+    name: 'fires when versions add up to more than 100',
+    seq: withVersions(versions(['A', 60], ['B', 50])),
+    expect: [['fail', ['2']]],
+    message: /110%/,
+  },
+  { name: 'silent at exactly 100', seq: withVersions(versions(['A', 50], ['B', 50])), expect: [] },
+  {
+    name: 'silent under 100 (A takes the rest)',
+    seq: withVersions(versions(['A', 30], ['B', 30])),
+    expect: [],
+  },
+  {
+    name: 'fires when B is at 0%',
+    seq: withVersions(versions(['A', 100], ['B', 0])),
+    expect: [['fail', ['2']]],
+    message: /version B is at 0%/,
+  },
+  {
+    name: 'A at 0% is allowed (it takes what is left)',
+    seq: withVersions(versions(['A', 0], ['B', 100])),
+    expect: [],
+  },
+  { name: 'silent without versions', seq: withVersions([]), expect: [] },
+]);

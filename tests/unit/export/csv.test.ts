@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, renderCsvReport } from '../../../lib/export/csv';
+import type { Report } from '../../../lib/report';
+import { editorReport, HOSTILE, listReport, unrecognisedReport } from './reports';
+
+/** A strict RFC 4180 reader: CRLF between records, quoted fields may hold anything. */
+function parseCsv(csv: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let index = 0;
+  let quoted = false;
+  while (index < csv.length) {
+    const char = csv.charAt(index);
+    if (quoted) {
+      if (char === '"' && csv.charAt(index + 1) === '"') {
+        field += '"';
+        index += 2;
+      } else if (char === '"') {
+        quoted = false;
+        index += 1;
+      } else {
+        field += char;
+        index += 1;
+      }
+    } else if (char === '"' && field === '') {
+      quoted = true;
+      index += 1;
+    } else if (char === ',') {
+      record.push(field);
+      field = '';
+      index += 1;
+    } else if (char === '\r' && csv.charAt(index + 1) === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      index += 2;
+    } else if (char === '"' || char === '\n' || char === '\r') {
+      throw new Error(`bare ${JSON.stringify(char)} outside quotes at ${index}`);
+    } else {
+      field += char;
+      index += 1;
+    }
+  }
+  if (quoted) throw new Error('unterminated quoted field');
+  if (field !== '' || record.length > 0) throw new Error('last record has no CRLF');
+  return records;
+}
+
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** What the user typed, from what a spreadsheet shows: the defusing apostrophe removed. */
+function original(cell: string): string {
+  return cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+function withMessage(message: string, fix = 'Fix it.'): Report {
+  const [first] = editorReport.findings;
+  if (!first) throw new Error('fixture has findings');
+  return { ...editorReport, findings: [{ ...first, message, fix }] };
+}
+
+describe('renderCsvReport', () => {
+  it('writes a header and one row per finding, with every field', () => {
+    const rows = parseCsv(renderCsvReport(editorReport));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows[0]).toEqual(['severity', 'kind', 'ruleId', 'steps', 'message', 'fix', 'sequenceId', 'docs']);
+    expect(rows.slice(1)).toEqual(
+      editorReport.findings.map((finding) => [
+        finding.severity,
+        finding.kind,
+        finding.ruleId,
+        finding.steps.join(' '),
+        finding.message,
+        finding.fix,
+        '',
+        `docs/rules/${finding.ruleId}.md`,
+      ]),
+    );
+  });
+
+  it('fills sequenceId on the list page and writes only the header when nothing was found', () => {
+    const rows = parseCsv(renderCsvReport(listReport));
+    expect(rows.slice(1).map((row) => row[6])).toEqual(['3120', '2231']);
+    expect(parseCsv(renderCsvReport(unrecognisedReport))).toEqual([[...CSV_COLUMNS]]);
+  });
+
+  it('ends every record with CRLF, even inside a report with line breaks in text', () => {
+    const csv = renderCsvReport(withMessage('line one\nline two\r\nthree'));
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(csv);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.[4]).toBe('line one\nline two\r\nthree');
+  });
+
+  it('uses full doc URLs under a base', () => {
+    const rows = parseCsv(renderCsvReport(editorReport, { docsBase: 'https://example.org/rules' }));
+    expect(rows[1]?.[7]).toBe('https://example.org/rules/sequence-paused.md');
+  });
+
+  it.each([['=SUM(A1:A9)'], ['+1+1'], ['-2+3'], ['@SUM(A1)'], ['\t=cmd'], ['\r=cmd'], [HOSTILE.formula]])(
+    'defuses a cell starting like a formula: %j',
+    (formula) => {
+      const rows = parseCsv(renderCsvReport(withMessage(formula, formula)));
+      expect(rows[1]?.[4]).toBe(`'${formula}`);
+      expect(rows[1]?.[5]).toBe(`'${formula}`);
+    },
+  );
+
+  it('keeps quotes, commas, emoji, right-to-left text and markup as plain data', () => {
+    for (const text of [
+      HOSTILE.quotes,
+      HOSTILE.emoji,
+      HOSTILE.rtl,
+      HOSTILE.img,
+      HOSTILE.mdLink,
+      HOSTILE.bidiOverride,
+    ]) {
+      const rows = parseCsv(renderCsvReport(withMessage(text)));
+      expect(rows[1]?.[4]).toBe(text);
+    }
+  });
+
+  it('keeps very long text up to what a spreadsheet cell holds', () => {
+    const rows = parseCsv(renderCsvReport(withMessage(HOSTILE.long)));
+    expect(rows[1]?.[4]).toBe(HOSTILE.long);
+    const huge = parseCsv(renderCsvReport(withMessage('y'.repeat(40_000))));
+    expect(huge[1]?.[4]?.length).toBe(32_001);
+  });
+
+  it('adds a UTF-8 byte-order mark for Excel only when asked', () => {
+    expect(renderCsvReport(editorReport).charCodeAt(0)).toBe('s'.charCodeAt(0));
+    expect(renderCsvReport(editorReport, { excelBom: true }).charCodeAt(0)).toBe(0xfeff);
+  });
+
+  it('gives back any message and fix, and no cell starts a formula (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 80 }),
+        fc.string({ maxLength: 40 }),
+        (message, fix) => {
+          const rows = parseCsv(renderCsvReport(withMessage(message, fix)));
+          expect(rows).toHaveLength(2);
+          const row = rows[1] ?? [];
+          expect(row).toHaveLength(CSV_COLUMNS.length);
+          expect(row.filter((cell) => FORMULA.test(cell))).toEqual([]);
+          expect(original(row[4] ?? '')).toBe(message);
+          expect(original(row[5] ?? '')).toBe(fix);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { kartraProfile } from '../../../lib/kartra/profile';
+import { collectScene, pathEndsFromData } from '../../../lib/reader/collect';
+import { buildScene } from './scene-builder';
+import { newDocument, renderScene } from './scene-dom';
+
+describe('pathEndsFromData', () => {
+  it.each([
+    ['M 10 20 C 60 20 140 80 190 80', [10, 20, 190, 80]],
+    ['M10,20L30,40', [10, 20, 30, 40]],
+    ['M -5.5 2e1 Q 0 0 7.25 -3', [-5.5, 20, 7.25, -3]],
+  ])('reads the ends of %j', (d, [x0, y0, x1, y1]) => {
+    expect(pathEndsFromData(d)).toEqual([
+      { x: x0, y: y0 },
+      { x: x1, y: y1 },
+    ]);
+  });
+
+  it.each(['', 'm 10 20 c 5 5 10 10 20 20', 'M 10 20 A 5 5 0 0 1 30 30', 'M 10', 'L 1 2 3 4', 'garbage'])(
+    'leaves %j to the geometry API',
+    (d) => {
+      expect(pathEndsFromData(d)).toBeNull();
+    },
+  );
+});
+
+function oneLineDocument() {
+  const scene = buildScene(
+    [
+      { ref: '1', kind: 'email' },
+      { ref: '2', kind: 'complete' },
+    ],
+    [{ from: '1', to: '2' }],
+    { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 2 },
+    false,
+  );
+  const doc = newDocument();
+  renderScene(doc, scene);
+  const path = doc.querySelector('.jtk-connector path') as Element;
+  return { scene, doc, path };
+}
+
+describe('collectScene line geometry', () => {
+  it('measures a path drawn with relative commands through the geometry API', () => {
+    const { scene, doc, path } = oneLineDocument();
+    const { start, end } = scene.lines[0] ?? { start: null, end: null };
+    if (!start || !end) throw new Error('no line');
+    path.setAttribute('d', `m ${start.x} ${start.y} l ${end.x - start.x} ${end.y - start.y}`);
+    Object.defineProperty(path, 'getTotalLength', { value: () => 100 });
+    Object.defineProperty(path, 'getPointAtLength', { value: (l: number) => (l === 0 ? start : end) });
+    expect(collectScene(doc, kartraProfile).lines).toEqual([{ start, end }]);
+  });
+
+  it("maps through the svg's box when the path has no screen transform", () => {
+    const { doc, path } = oneLineDocument();
+    const svg = path.parentElement as Element;
+    path.setAttribute('d', 'M 5 5 C 50 5 50 45 95 45');
+    Object.defineProperty(path, 'getScreenCTM', { value: () => null });
+    svg.setAttribute('width', '100');
+    svg.setAttribute('height', '50');
+    // The canvas is zoomed to 0.5 and scrolled: the svg's 100 × 50 box shows as 50 × 25 at (300, 200).
+    Object.defineProperty(svg, 'getBoundingClientRect', {
+      value: () => ({ left: 300, top: 200, width: 50, height: 25, x: 300, y: 200, right: 350, bottom: 225 }),
+    });
+    expect(collectScene(doc, kartraProfile).lines).toEqual([
+      { start: { x: 302.5, y: 202.5 }, end: { x: 347.5, y: 222.5 } },
+    ]);
+  });
+
+  it('gives a line with no path, or an unreadable one, no ends rather than failing', () => {
+    const { doc, path } = oneLineDocument();
+    path.removeAttribute('d');
+    const svg = path.parentElement as Element;
+    const empty = svg.cloneNode(false) as Element;
+    svg.after(empty);
+    expect(collectScene(doc, kartraProfile).lines).toEqual([
+      { start: null, end: null },
+      { start: null, end: null },
+    ]);
+  });
+});

@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { StepWindow, Weekday } from '../../lib/model';
+import {
+  createTiming,
+  localToInstant,
+  nextWindowOpening,
+  runsRightAway,
+  whenStepRuns,
+  windowNeverOpens,
+  zonedParts,
+} from '../../lib/timing';
+import { onDate, wait, weekdays } from './checks/model-builder';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const any: StepWindow = { type: 'any' };
+
+describe('account time zone', () => {
+  it.each([
+    ['UTC', '2026-11-27T12:30', '2026-11-27T12:30:00.000Z'],
+    ['Europe/Berlin', '2026-11-27T12:30', '2026-11-27T11:30:00.000Z'],
+    ['America/New_York', '2026-11-27T12:30', '2026-11-27T17:30:00.000Z'],
+    ['Asia/Kolkata', '2026-11-27T12:30', '2026-11-27T07:00:00.000Z'],
+    ['Europe/Berlin', '2026-07-01T12:00', '2026-07-01T10:00:00.000Z'],
+    // Clocks jump from 02:00 to 03:00: 02:30 never shows, so the step waits until 03:30.
+    ['Europe/Berlin', '2026-03-29T02:30', '2026-03-29T01:30:00.000Z'],
+  ])('%s: %s is %s', (zone, local, expected) => {
+    expect(localToInstant(local, zone).toISOString()).toBe(expected);
+  });
+
+  it('reads the wall clock back', () => {
+    const p = zonedParts(new Date('2026-11-27T23:30:00Z'), 'Asia/Tokyo');
+    expect([p.year, p.month, p.day, p.hour, p.minute, p.weekday]).toEqual([2026, 11, 28, 8, 30, 'sat']);
+  });
+
+  it('falls back to UTC for an unknown zone', () => {
+    expect(createTiming('Mars/Olympus').timeZone).toBe('UTC');
+  });
+});
+
+describe('when a step runs', () => {
+  const arrival = new Date('2026-11-27T12:00:00Z'); // a Friday
+
+  it('right after the previous step with no window: at once', () => {
+    expect(whenStepRuns({ delay: { type: 'immediate' }, window: any }, arrival, 'UTC')).toEqual({
+      status: 'runs',
+      at: arrival,
+    });
+  });
+
+  it('waits N days as N × 24 hours from arrival, even across a clock change', () => {
+    const run = whenStepRuns(
+      { delay: wait(2, 3), window: any },
+      new Date('2026-10-24T12:00:00Z'),
+      'Europe/Berlin',
+    );
+    expect(run.status === 'runs' && iso(run.at)).toBe('2026-10-26T15:00:00.000Z');
+  });
+
+  it('waits for the window to open: Friday 18:00 with Mon–Fri 9–17 runs Monday 09:00', () => {
+    const run = whenStepRuns(
+      { delay: { type: 'immediate' }, window: weekdays() },
+      new Date('2026-11-27T18:00:00Z'),
+      'UTC',
+    );
+    expect(run.status === 'runs' && iso(run.at)).toBe('2026-11-30T09:00:00.000Z');
+  });
+
+  it('runs at once inside the window and at opening time before it', () => {
+    expect(iso(nextWindowOpening(weekdays(), new Date('2026-11-25T10:15:00Z'), 'UTC'))).toBe(
+      '2026-11-25T10:15:00.000Z',
+    );
+    expect(iso(nextWindowOpening(weekdays(), new Date('2026-11-25T07:00:00Z'), 'UTC'))).toBe(
+      '2026-11-25T09:00:00.000Z',
+    );
+  });
+
+  it('the window follows the account zone: 09:00 in New York is 14:00 UTC', () => {
+    expect(iso(nextWindowOpening(weekdays(), new Date('2026-11-25T12:00:00Z'), 'America/New_York'))).toBe(
+      '2026-11-25T14:00:00.000Z',
+    );
+  });
+
+  it('a wait that lands on a weekend rolls over to the next opening', () => {
+    const run = whenStepRuns({ delay: wait(1), window: weekdays('08:00', '12:00') }, arrival, 'UTC');
+    expect(run.status === 'runs' && iso(run.at)).toBe('2026-11-30T08:00:00.000Z');
+  });
+
+  it('a window of one day a week can be six days away', () => {
+    const monday: StepWindow = { type: 'hours', days: ['mon'], from: '09:00', to: '10:00' };
+    expect(iso(nextWindowOpening(monday, new Date('2026-11-24T09:30:00Z'), 'UTC'))).toBe(
+      '2026-11-30T09:00:00.000Z',
+    );
+  });
+
+  it('a window that never opens never runs', () => {
+    expect(
+      whenStepRuns({ delay: { type: 'immediate' }, window: weekdays('17:00', '09:00') }, arrival, 'UTC'),
+    ).toEqual({
+      status: 'never',
+      reason: 'window',
+    });
+    expect(windowNeverOpens({ type: 'hours', days: [], from: '09:00', to: '17:00' })).toBe(true);
+    expect(windowNeverOpens(weekdays())).toBe(false);
+  });
+
+  it('a specific date: waits for it, runs within about 2 hours after, then skips', () => {
+    const step = { delay: onDate('2026-11-27T10:00'), window: any };
+    expect(iso((whenStepRuns(step, new Date('2026-11-26T00:00:00Z'), 'UTC') as { at: Date }).at)).toBe(
+      '2026-11-27T10:00:00.000Z',
+    );
+    expect(whenStepRuns(step, new Date('2026-11-27T11:00:00Z'), 'UTC').status).toBe('runs');
+    expect(whenStepRuns(step, new Date('2026-11-27T12:01:00Z'), 'UTC')).toEqual({
+      status: 'skipped',
+      reason: 'date-past',
+    });
+  });
+
+  it('says what it could not read', () => {
+    expect(whenStepRuns({ delay: null, window: any }, arrival, 'UTC')).toEqual({
+      status: 'unknown',
+      missing: 'delay',
+    });
+    expect(whenStepRuns({ delay: wait(1), window: null }, arrival, 'UTC')).toEqual({
+      status: 'unknown',
+      missing: 'window',
+    });
+  });
+
+  it('tells steps that run at once from steps that may hold a contact', () => {
+    expect(runsRightAway({ active: true, delay: { type: 'immediate' }, window: any })).toBe(true);
+    expect(runsRightAway({ active: true, delay: wait(0, 0), window: any })).toBe(true);
+    expect(runsRightAway({ active: true, delay: wait(0, 1), window: any })).toBe(false);
+    expect(runsRightAway({ active: true, delay: { type: 'immediate' }, window: weekdays() })).toBe(false);
+    expect(runsRightAway({ active: true, delay: null, window: any })).toBeNull();
+    expect(runsRightAway({ active: true, delay: wait(1), window: null })).toBe(false);
+    expect(runsRightAway({ active: false, delay: wait(3), window: weekdays() })).toBe(true);
+  });
+});
+
+const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const clock = fc
+  .integer({ min: 0, max: 23 * 60 + 59 })
+  .map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+
+describe('window properties', () => {
+  it('the step runs at or after the delay, on an allowed day, inside the hours', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2025-01-01T00:00:00Z'),
+          max: new Date('2028-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.subarray(DAYS, { minLength: 1 }),
+        clock,
+        clock,
+        fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Sydney'),
+        fc.integer({ min: 0, max: 3 }),
+        (arrival, days, a, b, zone, waitDays) => {
+          const [from, to] = a < b ? [a, b] : [b, a];
+          fc.pre(from !== to);
+          const run = whenStepRuns(
+            { delay: wait(waitDays), window: { type: 'hours', days, from, to } },
+            arrival,
+            zone,
+          );
+          expect(run.status).toBe('runs');
+          if (run.status !== 'runs') return;
+          expect(run.at.getTime()).toBeGreaterThanOrEqual(arrival.getTime() + waitDays * 86_400_000);
+          const p = zonedParts(run.at, zone);
+          const hhmm = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+          expect(days).toContain(p.weekday);
+          // On the night clocks jump forward, a window inside the missing hour opens an hour late.
+          const offset = (d: Date) => {
+            const z = zonedParts(d, zone);
+            return (
+              Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute) -
+              Math.floor(d.getTime() / 60_000) * 60_000
+            );
+          };
+          const clockJumped = offset(run.at) !== offset(new Date(run.at.getTime() - 3 * 3_600_000));
+          expect(hhmm >= from).toBe(true);
+          if (!clockJumped) expect(hhmm < to).toBe(true);
+        },
+      ),
+    );
+  });
+});
