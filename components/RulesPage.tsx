@@ -3,10 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { RULES } from '@/lib/checks/index';
 
 // The rule pages of docs/rules/, bundled at build time: "Learn more" works offline.
-const DOCS = import.meta.glob('../docs/rules/*.md', { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+const DOCS = import.meta.glob('../docs/rules/*.md', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 function docFor(id: string): string | undefined {
   return DOCS[`../docs/rules/${id}.md`];
@@ -29,7 +30,6 @@ export function RulesPage() {
     <main style={{ maxWidth: '760px', margin: '0 auto', padding: '16px 24px' }}>
       {doc ? (
         // Our own documentation, written in this repository: never text from a Kartra page.
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: trusted, bundled Markdown.
         <article dangerouslySetInnerHTML={{ __html: marked.parse(doc, { async: false }) }} />
       ) : (
         <h1>Kartra Sequence Auditor rules</h1>

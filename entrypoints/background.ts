@@ -7,7 +7,8 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !isReportChangedMessage(message)) return undefined;
     void browser.action.setBadgeText({ tabId, text: message.badge.text });
-    if (message.badge.color) void browser.action.setBadgeBackgroundColor({ tabId, color: message.badge.color });
+    if (message.badge.color)
+      void browser.action.setBadgeBackgroundColor({ tabId, color: message.badge.color });
     return undefined;
   });
 });

@@ -1,5 +1,5 @@
 import { auditSummary } from '@/lib/audit';
-import { startAuditSession } from '@/lib/extension/audit-session';
+import { LOG_PREFIX, startAuditSession } from '@/lib/extension/audit-session';
 import {
   isGetReportMessage,
   isLocateStepMessage,
@@ -13,6 +13,14 @@ import { kartraProfile } from '@/lib/kartra/profile';
 import { mountOverlay, type Overlay } from '@/lib/overlay/mount-overlay';
 import type { Report } from '@/lib/report';
 
+const FAILED_BADGE = { text: '!', color: '#5f6368' };
+
+function tellBackground(badge: ReportChangedMessage['badge']): void {
+  const message: ReportChangedMessage = { type: 'kartra-auditor:report-changed', badge };
+  // The worker may be asleep or reloading; the next audit sends again.
+  browser.runtime.sendMessage(message).catch(() => {});
+}
+
 export default defineContentScript({
   matches: ['https://app.kartra.com/*'],
   async main() {
@@ -20,15 +28,18 @@ export default defineContentScript({
     let settings = (await loadSettings()).settings;
     let overlay: Overlay | null = null;
 
-    function showInline(report: Report): void {
-      const wanted = settings.inlineWarnings && report.page.kind === 'editor';
-      if (!wanted) {
-        overlay?.destroy();
-        overlay = null;
-        return;
+    function showInline(report: Report | null): void {
+      try {
+        if (!report || !settings.inlineWarnings || report.page.kind !== 'editor') {
+          overlay?.destroy();
+          overlay = null;
+          return;
+        }
+        overlay ??= mountOverlay(window, kartraProfile);
+        overlay.update(report);
+      } catch (error) {
+        console.error(LOG_PREFIX, 'the inline warnings failed:', error);
       }
-      overlay ??= mountOverlay(window, kartraProfile);
-      overlay.update(report);
     }
 
     const session = startAuditSession(window, {
@@ -38,9 +49,11 @@ export default defineContentScript({
       ownHost: () => document.querySelector(EXTENSION_HOST_TAG),
       onReport(report) {
         showInline(report);
-        const message: ReportChangedMessage = { type: 'kartra-auditor:report-changed', badge: auditSummary(report) };
-        // The worker may be asleep or reloading; the next audit sends again.
-        browser.runtime.sendMessage(message).catch(() => {});
+        tellBackground(auditSummary(report));
+      },
+      onError() {
+        showInline(null);
+        tellBackground(FAILED_BADGE);
       },
     });
 
@@ -55,9 +68,15 @@ export default defineContentScript({
         return Promise.resolve(response);
       }
       if (isLocateStepMessage(message)) {
-        // With inline warnings off, the overlay is mounted empty just for the highlight.
-        overlay ??= mountOverlay(window, kartraProfile);
-        const response: LocateStepResponse = { found: overlay.locate(message.ref) };
+        let found = false;
+        try {
+          // With inline warnings off, the overlay is mounted empty just for the highlight.
+          overlay ??= mountOverlay(window, kartraProfile);
+          found = overlay.locate(message.ref);
+        } catch (error) {
+          console.error(LOG_PREFIX, 'locating a step failed:', error);
+        }
+        const response: LocateStepResponse = { found };
         return Promise.resolve(response);
       }
       return undefined;

@@ -34,7 +34,8 @@ function options() {
     },
   });
   const [specPath, ...rest] = positionals;
-  if (!specPath || rest.length > 0) throw new UsageError('usage: npm run audit:replica -- <spec.json> [options]');
+  if (!specPath || rest.length > 0)
+    throw new UsageError('usage: npm run audit:replica -- <spec.json> [options]');
   if (!REPORT_FORMATS.includes(values.format as ReportFormat)) {
     throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')} (got "${values.format}")`);
   }
@@ -55,7 +56,7 @@ async function visitEveryTab(page: Page, reports: ExtensionReports | null): Prom
   const tabs = page.locator('.js_subsequence_tab');
   const count = await tabs.count();
   for (let index = 1; index < count; index++) {
-    const label = (await tabs.nth(index).innerText()).trim();
+    const label = ((await tabs.nth(index).textContent()) ?? '').trim();
     await tabs.nth(index).click();
     await reports?.waitFor(page, (report) => report.coverage.tabsAudited.includes(label));
   }
@@ -80,7 +81,9 @@ async function main(): Promise<number> {
   try {
     const page = await session.openSpec(spec);
     const reports =
-      withExtension && session.extensionId ? new ExtensionReports(session.context, session.extensionId) : null;
+      withExtension && session.extensionId
+        ? new ExtensionReports(session.context, session.extensionId)
+        : null;
     await reports?.waitFor(page);
     await visitEveryTab(page, reports);
     const report: Report | null = reports ? (await reports.waitFor(page)).report : null;

@@ -44,7 +44,8 @@ function addVitest(file: string): boolean {
   if (!report) return false;
   total.passed += report.numPassedTests ?? 0;
   // A test file that fails to load has no tests of its own; count it as one failure.
-  total.failed += (report.numFailedTests ?? 0) + (report.numFailedTests ? 0 : (report.numFailedTestSuites ?? 0));
+  total.failed +=
+    (report.numFailedTests ?? 0) + (report.numFailedTests ? 0 : (report.numFailedTestSuites ?? 0));
   total.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   return true;
 }

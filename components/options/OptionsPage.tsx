@@ -111,7 +111,11 @@ export function OptionsPage() {
               return (
                 <tr key={meta.id}>
                   <th scope="row">
-                    <a href={browser.runtime.getURL(`/rules.html#${meta.id}`)} target="_blank" rel="noreferrer">
+                    <a
+                      href={browser.runtime.getURL(`/rules.html#${meta.id}`)}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
                       {meta.title}
                     </a>
                     <br />
@@ -130,7 +134,9 @@ export function OptionsPage() {
                       aria-label={`Severity of ${meta.title}`}
                       value={rule?.severity ?? ''}
                       onChange={(event) =>
-                        setRule(meta.id, { severity: (event.currentTarget.value || undefined) as Severity | undefined })
+                        setRule(meta.id, {
+                          severity: (event.currentTarget.value || undefined) as Severity | undefined,
+                        })
                       }
                     >
                       <option value="">Default ({meta.severity})</option>

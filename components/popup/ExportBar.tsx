@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, reportFileName, renderReport } from '@/lib/export';
+import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, renderReport, reportFileName } from '@/lib/export';
 import type { Report } from '@/lib/report';
 
 function download(text: string, type: string, fileName: string): void {
@@ -31,7 +31,11 @@ export function ExportBar({ report }: { report: Report }) {
             key={format}
             type="button"
             onClick={() =>
-              download(renderReport(report, format), EXPORT_MIME_TYPES[format], reportFileName(report, format))
+              download(
+                renderReport(report, format),
+                EXPORT_MIME_TYPES[format],
+                reportFileName(report, format),
+              )
             }
           >
             {EXPORT_LABELS[format]}

@@ -7,9 +7,9 @@ export function ListReport({ report }: { report: Report }) {
     <section>
       <h2 class="section-title">Sequences list</h2>
       <p class="explain">
-        Kartra's status icons show the action a click would take, not the state: <span aria-hidden="true">⏸</span>{' '}
-        (pause) means the sequence is <strong>running</strong>, a green <span aria-hidden="true">▶</span> (play)
-        means it is <strong>paused</strong>.
+        Kartra's status icons show the action a click would take, not the state:{' '}
+        <span aria-hidden="true">⏸</span> (pause) means the sequence is <strong>running</strong>, a green{' '}
+        <span aria-hidden="true">▶</span> (play) means it is <strong>paused</strong>.
       </p>
       {paused.length === 0 ? (
         <p>No paused sequences on this page.</p>

@@ -20,16 +20,25 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function fetchReport(tabId: number): Promise<Report | null> {
+/** The tab's latest audit as the popup's state: a report, the extension's own failure, or no page. */
+async function fetchState(tabId: number): Promise<State> {
+  let response: ReportResponse | undefined;
   try {
-    const response = (await browser.tabs.sendMessage(tabId, { type: 'kartra-auditor:get-report' })) as
+    response = (await browser.tabs.sendMessage(tabId, { type: 'kartra-auditor:get-report' })) as
       | ReportResponse
       | undefined;
-    return response?.report ?? null;
   } catch {
     // No content script answers outside app.kartra.com.
-    return null;
+    return { status: 'no-page' };
   }
+  if (response?.report) return { status: 'ready', report: response.report };
+  if (response?.error) {
+    return {
+      status: 'error',
+      message: `The auditor hit a problem of its own on this page (${response.error}). Kartra's builder is not affected; reload the page to try again.`,
+    };
+  }
+  return { status: 'no-page' };
 }
 
 export function Popup() {
@@ -48,8 +57,7 @@ export function Popup() {
       const id = await targetTabId();
       setTabId(id);
       if (id === undefined) return setState({ status: 'no-page' });
-      const report = await fetchReport(id);
-      setState(report ? { status: 'ready', report } : { status: 'no-page' });
+      setState(await fetchState(id));
     })();
   }, []);
 
@@ -58,7 +66,7 @@ export function Popup() {
     if (tabId === undefined) return;
     const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
       if (sender.tab?.id !== tabId || !isReportChangedMessage(message)) return;
-      void fetchReport(tabId).then((report) => report && setState({ status: 'ready', report }));
+      void fetchState(tabId).then(setState);
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);
@@ -90,15 +98,16 @@ export function Popup() {
       {state.status === 'error' && <p role="alert">{state.message}</p>}
       {(state.status === 'no-page' || report?.page.kind === 'other') && (
         <p>
-          Open a sequence in Kartra (Marketing › Sequences, then Edit) and click the toolbar icon again to audit it.
+          Open a sequence in Kartra (Marketing › Sequences, then Edit) and click the toolbar icon again to
+          audit it.
         </p>
       )}
       {report?.page.kind === 'unrecognised' && (
         <section class="unrecognised">
           <h2 class="section-title">This builder page could not be read</h2>
           <p>
-            The auditor did not recognise Kartra's sequence builder here, so it cannot tell whether this sequence
-            has problems. Nothing was checked.
+            The auditor did not recognise Kartra's sequence builder here, so it cannot tell whether this
+            sequence has problems. Nothing was checked.
           </p>
           <ul>
             {report.coverage.notes.map((note) => (
@@ -109,7 +118,12 @@ export function Popup() {
       )}
       {report?.page.kind === 'list' && <ListReport report={report} />}
       {report?.page.kind === 'editor' && (
-        <SequenceReport report={report} testAddress={testAddress} onLocate={locate} locateStatus={locateStatus} />
+        <SequenceReport
+          report={report}
+          testAddress={testAddress}
+          onLocate={locate}
+          locateStatus={locateStatus}
+        />
       )}
     </main>
   );

@@ -32,7 +32,7 @@ export function SequenceReport({ report, testAddress, onLocate, locateStatus }: 
             </span>
           )}
         </p>
-        <p class="counts" aria-label="Findings by severity">
+        <p class="counts">
           <span class="count count--error">{error} errors</span>
           <span class="count count--warning">{warning} warnings</span>
           <span class="count count--info">{info} tips</span>
@@ -48,7 +48,9 @@ export function SequenceReport({ report, testAddress, onLocate, locateStatus }: 
         <section aria-label="Run order">
           <h2 class="section-title">Real order</h2>
           <p class="run-order">{report.runOrder.join(' → ')}</p>
-          <p class="hint">The number bubbles are reference numbers; this is the order contacts reach the steps.</p>
+          <p class="hint">
+            The number bubbles are reference numbers; this is the order contacts reach the steps.
+          </p>
         </section>
       )}
       <section aria-label="Coverage">
@@ -56,7 +58,8 @@ export function SequenceReport({ report, testAddress, onLocate, locateStatus }: 
         <p>Tabs audited: {report.coverage.tabsAudited.join(', ') || 'none'}</p>
         {report.coverage.tabsNotSeen.length > 0 && (
           <p>
-            Not yet opened: {report.coverage.tabsNotSeen.join(', ')}. Open each tab in the builder to audit it.
+            Not yet opened: {report.coverage.tabsNotSeen.join(', ')}. Open each tab in the builder to audit
+            it.
           </p>
         )}
       </section>

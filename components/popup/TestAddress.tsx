@@ -16,7 +16,9 @@ export function TestAddress({ address, sequenceId }: { address: string; sequence
   };
   return (
     <section class="test-address" aria-label="Test address">
-      <p class="test-address__why">A contact can be in a sequence only once, so test with a fresh address each time.</p>
+      <p class="test-address__why">
+        A contact can be in a sequence only once, so test with a fresh address each time.
+      </p>
       {fresh ? (
         <button type="button" onClick={copy}>
           Copy a fresh test address

@@ -1,9 +1,10 @@
 import { type AuditOptions, audit } from '../audit';
 import type { KartraProfile } from '../kartra/profile';
-import type { PageModel, SequenceModel } from '../model';
+import type { SequenceModel } from '../model';
 import { readPage } from '../reader';
 import { mergeTabs } from '../reader/merge-tabs';
 import type { Report } from '../report';
+import type { ReportResponse } from './messages';
 
 /**
  * The content script's state for one page visit: reads the page, merges what it saw of each
@@ -15,19 +16,21 @@ export interface AuditSessionOptions {
   profile: KartraProfile;
   settings: () => AuditOptions['settings'];
   tool: AuditOptions['tool'];
-  /** Called after every audit with the new report. */
+  /** Called after every successful audit with the new report. */
   onReport: (report: Report) => void;
+  /** Called when an audit throws (already logged). */
+  onError?: (message: string) => void;
   /** Mutations inside this element (the extension's own UI) never trigger a re-audit. */
   ownHost?: () => Element | null;
   /** At most one audit per this many milliseconds while the page keeps changing. */
   throttleMs?: number;
 }
 
-export interface AuditResult {
-  report: Report;
-  /** The model the report was made from, tabs merged. */
-  page: PageModel;
-}
+/** The latest audit, or why it failed (the builder is untouched then, and the popup says so). */
+export type AuditResult = ReportResponse;
+
+/** Every message the extension writes to the console starts with this. */
+export const LOG_PREFIX = '[Kartra Auditor]';
 
 export interface AuditSession {
   latest: () => AuditResult | null;
@@ -52,19 +55,32 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       timer = undefined;
     }
     lastAuditAt = win.performance.now();
-    const started = win.performance.now();
-    let page = readPage(win.document, win.location.href, options.profile);
-    if (page.kind === 'editor') {
-      // Another sequence opened inside the app: forget the previous one's tabs.
-      merged = mergeTabs(merged?.id === page.sequence.id ? merged : null, page.sequence);
-      page = { ...page, sequence: merged };
-    } else {
-      merged = null;
+    try {
+      const started = win.performance.now();
+      let page = readPage(win.document, win.location.href, options.profile);
+      if (page.kind === 'editor') {
+        // Another sequence opened inside the app: forget the previous one's tabs.
+        merged = mergeTabs(merged?.id === page.sequence.id ? merged : null, page.sequence);
+        page = { ...page, sequence: merged };
+      } else {
+        merged = null;
+      }
+      const readMs = win.performance.now() - started;
+      const report = audit(page, {
+        settings: options.settings(),
+        now: new Date(),
+        tool: options.tool,
+        readMs,
+      });
+      latest = { report, page, error: null };
+      options.onReport(report);
+    } catch (error) {
+      // A bug of ours must never break the builder: log it, tell the popup, keep observing.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(LOG_PREFIX, 'the audit failed:', error);
+      latest = { report: null, page: null, error: message };
+      options.onError?.(message);
     }
-    const readMs = win.performance.now() - started;
-    const report = audit(page, { settings: options.settings(), now: new Date(), tool: options.tool, readMs });
-    latest = { report, page };
-    options.onReport(report);
     return latest;
   }
 

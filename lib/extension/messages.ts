@@ -30,12 +30,10 @@ export interface ReportChangedMessage {
   badge: { text: string; color: string };
 }
 
-/** The content script's answer to GetReportMessage. */
-export interface ReportResponse {
-  report: Report;
-  /** The model the report was made from (the popup locates steps with it). */
-  page: PageModel;
-}
+/** The content script's answer to GetReportMessage: the latest audit, or why it failed. */
+export type ReportResponse =
+  | { report: Report; page: PageModel; error: null }
+  | { report: null; page: null; error: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;

@@ -30,7 +30,10 @@ export async function loadSettings(): Promise<LoadedSettings> {
   try {
     return interpretStoredSettings(await settingsItem.getValue());
   } catch (error) {
-    return { settings: defaultSettings(), notice: `Saved settings could not be loaded (${String(error)}); defaults are used.` };
+    return {
+      settings: defaultSettings(),
+      notice: `Saved settings could not be loaded (${String(error)}); defaults are used.`,
+    };
   }
 }
 

@@ -108,4 +108,3 @@ export const kartraProfileSchema = z.object({
   }),
 });
 export type KartraProfile = z.infer<typeof kartraProfileSchema>;
-

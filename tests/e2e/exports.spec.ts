@@ -17,7 +17,10 @@ function hostileSpec() {
 }
 
 async function download(popup: Page, label: string) {
-  const [file] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: label, exact: true }).click()]);
+  const [file] = await Promise.all([
+    popup.waitForEvent('download'),
+    popup.getByRole('button', { name: label, exact: true }).click(),
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
@@ -41,7 +44,7 @@ test('each export downloads with its file name; JSON validates; HTML has no scri
   const html = await download(popup, 'HTML');
   expect(html.name).toBe(`kartra-audit-masterclass-replay-follow-up-${today}.html`);
   expect(html.text).not.toMatch(/<script/i);
-  expect(html.text).toContain("Content-Security-Policy");
+  expect(html.text).toContain('Content-Security-Policy');
   const viewer = await kartra.context.newPage();
   await viewer.setContent(html.text);
   await expect(viewer.getByText(HOSTILE_TITLE, { exact: false }).first()).toBeVisible();

@@ -1,5 +1,5 @@
-import { findingDifferences } from '../support/expected-findings';
 import { loadFixtures } from '../fixtures/sequences/fixtures';
+import { findingDifferences } from '../support/expected-findings';
 import { expect, test } from './extension-fixture';
 
 /**
@@ -14,7 +14,7 @@ for (const fixture of loadFixtures()) {
     const tabs = page.locator('.js_subsequence_tab');
     const count = await tabs.count();
     for (let index = 1; index < count; index++) {
-      const label = (await tabs.nth(index).innerText()).trim();
+      const label = ((await tabs.nth(index).textContent()) ?? '').trim();
       await tabs.nth(index).click();
       await reports.waitFor(page, (report) => report.coverage.tabsAudited.includes(label));
     }

@@ -5,7 +5,9 @@ import { dragMouse, readNodes } from '../harness/replica-dom';
 import { expect, test } from './extension-fixture';
 
 const card = (page: Page, ref: string) =>
-  page.locator('.js_sequence_step', { has: page.locator('.step_number', { hasText: new RegExp(`^${ref}$`) }) });
+  page.locator('.js_sequence_step', {
+    has: page.locator('.step_number', { hasText: new RegExp(`^${ref}$`) }),
+  });
 const badge = (page: Page, ref: string) =>
   page.locator('kartra-auditor-ui').getByRole('button', { name: new RegExp(`^Step ${ref}:`) });
 
@@ -77,7 +79,9 @@ test('badges follow a dragged card and a zoomed canvas', async ({ kartra, report
   await expect
     .poll(async () => {
       const [cardBox, badgeBox] = await Promise.all([card(page, '2').boundingBox(), stepBadge.boundingBox()]);
-      return cardBox && badgeBox ? Math.round(badgeBox.x + badgeBox.width / 2 - (cardBox.x + cardBox.width)) : null;
+      return cardBox && badgeBox
+        ? Math.round(badgeBox.x + badgeBox.width / 2 - (cardBox.x + cardBox.width))
+        : null;
     })
     .toBeLessThan(30);
 });
@@ -91,7 +95,11 @@ test('activating an inactive step removes its error within a second, badge and t
   await expect.poll(() => badgeText(kartra, page)).toBe('1');
   await card(page, '2').getByRole('button', { name: 'Step options' }).click();
   await card(page, '2').getByRole('menuitem', { name: 'Activate' }).click();
-  await reports.waitFor(page, (report) => !report.findings.some((finding) => finding.ruleId === 'step-inactive'), 1000);
+  await reports.waitFor(
+    page,
+    (report) => !report.findings.some((finding) => finding.ruleId === 'step-inactive'),
+    1000,
+  );
   await expect(badge(page, '2')).toHaveCount(0);
   await expect.poll(() => badgeText(kartra, page)).toBe('');
 });
@@ -106,7 +114,9 @@ test('drawing the missing line removes its finding', async ({ kartra, reports })
   );
   const nodes = await readNodes(page);
   const target = nodes.find((candidate) => candidate.ref === '3')?.nodes.find((node) => node.edge === 'left');
-  const source = nodes.find((candidate) => candidate.ref === '2')?.nodes.find((node) => node.edge === 'right');
+  const source = nodes
+    .find((candidate) => candidate.ref === '2')
+    ?.nodes.find((node) => node.edge === 'right');
   if (!target || !source) throw new Error('nodes not found');
   await dragMouse(page, source, target);
   await reports.waitFor(

@@ -27,7 +27,10 @@ test('the popup shows the sequence, its counts and its findings grouped by sever
   await expect(errors.locator('.finding__message')).toContainText('Step 2');
   await expect(errors.locator('.finding__message')).toContainText('The replay comes down Friday');
   await expect(errors.locator('.finding__fix')).toContainText('Activate');
-  await expect(errors.getByRole('link', { name: /Learn more/ })).toHaveAttribute('href', /rules\.html#step-inactive$/);
+  await expect(errors.getByRole('link', { name: /Learn more/ })).toHaveAttribute(
+    'href',
+    /rules\.html#step-inactive$/,
+  );
   await expect(popup.locator('.run-order')).toHaveText('1 → 2 → 3 → 4');
   await expect(popup.getByText('Tabs audited: Main')).toBeVisible();
 });
@@ -48,22 +51,34 @@ test('clicking a finding scrolls the builder to its step and highlights it in th
   });
   // The highlight is drawn around the card, in the overlay, not on Kartra's card; it fades after
   // a moment, so both boxes are read at once.
-  const around = () => card.evaluate((element) => {
-    const highlight = document.querySelector('kartra-auditor-ui')?.shadowRoot?.querySelector('.highlight');
-    if (!highlight) return 'no highlight';
-    const outer = highlight.getBoundingClientRect();
-    const inner = element.getBoundingClientRect();
-    return outer.left < inner.left && outer.top < inner.top && outer.right > inner.right && outer.bottom > inner.bottom;
-  });
+  const around = () =>
+    card.evaluate((element) => {
+      const highlight = document.querySelector('kartra-auditor-ui')?.shadowRoot?.querySelector('.highlight');
+      if (!highlight) return 'no highlight';
+      const outer = highlight.getBoundingClientRect();
+      const inner = element.getBoundingClientRect();
+      return (
+        outer.left < inner.left &&
+        outer.top < inner.top &&
+        outer.right > inner.right &&
+        outer.bottom > inner.bottom
+      );
+    });
   await expect.poll(around).toBe(true);
   await expect(card).toBeInViewport();
   expect(await card.evaluate((element) => element.querySelector('kartra-auditor-ui'))).toBeNull();
 });
 
-test('on an unrecognised editor the popup says so and never says "no problems"', async ({ kartra, reports }) => {
+test('on an unrecognised editor the popup says so and never says "no problems"', async ({
+  kartra,
+  reports,
+}) => {
   const page = await kartra.context.newPage();
   await page.route('https://app.kartra.com/marketing/sequences/edit/777', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<h1>Sequence editor</h1><div class="new_builder"></div>' }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<h1>Sequence editor</h1><div class="new_builder"></div>',
+    }),
   );
   await page.goto('https://app.kartra.com/marketing/sequences/edit/777');
   const popup = await openPopupFor(kartra, reports, page);
@@ -108,7 +123,9 @@ test('the popup and options page pass axe-core with no violations, in light and 
         for (const details of document.querySelectorAll('details')) details.open = true;
       });
       const results = await new AxeBuilder({ page: surface }).analyze();
-      expect(results.violations.map((violation) => `${scheme} ${surface.url()}: ${violation.id}`)).toEqual([]);
+      expect(results.violations.map((violation) => `${scheme} ${surface.url()}: ${violation.id}`)).toEqual(
+        [],
+      );
     }
   }
 });

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { build } from 'esbuild';
 import type { PageModel, SequenceModel } from '../../lib/model';
+import { loadEditorSpec, loadFixtures } from '../fixtures/sequences/fixtures';
 import { type KartraSession, launchKartra } from '../harness';
 import { type EditorSpec, editorSpecSchema, listSpecSchema } from '../replica/spec';
-import { fixtureSpecs } from '../support/fixture-specs';
 import { listSpecToRows, specToModel } from '../support/spec-to-model';
 
 /**
@@ -82,30 +82,15 @@ async function selectTab(page: Page, label: string): Promise<void> {
     .catch(() => {});
 }
 
-const editorFixtures = fixtureSpecs().filter((f) => f.spec.page !== 'list');
-
-for (const fixture of editorFixtures) {
-  test(`reads ${fixture.name} as its spec shows it, tab by tab`, async () => {
-    const spec = editorSpecSchema.parse(fixture.spec);
-    const page = await kartra.openSpec(spec);
-    try {
-      for (const tab of specToModel(spec).tabs.all) {
-        if (tab !== 'Main') await selectTab(page, tab);
-        expect(comparable(await readSequence(page)), `tab ${tab}`).toEqual(expectedOn(spec, tab));
-      }
-    } finally {
-      await page.close();
-    }
-  });
-}
-
+// Every fixture is read tab by tab through the built extension in round-trip.spec.ts; here the
+// reader alone meets the geometry that is hard to produce there.
 test.describe('geometry', () => {
-  const fixture = editorFixtures.find((f) => f.name === 'launch-sequence') ?? editorFixtures[0];
+  const fixture = { spec: loadEditorSpec('launch-sequence') };
 
   async function setZoom(page: Page, zoom: number): Promise<void> {
     const label = page.locator('.js_zoom_level');
     for (let i = 0; i < 20; i++) {
-      const now = Number.parseInt((await label.innerText()).replace('%', ''), 10) / 100;
+      const now = Number.parseInt(((await label.textContent()) ?? '').replace('%', ''), 10) / 100;
       if (Math.abs(now - zoom) < 0.05) return;
       await page.getByRole('button', { name: now < zoom ? 'Zoom in' : 'Zoom out' }).click();
     }
@@ -160,7 +145,7 @@ test.describe('geometry', () => {
   });
 });
 
-test('reads a 300-step sequence exactly, in a few milliseconds', async () => {
+test('reads a 300-step sequence exactly', async () => {
   const steps: Record<string, unknown>[] = [];
   const connections: Record<string, unknown>[] = [{ from: 'start', to: '1' }];
   for (let i = 1; i <= 300; i++) {
@@ -185,15 +170,15 @@ test('reads a 300-step sequence exactly, in a few milliseconds', async () => {
     const { model, ms } = await read(page);
     if (model.kind !== 'editor') throw new Error(model.kind);
     expect(comparable(model.sequence)).toEqual(expectedOn(spec, 'Main'));
+    // Speed is held by `npm run bench`, not by a timed test.
     console.log(`readPage on 300 steps: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(1000);
   } finally {
     await page.close();
   }
 });
 
 test('reads the list page', async () => {
-  const list = fixtureSpecs().find((f) => f.spec.page === 'list');
+  const list = loadFixtures().find((f) => f.page === 'list');
   test.skip(!list, 'no list fixture');
   const page = await kartra.openSpec(list?.spec);
   try {

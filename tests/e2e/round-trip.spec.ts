@@ -37,8 +37,13 @@ async function openEveryTab(page: Page, read: () => Promise<SequenceModel>): Pro
   let model = await read();
   for (let index = 1; index < count; index++) {
     await tabs.nth(index).click();
-    const label = (await tabs.nth(index).innerText()).trim();
-    await expect.poll(async () => (model = await read()).tabs.seen).toContain(label);
+    const label = ((await tabs.nth(index).textContent()) ?? '').trim();
+    await expect
+      .poll(async () => {
+        model = await read();
+        return model.tabs.seen;
+      })
+      .toContain(label);
   }
   return model;
 }
@@ -65,10 +70,12 @@ test('round trip holds when the canvas is zoomed out, scrolled and laid out vert
   if (!fixture) throw new Error('launch-sequence.json is missing');
   const spec = fixture.spec;
   const page = await kartra.openSpec(spec);
-  await page.getByRole('button', { name: /vertical/i }).click();
-  await page.getByRole('button', { name: /zoom out/i }).click();
+  // Scrolling alone changes no node, so it comes first: the re-audits that follow the layout and
+  // zoom changes then read a scrolled, vertical, zoomed-out canvas.
   await page.locator('.js_builder_viewport').evaluate((viewport) => viewport.scrollTo(80, 60));
+  await page.getByRole('button', { name: /vertical/i }).click();
   const changedAt = Date.now();
+  await page.getByRole('button', { name: /zoom out/i }).click();
   const expected = comparable(specToModel(spec, { tabsSeen: ['Main'] }));
   const mainOnly = {
     ...expected,
@@ -78,7 +85,7 @@ test('round trip holds when the canvas is zoomed out, scrolled and laid out vert
   await expect
     .poll(async () => {
       const response = await reports.current(page);
-      if (!response || Date.parse(response.report.generatedAt) < changedAt) return null;
+      if (!response?.report || Date.parse(response.report.generatedAt) < changedAt) return null;
       return response.page.kind === 'editor' ? comparable(response.page.sequence) : null;
     })
     .toEqual(mainOnly);

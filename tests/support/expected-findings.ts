@@ -22,7 +22,9 @@ export function findingDifferences(
 ): string[] {
   const produced = new Set(actual.map(key));
   const wanted = new Set(expected.map(key));
-  const missing = [...wanted].filter((finding) => !produced.has(finding)).map((finding) => `missing: ${finding}`);
+  const missing = [...wanted]
+    .filter((finding) => !produced.has(finding))
+    .map((finding) => `missing: ${finding}`);
   const unexpected = actual
     .filter((finding) => finding.severity !== 'info' && !wanted.has(key(finding)))
     .map((finding) => `unexpected: ${key(finding)}`);

@@ -1,5 +1,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { ReportResponse } from '../../lib/extension/messages';
+import type { Report } from '../../lib/report';
+
+/** A successful audit: the report and the model it was made from. */
+export type Audited = Extract<ReportResponse, { error: null }>;
 
 /** The part of the extension API the bridge page uses (it runs inside the extension). */
 declare const chrome: {
@@ -69,7 +73,9 @@ export class ExtensionReports {
     const bridge = await this.bridge();
     return bridge.evaluate(async (id) => {
       try {
-        const response = (await chrome.tabs.sendMessage(id, { type: 'kartra-auditor:get-report' })) as unknown;
+        const response = (await chrome.tabs.sendMessage(id, {
+          type: 'kartra-auditor:get-report',
+        })) as unknown;
         return (response ?? null) as never;
       } catch {
         return null;
@@ -80,15 +86,16 @@ export class ExtensionReports {
   /** Polls until the report satisfies `until` (default: any report), or fails after `timeoutMs`. */
   async waitFor(
     page: Page,
-    until: (report: ReportResponse['report']) => boolean = () => true,
+    until: (report: Report) => boolean = () => true,
     timeoutMs = 5000,
-  ): Promise<ReportResponse> {
+  ): Promise<Audited> {
     const deadline = Date.now() + timeoutMs;
-    let last: ReportResponse['report'] | null = null;
+    let last: Report | null = null;
     while (Date.now() < deadline) {
       const response = await this.current(page);
+      if (response?.error) throw new Error(`The extension's audit failed: ${response.error}`);
       last = response?.report ?? null;
-      if (response && last && until(last)) return response;
+      if (response?.report && until(response.report)) return response;
       await page.waitForTimeout(100);
     }
     throw new Error(

@@ -6,7 +6,9 @@ import { RULES, RULES_BY_ID } from '../../lib/checks/index';
 import { fixtureNames, loadFixture } from '../fixtures/sequences/fixtures';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED_CATALOG = '/work/shared/rules.md';
+
+// The team's catalog sits beside the repository (../shared), on developers' machines and in CI.
+const SHARED_CATALOG = join(ROOT, '../shared/rules.md');
 
 /** The catalog's table rows: | `id` | severity | ... */
 function catalogRows(markdown: string): Array<{ id: string; severity: string }> {

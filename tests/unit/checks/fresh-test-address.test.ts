@@ -15,7 +15,9 @@ describe('fresh test address', () => {
   });
 
   it('replaces an existing plus tag instead of stacking them', () => {
-    expect(freshTestAddress('anna+old@example.com', '7', NOW)).toBe('anna+kartra-7-20261127-1200@example.com');
+    expect(freshTestAddress('anna+old@example.com', '7', NOW)).toBe(
+      'anna+kartra-7-20261127-1200@example.com',
+    );
   });
 
   it('gives a different address a minute later', () => {
