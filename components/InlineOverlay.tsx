@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { countWords, type GroupedFindings, type StepFindings } from '@/lib/overlay/group-findings';
-import type { Finding } from '@/lib/report';
+import type { Finding, Report } from '@/lib/report';
 
 export interface BoxPosition {
   left: number;
@@ -15,7 +15,8 @@ export interface InlineOverlayProps {
   positions: ReadonlyMap<string, BoxPosition>;
   /** A step to highlight briefly (click-to-locate from the popup). */
   highlight: { ref: string; at: number } | null;
-  reviewCount: number;
+  /** The report's counts, for the sequence panel's summary. */
+  counts: Report['counts'];
 }
 
 const ICON = { error: '!', warning: '▲', info: 'i' } as const;
@@ -86,7 +87,7 @@ function StepBadge({
   );
 }
 
-export function InlineOverlay({ grouped, positions, highlight, reviewCount }: InlineOverlayProps) {
+export function InlineOverlay({ grouped, positions, highlight, counts }: InlineOverlayProps) {
   const [openRef, setOpenRef] = useState<string | null>(null);
   const [sequenceOpen, setSequenceOpen] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
@@ -110,10 +111,12 @@ export function InlineOverlay({ grouped, positions, highlight, reviewCount }: In
   }, []);
 
   const flashBox = flash ? positions.get(flash) : undefined;
-  const errors = grouped.byStep.filter((step) => step.worst === 'error').length;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const summary = [
-    countWords(grouped.sequenceWide) || 'No sequence-wide findings',
-    reviewCount > 0 ? `${reviewCount} to review` : '',
+    plural(counts.error, 'error'),
+    plural(counts.warning, 'warning'),
+    plural(counts.info, 'tip'),
+    counts.review > 0 ? `${counts.review} to review` : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -151,10 +154,20 @@ export function InlineOverlay({ grouped, positions, highlight, reviewCount }: In
           aria-expanded={sequenceOpen}
           onClick={() => setSequenceOpen(!sequenceOpen)}
         >
-          Sequence audit: {errors > 0 ? `${errors} step${errors === 1 ? '' : 's'} with errors · ` : ''}
-          {summary}
+          Sequence audit: {summary}
         </button>
-        {sequenceOpen && <FindingList findings={grouped.sequenceWide} />}
+        {sequenceOpen && (
+          <div class="sequence-panel__body">
+            <p class="sequence-panel__hint">
+              Badges on the steps show their own findings. About the sequence as a whole:
+            </p>
+            {grouped.sequenceWide.length > 0 ? (
+              <FindingList findings={grouped.sequenceWide} />
+            ) : (
+              <p class="sequence-panel__hint">Nothing.</p>
+            )}
+          </div>
+        )}
       </aside>
     </div>
   );

@@ -51,21 +51,6 @@ function domWithoutExtension(page: Page): Promise<string> {
   }, EXTENSION_HOST_TAG);
 }
 
-/** The sub-sequence tabs, clicked in turn as a user would, each followed by the extension's re-audit. */
-async function visitEveryTab(page: Page, reports: ExtensionReports | null): Promise<void> {
-  const tabs = page.locator('.js_subsequence_tab');
-  const count = await tabs.count();
-  for (let index = 1; index < count; index++) {
-    const label = ((await tabs.nth(index).textContent()) ?? '').trim();
-    await tabs.nth(index).click();
-    await reports?.waitFor(page, (report) => report.coverage.tabsAudited.includes(label));
-  }
-  if (count > 1) {
-    await tabs.first().click();
-    await reports?.waitFor(page, (report) => report.coverage.tabsAudited.length >= count);
-  }
-}
-
 async function main(): Promise<number> {
   const args = options();
   let spec: unknown;
@@ -84,9 +69,7 @@ async function main(): Promise<number> {
       withExtension && session.extensionId
         ? new ExtensionReports(session.context, session.extensionId)
         : null;
-    await reports?.waitFor(page);
-    await visitEveryTab(page, reports);
-    const report: Report | null = reports ? (await reports.waitFor(page)).report : null;
+    const report: Report | null = reports ? (await reports.auditEveryTab(page)).report : null;
 
     if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
     if (args['dom-out']) writeFileSync(args['dom-out'], await domWithoutExtension(page));

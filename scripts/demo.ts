@@ -42,8 +42,11 @@ async function main(): Promise<void> {
   const headless = !hasDisplay();
   const session = await launchKartra({ extension: true, headless });
   const page = await session.openSpec(spec);
+  if (headless) await page.setViewportSize({ width: 2400, height: 1000 });
   const reports = new ExtensionReports(session.context, session.extensionId ?? '');
-  const { report } = await reports.waitFor(page);
+  // Open each sub-sequence tab as a user would, so the report covers the whole sequence.
+  const { report } = await reports.auditEveryTab(page);
+  const tabId = await reports.tabIdOf(page);
   await reports.close();
   await page.bringToFront();
 
@@ -52,9 +55,19 @@ async function main(): Promise<void> {
   console.log(`The extension found ${error} errors, ${warning} warnings, ${info} tips, ${review} to review.`);
 
   if (headless) {
+    // Zoomed out so the whole launch sequence, and the badges on its cards, fit the picture.
+    for (let step = 0; step < 4; step++) await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.waitForTimeout(300);
     const screenshot = join(tmpdir(), 'kartra-auditor-demo.png');
     await page.screenshot({ path: screenshot, fullPage: true });
-    console.log(`No display: ran headless. Screenshot: ${screenshot}`);
+    // The popup as the toolbar icon would open it for this tab.
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 900 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.locator('.counts').waitFor();
+    const popupShot = join(tmpdir(), 'kartra-auditor-demo-popup.png');
+    await popup.screenshot({ path: popupShot, fullPage: true });
+    console.log(`No display: ran headless. Screenshots: ${screenshot} (builder), ${popupShot} (popup)`);
     await session.close();
     return;
   }

@@ -5,6 +5,8 @@ import { TestAddress } from './TestAddress';
 
 const STATUS_WORDS = { active: 'Running', paused: 'Paused' } as const;
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 export interface SequenceReportProps {
   report: Report;
   testAddress: string;
@@ -33,9 +35,9 @@ export function SequenceReport({ report, testAddress, onLocate, locateStatus }: 
           )}
         </p>
         <p class="counts">
-          <span class="count count--error">{error} errors</span>
-          <span class="count count--warning">{warning} warnings</span>
-          <span class="count count--info">{info} tips</span>
+          <span class="count count--error">{plural(error, 'error')}</span>
+          <span class="count count--warning">{plural(warning, 'warning')}</span>
+          <span class="count count--info">{plural(info, 'tip')}</span>
           {review > 0 && <span class="count count--review">{review} to review</span>}
         </p>
       </header>

@@ -32,7 +32,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   (document.body ?? document.documentElement).append(host);
 
   let grouped: GroupedFindings = { byStep: [], sequenceWide: [] };
-  let reviewCount = 0;
+  let counts: Report['counts'] = { error: 0, warning: 0, info: 0, review: 0 };
   let highlight: { ref: string; at: number } | null = null;
   let frame = 0;
 
@@ -48,7 +48,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
         positions.set(ref, { left: rect.left, top: rect.top, width: rect.width, height: rect.height });
       }
     }
-    render(h(InlineOverlay, { grouped, positions, highlight, reviewCount }), root);
+    render(h(InlineOverlay, { grouped, positions, highlight, counts }), root);
   }
 
   function schedule(): void {
@@ -65,7 +65,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   return {
     update(report) {
       grouped = groupFindings(report);
-      reviewCount = report.findings.filter((finding) => finding.kind === 'review').length;
+      counts = report.counts;
       schedule();
     },
     locate(ref) {

@@ -47,7 +47,8 @@ export const OVERLAY_STYLE = `
   display: block; width: 100%; text-align: left; background: none; border: 0; color: var(--text);
   font: 600 13px/1.4 system-ui, sans-serif; padding: 8px 12px; cursor: pointer;
 }
-.sequence-panel .findings { padding: 0 12px 8px; }
+.sequence-panel__body { padding: 0 12px 8px; }
+.sequence-panel__hint { margin: 0 0 4px; color: var(--muted); }
 .highlight {
   position: absolute; border: 3px solid #ffbf47; border-radius: 10px;
   box-shadow: 0 0 0 4px rgba(255,191,71,.35); animation: pulse 3s ease-out forwards;

@@ -11,14 +11,7 @@ for (const fixture of loadFixtures()) {
   const expected = fixture.expected;
   test(`expected findings: ${fixture.name}`, async ({ kartra, reports }) => {
     const page = await kartra.openSpec(fixture.spec);
-    const tabs = page.locator('.js_subsequence_tab');
-    const count = await tabs.count();
-    for (let index = 1; index < count; index++) {
-      const label = ((await tabs.nth(index).textContent()) ?? '').trim();
-      await tabs.nth(index).click();
-      await reports.waitFor(page, (report) => report.coverage.tabsAudited.includes(label));
-    }
-    const { report } = await reports.waitFor(page);
+    const { report } = await reports.auditEveryTab(page);
     expect(findingDifferences(expected.findings, report.findings)).toEqual([]);
   });
 }

@@ -21,7 +21,7 @@ test('the popup shows the sequence, its counts and its findings grouped by sever
   const popup = await openPopupFor(kartra, reports, page);
   await expect(popup.getByRole('heading', { name: 'Masterclass replay follow-up' })).toBeVisible();
   await expect(popup.getByText('Running', { exact: true })).toBeVisible();
-  await expect(popup.locator('.count--error')).toHaveText('1 errors');
+  await expect(popup.locator('.count--error')).toHaveText('1 error');
   const errors = popup.locator('details.group--error');
   await expect(errors).toHaveAttribute('open', '');
   await expect(errors.locator('.finding__message')).toContainText('Step 2');

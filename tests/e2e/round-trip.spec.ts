@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import type { SequenceModel } from '../../lib/model';
 import { loadFixtures } from '../fixtures/sequences/fixtures';
 import { specToModel } from '../support/spec-to-model';
@@ -31,33 +30,13 @@ function comparable(model: SequenceModel) {
   };
 }
 
-async function openEveryTab(page: Page, read: () => Promise<SequenceModel>): Promise<SequenceModel> {
-  const tabs = page.locator('.js_subsequence_tab');
-  const count = await tabs.count();
-  let model = await read();
-  for (let index = 1; index < count; index++) {
-    await tabs.nth(index).click();
-    const label = ((await tabs.nth(index).textContent()) ?? '').trim();
-    await expect
-      .poll(async () => {
-        model = await read();
-        return model.tabs.seen;
-      })
-      .toContain(label);
-  }
-  return model;
-}
-
 for (const fixture of editorFixtures) {
   test(`round trip: ${fixture.name}`, async ({ kartra, reports }) => {
     const spec = fixture.spec;
     const page = await kartra.openSpec(spec);
-    const read = async () => {
-      const { page: model } = await reports.waitFor(page);
-      if (model.kind !== 'editor') throw new Error(`read as ${model.kind}`);
-      return model.sequence;
-    };
-    const model = await openEveryTab(page, read);
+    const { page: read } = await reports.auditEveryTab(page);
+    if (read.kind !== 'editor') throw new Error(`read as ${read.kind}`);
+    const model = read.sequence;
     expect(comparable(model)).toEqual(comparable(specToModel(spec)));
   });
 }

@@ -105,6 +105,23 @@ export class ExtensionReports {
     );
   }
 
+  /**
+   * Opens each sub-sequence tab in turn as a user would, waiting for the extension's re-audit of
+   * each, then returns to the first tab: the report then covers the whole sequence.
+   */
+  async auditEveryTab(page: Page): Promise<Audited> {
+    const tabs = page.locator('.js_subsequence_tab');
+    const count = await tabs.count();
+    for (let index = 1; index < count; index++) {
+      const label = ((await tabs.nth(index).textContent()) ?? '').trim();
+      await tabs.nth(index).click();
+      await this.waitFor(page, (report) => report.coverage.tabsAudited.includes(label));
+    }
+    if (count <= 1) return this.waitFor(page);
+    await tabs.first().click();
+    return this.waitFor(page, (report) => report.coverage.tabsAudited.length >= count);
+  }
+
   async close(): Promise<void> {
     await this.extensionPage?.close();
     this.extensionPage = null;
