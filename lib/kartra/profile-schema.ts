@@ -101,6 +101,11 @@ export const kartraProfileSchema = z.object({
     yes: z.string(),
     no: z.string(),
     noStartingRules: z.string(),
+    /** What a starting rule's sentence starts with, per type: "Tag applied:" in "Tag applied: Buyers". */
+    rulePrefixes: z.record(
+      z.enum(['optin', 'tag', 'list', 'order', 'page', 'sequence', 'automation']),
+      z.string(),
+    ),
     /** Action lines: "Add tag: Buyers", "Unsubscribe from list: Newsletter". */
     actions: z.array(
       z.object({ prefix: z.string(), action: z.enum(['add', 'remove', 'subscribe', 'unsubscribe']) }),

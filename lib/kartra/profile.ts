@@ -101,6 +101,15 @@ export const kartraProfile: KartraProfile = {
     yes: 'Yes',
     no: 'No',
     noStartingRules: 'No starting rules yet',
+    rulePrefixes: {
+      optin: 'Opt-in form:',
+      tag: 'Tag applied:',
+      list: 'Subscribed to list:',
+      order: 'Product purchased:',
+      page: 'Page visited:',
+      sequence: 'Completed sequence:',
+      automation: 'Automation:',
+    },
     actions: [
       { prefix: 'Add tag:', action: 'add' },
       { prefix: 'Remove tag:', action: 'remove' },

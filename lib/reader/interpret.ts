@@ -146,8 +146,11 @@ function readStartingRules(
 ): StartingRule[] | null {
   if (!scene.startingRules) return null;
   return scene.startingRules.rules.map((rule, i) => {
-    const label = ruleSubject(rule.label);
     const type = iconValue(rule.iconClasses, profile.startingRules.ruleIcons);
+    const label = ruleSubject(
+      rule.label,
+      type ? [profile.words.rulePrefixes[type]] : Object.values(profile.words.rulePrefixes),
+    );
     if (type === null)
       diagnostics.push({
         where: 'Starting Rules',
@@ -160,12 +163,13 @@ function readStartingRules(
 
 /**
  * A rule reads "<what happened>: <subject>" ("Tag applied: Buyers"); the icon already says what
- * happened, so the model keeps the subject. A sentence without that shape is kept whole.
+ * happened, so the model keeps the subject. A sentence without a known prefix is kept whole.
  */
-function ruleSubject(text: string): string {
+function ruleSubject(text: string, prefixes: readonly string[]): string {
   const t = collapse(text);
-  const m = /^[^:]{1,40}:\s*(\S.*)$/.exec(t);
-  return m?.[1] ?? t;
+  const lower = t.toLowerCase();
+  const prefix = prefixes.find((candidate) => lower.startsWith(collapse(candidate).toLowerCase()));
+  return prefix ? t.slice(collapse(prefix).length).trim() : t;
 }
 
 function readConnections(

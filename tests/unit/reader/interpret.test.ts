@@ -127,7 +127,7 @@ describe('interpretScene', () => {
     expect(seq.diagnostics.filter((d) => d.step === '2')).toHaveLength(2);
   });
 
-  it('reads each starting rule by its icon and keeps the subject of its sentence', () => {
+  it('reads each starting rule by its icon and keeps the subject after the profile\'s prefix', () => {
     const scene = buildScene(steps, lines, FLAT);
     if (!scene.startingRules) throw new Error('no module');
     scene.startingRules.rules = [
@@ -142,7 +142,8 @@ describe('interpretScene', () => {
     expect(seq.startingRules).toEqual([
       { type: 'order', label: 'Course: Level 1' },
       { type: 'page', label: 'Visited the pricing page' },
-      { type: 'unknown', label: 'Zap 3' },
+      // An unknown rule's sentence has no known prefix: it is kept whole.
+      { type: 'unknown', label: 'Webhook: Zap 3' },
     ]);
     expect(seq.diagnostics).toEqual([
       expect.objectContaining({ where: 'Starting Rules', found: expect.stringMatching(/fa-bolt/) }),
