@@ -10,6 +10,17 @@ import { z } from 'zod';
  */
 
 const selector = z.string().min(1);
+const stepKind = z.enum([
+  'email',
+  'sms',
+  'tag',
+  'list',
+  'sequence',
+  'split',
+  'goto',
+  'complete',
+  'unsubscribe',
+]);
 const iconMap = <T extends z.ZodType>(value: T) => z.array(z.object({ iconClass: z.string().min(1), value }));
 
 export const kartraProfileSchema = z.object({
@@ -56,9 +67,9 @@ export const kartraProfileSchema = z.object({
       inactiveLabel: selector,
       outputLabel: selector,
     }),
-    kindIcons: iconMap(
-      z.enum(['email', 'sms', 'tag', 'list', 'sequence', 'split', 'goto', 'complete', 'unsubscribe']),
-    ),
+    kindIcons: iconMap(stepKind),
+    /** The kind labels, read when a card's icon is not one we know. */
+    kindLabels: z.array(z.object({ label: z.string().min(1), value: stepKind })),
   }),
   /** Connection nodes and lines, as @jsplumb/browser-ui renders them. */
   graph: z.object({

@@ -67,6 +67,17 @@ export const kartraProfile: KartraProfile = {
       { iconClass: 'fa-flag-checkered', value: 'complete' },
       { iconClass: 'fa-sign-out', value: 'unsubscribe' },
     ],
+    kindLabels: [
+      { label: 'Send email', value: 'email' },
+      { label: 'Send SMS', value: 'sms' },
+      { label: 'Tag', value: 'tag' },
+      { label: 'List', value: 'list' },
+      { label: 'Sequence', value: 'sequence' },
+      { label: 'Split', value: 'split' },
+      { label: 'Go To', value: 'goto' },
+      { label: 'Complete', value: 'complete' },
+      { label: 'Unsubscribe from this sequence', value: 'unsubscribe' },
+    ],
   },
   graph: {
     node: '.jtk-endpoint',

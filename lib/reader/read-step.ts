@@ -42,10 +42,16 @@ export function readStep(
   const note = (expected: string, found: string | null) =>
     diagnostics.push({ where, expected, step: ref, ...(found === null ? {} : { found: `"${found}"` }) });
 
-  const kind: Step['kind'] = iconValue(card.kindIconClasses, profile.card.kindIcons) ?? 'unknown';
+  // The icon decides; a card whose icon we do not know is read by its label, as a person would.
+  const kind: Step['kind'] =
+    iconValue(card.kindIconClasses, profile.card.kindIcons) ??
+    profile.card.kindLabels.find(
+      (entry) => fields.kindLabel !== null && samePhrase(fields.kindLabel, entry.label),
+    )?.value ??
+    'unknown';
   if (kind === 'unknown') {
     note(
-      'a step kind icon the reader knows',
+      'a step kind icon or label the reader knows',
       card.kindIconClasses === null
         ? null
         : `icon classes ${card.kindIconClasses.join(' ') || '(none)'}${fields.kindLabel ? ` labelled ${fields.kindLabel}` : ''}`,

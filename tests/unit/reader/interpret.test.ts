@@ -127,7 +127,7 @@ describe('interpretScene', () => {
     expect(seq.diagnostics.filter((d) => d.step === '2')).toHaveLength(2);
   });
 
-  it('reads each starting rule by its icon and keeps the subject after the profile\'s prefix', () => {
+  it("reads each starting rule by its icon and keeps the subject after the profile's prefix", () => {
     const scene = buildScene(steps, lines, FLAT);
     if (!scene.startingRules) throw new Error('no module');
     scene.startingRules.rules = [
@@ -159,12 +159,13 @@ describe('interpretScene', () => {
     expect(seq.publicName).toBe('');
   });
 
-  it('reads an inactive step from its label and an unknown icon as an unknown kind', () => {
+  it('reads an inactive step from its label and an unknown icon and label as an unknown kind', () => {
     const scene = buildScene(steps, lines, FLAT);
     const [first, second] = scene.cards;
     if (!first || !second) throw new Error('no cards');
     first.fields.inactiveLabel = 'Inactive';
     second.kindIconClasses = ['fa', 'fa-question'];
+    second.fields.kindLabel = 'Send fax';
     const seq = sequenceOf(scene);
     expect(seq.steps[0]?.active).toBe(false);
     expect(seq.steps[1]?.active).toBe(true);
@@ -172,6 +173,16 @@ describe('interpretScene', () => {
     expect(seq.diagnostics).toEqual([
       expect.objectContaining({ step: '2', found: expect.stringMatching(/fa-question/) }),
     ]);
+  });
+
+  it('reads a card whose icon it does not know by its kind label', () => {
+    const scene = buildScene(steps, lines, FLAT);
+    const second = scene.cards[1];
+    if (!second) throw new Error('no cards');
+    second.kindIconClasses = ['fa', 'fa-envelope-o'];
+    second.fields.kindLabel = 'Send SMS';
+    const seq = sequenceOf(scene);
+    expect(seq.steps[1]?.kind).toBe('sms');
   });
 
   it('reads a sub-sequence tab: its steps carry the tab and starting rules are not seen', () => {
