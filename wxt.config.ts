@@ -1,13 +1,17 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' };
+
 // The extension is a guest on Kartra: it asks for storage only and runs on app.kartra.com only.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  // The Firefox sources zip (for the add-on review) holds the project, not local test output.
+  zip: { excludeSources: ['test-results/**', 'playwright-report/**', '.wxt/**'] },
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Kartra Sequence Auditor',
     description:
       'Finds the silent mistakes in Kartra email sequences (paused sequences, inactive steps, missing lines, past dates) and shows the fix.',
@@ -16,5 +20,17 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-  },
+    // The toolbar icon (browser_action in Manifest V2); WXT adds public/icon/* to `icons` itself.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: TOOLBAR_ICONS },
+    // Firefox needs a stable add-on id (storage survives updates) and the data-collection
+    // statement: the extension collects nothing (docs/privacy.md).
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'kartra-sequence-auditor@kartra-auditor.dev',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });

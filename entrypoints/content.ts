@@ -1,17 +1,20 @@
 import { auditSummary } from '@/lib/audit';
 import { LOG_PREFIX, startAuditSession } from '@/lib/extension/audit-session';
 import {
+  type ExportStructureResponse,
+  isExportStructureMessage,
   isGetReportMessage,
   isLocateStepMessage,
   type LocateStepResponse,
   type ReportChangedMessage,
   type ReportResponse,
 } from '@/lib/extension/messages';
+import { loadActiveProfile, watchActiveProfile } from '@/lib/extension/profile-store';
 import { loadSettings, watchSettings } from '@/lib/extension/settings-store';
 import { EXTENSION_HOST_TAG } from '@/lib/extension/ui-host';
-import { kartraProfile } from '@/lib/kartra/profile';
 import { mountOverlay, type Overlay } from '@/lib/overlay/mount-overlay';
 import type { Report } from '@/lib/report';
+import { exportStructure } from '@/lib/structure-export';
 
 const FAILED_BADGE = { text: '!', color: '#5f6368' };
 
@@ -25,7 +28,10 @@ export default defineContentScript({
   matches: ['https://app.kartra.com/*'],
   async main() {
     const manifest = browser.runtime.getManifest();
-    let settings = (await loadSettings()).settings;
+    const [loadedSettings, active] = await Promise.all([loadSettings(), loadActiveProfile()]);
+    let settings = loadedSettings.settings;
+    if (active.notice) console.warn(LOG_PREFIX, active.notice);
+    let profile = active.profile;
     let overlay: Overlay | null = null;
 
     function showInline(report: Report | null): void {
@@ -35,26 +41,38 @@ export default defineContentScript({
           overlay = null;
           return;
         }
-        overlay ??= mountOverlay(window, kartraProfile);
+        overlay ??= mountOverlay(window, profile);
         overlay.update(report);
       } catch (error) {
         console.error(LOG_PREFIX, 'the inline warnings failed:', error);
       }
     }
 
-    const session = startAuditSession(window, {
-      profile: kartraProfile,
-      settings: () => settings,
-      tool: { name: manifest.name, version: manifest.version },
-      ownHost: () => document.querySelector(EXTENSION_HOST_TAG),
-      onReport(report) {
-        showInline(report);
-        tellBackground(auditSummary(report));
-      },
-      onError() {
-        showInline(null);
-        tellBackground(FAILED_BADGE);
-      },
+    const startSession = () =>
+      startAuditSession(window, {
+        profile,
+        settings: () => settings,
+        tool: { name: manifest.name, version: manifest.version },
+        ownHost: () => document.querySelector(EXTENSION_HOST_TAG),
+        onReport(report) {
+          showInline(report);
+          tellBackground(auditSummary(report));
+        },
+        onError() {
+          showInline(null);
+          tellBackground(FAILED_BADGE);
+        },
+      });
+    let session = startSession();
+
+    // A profile override saved on the options page applies at once: read the page again with it.
+    watchActiveProfile((next) => {
+      if (next.notice) console.warn(LOG_PREFIX, next.notice);
+      profile = next.profile;
+      session.stop();
+      overlay?.destroy();
+      overlay = null;
+      session = startSession();
     });
 
     watchSettings((loaded) => {
@@ -71,12 +89,28 @@ export default defineContentScript({
         let found = false;
         try {
           // With inline warnings off, the overlay is mounted empty just for the highlight.
-          overlay ??= mountOverlay(window, kartraProfile);
+          overlay ??= mountOverlay(window, profile);
           found = overlay.locate(message.ref);
         } catch (error) {
           console.error(LOG_PREFIX, 'locating a step failed:', error);
         }
         const response: LocateStepResponse = { found };
+        return Promise.resolve(response);
+      }
+      if (isExportStructureMessage(message)) {
+        let response: ExportStructureResponse;
+        try {
+          const tool = { name: manifest.name, version: manifest.version };
+          const structure = exportStructure(document, profile, {
+            url: location.href,
+            tool,
+            skipTag: EXTENSION_HOST_TAG,
+          });
+          response = { structure, error: null };
+        } catch (error) {
+          console.error(LOG_PREFIX, 'exporting the page structure failed:', error);
+          response = { structure: null, error: error instanceof Error ? error.message : String(error) };
+        }
         return Promise.resolve(response);
       }
       return undefined;

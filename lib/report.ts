@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { severitySchema } from './settings';
+import { severitySchema } from './settings-schema';
 
 /**
  * The audit report: what the popup shows and the JSON export writes (format in

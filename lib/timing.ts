@@ -1,5 +1,7 @@
 import type { Delay, Step, StepWindow, Weekday } from './model';
-import { WEEKDAYS } from './model';
+
+// A local copy: importing model.ts's value would bundle zod into the content script.
+const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /**
  * When a step runs for a contact, following Kartra's timing article (KB 153000172584): first
@@ -28,13 +30,22 @@ export function defaultTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+// Every audit asks; building an Intl formatter to find out costs milliseconds each time.
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneValidity.get(timeZone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (zoneValidity.size > 64) zoneValidity.clear();
+    zoneValidity.set(timeZone, valid);
   }
+  return valid;
 }
 
 // Building a formatter costs far more than using one; the audit asks for few zones.

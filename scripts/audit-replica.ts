@@ -15,12 +15,10 @@ import { EXTENSION_HOST_TAG } from '../lib/extension/ui-host';
 import type { Report } from '../lib/report';
 import { launchKartra } from '../tests/harness';
 import { ExtensionReports } from '../tests/support/extension-report';
+import { reportFormat, runCli, UsageError, writeReport } from './lib/audit-cli';
 import { ensureBuilt } from './lib/ensure-built';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from './lib/format-report';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-class UsageError extends Error {}
 
 function options() {
   const { values, positionals } = parseArgs({
@@ -36,10 +34,7 @@ function options() {
   const [specPath, ...rest] = positionals;
   if (!specPath || rest.length > 0)
     throw new UsageError('usage: npm run audit:replica -- <spec.json> [options]');
-  if (!REPORT_FORMATS.includes(values.format as ReportFormat)) {
-    throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')} (got "${values.format}")`);
-  }
-  return { specPath, ...values, format: values.format as ReportFormat };
+  return { specPath, ...values, format: reportFormat(values.format) };
 }
 
 /** The page's DOM with the extension's own host element left out; the live page is not touched. */
@@ -77,23 +72,10 @@ async function main(): Promise<number> {
       console.error('Rendered without the extension: no report.');
       return 0;
     }
-    const output = formatReport(report, args.format);
-    if (args.out) writeFileSync(args.out, output);
-    else process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
-    if (report.page.kind === 'unrecognised') {
-      console.error(`The extension could not read this builder page: ${report.coverage.notes.join('; ')}`);
-      return 2;
-    }
-    return report.findings.some((finding) => finding.severity === 'error' && finding.kind === 'fail') ? 1 : 0;
+    return writeReport(report, args.format, args.out);
   } finally {
     await session.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`audit:replica could not run: ${error.message}`);
-    process.exit(2);
-  },
-);
+runCli('audit:replica', main);

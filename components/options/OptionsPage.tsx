@@ -3,6 +3,7 @@ import { RULES } from '@/lib/checks/index';
 import { loadSettings, saveSettings } from '@/lib/extension/settings-store';
 import { defaultSettings, type Settings, type Severity } from '@/lib/settings';
 import { freshTestAddress } from '@/lib/test-address';
+import { ProfileOverride } from './ProfileOverride';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
@@ -160,6 +161,10 @@ export function OptionsPage() {
       </p>
       <p class="status-line" role="status">
         {status}
+      </p>
+      <ProfileOverride />
+      <p class="tool-version">
+        {browser.runtime.getManifest().name} {browser.runtime.getManifest().version}
       </p>
     </main>
   );

@@ -5,10 +5,11 @@ import { loadSettings } from '@/lib/extension/settings-store';
 import type { Report } from '@/lib/report';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';
+import { StructureExport } from './StructureExport';
 
 type State =
   | { status: 'loading' }
-  | { status: 'ready'; report: Report }
+  | { status: 'ready'; report: Report; diagnostics: number }
   | { status: 'no-page' }
   | { status: 'error'; message: string };
 
@@ -31,7 +32,10 @@ async function fetchState(tabId: number): Promise<State> {
     // No content script answers outside app.kartra.com.
     return { status: 'no-page' };
   }
-  if (response?.report) return { status: 'ready', report: response.report };
+  if (response?.report) {
+    const diagnostics = response.page.kind === 'editor' ? response.page.sequence.diagnostics.length : 0;
+    return { status: 'ready', report: response.report, diagnostics };
+  }
   if (response?.error) {
     return {
       status: 'error',
@@ -86,6 +90,12 @@ export function Popup() {
   };
 
   const report = state.status === 'ready' ? state.report : null;
+  // An unrecognised or partly read builder: what the maintainers need to fix the profile.
+  const partlyRead =
+    state.status === 'ready' &&
+    state.report.page.kind === 'editor' &&
+    (state.report.counts.review > 0 || state.diagnostics > 0);
+  const manifest = browser.runtime.getManifest();
   return (
     <main class="popup">
       <h1 class="popup__title">Kartra Sequence Auditor</h1>
@@ -114,6 +124,7 @@ export function Popup() {
               <li key={note}>{note}</li>
             ))}
           </ul>
+          <StructureExport tabId={tabId} />
         </section>
       )}
       {report?.page.kind === 'list' && <ListReport report={report} />}
@@ -124,6 +135,12 @@ export function Popup() {
           onLocate={locate}
           locateStatus={locateStatus}
         />
+      )}
+      {partlyRead && <StructureExport tabId={tabId} />}
+      {report?.page.kind !== 'editor' && (
+        <p class="tool-version">
+          {manifest.name} {manifest.version}
+        </p>
       )}
     </main>
   );

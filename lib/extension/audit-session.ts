@@ -4,6 +4,7 @@ import type { SequenceModel } from '../model';
 import { readPage } from '../reader';
 import { mergeTabs } from '../reader/merge-tabs';
 import type { Report } from '../report';
+import { defaultTimeZone } from '../timing';
 import type { ReportResponse } from './messages';
 
 /**
@@ -40,6 +41,9 @@ export const LOG_PREFIX = '[Kartra Auditor]';
  */
 export const AUDIT_MEASURE = 'kartra-auditor:audit';
 
+/** The longest a held mouse button postpones the next audit. */
+export const PRESS_LIMIT_MS = 5000;
+
 export interface AuditSession {
   latest: () => AuditResult | null;
   /** Audits now, whatever the throttle says. */
@@ -56,6 +60,8 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   let latest: AuditResult | null = null;
   let lastAuditAt = Number.NEGATIVE_INFINITY;
   let timer: number | undefined;
+  // Asking Intl for the browser's zone builds a formatter (milliseconds); once per page is enough.
+  const timeZone = defaultTimeZone();
 
   function auditNow(): AuditResult {
     if (timer !== undefined) {
@@ -77,6 +83,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       const report = audit(page, {
         settings: options.settings(),
         now: new Date(),
+        timeZone,
         tool: options.tool,
         readMs,
       });
@@ -95,14 +102,38 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     return latest;
   }
 
+  // While a mouse button is held (a card or a line being dragged), the builder changes on every
+  // mouse move and a read mid-gesture tells nothing the drop will not: audits wait for the
+  // release, so the drag stays smooth. A press held longer than this is not waited out.
+  let pressedAt: number | null = null;
+
   function schedule(): void {
     if (timer !== undefined) return;
-    const wait = Math.max(0, lastAuditAt + throttleMs - win.performance.now());
+    const now = win.performance.now();
+    let wait = Math.max(0, lastAuditAt + throttleMs - now);
+    if (pressedAt !== null && now - pressedAt < PRESS_LIMIT_MS)
+      wait = Math.max(wait, pressedAt + PRESS_LIMIT_MS - now);
     timer = win.setTimeout(() => {
       timer = undefined;
       auditNow();
     }, wait);
   }
+
+  const onPress = () => {
+    pressedAt = win.performance.now();
+  };
+  const onRelease = () => {
+    if (pressedAt === null) return;
+    pressedAt = null;
+    if (timer === undefined) return;
+    win.clearTimeout(timer);
+    timer = undefined;
+    schedule();
+  };
+  const PRESS_EVENTS = ['pointerdown'] as const;
+  const RELEASE_EVENTS = ['pointerup', 'pointercancel', 'blur'] as const;
+  for (const type of PRESS_EVENTS) win.addEventListener(type, onPress, { capture: true, passive: true });
+  for (const type of RELEASE_EVENTS) win.addEventListener(type, onRelease, { capture: true, passive: true });
 
   const observer = new win.MutationObserver((records) => {
     const host = options.ownHost?.() ?? null;
@@ -129,6 +160,8 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       observer.disconnect();
       win.removeEventListener('popstate', onNavigate);
       win.removeEventListener('hashchange', onNavigate);
+      for (const type of PRESS_EVENTS) win.removeEventListener(type, onPress, { capture: true });
+      for (const type of RELEASE_EVENTS) win.removeEventListener(type, onRelease, { capture: true });
       if (timer !== undefined) win.clearTimeout(timer);
     },
   };

@@ -1,5 +1,6 @@
 import type { PageModel } from '../model';
 import type { Report } from '../report';
+import type { PageStructure } from '../structure-export';
 
 /**
  * Messages between the popup, the background worker and the content script. Every message is
@@ -23,6 +24,16 @@ export interface LocateStepResponse {
   /** False when the step is not on the builder's screen (for example on another tab). */
   found: boolean;
 }
+
+/** Popup → content script: the page's structure without its data (lib/structure-export.ts). */
+export interface ExportStructureMessage {
+  type: 'kartra-auditor:export-structure';
+}
+
+/** The content script's answer to ExportStructureMessage. */
+export type ExportStructureResponse =
+  | { structure: PageStructure; error: null }
+  | { structure: null; error: string };
 
 /** Content script → background: the tab's latest counts, for the toolbar badge. */
 export interface ReportChangedMessage {
@@ -55,4 +66,8 @@ export function isReportChangedMessage(message: unknown): message is ReportChang
   if (!isObject(message) || message.type !== 'kartra-auditor:report-changed') return false;
   const badge = message.badge;
   return isObject(badge) && typeof badge.text === 'string' && typeof badge.color === 'string';
+}
+
+export function isExportStructureMessage(message: unknown): message is ExportStructureMessage {
+  return isObject(message) && message.type === 'kartra-auditor:export-structure';
 }

@@ -1,12 +1,12 @@
-import { storage } from '@wxt-dev/storage';
-import { defaultSettings, parseSettings, type Settings, settingsSchema } from '../settings';
+import { defaultSettings, parseSettings, readSettingsStrict, type Settings } from '../settings';
+import { storage } from './storage-item';
 
 /**
  * The settings as stored by the options page (sync storage, versioned by @wxt-dev/storage).
  * Stored values are never trusted: whatever does not validate falls back to its default, and the
  * surfaces that show settings say so.
  */
-export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallback: null, version: 1 });
+export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallback: null });
 
 export interface LoadedSettings {
   settings: Settings;
@@ -16,13 +16,13 @@ export interface LoadedSettings {
 
 export function interpretStoredSettings(raw: unknown): LoadedSettings {
   if (raw === null || raw === undefined) return { settings: defaultSettings(), notice: null };
-  const strict = settingsSchema.safeParse(raw);
-  if (strict.success) return { settings: strict.data, notice: null };
-  const issue = strict.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : 'settings';
+  const strict = readSettingsStrict(raw);
+  if (strict.ok) return { settings: strict.settings, notice: null };
+  const { path, message } = strict.problem;
+  const where = path.length > 0 ? path.join('.') : 'settings';
   return {
     settings: parseSettings(raw),
-    notice: `Some saved settings could not be read (${where}: ${issue?.message ?? 'invalid'}), so their defaults are used. Saving the options again fixes this.`,
+    notice: `Some saved settings could not be read (${where}: ${message}), so their defaults are used. Saving the options again fixes this.`,
   };
 }
 
@@ -41,6 +41,12 @@ export function watchSettings(onChange: (loaded: LoadedSettings) => void): () =>
   return settingsItem.watch((raw) => onChange(interpretStoredSettings(raw)));
 }
 
+/** Refuses settings that would not read back as they are (a bug in the caller, not user input). */
 export function saveSettings(settings: Settings): Promise<void> {
-  return settingsItem.setValue(settingsSchema.parse(settings));
+  const strict = readSettingsStrict(settings);
+  if (!strict.ok) {
+    const { path, message } = strict.problem;
+    return Promise.reject(new Error(`Invalid settings (${path.join('.') || 'settings'}: ${message})`));
+  }
+  return settingsItem.setValue(strict.settings);
 }

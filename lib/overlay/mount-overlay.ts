@@ -4,7 +4,7 @@ import type { PageWindow } from '../extension/audit-session';
 import { EXTENSION_HOST_TAG } from '../extension/ui-host';
 import type { KartraProfile } from '../kartra/profile';
 import type { Report } from '../report';
-import { findCardElements } from './card-elements';
+import { cardElementsAfterRead, findCardElements } from './card-elements';
 import { type GroupedFindings, groupFindings } from './group-findings';
 import { OVERLAY_STYLE } from './overlay-style';
 
@@ -35,19 +35,41 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   let counts: Report['counts'] = { error: 0, warning: 0, info: 0, review: 0 };
   let highlight: { ref: string; at: number } | null = null;
   let frame = 0;
+  // The flagged cards' elements, kept between frames: while a card is dragged only its style
+  // changes, so each frame re-reads a few boxes instead of searching the whole canvas again.
+  let cards: Map<string, Element> | null = null;
+  let drawn: {
+    grouped: GroupedFindings;
+    positions: Map<string, BoxPosition>;
+    highlight: { ref: string; at: number } | null;
+    counts: Report['counts'];
+  } | null = null;
+  let lastFindings: Report['findings'] = [];
 
   function draw(): void {
+    if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
-    const cards = findCardElements(document, profile);
+    const wanted = new Set(grouped.byStep.map((step) => step.ref));
+    if (highlight) wanted.add(highlight.ref);
+    cards ??= findCardElements(document, profile, wanted);
     const positions = new Map<string, BoxPosition>();
-    const wanted = grouped.byStep.map((step) => step.ref);
-    if (highlight) wanted.push(highlight.ref);
     for (const ref of wanted) {
       const rect = cards.get(ref)?.getBoundingClientRect();
       if (rect && (rect.width > 0 || rect.height > 0)) {
         positions.set(ref, { left: rect.left, top: rect.top, width: rect.width, height: rect.height });
       }
     }
+    // Most redraws (a re-audit that found the same, a frame in which nothing moved) would render
+    // exactly what is on screen: skip them.
+    if (
+      drawn &&
+      drawn.grouped === grouped &&
+      drawn.highlight === highlight &&
+      drawn.counts === counts &&
+      samePositions(drawn.positions, positions)
+    )
+      return;
+    drawn = { grouped, positions, highlight, counts };
     render(h(InlineOverlay, { grouped, positions, highlight, counts }), root);
   }
 
@@ -56,23 +78,45 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   }
 
   const observer = new win.MutationObserver((records) => {
-    if (records.some((record) => !host.contains(record.target))) schedule();
+    let outside = false;
+    for (const record of records) {
+      if (host.contains(record.target)) continue;
+      outside = true;
+      // Cards added, removed or renumbered: find them again.
+      if (record.type !== 'attributes') cards = null;
+    }
+    if (outside) schedule();
   });
-  observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  observer.observe(document.documentElement, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
   win.addEventListener('scroll', schedule, { capture: true, passive: true });
   win.addEventListener('resize', schedule, { passive: true });
 
   return {
     update(report) {
-      grouped = groupFindings(report);
-      counts = report.counts;
-      schedule();
+      // A re-audit that found the same keeps the same objects, so the drawing can be skipped.
+      if (!sameFindings(lastFindings, report.findings)) {
+        grouped = groupFindings(report);
+        lastFindings = report.findings;
+      }
+      if (!sameCounts(counts, report.counts)) counts = report.counts;
+      // At once, not on the next frame: the audit that called this is timed with its drawing,
+      // and the cards it just read are the ones to badge.
+      const wanted = new Set(grouped.byStep.map((step) => step.ref));
+      if (highlight) wanted.add(highlight.ref);
+      cards = cardElementsAfterRead(document, profile, wanted);
+      draw();
     },
     locate(ref) {
-      const card = findCardElements(document, profile).get(ref);
+      const card = findCardElements(document, profile, new Set([ref])).get(ref);
       if (!card) return false;
       card.scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' });
       highlight = { ref, at: Date.now() };
+      cards = null;
       schedule();
       return true;
     },
@@ -85,4 +129,39 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
       host.remove();
     },
   };
+}
+
+function samePositions(a: ReadonlyMap<string, BoxPosition>, b: ReadonlyMap<string, BoxPosition>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [ref, p] of a) {
+    const q = b.get(ref);
+    if (!q || q.left !== p.left || q.top !== p.top || q.width !== p.width || q.height !== p.height)
+      return false;
+  }
+  return true;
+}
+
+function sameCounts(a: Report['counts'], b: Report['counts']): boolean {
+  return a.error === b.error && a.warning === b.warning && a.info === b.info && a.review === b.review;
+}
+
+function sameFindings(a: Report['findings'], b: Report['findings']): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!x || !y) return false;
+    if (
+      x.ruleId !== y.ruleId ||
+      x.severity !== y.severity ||
+      x.kind !== y.kind ||
+      x.message !== y.message ||
+      x.fix !== y.fix ||
+      x.sequenceId !== y.sequenceId ||
+      x.steps.length !== y.steps.length ||
+      x.steps.some((ref, j) => ref !== y.steps[j])
+    )
+      return false;
+  }
+  return true;
 }

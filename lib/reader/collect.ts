@@ -19,13 +19,23 @@ import type {
 
 const ZERO: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
+/** Whitespace that collapsing would change: a run, a tab or newline, or an end. */
+const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
+
 function text(el: Element | null | undefined): string | null {
   if (!el) return null;
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const raw = el.textContent ?? '';
+  // Most texts are tidy already; testing is cheaper than rebuilding every string.
+  return UNTIDY.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
 }
 
 function classesOf(el: Element): string[] {
-  return Array.from(el.classList ?? []);
+  // One attribute read and a split: iterating a classList crosses into the DOM once per class.
+  const names = el.getAttribute('class');
+  if (!names) return [];
+  const out: string[] = [];
+  for (const name of names.split(/\s+/)) if (name !== '' && !out.includes(name)) out.push(name);
+  return out;
 }
 
 /** The classes of an element and of everything inside it (icons sit inside buttons and rules). */
@@ -40,11 +50,30 @@ function rectOf(el: Element | null): Rect {
   if (!el || typeof el.getBoundingClientRect !== 'function') return ZERO;
   try {
     const r = el.getBoundingClientRect();
-    const rect = { x: r.left, y: r.top, width: r.width, height: r.height };
-    return [rect.x, rect.y, rect.width, rect.height].every(Number.isFinite) ? rect : ZERO;
+    const x = r.left;
+    const y = r.top;
+    const width = r.width;
+    const height = r.height;
+    return Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(width) && Number.isFinite(height)
+      ? { x, y, width, height }
+      : ZERO;
   } catch {
     return ZERO;
   }
+}
+
+/** Each document's step cards as its latest read found them, with their number bubbles' text. */
+const lastRead = new WeakMap<Document, { cards: readonly Element[]; numbers: readonly (string | null)[] }>();
+
+/**
+ * The card elements of the latest read of `document` and each one's number text, so that the
+ * inline warnings drawn right after an audit need not search the canvas again. Elements may have
+ * left the page since; callers check.
+ */
+export function cardsOfLastRead(
+  document: Document,
+): { cards: readonly Element[]; numbers: readonly (string | null)[] } | undefined {
+  return lastRead.get(document);
 }
 
 export function collectScene(document: Document, profile: KartraProfile): Scene {
@@ -86,7 +115,11 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
 
   const f = profile.card.fields;
   const cardEls = Array.from(scope.querySelectorAll(profile.card.root));
-  const cardParts = cardEls.map((card) => {
+  // Version chips and split labels sit on few cards: find them with one query each and file
+  // them under their card, instead of asking every card.
+  const versionEls = within(scope, cardEls, profile.card.root, f.version);
+  const labelEls = within(scope, cardEls, profile.card.root, f.outputLabel);
+  const cardParts = cardEls.map((card, i) => {
     const field = (selector: string) => text(card.querySelector(selector));
     const icon = card.querySelector(f.kindIcon);
     const fields: SceneCardFields = {
@@ -99,11 +132,12 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
       goto: field(f.goto),
       action: field(f.action),
       inactiveLabel: field(f.inactiveLabel),
-      versions: Array.from(card.querySelectorAll(f.version)).map((v) => text(v) ?? ''),
+      versions: (versionEls[i] ?? []).map((v) => text(v) ?? ''),
     };
-    const labelEls = Array.from(card.querySelectorAll(f.outputLabel));
-    return { card, fields, kindIconClasses: icon ? classesOf(icon) : null, labelEls };
+    return { card, fields, kindIconClasses: icon ? classesOf(icon) : null, labelEls: labelEls[i] ?? [] };
   });
+
+  lastRead.set(document, { cards: cardEls, numbers: cardParts.map((p) => p.fields.number) });
 
   const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
   const lineEls = Array.from(scope.querySelectorAll(profile.graph.line));
@@ -135,6 +169,37 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
     nodes,
     lines,
   };
+}
+
+/**
+ * The elements matching `selector` inside each card, in document order, per card index: what
+ * `card.querySelectorAll(selector)` gives for every card, from one query over the canvas.
+ */
+function within(
+  scope: ParentNode,
+  cards: readonly Element[],
+  cardSelector: string,
+  selector: string,
+): Element[][] {
+  const out: Element[][] = [];
+  const found = scope.querySelectorAll(selector);
+  if (found.length === 0) return out;
+  const index = new Map<Element, number>();
+  for (const [i, card] of cards.entries()) index.set(card, i);
+  for (const el of found) {
+    // The nearest card above it; a card nested in a card (never seen) files under both.
+    let owner = el.parentElement?.closest(cardSelector) ?? null;
+    while (owner) {
+      const i = index.get(owner);
+      if (i !== undefined) {
+        const list = out[i];
+        if (list) list.push(el);
+        else out[i] = [el];
+      }
+      owner = owner.parentElement?.closest(cardSelector) ?? null;
+    }
+  }
+  return out;
 }
 
 function safeMatches(el: Element, selector: string): boolean {

@@ -6,8 +6,12 @@ export function centre(r: Rect): Point {
   return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
 }
 
+// Math.sqrt, not Math.hypot: hypot guards against overflow that client pixels never reach, and
+// costs several times as much in the matching loops that call this for every node and line end.
 export function distance(a: Point, b: Point): number {
-  return Math.hypot(a.x - b.x, a.y - b.y);
+  const dx = a.x - b.x;
+  const dy = a.y - b.y;
+  return Math.sqrt(dx * dx + dy * dy);
 }
 
 export function isFiniteRect(r: Rect): boolean {
@@ -25,7 +29,9 @@ function segmentDistance(p: Point, ax: number, ay: number, bx: number, by: numbe
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - ax) * dx + (p.y - ay) * dy) / len2));
-  return Math.hypot(p.x - (ax + t * dx), p.y - (ay + t * dy));
+  const ex = p.x - (ax + t * dx);
+  const ey = p.y - (ay + t * dy);
+  return Math.sqrt(ex * ex + ey * ey);
 }
 
 /** The rectangle's edge nearest to `p`, and how far `p` is from it. */

@@ -6,8 +6,9 @@ import { matchLines } from './match-lines';
 import { type Owner, type PlacedNode, placeNodes, typicalNodeSize } from './match-nodes';
 import { parseCount, parsePublicName } from './parse-fields';
 import { iconValue, statusFromIcon } from './parse-icons';
-import { cardWhere, readStep } from './read-step';
+import { cardWhere } from './read-step';
 import type { Scene } from './scene';
+import { stepCacheFor } from './step-cache';
 import { collapse, regExp, samePhrase } from './text';
 
 /**
@@ -53,7 +54,9 @@ export function interpretSequence(scene: Scene, profile: KartraProfile, url: str
   const toolbar = readToolbar(scene, profile, diagnostics);
   const startingRules = readStartingRules(scene, profile, diagnostics);
 
-  const steps: (Step | null)[] = scene.cards.map((card, i) => readStep(card, i, tab, profile, diagnostics));
+  const cache = stepCacheFor(profile);
+  cache.startRead();
+  const steps: (Step | null)[] = scene.cards.map((card, i) => cache.read(card, i, tab, diagnostics));
   const seenRefs = new Set<string>();
   for (const step of steps) {
     if (!step) continue;

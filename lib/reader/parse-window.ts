@@ -1,9 +1,12 @@
 import type { KartraProfile } from '../kartra/profile';
-import { type StepWindow, WEEKDAYS, type Weekday } from '../model';
+import type { StepWindow, Weekday } from '../model';
 import { CLOCK_12H, clockFromParts } from './parse-clock';
 import { collapse, DASH, isText, regExp, samePhrase } from './text';
 
 type Words = KartraProfile['words'];
+
+// A local copy: importing model.ts's value would bundle zod into the content script.
+const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /**
  * A card's day-and-time window: "Any day, any time", or "<days>, <from> – <to>" where days are

@@ -87,7 +87,9 @@ test('auditing, re-auditing, the popup and every export make no request outside 
     const worker = kartra.context.serviceWorkers().find((candidate) => candidate.url().startsWith(own));
     const seen = [
       ...(await resources(popup)),
-      ...(worker ? await worker.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name)) : []),
+      ...(worker
+        ? await worker.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name))
+        : []),
     ];
     expect(seen.filter((url) => !url.startsWith(own) && !url.startsWith(`blob:${own}`))).toEqual([]);
     const pageSeen = await resources(page);
@@ -98,7 +100,9 @@ test('auditing, re-auditing, the popup and every export make no request outside 
     await toggleStep(plainPage, '2');
     await toggleStep(plainPage, '2');
     await plainPage.waitForTimeout(300);
-    expect(pageRequests(during, kartra.extensionId)).toEqual(pageRequests(plain.requests.slice(plainBefore), null));
+    expect(pageRequests(during, kartra.extensionId)).toEqual(
+      pageRequests(plain.requests.slice(plainBefore), null),
+    );
     expect(pageSeen.sort()).toEqual((await resources(plainPage)).sort());
   } finally {
     await plain.close();

@@ -1,11 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_HOST_TAG } from '../../lib/extension/ui-host';
-import { normaliseJsPlumbIds } from './dom-snapshot';
+import { JSPLUMB_RANDOM_ATTRIBUTES, normaliseJsPlumbIds } from './dom-snapshot';
 
 /**
  * A MutationObserver installed in the page before any script runs (the replica's and the
  * extension's alike), recording every change to the document outside the extension's host
- * element, as plain text. The extension's content script lives in an isolated world and cannot
+ * element, as plain text, from the end of parsing (DOMContentLoaded; content scripts run later). The extension's content script lives in an isolated world and cannot
  * see or disturb the recorder, which lives in the page's own world.
  */
 
@@ -16,7 +16,13 @@ declare global {
   }
 }
 
-function recorder(hostTag: string): void {
+function recorder({
+  hostTag,
+  randomAttributes,
+}: {
+  hostTag: string;
+  randomAttributes: readonly string[];
+}): void {
   const outside: string[] = [];
   const host: string[] = [];
   window.__kartraMutations = outside;
@@ -28,14 +34,21 @@ function recorder(hostTag: string): void {
     while (current && current !== document) {
       const parent: Node | null = current.parentNode;
       const index = parent ? Array.prototype.indexOf.call(parent.childNodes, current) : -1;
-      const name = current.nodeType === 1 ? (current as Element).tagName.toLowerCase() : `#${current.nodeName.replace('#', '')}`;
+      const name =
+        current.nodeType === 1
+          ? (current as Element).tagName.toLowerCase()
+          : `#${current.nodeName.replace('#', '')}`;
       parts.unshift(`${name}[${index}]`);
       current = parent;
     }
     return current === document ? parts.join('>') : `(detached)${parts.join('>')}`;
   };
+  // Normalised here, before shortening, so no id is cut in half.
+  const randomValue = new RegExp(`\\b(${randomAttributes.join('|')})="[^"]*"`, 'g');
   const describe = (node: Node): string =>
-    node.nodeType === 1 ? (node as Element).outerHTML.slice(0, 300) : `${node.nodeName}:${(node.textContent ?? '').slice(0, 100)}`;
+    node.nodeType === 1
+      ? (node as Element).outerHTML.replace(randomValue, '$1="#"').slice(0, 300)
+      : `${node.nodeName}:${(node.textContent ?? '').slice(0, 100)}`;
   const insideHost = (node: Node | null): boolean => {
     for (let current = node; current; current = current.parentNode ?? (current as ShadowRoot).host ?? null)
       if (current.nodeName === HOST) return true;
@@ -55,7 +68,13 @@ function recorder(hostTag: string): void {
       let line = `${record.type} ${path(record.target)}`;
       if (record.type === 'attributes') {
         const element = record.target as Element;
-        line += ` ${record.attributeName}: ${record.oldValue ?? '(none)'} -> ${element.getAttribute(record.attributeName ?? '') ?? '(none)'}`;
+        const name = record.attributeName ?? '';
+        const shown = (value: string | null) =>
+          value === null ? '(none)' : randomAttributes.includes(name) ? '#' : value;
+        const now = element.getAttribute(name);
+        // Rewriting an attribute with the value it already has (jsPlumb repaints do, on timers)
+        // is still recorded, but marked, so comparisons can tell it from a change.
+        line = `${record.oldValue === now ? 'same-value ' : ''}${line} ${name}: ${shown(record.oldValue)} -> ${shown(now)}`;
       } else if (record.type === 'characterData') {
         line += ` ${record.oldValue ?? ''} -> ${record.target.textContent ?? ''}`;
       } else {
@@ -64,6 +83,17 @@ function recorder(hostTag: string): void {
       outside.push(line);
     }
   });
+  // While the HTML parser runs it appends text in chunks whose size depends on timing; the
+  // extension's content script starts only after parsing, so recording starts there too.
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      observer.takeRecords();
+      outside.splice(0);
+      host.splice(0);
+    },
+    { capture: true, once: true },
+  );
   observer.observe(document, {
     subtree: true,
     childList: true,
@@ -76,7 +106,10 @@ function recorder(hostTag: string): void {
 
 /** Installs the recorder in every page the context opens from now on. */
 export async function installMutationRecorder(target: BrowserContext | Page): Promise<void> {
-  await target.addInitScript(recorder, EXTENSION_HOST_TAG);
+  await target.addInitScript(recorder, {
+    hostTag: EXTENSION_HOST_TAG,
+    randomAttributes: JSPLUMB_RANDOM_ATTRIBUTES,
+  });
 }
 
 export interface RecordedMutations {
@@ -84,6 +117,11 @@ export interface RecordedMutations {
   outside: string[];
   /** The host element being added to or removed from the page. */
   host: string[];
+}
+
+/** Only the mutations that changed something (attribute rewrites with the same value left out). */
+export function effective(lines: readonly string[]): string[] {
+  return lines.filter((line) => !line.startsWith('same-value '));
 }
 
 /** What was recorded so far; `reset` starts a new period. */

@@ -36,13 +36,17 @@ export const URL_LITERAL = /https?:\/\/[^\s"'`)<>\\]*/g;
 
 /** Why a URL literal in the build is harmless; null when it is not one of the known kinds. */
 export function classifyUrl(url: string): string | null {
-  if (/^http:\/\/www\.w3\.org\//.test(url)) return 'XML namespace identifier (Preact creating SVG/MathML elements), never requested';
-  if (/^https?:\/\/json-schema\.org\//.test(url)) return "JSON Schema identifier in zod's toJSONSchema, never requested";
-  if (/^http:\/\/\[(\$\{[\w$]+\}\])?$/.test(url)) return "zod's IPv6 check: parses `http://[addr]` with new URL(), no request";
+  if (/^http:\/\/www\.w3\.org\//.test(url))
+    return 'XML namespace identifier (Preact creating SVG/MathML elements), never requested';
+  if (/^https?:\/\/json-schema\.org\//.test(url))
+    return "JSON Schema identifier in zod's toJSONSchema, never requested";
+  if (/^http:\/\/\[(\$\{[\w$]+\}\])?$/.test(url))
+    return "zod's IPv6 check: parses `http://[addr]` with new URL(), no request";
   if (url === 'https://app.kartra.com/*') return 'the content script match pattern';
   if (/^https:\/\/support\.kartra\.com\/support\/solutions\/articles\/\d+$/.test(url))
-    return "Kartra help-centre article cited in the bundled rule docs (a link the user may click)";
-  if (/^https:\/\/(github\.com\/wxt-dev\/wxt\/issues\/\d+|wxt\.dev\/)/.test(url)) return "text of WXT's developer error message";
+    return 'Kartra help-centre article cited in the bundled rule docs (a link the user may click)';
+  if (/^https:\/\/(github\.com\/wxt-dev\/wxt\/issues\/\d+|wxt\.dev\/)/.test(url))
+    return "text of WXT's developer error message";
   if (/^https:\/\/github\.com\/markedjs\/marked\.?$/.test(url)) return "text of marked's error message";
   if (url === 'http://') return "marked's autolinker prefixing www. links in the bundled docs";
   return null;
@@ -50,7 +54,9 @@ export function classifyUrl(url: string): string | null {
 
 export function scanUrls(file: string, code: string): ScanHit[] {
   // Sentence punctuation right after a URL in prose is not part of it.
-  return [...code.matchAll(URL_LITERAL)].map((m) => hitAt(file, code, m.index ?? 0, m[0].replace(/[.,;:]+$/, '')));
+  return [...code.matchAll(URL_LITERAL)].map((m) =>
+    hitAt(file, code, m.index ?? 0, m[0].replace(/[.,;:]+$/, '')),
+  );
 }
 
 function hitAt(file: string, code: string, index: number, match: string): ScanHit {

@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  type ActiveProfile,
+  interpretStoredProfile,
+  profileOverrideItem,
+  resetProfileOverride,
+  saveProfileOverride,
+  watchActiveProfile,
+} from '@/lib/extension/profile-store';
+import { validateProfileJson } from '@/lib/extension/profile-validation';
+import { kartraProfile } from '@/lib/kartra/profile';
+
+/** Throws a SyntaxError for an invalid selector, as the reader's querySelector would. */
+const parseSelector = (selector: string) => {
+  document.createDocumentFragment().querySelector(selector);
+};
+
+/**
+ * Advanced: replace the built-in profile (selectors, icons, words) with one supplied as JSON,
+ * for when Kartra changes its builder before the extension is updated. Applies at once.
+ */
+export function ProfileOverride() {
+  const [active, setActive] = useState<ActiveProfile | null>(null);
+  const [text, setText] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void profileOverrideItem.getValue().then(
+      (raw) => setActive(interpretStoredProfile(raw)),
+      () => setActive(interpretStoredProfile(null)),
+    );
+    return watchActiveProfile(setActive);
+  }, []);
+
+  const apply = async () => {
+    setStatus('');
+    setWarnings([]);
+    const result = validateProfileJson(text, parseSelector);
+    if (!result.ok) {
+      setProblems(result.problems);
+      setStatus('Not applied: fix the problems listed above.');
+      return;
+    }
+    setProblems([]);
+    try {
+      await saveProfileOverride(result.profile);
+      setWarnings(result.warnings);
+      setStatus(`Applied "${result.profile.name}". Open builder tabs read the page again with it now.`);
+    } catch (error) {
+      setStatus(`Not applied: ${String(error)}`);
+    }
+  };
+
+  const reset = async () => {
+    try {
+      await resetProfileOverride();
+      setProblems([]);
+      setWarnings([]);
+      setStatus('Back to the built-in profile. Open builder tabs read the page again with it now.');
+    } catch (error) {
+      setStatus(`Not reset: ${String(error)}`);
+    }
+  };
+
+  const loadFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setText(await file.text());
+    setProblems([]);
+    setStatus(`Loaded ${file.name}; press "Apply profile" to use it.`);
+  };
+
+  return (
+    <section class="profile-override" aria-labelledby="advanced-title">
+      <h2 id="advanced-title">Advanced</h2>
+      <h3>Page profile</h3>
+      <p class="help">
+        The profile tells the auditor how Kartra's builder looks (selectors, icons, words). If Kartra changes
+        its builder, the maintainers can send you a corrected profile to use here until the next version.
+      </p>
+      <p class="active-profile">
+        Active profile: <strong>{active ? active.profile.name : '…'}</strong>{' '}
+        {active && (active.source === 'override' ? '(your override)' : '(built-in)')}
+      </p>
+      {active?.notice && (
+        <p class="notice" role="alert">
+          {active.notice}
+        </p>
+      )}
+      <label for="profile-json">Profile JSON</label>
+      <textarea
+        id="profile-json"
+        rows={10}
+        spellcheck={false}
+        style={{ display: 'block', width: '100%', fontFamily: 'monospace', fontSize: '12px' }}
+        value={text}
+        aria-invalid={problems.length > 0 ? 'true' : 'false'}
+        aria-describedby="profile-problems"
+        onInput={(event) => setText(event.currentTarget.value)}
+      />
+      <p>
+        <label for="profile-file">Or load a file: </label>
+        <input
+          id="profile-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => void loadFile(event.currentTarget)}
+        />
+      </p>
+      <div role="alert">
+        <ul id="profile-problems" class="problems">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      </div>
+      {warnings.length > 0 && (
+        <ul class="warnings">
+          {warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <button type="button" onClick={apply}>
+          Apply profile
+        </button>{' '}
+        <button type="button" onClick={reset}>
+          Reset to the built-in profile
+        </button>{' '}
+        <button type="button" onClick={() => setText(JSON.stringify(kartraProfile, null, 2))}>
+          Copy the built-in profile into the box
+        </button>
+      </p>
+      <p class="status-line" role="status">
+        {status}
+      </p>
+    </section>
+  );
+}

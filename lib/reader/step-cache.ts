@@ -1,0 +1,78 @@
+import type { KartraProfile } from '../kartra/profile';
+import type { Diagnostic, Step } from '../model';
+import { readStep } from './read-step';
+import type { SceneCard } from './scene';
+
+/**
+ * readStep, remembered between reads of the same page. The content script reads the whole
+ * canvas again after every change, but a change touches one card or two: the other cards show
+ * the same texts and icons as last time, and parse to the same step. A card is looked up by
+ * everything readStep reads from it; the cache keeps only the cards of the latest read, so it
+ * never outgrows the canvas. Steps are shared between reads: nothing downstream changes them.
+ */
+
+interface Entry {
+  step: Step | null;
+  diagnostics: Diagnostic[];
+}
+
+const NULL = '\u0002';
+const SEP = '\u0001';
+
+function keyOf(card: SceneCard, tab: string): string {
+  const f = card.fields;
+  return [
+    tab,
+    f.number ?? NULL,
+    f.kindLabel ?? NULL,
+    f.title ?? NULL,
+    f.timing ?? NULL,
+    f.window ?? NULL,
+    f.recipients ?? NULL,
+    f.goto ?? NULL,
+    f.action ?? NULL,
+    f.inactiveLabel ?? NULL,
+    f.versions.join(SEP),
+    card.kindIconClasses === null ? NULL : card.kindIconClasses.join(' '),
+  ].join(SEP);
+}
+
+export class StepCache {
+  private previous = new Map<string, Entry>();
+  private current = new Map<string, Entry>();
+
+  constructor(private readonly profile: KartraProfile) {}
+
+  /** Starts a read of the whole canvas: entries the last read did not use are dropped. */
+  startRead(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  read(card: SceneCard, index: number, tab: string, diagnostics: Diagnostic[]): Step | null {
+    // Without a number the card is named by its position, which the key does not hold.
+    if (card.fields.number === null || card.fields.number.trim() === '')
+      return readStep(card, index, tab, this.profile, diagnostics);
+    const key = keyOf(card, tab);
+    let entry = this.current.get(key) ?? this.previous.get(key);
+    if (!entry) {
+      const own: Diagnostic[] = [];
+      entry = { step: readStep(card, index, tab, this.profile, own), diagnostics: own };
+    }
+    this.current.set(key, entry);
+    for (const d of entry.diagnostics) diagnostics.push(d);
+    return entry.step;
+  }
+}
+
+const caches = new WeakMap<KartraProfile, StepCache>();
+
+/** The cache for one profile (a profile override gives a fresh one). */
+export function stepCacheFor(profile: KartraProfile): StepCache {
+  let cache = caches.get(profile);
+  if (!cache) {
+    cache = new StepCache(profile);
+    caches.set(profile, cache);
+  }
+  return cache;
+}

@@ -1,0 +1,120 @@
+/**
+ * npm run audit:page -- <saved.html> [--format json|md|html|csv] [--out FILE] [--id ID]
+ *                                    [--profile PROFILE.json] [--screenshot FILE]
+ *
+ * Audits a Kartra builder page saved from the browser ("Save page as…", "Webpage, complete":
+ * saved.html and its saved_files/ folder) with the built extension, as audit:replica does for a
+ * spec: the page is served at its editor URL (from Chrome's "saved from url" comment, the
+ * canonical link or og:url; `--id` overrides it; else the id "saved"), its saved assets at their
+ * relative URLs, and the extension's own report is written. `--profile` audits with a profile
+ * override (validated as the options page does), to try a profile fix on a real saved page.
+ *
+ * A saved page shows only the sub-sequence tab that was open when it was saved: save each tab.
+ * Exit 0: no error-severity finding; 1: errors found; 2: could not run (reason on stderr).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { BrowserContext } from '@playwright/test';
+import { validateProfileJson } from '../lib/extension/profile-validation';
+import type { KartraProfile } from '../lib/kartra/profile';
+import { launchKartra } from '../tests/harness';
+import { ExtensionReports } from '../tests/support/extension-report';
+import { reportFormat, runCli, UsageError, writeReport } from './lib/audit-cli';
+import { ensureBuilt } from './lib/ensure-built';
+import { editorUrlFor, serveSavedPage } from './lib/saved-page';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function options() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      id: { type: 'string' },
+      profile: { type: 'string' },
+      screenshot: { type: 'string' },
+    },
+  });
+  const [htmlPath, ...rest] = positionals;
+  if (!htmlPath || rest.length > 0)
+    throw new UsageError('usage: npm run audit:page -- <saved.html> [options]');
+  if (!existsSync(htmlPath)) throw new UsageError(`cannot read ${htmlPath}: no such file`);
+  return { htmlPath, ...values, format: reportFormat(values.format) };
+}
+
+function readProfile(path: string): KartraProfile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  // Selectors are checked by the browser when the reader uses them; an invalid one makes the
+  // page unrecognised, with the selector's error in the report's notes.
+  const result = validateProfileJson(text, () => {});
+  if (!result.ok) throw new UsageError(`${path} is not a valid profile:\n  ${result.problems.join('\n  ')}`);
+  for (const warning of result.warnings) console.error(`${path}: ${warning}`);
+  return result.profile;
+}
+
+/** Stores the override where the options page would (local storage, key "profileOverride"). */
+async function storeProfileOverride(context: BrowserContext, extensionId: string, profile: KartraProfile) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.evaluate(async (value) => {
+      const api = (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome;
+      await api.storage.local.set({ profileOverride: value });
+    }, profile);
+  } finally {
+    await page.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const args = options();
+  const html = readFileSync(args.htmlPath, 'utf8');
+  const { url, from } = editorUrlFor(html, args.id);
+  const profile = args.profile ? readProfile(args.profile) : null;
+  console.error(`Serving ${args.htmlPath} at ${url} (from ${from}).`);
+  ensureBuilt(root);
+
+  const session = await launchKartra({ extension: true });
+  try {
+    if (!session.extensionId) throw new Error('the extension did not start');
+    if (profile) await storeProfileOverride(session.context, session.extensionId, profile);
+    await serveSavedPage(session.context, args.htmlPath, url);
+    const page = await session.context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const reports = new ExtensionReports(session.context, session.extensionId);
+    await reports.waitFor(page);
+    // The first audit may have run before the saved stylesheets applied; a no-op DOM change makes
+    // the extension read the page again, now laid out.
+    const nudgedAt = Date.now();
+    await page.evaluate(() => {
+      document.body.setAttribute('data-kartra-auditor-reread', '');
+      document.body.removeAttribute('data-kartra-auditor-reread');
+    });
+    const { report } = await reports.waitFor(
+      page,
+      (candidate) => Date.parse(candidate.generatedAt) >= nudgedAt,
+    );
+    if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
+    if (report.page.kind === 'other') {
+      console.error(
+        `${url} is not a sequence builder URL for the extension (it read it as "${report.page.kind}"): pass --id.`,
+      );
+      return 2;
+    }
+    return writeReport(report, args.format, args.out);
+  } finally {
+    await session.close();
+  }
+}
+
+runCli('audit:page', main);

@@ -1,0 +1,171 @@
+/**
+ * npm run bench [-- --json FILE] [--sizes 100,1000,2000] [--reps 10] [--axe-reps 3]
+ *
+ * The audit's cost against its floor, in headless Chromium with the built extension: generated
+ * sequences rendered in the replica at Kartra's URL; each figure is the median of `--reps`
+ * repetitions, all measured in one run (compare ratios within a run: machines are shared).
+ * Prints a table and the budgets (PASS/MISS); exits 0 unless it could not run (then 2).
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { launchKartra } from '../tests/harness';
+import { ExtensionReports } from '../tests/support/extension-report';
+import { checkBudgets, type Figures } from './bench/budgets';
+import { contentScriptSize } from './bench/bundle-size';
+import { budgetTable, type SizeRow, sizeTable } from './bench/format';
+import { generateSpec, mainTabSteps } from './bench/generate-spec';
+import { RECORDER_SCRIPT } from './bench/in-page';
+import {
+  type DragFigures,
+  inactiveStepRef,
+  measureAuditsAndFloor,
+  measureAxe,
+  measureDrag,
+  measurePopup,
+  measureReaudits,
+  settle,
+} from './bench/measure';
+import { median, ratio, round } from './bench/stats';
+import { ensureBuilt } from './lib/ensure-built';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => console.error(line);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'string' },
+      sizes: { type: 'string', default: '100,1000,2000' },
+      reps: { type: 'string', default: '10' },
+      // axe-core takes seconds to tens of seconds per run on these pages; its figure is a sense
+      // of scale, not a budget, so it gets fewer repetitions unless asked.
+      'axe-reps': { type: 'string', default: '3' },
+    },
+  });
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 20)) throw new Error('--sizes: whole numbers >= 20');
+  const reps = Number(values.reps);
+  if (!Number.isInteger(reps) || reps < 1) throw new Error('--reps: a whole number >= 1');
+  const axeReps = Number(values['axe-reps']);
+  if (!Number.isInteger(axeReps) || axeReps < 0) throw new Error('--axe-reps: a whole number >= 0');
+  return { json: values.json, sizes, reps, axeReps };
+}
+
+async function main(): Promise<void> {
+  const args = options();
+  ensureBuilt(root, log);
+  const size = contentScriptSize(root);
+  const session = await launchKartra();
+  // The replica lays out thousands of jsPlumb elements on load; that is setup, not measured.
+  session.context.setDefaultNavigationTimeout(900_000);
+  session.context.setDefaultTimeout(120_000);
+  await session.context.addInitScript({ content: RECORDER_SCRIPT });
+  const reports = new ExtensionReports(session.context, session.extensionId ?? '');
+  const rows: SizeRow[] = [];
+  let drag: DragFigures | null = null;
+  try {
+    for (const steps of args.sizes) {
+      const spec = generateSpec(steps);
+      log(`${steps} steps: rendering the replica...`);
+      const opened = Date.now();
+      const page = await session.openSpec(spec);
+      await settle(page);
+      log(`  rendered and first audit done in ${Math.round((Date.now() - opened) / 1000)} s; measuring`);
+      await page.bringToFront();
+      const { audits, floor, isolatedFloor } = await measureAuditsAndFloor(page, reports, args.reps);
+      const ref = inactiveStepRef(spec);
+      const reaudits = await measureReaudits(page, reports, ref, args.reps);
+      if (steps === 1000 || (drag === null && steps === args.sizes.at(-1))) {
+        log('  dragging a card for 2 s...');
+        drag = await measureDrag(page, '2');
+      }
+      const tabId = await reports.tabIdOf(page);
+      const popup = await measurePopup(session, tabId, args.reps);
+      await page.bringToFront();
+      if (args.axeReps > 0) log(`  axe-core (${args.axeReps} runs)...`);
+      const axe = args.axeReps > 0 ? await measureAxe(page, args.axeReps) : [];
+      const auditMs = median(audits.map((a) => a.ms));
+      const floorMs = median(floor);
+      const isolatedFloorMs = median(isolatedFloor);
+      const axeMs = median(axe);
+      rows.push({
+        steps,
+        visibleSteps: mainTabSteps(spec),
+        auditMs,
+        readMs: median(audits.map((a) => a.readMs)),
+        checkMs: median(audits.map((a) => a.checkMs)),
+        renderMs: median(audits.map((a) => a.renderMs)),
+        reauditMs: median(reaudits.map((r) => r.ms)),
+        changeToReportMs: median(reaudits.map((r) => r.latencyMs)),
+        floorMs,
+        isolatedFloorMs,
+        axeMs,
+        popupMs: median(popup),
+        auditOverFloor: ratio(auditMs, floorMs),
+        auditOverIsolatedFloor: ratio(auditMs, isolatedFloorMs),
+        auditOverAxe: ratio(auditMs, axeMs),
+      });
+      await page.close();
+    }
+  } finally {
+    await reports.close();
+    await session.close();
+  }
+
+  const at = (steps: number) => rows.find((r) => r.steps === steps);
+  const figures: Figures & Record<string, unknown> = {
+    auditMs1000: at(1000)?.auditMs ?? Number.NaN,
+    auditOverFloor1000: at(1000)?.auditOverFloor ?? Number.NaN,
+    auditOverAxe1000: at(1000)?.auditOverAxe ?? Number.NaN,
+    scale1000over100: ratio(at(1000)?.auditMs ?? Number.NaN, at(100)?.auditMs ?? Number.NaN),
+    scale2000over1000: ratio(at(2000)?.auditMs ?? Number.NaN, at(1000)?.auditMs ?? Number.NaN),
+    contentScriptBytes: size.raw,
+    contentScriptGzipBytes: size.gzip,
+    popupMs1000: at(1000)?.popupMs ?? Number.NaN,
+    drag,
+  };
+  for (const row of rows) {
+    for (const key of Object.keys(row) as (keyof SizeRow)[]) {
+      if (key !== 'steps') figures[`${key}${row.steps}`] = row[key];
+    }
+  }
+  const budgets = checkBudgets(figures);
+
+  console.log(sizeTable(rows));
+  console.log('');
+  console.log(
+    `content script: ${round(size.raw / 1024)} KB raw, ${round(size.gzip / 1024)} KB gzip` +
+      (drag
+        ? `; dragging a card ${round(drag.durationMs / 1000)} s (${drag.moves} moves): ${drag.audits} audits, ` +
+          `smallest gap ${Number.isFinite(drag.minGapMs) ? `${round(drag.minGapMs)} ms` : 'none'}, ` +
+          `at most ${drag.maxPer250ms} per 250 ms`
+        : ''),
+  );
+  console.log('');
+  console.log(budgetTable(budgets));
+
+  if (args.json) {
+    const json = {
+      generatedAt: new Date().toISOString(),
+      machine: { cpus: cpus().length, node: process.version },
+      reps: args.reps,
+      sizes: rows,
+      ...Object.fromEntries(
+        Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]),
+      ),
+      budgets: budgets.map((b) => ({ ...b, value: round(b.value) })),
+    };
+    writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
+    log(`figures written to ${args.json}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(
+    `bench: could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  process.exit(2);
+});

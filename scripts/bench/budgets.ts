@@ -1,0 +1,91 @@
+/**
+ * The performance budgets of issue 6, held by the benchmark's figures (never by timed tests:
+ * the machines are shared, so only a benchmark run's own ratios and medians mean anything).
+ */
+
+export interface Figures {
+  auditMs1000: number;
+  auditOverFloor1000: number;
+  scale1000over100: number;
+  contentScriptGzipBytes: number;
+  popupMs1000: number;
+  drag: { audits: number; minGapMs: number; maxPer250ms: number } | null;
+}
+
+export interface BudgetResult {
+  id: string;
+  /** What is held, in words, with its limit. */
+  label: string;
+  value: number;
+  limit: number;
+  unit: string;
+  /** How the figure must compare with the limit. */
+  compare: '<=' | '>=';
+  /** MISS also when the figure could not be measured (NaN). */
+  pass: boolean;
+}
+
+const within = (value: number, limit: number) => Number.isFinite(value) && value <= limit;
+
+export function checkBudgets(f: Figures): BudgetResult[] {
+  const gzipKb = f.contentScriptGzipBytes / 1024;
+  const results: BudgetResult[] = [
+    {
+      id: 'audit-1000',
+      label: '1,000-step audit, median',
+      value: f.auditMs1000,
+      limit: 50,
+      unit: 'ms',
+      compare: '<=',
+      pass: within(f.auditMs1000, 50),
+    },
+    {
+      id: 'audit-over-floor-1000',
+      label: '1,000-step audit / floor',
+      value: f.auditOverFloor1000,
+      limit: 2,
+      unit: 'x',
+      compare: '<=',
+      pass: within(f.auditOverFloor1000, 2),
+    },
+    {
+      id: 'scale-1000-over-100',
+      label: '1,000-step / 100-step audit',
+      value: f.scale1000over100,
+      limit: 12,
+      unit: 'x',
+      compare: '<=',
+      pass: within(f.scale1000over100, 12),
+    },
+    {
+      id: 'content-script-gzip',
+      label: 'content script, gzip',
+      value: gzipKb,
+      limit: 30,
+      unit: 'KB',
+      compare: '<=',
+      pass: within(gzipKb, 30),
+    },
+    {
+      id: 'popup-report',
+      label: 'popup open to report shown (1,000 steps), median',
+      value: f.popupMs1000,
+      limit: 100,
+      unit: 'ms',
+      compare: '<=',
+      pass: within(f.popupMs1000, 100),
+    },
+  ];
+  // While a card is dragged: no two audits closer than 250 ms (1 ms for timer rounding).
+  const minGap = f.drag ? (f.drag.audits < 2 ? Number.POSITIVE_INFINITY : f.drag.minGapMs) : Number.NaN;
+  results.push({
+    id: 'drag-throttle',
+    label: 'audits while dragging: at most one per 250 ms (smallest gap)',
+    value: minGap,
+    limit: 250,
+    unit: 'ms',
+    compare: '>=',
+    pass: f.drag !== null && f.drag.audits >= 1 && (minGap >= 249 || minGap === Number.POSITIVE_INFINITY),
+  });
+  return results;
+}

@@ -1,0 +1,70 @@
+import type { BudgetResult } from './budgets';
+import { round } from './stats';
+
+/** Plain-text output of the benchmark: one table of figures per sequence size, then the budgets. */
+
+export interface SizeRow {
+  steps: number;
+  /** Steps on the Main tab: the cards on screen that the reader reads. */
+  visibleSteps: number;
+  auditMs: number;
+  readMs: number;
+  checkMs: number;
+  renderMs: number;
+  reauditMs: number;
+  changeToReportMs: number;
+  floorMs: number;
+  /** The same floor from an isolated world, as a content script reads. */
+  isolatedFloorMs: number;
+  axeMs: number;
+  popupMs: number;
+  auditOverFloor: number;
+  auditOverIsolatedFloor: number;
+  auditOverAxe: number;
+}
+
+const show = (value: number, unit = ''): string => {
+  if (Number.isNaN(value)) return 'n/a';
+  if (value === Number.POSITIVE_INFINITY) return 'none';
+  return `${round(value)}${unit}`;
+};
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export const ROWS: { key: keyof SizeRow; label: string; unit: string }[] = [
+  { key: 'visibleSteps', label: 'cards on screen (Main tab)', unit: '' },
+  { key: 'auditMs', label: 'full audit: read + check + draw (ms)', unit: '' },
+  { key: 'readMs', label: '  of which read (ms)', unit: '' },
+  { key: 'checkMs', label: '  of which check (ms)', unit: '' },
+  { key: 'renderMs', label: '  of which draw warnings (ms)', unit: '' },
+  { key: 'floorMs', label: 'floor: bare geometry + text pass (ms)', unit: '' },
+  { key: 'isolatedFloorMs', label: 'floor from a content-script world (ms)', unit: '' },
+  { key: 'auditOverFloor', label: 'audit / floor', unit: 'x' },
+  { key: 'auditOverIsolatedFloor', label: 'audit / content-script-world floor', unit: 'x' },
+  { key: 'reauditMs', label: 'live re-audit after Activate (ms)', unit: '' },
+  { key: 'changeToReportMs', label: 'Activate click to warnings updated (ms)', unit: '' },
+  { key: 'axeMs', label: 'axe-core run (ms)', unit: '' },
+  { key: 'auditOverAxe', label: 'audit / axe-core', unit: 'x' },
+  { key: 'popupMs', label: 'popup open to report shown (ms)', unit: '' },
+];
+
+export function sizeTable(sizes: SizeRow[]): string {
+  const header = ['medians', ...sizes.map((s) => `${s.steps.toLocaleString('en-US')} steps`)];
+  const rows = ROWS.map((row) => [row.label, ...sizes.map((s) => show(s[row.key], row.unit))]);
+  return table(header, rows);
+}
+
+export function budgetTable(results: BudgetResult[]): string {
+  const rows = results.map((r) => [
+    r.label,
+    `${show(r.value, r.unit === 'x' ? 'x' : ` ${r.unit}`)}`,
+    `${r.compare} ${r.limit}${r.unit === 'x' ? 'x' : ` ${r.unit}`}`,
+    r.pass ? 'PASS' : 'MISS',
+  ]);
+  return table(['budget', 'figure', 'limit', ''], rows);
+}

@@ -1,0 +1,193 @@
+import type { Page } from '@playwright/test';
+import { kartraProfile } from '../../lib/kartra/profile';
+import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import type { KartraSession } from '../harness';
+import type { ExtensionReports } from '../support/extension-report';
+import { expect, test } from './extension-fixture';
+
+/**
+ * Bad state never breaks the auditor or the builder: corrupted or outdated settings fall back to
+ * the defaults with a notice, junk messages are ignored, and an exception inside the extension
+ * is caught, logged with the prefix, and shown in the popup while the builder keeps working.
+ */
+
+const PREFIX = '[Kartra Auditor]';
+
+interface ChromeApi {
+  storage: {
+    sync: { set(items: object): Promise<void>; remove(key: string): Promise<void> };
+    local: { set(items: object): Promise<void>; remove(key: string): Promise<void> };
+  };
+  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; lastError?: unknown };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+}
+const api = () => (globalThis as unknown as { chrome: ChromeApi }).chrome;
+
+async function extensionPage(kartra: KartraSession, path = 'options.html'): Promise<Page> {
+  const page = await kartra.context.newPage();
+  await page.goto(`chrome-extension://${kartra.extensionId}/${path}`);
+  return page;
+}
+
+async function openPopup(kartra: KartraSession, reports: ExtensionReports, page: Page): Promise<Page> {
+  const tabId = await reports.tabIdOf(page);
+  return extensionPage(kartra, `popup.html?tabId=${tabId}`);
+}
+
+const CORRUPT_SETTINGS: [string, unknown][] = [
+  ['a string', 'not settings at all'],
+  ['a number', 42],
+  ['an array', [1, 2, 3]],
+  [
+    'an unknown version',
+    { version: 99, rules: { 'step-inactive': { enabled: false } }, inlineWarnings: false },
+  ],
+  ['wrong types', { version: 1, tooManyEmailsLimit: 'ten', inlineWarnings: 'yes', testAddress: 7 }],
+  [
+    'garbage rules',
+    { version: 1, rules: { 'step-inactive': { enabled: 'no', severity: 'fatal' }, x: null } },
+  ],
+  ['garbage rules list', { version: 1, rules: ['step-inactive'] }],
+];
+
+for (const [what, raw] of CORRUPT_SETTINGS) {
+  test(`settings stored as ${what} fall back to defaults with a notice, and the audit still runs`, async ({
+    kartra,
+    reports,
+  }) => {
+    const options = await extensionPage(kartra);
+    await options.evaluate(async (value) => api().storage.sync.set({ settings: value }), raw);
+    try {
+      await options.reload();
+      await expect(
+        options.getByRole('alert').filter({ hasText: /could not be read|could not be loaded/ }),
+      ).toBeVisible();
+      // The defaults are what the form shows: inline warnings on.
+      await expect(options.getByRole('checkbox').first()).toBeVisible();
+
+      const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
+      // Defaults: step-inactive runs (the corrupt value tried to switch it off) and badges show.
+      const { report } = await reports.waitFor(page, (latest) =>
+        latest.findings.some((finding) => finding.ruleId === 'step-inactive'),
+      );
+      expect(report?.counts.error).toBeGreaterThan(0);
+      await expect(page.locator('kartra-auditor-ui').getByRole('button').first()).toBeVisible();
+      const popup = await openPopup(kartra, reports, page);
+      await expect(
+        popup.getByRole('alert').filter({ hasText: /could not be read|could not be loaded/ }),
+      ).toBeVisible();
+      await expect(popup.locator('.finding').first()).toBeVisible();
+    } finally {
+      await options.evaluate(async () => api().storage.sync.remove('settings'));
+    }
+  });
+}
+
+const JUNK: unknown[] = [
+  null,
+  42,
+  'kartra-auditor:get-report',
+  [],
+  {},
+  { type: 'kartra-auditor:unknown' },
+  { type: 'kartra-auditor:locate-step' },
+  { type: 'kartra-auditor:locate-step', ref: 'x'.repeat(10_000) },
+  { type: 'kartra-auditor:locate-step', ref: { toString: 'boom' } },
+  { type: 'kartra-auditor:report-changed', badge: 'ERR' },
+  { type: 'kartra-auditor:report-changed', badge: { text: 5, color: null } },
+  { type: { nested: true } },
+  { __proto__: { type: 'kartra-auditor:get-report' } },
+];
+
+test('junk messages to the content script and the worker are ignored, and later ones still answered', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith(PREFIX)) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const { report } = await reports.waitFor(page);
+  const tabId = await reports.tabIdOf(page);
+  const sender = await extensionPage(kartra);
+  const answers = await sender.evaluate(
+    async ({ id, junk }) => {
+      const out: string[] = [];
+      for (const message of junk) {
+        // Each junk message, to the tab and to the worker; an answer of undefined means ignored.
+        const toTab = await api()
+          .tabs.sendMessage(id, message)
+          .then((answer) => `tab: ${JSON.stringify(answer) ?? 'undefined'}`)
+          .catch((error: Error) => `tab threw: ${error.message}`);
+        const toWorker = await api()
+          .runtime.sendMessage(message)
+          .then((answer) => `worker: ${JSON.stringify(answer) ?? 'undefined'}`)
+          .catch((error: Error) => `worker threw: ${error.message}`);
+        out.push(`${toTab} | ${toWorker}`);
+      }
+      return out;
+    },
+    { id: tabId, junk: JUNK },
+  );
+  for (const answer of answers) {
+    // Ignored means no answer: Chrome reports "port closed before a response" or undefined.
+    expect(answer).toMatch(/^tab: undefined|^tab threw: .*(port closed|Receiving end)/);
+    expect(answer).toMatch(/worker: undefined|worker threw: .*(port closed|Receiving end)/);
+  }
+  // The toolbar badge was not overwritten by the junk "report-changed" messages.
+  const badge = await sender.evaluate((id) => api().action.getBadgeText({ tabId: id }), tabId);
+  expect(badge).toBe(String(report?.counts.error));
+  // Still answering, still auditing, builder still working.
+  const again = await reports.waitFor(page);
+  expect(again.report?.findings.map((finding) => finding.ruleId)).toEqual(
+    report?.findings.map((finding) => finding.ruleId),
+  );
+  const card = page.locator('.js_sequence_step').first();
+  await card.getByRole('button', { name: 'Step options' }).click();
+  await expect(card.getByRole('menuitem')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('an exception inside the extension is caught, logged with the prefix, shown in the popup, and the builder keeps working', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
+  const logged: string[] = [];
+  const uncaught: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') logged.push(message.text());
+  });
+  page.on('pageerror', (error) => uncaught.push(error.message));
+  await reports.waitFor(page);
+  const options = await extensionPage(kartra);
+  // A profile override (Advanced options) whose editor URL pattern is not a valid regular
+  // expression: it has the right shape, so the content script takes it, and reading throws.
+  const broken = structuredClone(kartraProfile);
+  broken.urls.editorPath = '(';
+  await options.evaluate(async (profile) => api().storage.local.set({ profileOverride: profile }), broken);
+  try {
+    await expect
+      .poll(async () => (await reports.current(page))?.error ?? null, { timeout: 5000 })
+      .not.toBeNull();
+    await expect.poll(() => logged.filter((text) => text.startsWith(PREFIX)).length).toBeGreaterThan(0);
+    expect(uncaught).toEqual([]);
+    const popup = await openPopup(kartra, reports, page);
+    await expect(popup.getByRole('alert').filter({ hasText: /problem of its own/ })).toBeVisible();
+    // The builder is untouched and still works.
+    await page.bringToFront();
+    const card = page.locator('.js_sequence_step').nth(1);
+    await card.getByRole('button', { name: 'Step options' }).click();
+    await card.getByRole('menuitem', { name: 'Activate' }).click();
+    await expect(card).not.toHaveClass(/step_inactive/);
+  } finally {
+    await options.evaluate(async () => api().storage.local.remove('profileOverride'));
+  }
+  // With the override gone, the auditor recovers on its own (and sees the step now active).
+  const { report } = await reports.waitFor(page, (latest) => latest.findings.length > 0, 5000);
+  expect(report?.findings.some((finding) => finding.ruleId === 'step-inactive')).toBe(false);
+  expect(uncaught).toEqual([]);
+});

@@ -1,0 +1,168 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { EXTENSION_HOST_TAG } from '../../lib/extension/ui-host';
+import { kartraProfile } from '../../lib/kartra/profile';
+import type { Report } from '../../lib/report';
+import { editorUrlFor, serveSavedPage } from '../../scripts/lib/saved-page';
+import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import { expect, test } from './extension-fixture';
+
+test.describe.configure({ mode: 'parallel' });
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FOLDER = 'saved_files';
+
+/**
+ * Saves the rendered page as Chrome's "Save page as…, Webpage, complete" does: the DOM as
+ * rendered (scripts dropped here; Chrome keeps them, audit:page blocks them), stylesheets as
+ * files in a folder next to the page, linked by relative URLs, and the "saved from" comment.
+ */
+async function savePageComplete(page: Page, dir: string): Promise<string> {
+  const saved = await page.evaluate(
+    ({ hostTag, folder }) => {
+      const copy = document.documentElement.cloneNode(true) as HTMLElement;
+      for (const element of copy.querySelectorAll(`script, ${hostTag}`)) element.remove();
+      const styles: string[] = [];
+      for (const style of copy.querySelectorAll('style')) {
+        styles.push(style.textContent ?? '');
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = `${folder}/style-${styles.length}.css`;
+        style.replaceWith(link);
+      }
+      return { html: copy.outerHTML, styles };
+    },
+    { hostTag: EXTENSION_HOST_TAG, folder: FOLDER },
+  );
+  mkdirSync(join(dir, FOLDER), { recursive: true });
+  saved.styles.forEach((css, index) => {
+    writeFileSync(join(dir, FOLDER, `style-${index + 1}.css`), css);
+  });
+  const url = page.url();
+  const htmlPath = join(dir, 'saved.html');
+  writeFileSync(
+    htmlPath,
+    `<!DOCTYPE html>\n<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n${saved.html}`,
+  );
+  return htmlPath;
+}
+
+/** What must match between the live page and its saved copy. */
+const findingsOf = (report: Report) =>
+  report.findings.map((f) => `${f.severity} ${f.kind} ${f.ruleId} [${f.steps.join(' ')}]`).sort();
+
+let tempDir = '';
+test.beforeAll(() => {
+  tempDir = mkdtempSync(join(tmpdir(), 'kartra-saved-'));
+});
+test.afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+
+// Fixtures whose findings depend on the geometry (lines, nodes, branches) and on every card field.
+const FIXTURES = [
+  'launch-sequence',
+  'step-not-connected.fires',
+  'start-not-connected.fires',
+  'split-branch-open.fires',
+  'goto-target-missing.fires',
+  'window-never-opens.fires',
+];
+
+test('a saved copy of a builder page gets the same findings as the live page', async ({
+  kartra,
+  reports,
+}) => {
+  test.setTimeout(90_000);
+  for (const name of FIXTURES) {
+    const live = await kartra.openSpec(loadEditorSpec(name));
+    const { report: liveReport } = await reports.waitFor(live);
+    expect(liveReport.findings.length, name).toBeGreaterThan(0);
+    const htmlPath = await savePageComplete(live, join(tempDir, name));
+    await live.close();
+
+    // Served at another id, so the replica's route for the live page stays untouched.
+    const { url } = editorUrlFor(readFileSync(htmlPath, 'utf8'), `saved-${name.replace(/\W/g, '-')}`);
+    const stopServing = await serveSavedPage(kartra.context, htmlPath, url);
+    try {
+      const saved = await kartra.context.newPage();
+      const styled = saved.waitForResponse((response) => response.url().endsWith(`${FOLDER}/style-1.css`));
+      await saved.goto(url);
+      expect((await styled).status(), `${name}: the saved stylesheet is served`).toBe(200);
+      // No script of the saved page may run: the builder is only what was saved.
+      expect(await saved.evaluate(() => 'KartraSequenceBuilder' in window)).toBe(false);
+      const { report: savedReport } = await reports.waitFor(saved);
+      expect(findingsOf(savedReport), name).toEqual(findingsOf(liveReport));
+      expect(savedReport.runOrder, name).toEqual(liveReport.runOrder);
+      await saved.close();
+    } finally {
+      await stopServing();
+    }
+  }
+});
+
+function auditPage(args: string[]) {
+  return spawnSync('npx', ['tsx', 'scripts/audit-page.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+test('npm run audit:page audits a saved page with the built extension: report, format and exit code', async ({
+  kartra,
+  reports,
+}) => {
+  test.setTimeout(120_000);
+  const live = await kartra.openSpec(loadEditorSpec('launch-sequence'));
+  const { report: liveReport } = await reports.waitFor(live);
+  const dir = join(tempDir, 'cli');
+  const htmlPath = await savePageComplete(live, dir);
+
+  const out = join(dir, 'report.json');
+  const run = auditPage([htmlPath, '--format', 'json', '--out', out]);
+  expect(run.stderr).toContain(`at ${live.url()} (from the "saved from url" comment)`);
+  expect(run.status, run.stderr).toBe(1); // launch-sequence has an error-severity finding
+  const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+  expect(report.page.url).toBe(live.url());
+  expect(report.sequence?.id).toBe(liveReport.sequence?.id);
+  expect(findingsOf(report)).toEqual(findingsOf(liveReport));
+  expect(report.tool.version).toBe(liveReport.tool.version);
+
+  // Without the comment, --id names the sequence; Markdown goes to stdout.
+  const bare = join(dir, 'bare.html');
+  writeFileSync(bare, readFileSync(htmlPath, 'utf8').replace(/<!-- saved from url=[^>]*-->\n/, ''));
+  const markdown = auditPage([bare, '--id', '7777', '--format', 'md']);
+  expect(markdown.status, markdown.stderr).toBe(1);
+  expect(markdown.stdout).toContain('https://app.kartra.com/marketing/sequences/edit/7777');
+  expect(markdown.stdout).toContain(`Generated by Kartra Sequence Auditor ${liveReport.tool.version}`);
+
+  // --profile audits with an override, as the options page would apply it.
+  const moved = structuredClone(kartraProfile);
+  moved.editor.root = '.js_sequence_builder_v2';
+  const profilePath = join(dir, 'moved-profile.json');
+  writeFileSync(profilePath, JSON.stringify(moved));
+  const withOverride = auditPage([htmlPath, '--profile', profilePath, '--out', join(dir, 'moved.json')]);
+  expect(withOverride.status, withOverride.stderr).toBe(2);
+  expect(withOverride.stderr).toContain('The extension could not read this builder page');
+  expect((JSON.parse(readFileSync(join(dir, 'moved.json'), 'utf8')) as Report).page.kind).toBe(
+    'unrecognised',
+  );
+});
+
+test('npm run audit:page exits 2 with the reason when it cannot run', () => {
+  test.setTimeout(120_000);
+  const missing = auditPage(['/nonexistent/saved.html']);
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain('cannot read /nonexistent/saved.html');
+  const format = auditPage(['package.json', '--format', 'pdf']);
+  expect(format.status).toBe(2);
+  expect(format.stderr).toContain('--format must be one of json, md, html, csv');
+  const badProfile = join(tempDir, 'bad-profile.json');
+  writeFileSync(badProfile, JSON.stringify({ ...kartraProfile, card: { ...kartraProfile.card, root: '' } }));
+  const profile = auditPage(['package.json', '--profile', badProfile]);
+  expect(profile.status).toBe(2);
+  expect(profile.stderr).toContain('card.root: expected a non-empty string');
+});

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { ExportStructureResponse } from '../../lib/extension/messages';
+import type { PageStructure, StructureElement } from '../../lib/structure-export';
+import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';
+import { fixtureNames, loadFixture } from '../fixtures/sequences/fixtures';
+import type { KartraSession } from '../harness';
+import type { EditorSpec } from '../replica/spec';
+import type { ExtensionReports } from '../support/extension-report';
+import { expect, test } from './extension-fixture';
+
+test.describe.configure({ mode: 'parallel' });
+
+declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+
+/** Asks the tab's content script for the structure export, as the popup's button does. */
+async function exportOf(
+  kartra: KartraSession,
+  reports: ExtensionReports,
+  page: Page,
+  bridge?: Page,
+): Promise<PageStructure> {
+  await reports.waitFor(page);
+  const tabId = await reports.tabIdOf(page);
+  const extensionPage = bridge ?? (await kartra.context.newPage());
+  try {
+    if (!extensionPage.url().startsWith('chrome-extension://'))
+      await extensionPage.goto(`chrome-extension://${kartra.extensionId}/popup.html`);
+    const response = (await extensionPage.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'kartra-auditor:export-structure' }),
+      tabId,
+    )) as ExportStructureResponse;
+    if (!response.structure) throw new Error(`no structure: ${response.error}`);
+    return response.structure;
+  } finally {
+    if (!bridge) await extensionPage.close();
+  }
+}
+
+/**
+ * What the owner typed into the sequence, which must not survive: the names, labels, titles,
+ * targets and version names, and step references and the id when they hold a letter and are
+ * longer than 2 characters. Shorter strings and pure numbers are left out: "1" or "2231" can
+ * stand in geometry by chance without coming from the page's text.
+ */
+function typedStrings(spec: EditorSpec): string[] {
+  const strings = [
+    spec.name,
+    spec.publicName,
+    ...spec.startingRules.map((rule) => rule.label),
+    ...spec.steps.flatMap((step) => [
+      step.title,
+      step.target ?? '',
+      ...(step.versions ?? []).map((version) => version.name),
+    ]),
+  ].map((text) => text.replace(/\s+/g, ' ').trim());
+  const identifiers = [spec.id, ...spec.steps.flatMap((step) => [step.ref, step.goto ?? ''])].filter((ref) =>
+    /[A-Za-z]/.test(ref),
+  );
+  return [...new Set([...strings, ...identifiers])].filter((text) => Array.from(text).length > 2);
+}
+
+function leaks(structure: PageStructure, strings: readonly string[]): string[] {
+  const json = JSON.stringify(structure);
+  return strings.filter((text) => json.includes(text) || json.includes(JSON.stringify(text).slice(1, -1)));
+}
+
+function elements(node: StructureElement): StructureElement[] {
+  const children = (node.children ?? []).filter((child): child is StructureElement => 'tag' in child);
+  return [node, ...children.flatMap(elements)];
+}
+
+const editorFixtures = fixtureNames().filter((name) => loadFixture(name).page === 'editor');
+
+// In chunks, so that Playwright's workers share the fixtures.
+const CHUNKS = 3;
+for (let chunk = 0; chunk < CHUNKS; chunk++) {
+  const names = editorFixtures.filter((_, index) => index % CHUNKS === chunk);
+  test(`no text typed into the fixtures survives in their structure export, and the geometry does (part ${chunk + 1} of ${CHUNKS})`, async ({
+    kartra,
+    reports,
+  }) => {
+    test.setTimeout(100_000);
+    let checked = 0;
+    // One tab and one extension page for all fixtures: opening a tab per fixture doubles the time.
+    const page = await kartra.context.newPage();
+    const bridge = await kartra.context.newPage();
+    for (const name of names) {
+      const fixture = loadFixture(name);
+      if (fixture.page !== 'editor') continue;
+      await page.goto(kartra.serve(fixture.spec));
+      const structure = await exportOf(kartra, reports, page, bridge);
+      const strings = typedStrings(fixture.spec);
+      expect(leaks(structure, strings), name).toEqual([]);
+      checked += strings.length;
+
+      expect(structure.root.found, name).toBe('profile-root');
+      const all = elements(structure.tree);
+      const cards = all.filter((e) => e.classes?.includes('js_sequence_step'));
+      expect(cards.length, name).toBe(await page.locator('.js_sequence_step').count());
+      expect(structure.selectorMatches['card.root'], name).toBe(cards.length);
+      for (const card of cards)
+        expect(card.rect[2] * card.rect[3], `${name}: a card has an area`).toBeGreaterThan(0);
+      const lines = all.filter((e) => e.tag === 'path' && e.d !== undefined);
+      expect(lines.length, name).toBe(await page.locator('svg.jtk-connector path').count());
+      for (const line of lines) expect(line.d, name).toMatch(/^M [-\d. MLCQZmlcqz]+$/);
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+}
+
+test('hostile and marked texts in every field a user types into do not survive', async ({
+  kartra,
+  reports,
+}) => {
+  // Every typed field carries "Qz7" and a field tag, so any leak shows up whatever its form.
+  const hostile = [...HOSTILE_STRINGS];
+  const spec: EditorSpec = {
+    page: 'editor',
+    id: 'qz7seq42',
+    name: 'Qz7name Jane Doe welcome',
+    publicName: 'Qz7public Tips from jane@example.com',
+    status: 'active',
+    subscribers: 3,
+    startingRules: [
+      { type: 'tag', label: `Qz7rule ${hostile[0]}` },
+      { type: 'optin', label: `Qz7form ${hostile[5]}` },
+    ],
+    steps: hostile.slice(0, 8).map((text, index) => ({
+      ref: String(index + 1),
+      kind: index === 7 ? 'complete' : index % 3 === 2 ? 'tag' : 'email',
+      active: true,
+      title: `Qz7title${index} ${text}`,
+      delay: { type: 'wait', days: 1, hours: 0 },
+      window: null,
+      ...(index % 3 === 2 && index !== 7
+        ? { action: 'add' as const, target: `Qz7tag${index} ${hostile[index + 8] ?? 'VIP'}` }
+        : {}),
+    })),
+    connections: [
+      { from: 'start', to: '1' },
+      ...Array.from({ length: 7 }, (_, index) => ({ from: String(index + 1), to: String(index + 2) })),
+    ],
+  };
+  const page = await kartra.openSpec(spec);
+  await expect(page.locator('.js_sequence_step')).toHaveCount(8);
+  const structure = await exportOf(kartra, reports, page);
+  const json = JSON.stringify(structure);
+  expect(json.toLowerCase()).not.toContain('qz7');
+  expect(leaks(structure, [...typedStrings(spec), ...HOSTILE_STRINGS])).toEqual([]);
+  for (const word of ['Jane', 'jane', 'example.com', 'pwned', 'Supercalifragilistic', 'HYPERLINK']) {
+    expect(json, word).not.toContain(word);
+  }
+  expect(structure.page.path).toBe('/marketing/sequences/edit/{id}');
+  expect(structure.counts.texts).toBeGreaterThan(20);
+});
+
+async function openPopupFor(kartra: KartraSession, reports: ExtensionReports, page: Page): Promise<Page> {
+  await reports.waitFor(page);
+  const tabId = await reports.tabIdOf(page);
+  const popup = await kartra.context.newPage();
+  await popup.goto(`chrome-extension://${kartra.extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}
+
+test('the popup offers the export on a partly read builder and downloads it as kartra-structure-<date>.json', async ({
+  kartra,
+  reports,
+}) => {
+  const fixture = loadFixture('launch-sequence');
+  if (fixture.page !== 'editor') throw new Error('launch-sequence is an editor fixture');
+  const page = await kartra.openSpec(fixture.spec);
+  const { report } = await reports.waitFor(page);
+  expect(report.counts.review).toBeGreaterThan(0);
+  const popup = await openPopupFor(kartra, reports, page);
+  const button = popup.getByRole('button', { name: 'Export page structure' });
+  await expect(button).toBeVisible();
+  const [download] = await Promise.all([popup.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toMatch(/^kartra-structure-\d{4}-\d{2}-\d{2}\.json$/);
+  const structure = JSON.parse(readFileSync(await download.path(), 'utf8')) as PageStructure;
+  expect(structure.format).toBe('kartra-auditor-structure');
+  expect(structure.tool.version).toBe(report.tool.version);
+  expect(leaks(structure, typedStrings(fixture.spec))).toEqual([]);
+  await expect(popup.getByRole('status').filter({ hasText: 'Saved kartra-structure-' })).toBeVisible();
+});
+
+test('the popup does not offer the export when the builder was read completely', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadFixture('step-inactive.fires').spec);
+  const { report, page: model } = await reports.waitFor(page);
+  expect(report.counts.review).toBe(0);
+  expect(model.kind === 'editor' && model.sequence.diagnostics).toEqual([]);
+  const popup = await openPopupFor(kartra, reports, page);
+  await expect(popup.locator('.count--error')).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Export page structure' })).toHaveCount(0);
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { checkBudgets, type Figures } from '../../../scripts/bench/budgets';
+import { generateSpec, mainTabSteps } from '../../../scripts/bench/generate-spec';
+import { gaps, maxInWindow, median, ratio } from '../../../scripts/bench/stats';
+import { parseSpec, SPEC_STEP_KINDS } from '../../../tests/replica/spec';
+
+describe('generated benchmark sequences', () => {
+  it.each([100, 1000])('%i steps: a valid spec with every step kind, splits and sub-sequences', (total) => {
+    const spec = generateSpec(total);
+    expect(() => parseSpec(structuredClone(spec))).not.toThrow();
+    expect(spec.steps).toHaveLength(total);
+    expect(new Set(spec.steps.map((s) => s.kind))).toEqual(new Set(SPEC_STEP_KINDS));
+    expect(spec.connections.some((c) => c.branch === 'yes')).toBe(true);
+    expect(spec.connections.some((c) => c.branch === 'no')).toBe(true);
+    expect(spec.steps.some((s) => s.ref.startsWith('A'))).toBe(true);
+    expect(spec.steps.some((s) => s.kind === 'goto' && s.goto === 'A1')).toBe(true);
+    expect(spec.steps.some((s) => !s.active)).toBe(true);
+    expect(mainTabSteps(spec)).toBeGreaterThan(total * 0.9);
+  });
+
+  it('places every card itself, on a grid where no two Main-tab cards share a spot', () => {
+    const spec = generateSpec(1000);
+    const main = spec.steps.filter((s) => /^\d/.test(s.ref));
+    expect(main.every((s) => s.x !== undefined && s.y !== undefined)).toBe(true);
+    expect(new Set(main.map((s) => `${s.x},${s.y}`)).size).toBe(main.length);
+  });
+
+  it('is the same sequence every run, so runs compare', () => {
+    expect(generateSpec(100)).toEqual(generateSpec(100));
+  });
+});
+
+describe('benchmark statistics', () => {
+  it('takes the median of odd and even counts, ignoring failed samples', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([2, Number.NaN, 4])).toBe(3);
+    expect(median([])).toBeNaN();
+  });
+
+  it('counts the most events inside any 250 ms window', () => {
+    expect(maxInWindow([0, 250, 500, 750], 250)).toBe(1);
+    expect(maxInWindow([0, 100, 249, 600], 250)).toBe(3);
+    expect(gaps([500, 0, 250])).toEqual([250, 250]);
+  });
+
+  it('gives no ratio over zero or a missing figure', () => {
+    expect(ratio(10, 4)).toBe(2.5);
+    expect(ratio(10, 0)).toBeNaN();
+    expect(ratio(Number.NaN, 4)).toBeNaN();
+  });
+});
+
+describe('budgets', () => {
+  const within: Figures = {
+    auditMs1000: 50,
+    auditOverFloor1000: 2,
+    scale1000over100: 12,
+    contentScriptGzipBytes: 30 * 1024,
+    popupMs1000: 100,
+    drag: { audits: 8, minGapMs: 250, maxPer250ms: 1 },
+  };
+
+  it('passes figures exactly at their limits', () => {
+    expect(checkBudgets(within).every((b) => b.pass)).toBe(true);
+  });
+
+  it('misses each figure over its limit, and any figure that could not be measured', () => {
+    const over: Figures = {
+      auditMs1000: 50.1,
+      auditOverFloor1000: 2.1,
+      scale1000over100: 12.5,
+      contentScriptGzipBytes: 31 * 1024,
+      popupMs1000: Number.NaN,
+      drag: { audits: 9, minGapMs: 120, maxPer250ms: 2 },
+    };
+    expect(checkBudgets(over).filter((b) => b.pass)).toEqual([]);
+    expect(checkBudgets({ ...within, drag: null }).find((b) => b.id === 'drag-throttle')?.pass).toBe(false);
+  });
+});

@@ -1,0 +1,199 @@
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { kartraProfile } from '../../lib/kartra/profile';
+import {
+  exportStructure,
+  keepId,
+  type PageStructure,
+  pathGeometry,
+  placeholderFor,
+  REMOVED,
+  type StructureElement,
+  structureFileName,
+} from '../../lib/structure-export';
+import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';
+
+const TOOL = { name: 'Kartra Sequence Auditor', version: '9.9.9' };
+const URL_ = 'https://app.kartra.com/marketing/sequences/edit/4410?contact=jane%40example.com#step-3';
+
+function documentOf(body: string): Document {
+  const window = new Window({ url: 'https://app.kartra.com/' });
+  window.document.body.innerHTML = body;
+  return window.document as unknown as Document;
+}
+
+function elements(node: StructureElement): StructureElement[] {
+  const children = (node.children ?? []).filter((child): child is StructureElement => 'tag' in child);
+  return [node, ...children.flatMap(elements)];
+}
+
+function texts(node: StructureElement): string[] {
+  return (node.children ?? []).flatMap((child) => ('tag' in child ? texts(child) : [child.text]));
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+
+/** A builder region holding account data everywhere the app could put it. */
+function builderWith(data: readonly string[]): string {
+  const cards = data
+    .map((text, i) => {
+      const safe = escapeHtml(text);
+      return `<div class="sequence_step js_sequence_step" id="step_${i}" title="${safe}" data-name="${safe}">
+        <span class="step_number">${i + 1}</span>
+        <div class="step_title" aria-label="${safe}">${safe}</div>
+        <a class="step_link" href="https://x.example/${encodeURIComponent(text)}">${safe}</a>
+        <input class="step_field" value="${safe}" placeholder="${safe}">
+        <svg class="jtk-connector"><path d="M 10.26 20 C 30 40, 50 60, 70.04 80" /></svg>
+      </div>`;
+    })
+    .join('');
+  return `<header><a>Dashboard of Jane Doe</a></header>
+    <main class="sequence_builder js_sequence_builder" id="builder_root">
+      <h1 class="js_sequence_name">Zqxname Welcome series</h1>
+      <div id="step_Welcome">x</div>
+      <div id="jane.doe@example.com">x</div>
+      <div class="builder_canvas js_builder_canvas">${cards}</div>
+      <script>var secret = "Zqxscript";</script>
+      <kartra-auditor-ui><p>our own UI</p></kartra-auditor-ui>
+    </main>`;
+}
+
+describe('the text placeholders', () => {
+  it('keep only the length class of a text', () => {
+    expect(['a', 'abc'].map(placeholderFor)).toEqual(['x', 'x']);
+    expect(['abcd', 'a'.repeat(10)].map(placeholderFor)).toEqual(['xxxx', 'xxxx']);
+    expect([11, 40].map((n) => placeholderFor('a'.repeat(n)))).toEqual(['x'.repeat(11), 'x'.repeat(11)]);
+    expect([41, 5000].map((n) => placeholderFor('a'.repeat(n)))).toEqual(['x'.repeat(41), 'x'.repeat(41)]);
+  });
+
+  it('count characters, not UTF-16 units (an emoji is one character)', () => {
+    expect(placeholderFor('🚀🚀🚀')).toBe('x');
+  });
+});
+
+describe('ids', () => {
+  const pageWords = new Set(['welcome', 'series', 'jane']);
+  it('are kept when they look like app identifiers', () => {
+    expect(keepId('builder_root', pageWords)).toBe(true);
+    expect(keepId('jsPlumb_1_23', pageWords)).toBe(true);
+    expect(keepId('5b714b0d-77c2-434b-808a', pageWords)).toBe(true);
+  });
+  it('are removed when they repeat a word of the page or hold anything but letters, digits, _ and -', () => {
+    expect(keepId('step_Welcome', pageWords)).toBe(false);
+    expect(keepId('contactJane', pageWords)).toBe(false);
+    expect(keepId('jane.doe@example.com', new Set())).toBe(false);
+    expect(keepId('Welcome series', new Set())).toBe(false);
+    expect(keepId('x'.repeat(41), new Set())).toBe(false);
+  });
+});
+
+describe('SVG path geometry', () => {
+  it('keeps the commands and the numbers, rounded to one decimal', () => {
+    expect(pathGeometry('M 10.26 20 C 30 40, 50 60, 70.04 80')).toBe('M 10.3 20 C 30 40 50 60 70 80');
+    expect(pathGeometry('M0,0L-5.5e1,3')).toBe('M 0 0 L -55 3');
+  });
+  it('drops a d attribute that holds anything else', () => {
+    expect(pathGeometry('M 0 0 <script>')).toBeNull();
+    expect(pathGeometry('M 0 0 Jane')).toBeNull();
+  });
+});
+
+describe('exporting the page structure', () => {
+  const document = documentOf(builderWith(HOSTILE_STRINGS));
+  const structure: PageStructure = exportStructure(document, kartraProfile, {
+    url: URL_,
+    tool: TOOL,
+    now: new Date('2026-11-27T12:00:00Z'),
+    skipTag: 'kartra-auditor-ui',
+  });
+  const json = JSON.stringify(structure);
+  const all = elements(structure.tree);
+
+  it("starts at the profile's builder root, and leaves out scripts and the extension's own UI", () => {
+    expect(structure.root.found).toBe('profile-root');
+    expect(structure.tree.classes).toEqual(['sequence_builder', 'js_sequence_builder']);
+    expect(all.some((e) => e.tag === 'script' || e.tag === 'kartra-auditor-ui')).toBe(false);
+    expect(json).not.toContain('Zqxscript');
+    expect(json).not.toContain('our own UI');
+  });
+
+  it('keeps tags, class names and attribute names, and counts what each profile selector matches', () => {
+    const card = all.find((e) => e.classes?.includes('js_sequence_step'));
+    expect(card?.tag).toBe('div');
+    expect(card?.attributes).toEqual(['title', 'data-name']);
+    expect(structure.selectorMatches['card.root']).toBe(HOSTILE_STRINGS.length);
+    expect(structure.selectorMatches['editor.root']).toBe(1);
+    expect(structure.selectorMatches['list.root']).toBe(0);
+    expect(structure.counts.elements).toBe(all.length);
+  });
+
+  it('replaces every text by its placeholder, keeping the order of texts and elements', () => {
+    const title = all.find((e) => e.classes?.includes('step_title'));
+    expect(title?.children).toEqual([{ text: placeholderFor(HOSTILE_STRINGS[0] ?? '') }]);
+    expect(new Set(texts(structure.tree))).toEqual(new Set(['x', 'xxxx', 'x'.repeat(11), 'x'.repeat(41)]));
+  });
+
+  it('keeps no hostile string, no word of the account data, and no attribute value', () => {
+    for (const text of HOSTILE_STRINGS) {
+      expect(json).not.toContain(text);
+      expect(json).not.toContain(JSON.stringify(text).slice(1, -1));
+    }
+    for (const word of [
+      'Zqxname',
+      'Welcome',
+      'Supercalifragilistic',
+      'pwned',
+      'onerror',
+      'HYPERLINK',
+      'Jane',
+      'jane',
+      'example',
+    ]) {
+      expect(json, word).not.toContain(word);
+    }
+    expect(json).not.toContain('https://');
+    expect(json).not.toContain('?');
+  });
+
+  it('keeps app-like ids and removes the ones that could carry data', () => {
+    expect(structure.tree.id).toBe('builder_root');
+    expect(all.filter((e) => e.id === REMOVED)).toHaveLength(2);
+    expect(all.some((e) => e.id === 'step_0')).toBe(true);
+  });
+
+  it('keeps the lines as geometry', () => {
+    const paths = all.filter((e) => e.tag === 'path');
+    expect(paths).toHaveLength(HOSTILE_STRINGS.length);
+    expect(paths[0]?.d).toBe('M 10.3 20 C 30 40 50 60 70 80');
+  });
+
+  it('reduces the URL to its path words, and says which tool and version made it', () => {
+    expect(structure.page.path).toBe('/marketing/sequences/edit/{id}');
+    expect(structure.tool).toEqual(TOOL);
+    expect(structure.profile.name).toBe(kartraProfile.name);
+    expect(structure.generatedAt).toBe('2026-11-27T12:00:00.000Z');
+  });
+
+  it('falls back to <main>, then <body>, when the profile does not find the builder', () => {
+    const other = { ...kartraProfile, editor: { ...kartraProfile.editor, root: '.not_there' } };
+    const fromMain = exportStructure(document, other, { url: URL_, tool: TOOL });
+    expect(fromMain.root.found).toBe('main');
+    const noMain = documentOf('<div class="app"><p>Hello Jane</p></div>');
+    const fromBody = exportStructure(noMain, other, { url: URL_, tool: TOOL });
+    expect(fromBody.root.found).toBe('body');
+    expect(fromBody.tree.tag).toBe('body');
+    expect(JSON.stringify(fromBody)).not.toContain('Jane');
+  });
+
+  it('survives an invalid selector in an override profile', () => {
+    const broken = { ...kartraProfile, editor: { ...kartraProfile.editor, root: '[[' } };
+    const result = exportStructure(document, broken, { url: URL_, tool: TOOL });
+    expect(result.root.found).toBe('main');
+    expect(result.selectorMatches['editor.root']).toBe(-1);
+  });
+
+  it('is downloaded as kartra-structure-<date>.json', () => {
+    expect(structureFileName(new Date(2026, 10, 7))).toBe('kartra-structure-2026-11-07.json');
+  });
+});
