@@ -1,6 +1,6 @@
 /**
  * npm run audit:page -- <saved.html> [--format json|md|html|csv] [--out FILE] [--id ID]
- *                                    [--profile PROFILE.json] [--screenshot FILE]
+ *                                    [--profile PROFILE.json] [--screenshot FILE] [--no-build]
  *
  * Audits a Kartra builder page saved from the browser ("Save page as…", "Webpage, complete":
  * saved.html and its saved_files/ folder) with the built extension, as audit:replica does for a
@@ -9,6 +9,7 @@
  * relative URLs, and the extension's own report is written. `--profile` audits with a profile
  * override (validated as the options page does), to try a profile fix on a real saved page.
  *
+ * `--no-build` uses .output/chrome-mv3 as it is (by default it is rebuilt when a source is newer).
  * A saved page shows only the sub-sequence tab that was open when it was saved: save each tab.
  * Exit 0: no error-severity finding; 1: errors found; 2: could not run (reason on stderr).
  */
@@ -36,6 +37,7 @@ function options() {
       id: { type: 'string' },
       profile: { type: 'string' },
       screenshot: { type: 'string' },
+      'no-build': { type: 'boolean', default: false },
     },
   });
   const [htmlPath, ...rest] = positionals;
@@ -82,7 +84,7 @@ async function main(): Promise<number> {
   const { url, from } = editorUrlFor(html, args.id);
   const profile = args.profile ? readProfile(args.profile) : null;
   console.error(`Serving ${args.htmlPath} at ${url} (from ${from}).`);
-  ensureBuilt(root);
+  if (!args['no-build']) ensureBuilt(root);
 
   const session = await launchKartra({ extension: true });
   try {

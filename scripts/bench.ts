@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json FILE] [--sizes 100,1000,2000] [--reps 10] [--axe-reps 3]
+ * npm run bench [-- --json FILE] [--sizes 100,1000,2000] [--reps 10] [--axe-reps 3] [--markdown]
  *
  * The audit's cost against its floor, in headless Chromium with the built extension: generated
  * sequences rendered in the replica at Kartra's URL; each figure is the median of `--reps`
@@ -15,7 +15,7 @@ import { launchKartra } from '../tests/harness';
 import { ExtensionReports } from '../tests/support/extension-report';
 import { checkBudgets, type Figures } from './bench/budgets';
 import { contentScriptSize } from './bench/bundle-size';
-import { budgetTable, type SizeRow, sizeTable } from './bench/format';
+import { budgetMarkdown, budgetTable, type SizeRow, sizeMarkdown, sizeTable } from './bench/format';
 import { generateSpec, mainTabSteps } from './bench/generate-spec';
 import { RECORDER_SCRIPT } from './bench/in-page';
 import {
@@ -43,6 +43,7 @@ function options() {
       // axe-core takes seconds to tens of seconds per run on these pages; its figure is a sense
       // of scale, not a budget, so it gets fewer repetitions unless asked.
       'axe-reps': { type: 'string', default: '3' },
+      markdown: { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -51,7 +52,7 @@ function options() {
   if (!Number.isInteger(reps) || reps < 1) throw new Error('--reps: a whole number >= 1');
   const axeReps = Number(values['axe-reps']);
   if (!Number.isInteger(axeReps) || axeReps < 0) throw new Error('--axe-reps: a whole number >= 0');
-  return { json: values.json, sizes, reps, axeReps };
+  return { json: values.json, sizes, reps, axeReps, markdown: values.markdown };
 }
 
 async function main(): Promise<void> {
@@ -108,6 +109,11 @@ async function main(): Promise<void> {
         auditOverIsolatedFloor: ratio(auditMs, isolatedFloorMs),
         auditOverAxe: ratio(auditMs, axeMs),
       });
+      const row = rows.at(-1);
+      if (row)
+        log(
+          `  audit ${round(row.auditMs)} ms, floor ${round(row.floorMs)} ms (${round(row.isolatedFloorMs)} ms from a content-script world), re-audit ${round(row.reauditMs)} ms, popup ${round(row.popupMs)} ms`,
+        );
       await page.close();
     }
   } finally {
@@ -146,6 +152,13 @@ async function main(): Promise<void> {
   );
   console.log('');
   console.log(budgetTable(budgets));
+
+  if (args.markdown) {
+    console.log('');
+    console.log(sizeMarkdown(rows));
+    console.log('');
+    console.log(budgetMarkdown(budgets));
+  }
 
   if (args.json) {
     const json = {

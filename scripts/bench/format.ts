@@ -68,3 +68,31 @@ export function budgetTable(results: BudgetResult[]): string {
   ]);
   return table(['budget', 'figure', 'limit', ''], rows);
 }
+
+/** The same tables as Markdown, for the README's benchmark section. */
+export function sizeMarkdown(sizes: SizeRow[]): string {
+  const header = [
+    'median of the repetitions',
+    ...sizes.map((s) => `${s.steps.toLocaleString('en-US')} steps`),
+  ];
+  const rows = ROWS.map((row) => [row.label.trim(), ...sizes.map((s) => show(s[row.key], row.unit))]);
+  return markdown(header, rows);
+}
+
+export function budgetMarkdown(results: BudgetResult[]): string {
+  const unit = (r: BudgetResult) => (r.unit === 'x' ? 'x' : ` ${r.unit}`);
+  return markdown(
+    ['budget', 'figure', 'limit', ''],
+    results.map((r) => [
+      r.label,
+      show(r.value, unit(r)),
+      `${r.compare} ${r.limit}${unit(r)}`,
+      r.pass ? 'PASS' : 'MISS',
+    ]),
+  );
+}
+
+function markdown(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}

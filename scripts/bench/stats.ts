@@ -14,10 +14,11 @@ export function ratio(a: number, b: number): number {
   return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : Number.NaN;
 }
 
-/** Rounds for the table and the JSON file: two decimals below 10, one below 100, none above. */
+/** Rounds for the table and the JSON file: three decimals below 1, two below 10, one below 100, none above. */
 export function round(value: number): number {
-  if (!Number.isFinite(value)) return Number.NaN;
-  const digits = Math.abs(value) < 10 ? 100 : Math.abs(value) < 100 ? 10 : 1;
+  if (!Number.isFinite(value)) return value;
+  const size = Math.abs(value);
+  const digits = size < 1 ? 1000 : size < 10 ? 100 : size < 100 ? 10 : 1;
   return Math.round(value * digits) / digits;
 }
 

@@ -22,7 +22,8 @@ interface ChromeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown>; lastError?: unknown };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 }
-const api = () => (globalThis as unknown as { chrome: ChromeApi }).chrome;
+/** The extension API inside extension pages (evaluated there, so no Node-side helper can be used). */
+declare const chrome: ChromeApi;
 
 async function extensionPage(kartra: KartraSession, path = 'options.html'): Promise<Page> {
   const page = await kartra.context.newPage();
@@ -57,7 +58,7 @@ for (const [what, raw] of CORRUPT_SETTINGS) {
     reports,
   }) => {
     const options = await extensionPage(kartra);
-    await options.evaluate(async (value) => api().storage.sync.set({ settings: value }), raw);
+    await options.evaluate(async (value) => chrome.storage.sync.set({ settings: value }), raw);
     try {
       await options.reload();
       await expect(
@@ -79,7 +80,7 @@ for (const [what, raw] of CORRUPT_SETTINGS) {
       ).toBeVisible();
       await expect(popup.locator('.finding').first()).toBeVisible();
     } finally {
-      await options.evaluate(async () => api().storage.sync.remove('settings'));
+      await options.evaluate(async () => chrome.storage.sync.remove('settings'));
     }
   });
 }
@@ -118,12 +119,12 @@ test('junk messages to the content script and the worker are ignored, and later 
       const out: string[] = [];
       for (const message of junk) {
         // Each junk message, to the tab and to the worker; an answer of undefined means ignored.
-        const toTab = await api()
-          .tabs.sendMessage(id, message)
+        const toTab = await chrome.tabs
+          .sendMessage(id, message)
           .then((answer) => `tab: ${JSON.stringify(answer) ?? 'undefined'}`)
           .catch((error: Error) => `tab threw: ${error.message}`);
-        const toWorker = await api()
-          .runtime.sendMessage(message)
+        const toWorker = await chrome.runtime
+          .sendMessage(message)
           .then((answer) => `worker: ${JSON.stringify(answer) ?? 'undefined'}`)
           .catch((error: Error) => `worker threw: ${error.message}`);
         out.push(`${toTab} | ${toWorker}`);
@@ -138,7 +139,7 @@ test('junk messages to the content script and the worker are ignored, and later 
     expect(answer).toMatch(/worker: undefined|worker threw: .*(port closed|Receiving end)/);
   }
   // The toolbar badge was not overwritten by the junk "report-changed" messages.
-  const badge = await sender.evaluate((id) => api().action.getBadgeText({ tabId: id }), tabId);
+  const badge = await sender.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   expect(badge).toBe(String(report?.counts.error));
   // Still answering, still auditing, builder still working.
   const again = await reports.waitFor(page);
@@ -168,7 +169,7 @@ test('an exception inside the extension is caught, logged with the prefix, shown
   // expression: it has the right shape, so the content script takes it, and reading throws.
   const broken = structuredClone(kartraProfile);
   broken.urls.editorPath = '(';
-  await options.evaluate(async (profile) => api().storage.local.set({ profileOverride: profile }), broken);
+  await options.evaluate(async (profile) => chrome.storage.local.set({ profileOverride: profile }), broken);
   try {
     await expect
       .poll(async () => (await reports.current(page))?.error ?? null, { timeout: 5000 })
@@ -184,7 +185,7 @@ test('an exception inside the extension is caught, logged with the prefix, shown
     await card.getByRole('menuitem', { name: 'Activate' }).click();
     await expect(card).not.toHaveClass(/step_inactive/);
   } finally {
-    await options.evaluate(async () => api().storage.local.remove('profileOverride'));
+    await options.evaluate(async () => chrome.storage.local.remove('profileOverride'));
   }
   // With the override gone, the auditor recovers on its own (and sees the step now active).
   const { report } = await reports.waitFor(page, (latest) => latest.findings.length > 0, 5000);

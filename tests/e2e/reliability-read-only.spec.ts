@@ -17,7 +17,6 @@ import { expect, settle, test } from '../support/paired-sessions';
 const HOST = 'kartra-auditor-ui';
 
 async function expectSameDom(withExtension: Page, without: Page, moment: string): Promise<void> {
-  if (process.env.RELIABILITY_TRACE) console.log(new Date().toISOString(), moment);
   await Promise.all([settle(withExtension), settle(without)]);
   const [guest, bare] = await Promise.all([snapshotDom(withExtension), snapshotDom(without)]);
   // At most one host, and only ever on body.

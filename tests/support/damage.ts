@@ -25,6 +25,8 @@ export interface DamageDone {
   kind: DamageKind;
   /** The number bubble of the card it hit, when it hit one (read before the damage). */
   ref: string | null;
+  /** The card text it hit (a selector such as ".step_title"), for text damage. */
+  field?: string;
   /** What exactly, for failure messages. */
   detail: string;
 }
@@ -124,7 +126,7 @@ export function damagePage(page: Page, options: DamageOptions): Promise<DamageRe
       'toolbar',
       'noise-class',
     ] as const;
-    const done: { kind: (typeof kinds)[number]; ref: string | null; detail: string }[] = [];
+    const done: { kind: (typeof kinds)[number]; ref: string | null; field?: string; detail: string }[] = [];
     const howMany = count ?? 1 + Math.floor(random() * 3);
     for (let attempt = 0; done.length < howMany && attempt < 50; attempt++) {
       const kind = pick(kinds) as (typeof kinds)[number];
@@ -158,7 +160,7 @@ export function damagePage(page: Page, options: DamageOptions): Promise<DamageRe
         if (!field || !target) continue;
         if (kind === 'remove-text') detach(target);
         else setText(target, kind === 'empty-text' ? '' : garbage());
-        done.push({ kind, ref, detail: `${kind} ${field} of card ${ref}` });
+        done.push({ kind, ref, field, detail: `${kind} ${field} of card ${ref}` });
       } else if (kind === 'scramble-class') {
         const targets = [...(canvas?.querySelectorAll('[class]') ?? [])].filter(
           (element) => !element.closest('svg') || element.matches('svg'),
