@@ -53,9 +53,19 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
     if (highlight) wanted.add(highlight.ref);
     cards ??= findCardElements(document, profile, wanted);
     const positions = new Map<string, BoxPosition>();
+    // A card scrolled out of the builder's viewport gets no badge: it would cover Kartra's own
+    // controls (the palette, the toolbar) and take their clicks.
+    const view = document.querySelector(profile.editor.canvas)?.parentElement?.getBoundingClientRect();
     for (const ref of wanted) {
       const rect = cards.get(ref)?.getBoundingClientRect();
-      if (rect && (rect.width > 0 || rect.height > 0)) {
+      const visible =
+        !view ||
+        (rect !== undefined &&
+          rect.right - 12 >= view.left &&
+          rect.left <= view.right &&
+          rect.bottom >= view.top &&
+          rect.top <= view.bottom);
+      if (rect && visible && (rect.width > 0 || rect.height > 0)) {
         positions.set(ref, { left: rect.left, top: rect.top, width: rect.width, height: rect.height });
       }
     }
