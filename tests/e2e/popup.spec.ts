@@ -1,24 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { loadEditorSpec, loadFixture } from '../fixtures/sequences/fixtures';
-import type { KartraSession } from '../harness';
-import type { ExtensionReports } from '../support/extension-report';
 import { expect, test } from './extension-fixture';
-
-async function openPopupFor(kartra: KartraSession, reports: ExtensionReports, page: Page): Promise<Page> {
-  await reports.waitFor(page);
-  const tabId = await reports.tabIdOf(page);
-  const popup = await kartra.context.newPage();
-  await popup.goto(`chrome-extension://${kartra.extensionId}/popup.html?tabId=${tabId}`);
-  return popup;
-}
 
 test('the popup shows the sequence, its counts and its findings grouped by severity', async ({
   kartra,
   reports,
 }) => {
   const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
-  const popup = await openPopupFor(kartra, reports, page);
+  const popup = await reports.openPopupFor(page);
   await expect(popup.getByRole('heading', { name: 'Masterclass replay follow-up' })).toBeVisible();
   await expect(popup.getByText('Running', { exact: true })).toBeVisible();
   await expect(popup.locator('.count--error')).toHaveText('1 error');
@@ -40,7 +29,7 @@ test('clicking a finding scrolls the builder to its step and highlights it in th
   reports,
 }) => {
   const page = await kartra.openSpec(loadEditorSpec('launch-sequence'));
-  const popup = await openPopupFor(kartra, reports, page);
+  const popup = await reports.openPopupFor(page);
   const inactive = popup.locator('.finding', { hasText: 'inactive' }).first();
   const button = inactive.getByRole('button', { name: /^Show step/ });
   const ref = ((await button.textContent()) ?? '').replace('Show step ', '').trim();
@@ -81,7 +70,7 @@ test('on an unrecognised editor the popup says so and never says "no problems"',
     }),
   );
   await page.goto('https://app.kartra.com/marketing/sequences/edit/777');
-  const popup = await openPopupFor(kartra, reports, page);
+  const popup = await reports.openPopupFor(page);
   await expect(popup.getByRole('heading', { name: 'This builder page could not be read' })).toBeVisible();
   await expect(popup.getByText(/No errors or warnings/)).toHaveCount(0);
 });
@@ -91,7 +80,7 @@ test('on the list page the popup names the paused sequences and explains the inv
   reports,
 }) => {
   const page = await kartra.openSpec(loadFixture('sequence-paused.list.fires').spec);
-  const popup = await openPopupFor(kartra, reports, page);
+  const popup = await reports.openPopupFor(page);
   await expect(popup.getByText(/means the sequence is/)).toBeVisible();
   const paused = popup.locator('.finding');
   await expect(paused).not.toHaveCount(0);
@@ -110,7 +99,7 @@ test('the popup and options page pass axe-core with no violations, in light and 
 }) => {
   test.setTimeout(180_000);
   const page = await kartra.openSpec(loadEditorSpec('launch-sequence'));
-  const popup = await openPopupFor(kartra, reports, page);
+  const popup = await reports.openPopupFor(page);
   await expect(popup.locator('.finding').first()).toBeVisible();
   const options = await kartra.context.newPage();
   await options.goto(`chrome-extension://${kartra.extensionId}/options.html`);
@@ -135,7 +124,7 @@ test('the popup works by keyboard: Tab reaches the findings and Enter locates a 
   reports,
 }) => {
   const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
-  const popup = await openPopupFor(kartra, reports, page);
+  const popup = await reports.openPopupFor(page);
   const show = popup.getByRole('button', { name: 'Show step 2' });
   await expect(show).toBeVisible();
   for (let presses = 0; presses < 30; presses++) {

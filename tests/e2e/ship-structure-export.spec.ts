@@ -155,14 +155,6 @@ test('hostile and marked texts in every field a user types into do not survive',
   expect(structure.counts.texts).toBeGreaterThan(20);
 });
 
-async function openPopupFor(kartra: KartraSession, reports: ExtensionReports, page: Page): Promise<Page> {
-  await reports.waitFor(page);
-  const tabId = await reports.tabIdOf(page);
-  const popup = await kartra.context.newPage();
-  await popup.goto(`chrome-extension://${kartra.extensionId}/popup.html?tabId=${tabId}`);
-  return popup;
-}
-
 test('the popup offers the export on a partly read builder and downloads it as kartra-structure-<date>.json', async ({
   kartra,
   reports,
@@ -172,7 +164,7 @@ test('the popup offers the export on a partly read builder and downloads it as k
   const page = await kartra.openSpec(fixture.spec);
   const { report } = await reports.waitFor(page);
   expect(report.counts.review).toBeGreaterThan(0);
-  const popup = await openPopupFor(kartra, reports, page);
+  const popup = await reports.openPopupFor(page);
   const button = popup.getByRole('button', { name: 'Export page structure' });
   await expect(button).toBeVisible();
   const [download] = await Promise.all([popup.waitForEvent('download'), button.click()]);
@@ -192,7 +184,7 @@ test('the popup does not offer the export when the builder was read completely',
   const { report, page: model } = await reports.waitFor(page);
   expect(report.counts.review).toBe(0);
   expect(model.kind === 'editor' && model.sequence.diagnostics).toEqual([]);
-  const popup = await openPopupFor(kartra, reports, page);
+  const popup = await reports.openPopupFor(page);
   await expect(popup.locator('.count--error')).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Export page structure' })).toHaveCount(0);
 });

@@ -122,6 +122,15 @@ export class ExtensionReports {
     return this.waitFor(page, (report) => report.coverage.tabsAudited.length >= count);
   }
 
+  /** The popup as the toolbar icon opens it, for the tab showing `page` (`popup.html?tabId=N`). */
+  async openPopupFor(page: Page): Promise<Page> {
+    await this.waitFor(page);
+    const tabId = await this.tabIdOf(page);
+    const popup = await this.context.newPage();
+    await popup.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`);
+    return popup;
+  }
+
   async close(): Promise<void> {
     await this.extensionPage?.close();
     this.extensionPage = null;
