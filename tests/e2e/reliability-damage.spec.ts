@@ -90,11 +90,6 @@ function judge(original: Audit, damaged: Audit, damage: DamageDone[]): string | 
   return null;
 }
 
-// Issue 7 is open: in the last full run several fixtures failed here (a damaged page read as
-// clean, or timeouts under load 20+), and the fixes made since were not verified in a clean run
-// before the session ended. Re-enable (remove this line) once they pass on a quiet machine.
-test.fixme(true, 'damaged-page fuzzing is not yet verified green (issue 7)');
-
 for (const [index, name] of FIXTURES.entries()) {
   test(`${name}: ${VARIANTS} damaged variants never crash the auditor, break the builder or pass as clean`, async ({
     kartra,

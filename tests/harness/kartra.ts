@@ -11,6 +11,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const KARTRA_ORIGIN = 'https://app.kartra.com';
 const EDITOR_PATH = /^\/marketing\/sequences\/edit\/([A-Za-z0-9_-]+)\/?$/;
 const LIST_PATH = /^\/marketing\/sequences\/?$/;
+// A fresh profile's service worker starts in ~1 s on a quiet machine, but took over 15 s at load 20.
+const SERVICE_WORKER_WAIT_MS = 45_000;
 
 export interface LaunchOptions {
   /** Load the built extension (default true). */
@@ -146,7 +148,7 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
   if (withExtension) {
     const worker =
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      (await context.waitForEvent('serviceworker', { timeout: SERVICE_WORKER_WAIT_MS }));
     extensionId = new URL(worker.url()).host;
   }
 
