@@ -7,7 +7,7 @@ import {
   isLocateStepMessage,
   type LocateStepResponse,
   type ReportChangedMessage,
-  type ReportResponse,
+  reportResponse,
 } from '@/lib/extension/messages';
 import { loadActiveProfile, watchActiveProfile } from '@/lib/extension/profile-store';
 import { loadSettings, watchSettings } from '@/lib/extension/settings-store';
@@ -82,8 +82,7 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isGetReportMessage(message)) {
-        const response: ReportResponse = session.latest() ?? session.auditNow();
-        return Promise.resolve(response);
+        return Promise.resolve(reportResponse(session.latest() ?? session.auditNow(), message));
       }
       if (isLocateStepMessage(message)) {
         let found = false;

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Finding } from '@/lib/report';
 import { FindingItem } from './FindingItem';
 
@@ -6,6 +8,58 @@ const GROUPS = [
   { key: 'warning', title: 'Warnings', open: false },
   { key: 'info', title: 'Tips', open: false },
 ] as const;
+
+/**
+ * Findings drawn per group at first; "Show more" adds as many again. A 1,000-step sequence can
+ * have hundreds of findings, and drawing them all kept the popup blank for a third of a second.
+ */
+export const FINDINGS_PER_PAGE = 50;
+
+interface FindingGroupProps {
+  kind: string;
+  title: string;
+  open: boolean;
+  findings: readonly Finding[];
+  onLocate?: (ref: string) => void;
+  children?: ComponentChildren;
+}
+
+/** One collapsible group; its findings are drawn only once it is opened. */
+function FindingGroup({ kind, title, open, findings, onLocate, children }: FindingGroupProps) {
+  const [isOpen, setOpen] = useState(open);
+  const [shown, setShown] = useState(FINDINGS_PER_PAGE);
+  const left = findings.length - shown;
+  return (
+    <details
+      class={`group group--${kind}`}
+      open={isOpen}
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>
+        {title} ({findings.length})
+      </summary>
+      {isOpen && (
+        <>
+          {children}
+          <ul class="findings">
+            {findings.slice(0, shown).map((finding, index) => (
+              <FindingItem key={`${finding.ruleId}-${index}`} finding={finding} onLocate={onLocate} />
+            ))}
+          </ul>
+          {left > 0 && (
+            <button
+              type="button"
+              class="link-button group__more"
+              onClick={() => setShown(shown + FINDINGS_PER_PAGE)}
+            >
+              Show {Math.min(left, FINDINGS_PER_PAGE)} more ({left} not shown)
+            </button>
+          )}
+        </>
+      )}
+    </details>
+  );
+}
 
 /** Decided findings by severity (errors open first), then what needs a look by eye. */
 export function FindingGroups({
@@ -22,28 +76,13 @@ export function FindingGroups({
         const group = findings.filter((finding) => finding.kind === 'fail' && finding.severity === key);
         if (group.length === 0) return null;
         return (
-          <details key={key} class={`group group--${key}`} open={open}>
-            <summary>
-              {title} ({group.length})
-            </summary>
-            <ul class="findings">
-              {group.map((finding, index) => (
-                <FindingItem key={`${finding.ruleId}-${index}`} finding={finding} onLocate={onLocate} />
-              ))}
-            </ul>
-          </details>
+          <FindingGroup key={key} kind={key} title={title} open={open} findings={group} onLocate={onLocate} />
         );
       })}
       {reviews.length > 0 && (
-        <details class="group group--review" open>
-          <summary>Needs review ({reviews.length})</summary>
+        <FindingGroup kind="review" title="Needs review" open findings={reviews} onLocate={onLocate}>
           <p class="group__note">The page did not show enough to decide these; check them by eye.</p>
-          <ul class="findings">
-            {reviews.map((finding, index) => (
-              <FindingItem key={`${finding.ruleId}-${index}`} finding={finding} onLocate={onLocate} />
-            ))}
-          </ul>
-        </details>
+        </FindingGroup>
       )}
     </>
   );

@@ -33,8 +33,7 @@ async function fetchState(tabId: number): Promise<State> {
     return { status: 'no-page' };
   }
   if (response?.report) {
-    const diagnostics = response.page.kind === 'editor' ? response.page.sequence.diagnostics.length : 0;
-    return { status: 'ready', report: response.report, diagnostics };
+    return { status: 'ready', report: response.report, diagnostics: response.diagnostics };
   }
   if (response?.error) {
     return {

@@ -5,7 +5,7 @@ import { readPage } from '../reader';
 import { mergeTabs } from '../reader/merge-tabs';
 import type { Report } from '../report';
 import { defaultTimeZone } from '../timing';
-import type { ReportResponse } from './messages';
+import type { AuditResult } from './messages';
 
 /**
  * The content script's state for one page visit: reads the page, merges what it saw of each
@@ -27,8 +27,7 @@ export interface AuditSessionOptions {
   throttleMs?: number;
 }
 
-/** The latest audit, or why it failed (the builder is untouched then, and the popup says so). */
-export type AuditResult = ReportResponse;
+export type { AuditResult } from './messages';
 
 /** Every message the extension writes to the console starts with this. */
 export const LOG_PREFIX = '[Kartra Auditor]';

@@ -11,6 +11,11 @@ import type { PageStructure } from '../structure-export';
 /** Popup (or a test) → content script: the latest report for this tab. */
 export interface GetReportMessage {
   type: 'kartra-auditor:get-report';
+  /**
+   * Also send the page model the report was made from (tests and tools compare it). The popup
+   * does not ask: on 1,000 steps the model is ~300 KB, more than twice the report.
+   */
+  withPage?: boolean;
 }
 
 /** Popup → content script: scroll the builder to a step and highlight it. */
@@ -41,16 +46,34 @@ export interface ReportChangedMessage {
   badge: { text: string; color: string };
 }
 
-/** The content script's answer to GetReportMessage: the latest audit, or why it failed. */
-export type ReportResponse =
+/** The latest audit, or why it failed. */
+export type AuditResult =
   | { report: Report; page: PageModel; error: null }
   | { report: null; page: null; error: string };
+
+/**
+ * The content script's answer to GetReportMessage. `diagnostics` counts what the reader could
+ * not read (the popup then offers the structure export); `page` is sent only when asked.
+ */
+export type ReportResponse =
+  | { report: Report; page: PageModel | null; diagnostics: number; error: null }
+  | { report: null; page: null; diagnostics: 0; error: string };
+
+export function reportResponse(result: AuditResult, message: GetReportMessage): ReportResponse {
+  if (result.error !== null) return { ...result, diagnostics: 0 };
+  const diagnostics = result.page.kind === 'editor' ? result.page.sequence.diagnostics.length : 0;
+  return { report: result.report, page: message.withPage ? result.page : null, diagnostics, error: null };
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 export function isGetReportMessage(message: unknown): message is GetReportMessage {
-  return isObject(message) && message.type === 'kartra-auditor:get-report';
+  return (
+    isObject(message) &&
+    message.type === 'kartra-auditor:get-report' &&
+    (message.withPage === undefined || typeof message.withPage === 'boolean')
+  );
 }
 
 export function isLocateStepMessage(message: unknown): message is LocateStepMessage {

@@ -111,6 +111,8 @@ test('the popup and options page pass axe-core with no violations, in light and 
       await surface.evaluate(() => {
         for (const details of document.querySelectorAll('details')) details.open = true;
       });
+      // A group draws its findings once opened.
+      await expect(surface.locator('details.group:not(:has(.findings))')).toHaveCount(0);
       const results = await new AxeBuilder({ page: surface }).analyze();
       expect(results.violations.map((violation) => `${scheme} ${surface.url()}: ${violation.id}`)).toEqual(
         [],
@@ -134,4 +136,57 @@ test('the popup works by keyboard: Tab reaches the findings and Enter locates a 
   await expect(show).toBeFocused();
   await popup.keyboard.press('Enter');
   await expect(popup.getByRole('status').filter({ hasText: 'Step 2 is highlighted' })).toBeVisible();
+});
+
+test('a long report opens fast: closed groups draw nothing until opened, long groups page by 50', async ({
+  kartra,
+  reports,
+}) => {
+  // 120 inactive emails in a row: 120 errors.
+  const steps = Array.from({ length: 120 }, (_, index) => ({
+    ref: String(index + 1),
+    kind: 'email',
+    active: false,
+    title: `Lesson ${index + 1}`,
+    delay: { type: 'wait', days: 1, hours: 0 },
+  }));
+  const spec = {
+    id: '7120',
+    name: 'Long course',
+    publicName: 'The long course',
+    status: 'active',
+    subscribers: 0,
+    startingRules: [{ type: 'optin', label: 'Course signup' }],
+    steps: [...steps, { ref: '121', kind: 'complete', active: true, title: 'Course done' }],
+    connections: [
+      { from: 'start', to: '1' },
+      ...steps.map((step, index) => ({ from: step.ref, to: String(index + 2) })),
+    ],
+  };
+  const page = await kartra.openSpec(spec);
+  const { report } = await reports.waitFor(page, (latest) => latest.counts.error >= 120);
+  const warnings = report.findings.filter(
+    (finding) => finding.kind === 'fail' && finding.severity === 'warning',
+  );
+  const popup = await reports.openPopupFor(page);
+
+  const errors = popup.locator('details.group--error');
+  await expect(errors.locator('summary')).toHaveText(`Errors (${report.counts.error})`);
+  await expect(errors.locator('.finding')).toHaveCount(50);
+  const more = errors.getByRole('button', { name: /^Show 50 more/ });
+  await expect(more).toHaveText(`Show 50 more (${report.counts.error - 50} not shown)`);
+  await more.click();
+  await expect(errors.locator('.finding')).toHaveCount(100);
+  await errors.getByRole('button', { name: /^Show \d+ more/ }).click();
+  await expect(errors.locator('.finding')).toHaveCount(report.counts.error);
+  await expect(errors.getByRole('button', { name: /more/ })).toHaveCount(0);
+  await expect(errors.getByText('Lesson 120', { exact: false })).toBeVisible();
+
+  // The closed warnings group holds nothing until the user opens it.
+  if (warnings.length > 0) {
+    const group = popup.locator('details.group--warning');
+    await expect(group.locator('.finding')).toHaveCount(0);
+    await group.locator('summary').click();
+    await expect(group.locator('.finding')).toHaveCount(Math.min(50, warnings.length));
+  }
 });

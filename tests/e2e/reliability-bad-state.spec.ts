@@ -92,6 +92,7 @@ const JUNK: unknown[] = [
   [],
   {},
   { type: 'kartra-auditor:unknown' },
+  { type: 'kartra-auditor:get-report', withPage: 'yes' },
   { type: 'kartra-auditor:locate-step' },
   { type: 'kartra-auditor:locate-step', ref: 'x'.repeat(10_000) },
   { type: 'kartra-auditor:locate-step', ref: { toString: 'boom' } },

@@ -85,6 +85,7 @@ for (const name of hostileSpecNames()) {
     await popup.evaluate(() => {
       for (const details of document.querySelectorAll('details')) details.open = true;
     });
+    await expect(popup.locator('details.group:not(:has(.findings))')).toHaveCount(0);
     expect(await popup.locator(INJECTED).count()).toBe(0);
     expect(await pwned(popup)).toBe(false);
     const sideways = await popup.evaluate(

@@ -2,8 +2,12 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { ReportResponse } from '../../lib/extension/messages';
 import type { Report } from '../../lib/report';
 
+/** The answer to a get-report message that asks for the page model too. */
+type WithPage =
+  | (ReportResponse & { page: NonNullable<ReportResponse['page']> })
+  | Extract<ReportResponse, { error: string }>;
 /** A successful audit: the report and the model it was made from. */
-export type Audited = Extract<ReportResponse, { error: null }>;
+export type Audited = Extract<WithPage, { error: null }>;
 
 /** The part of the extension API the bridge page uses (it runs inside the extension). */
 declare const chrome: {
@@ -68,13 +72,14 @@ export class ExtensionReports {
   }
 
   /** The tab's current report and model, or null when no content script answers. */
-  async current(page: Page): Promise<ReportResponse | null> {
+  async current(page: Page): Promise<WithPage | null> {
     const tabId = await this.tabIdOf(page);
     const bridge = await this.bridge();
     return bridge.evaluate(async (id) => {
       try {
         const response = (await chrome.tabs.sendMessage(id, {
           type: 'kartra-auditor:get-report',
+          withPage: true,
         })) as unknown;
         return (response ?? null) as never;
       } catch {
