@@ -1,4 +1,5 @@
-import { defineRule, type Finding, finding } from './types';
+import { checkDateSteps } from './support';
+import { defineRule, finding } from './types';
 
 const meta = {
   id: 'date-in-past',
@@ -10,31 +11,18 @@ const meta = {
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
-  const found: Finding[] = [];
-  for (const step of ctx.graph.steps) {
-    if (step.delay === null) {
-      found.push(
-        finding(
-          meta,
-          'review',
-          `Could not read whether ${ctx.describe(step.ref)} runs on a date that has passed.`,
-          [step.ref],
-        ),
-      );
-      continue;
-    }
-    if (step.delay.type !== 'date') continue;
-    const at = ctx.timing.localToInstant(step.delay.at);
-    if (!(at.getTime() < ctx.now.getTime())) continue;
-    found.push(
-      finding(
+export const rule = defineRule(meta, (ctx) =>
+  checkDateSteps(ctx, meta, {
+    unreadMessage: (step) => `Could not read whether ${step} runs on a date that has passed.`,
+    onDate: (ref, at) => {
+      const instant = ctx.timing.localToInstant(at);
+      if (!(instant.getTime() < ctx.now.getTime())) return null;
+      return finding(
         meta,
         'fail',
-        `${ctx.describe(step.ref)} was set for ${step.delay.at.replace('T', ' ')} (${ctx.timing.timeZone}), which has passed: everyone who reaches it from now on skips it.`,
-        [step.ref],
-      ),
-    );
-  }
-  return found;
-});
+        `${ctx.describe(ref)} was set for ${at.replace('T', ' ')} (${ctx.timing.timeZone}), which has passed: everyone who reaches it from now on skips it.`,
+        [ref],
+      );
+    },
+  }),
+);

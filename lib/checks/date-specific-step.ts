@@ -1,4 +1,5 @@
-import { defineRule, type Finding, finding } from './types';
+import { checkDateSteps } from './support';
+import { defineRule, finding } from './types';
 
 const meta = {
   id: 'date-specific-step',
@@ -10,28 +11,15 @@ const meta = {
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
-  const found: Finding[] = [];
-  for (const step of ctx.graph.steps) {
-    if (step.delay === null) {
-      found.push(
-        finding(
-          meta,
-          'review',
-          `Could not read when ${ctx.describe(step.ref)} runs (its timing line was not read).`,
-          [step.ref],
-        ),
-      );
-    } else if (step.delay.type === 'date') {
-      found.push(
-        finding(
-          meta,
-          'fail',
-          `${ctx.describe(step.ref)} runs on a specific date (${step.delay.at.replace('T', ' ')}, account time zone): such steps are reported to fire for about 2 hours after that time and then be skipped.`,
-          [step.ref],
-        ),
-      );
-    }
-  }
-  return found;
-});
+export const rule = defineRule(meta, (ctx) =>
+  checkDateSteps(ctx, meta, {
+    unreadMessage: (step) => `Could not read when ${step} runs (its timing line was not read).`,
+    onDate: (ref, at) =>
+      finding(
+        meta,
+        'fail',
+        `${ctx.describe(ref)} runs on a specific date (${at.replace('T', ' ')}, account time zone): such steps are reported to fire for about 2 hours after that time and then be skipped.`,
+        [ref],
+      ),
+  }),
+);

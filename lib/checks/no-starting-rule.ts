@@ -1,5 +1,5 @@
-import { START } from '../graph';
-import { defineRule, finding } from './types';
+import { checkStartingRules } from './support';
+import { defineRule } from './types';
 
 const meta = {
   id: 'no-starting-rule',
@@ -11,21 +11,10 @@ const meta = {
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
-  const rules = ctx.sequence?.startingRules;
-  if (rules === undefined) return [];
-  if (rules === null) {
-    return [
-      finding(meta, 'review', 'The Starting Rules module was not seen (it is on the main tab).', [START]),
-    ];
-  }
-  if (rules.length > 0) return [];
-  return [
-    finding(
-      meta,
-      'fail',
-      'Starting Rules has no rule: only forms, products, automations or manual subscriptions can put people in this sequence.',
-      [START],
-    ),
-  ];
-});
+export const rule = defineRule(meta, (ctx) =>
+  checkStartingRules(ctx, meta, (rules) =>
+    rules.length > 0
+      ? null
+      : 'Starting Rules has no rule: only forms, products, automations or manual subscriptions can put people in this sequence.',
+  ),
+);

@@ -1,5 +1,5 @@
-import { START } from '../graph';
-import { defineRule, finding } from './types';
+import { checkStartingRules } from './support';
+import { defineRule } from './types';
 
 const meta = {
   id: 'rules-not-retroactive',
@@ -11,21 +11,10 @@ const meta = {
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
-  const rules = ctx.sequence?.startingRules;
-  if (rules === undefined) return [];
-  if (rules === null) {
-    return [
-      finding(meta, 'review', 'The Starting Rules module was not seen (it is on the main tab).', [START]),
-    ];
-  }
-  if (rules.length === 0) return [];
-  return [
-    finding(
-      meta,
-      'fail',
-      `Starting Rules has ${rules.length === 1 ? 'a rule' : `${rules.length} rules`}: people who met ${rules.length === 1 ? 'it' : 'them'} before ${rules.length === 1 ? 'it was' : 'they were'} added are not subscribed.`,
-      [START],
-    ),
-  ];
-});
+export const rule = defineRule(meta, (ctx) =>
+  checkStartingRules(ctx, meta, (rules) => {
+    if (rules.length === 0) return null;
+    const one = rules.length === 1;
+    return `Starting Rules has ${one ? 'a rule' : `${rules.length} rules`}: people who met ${one ? 'it' : 'them'} before ${one ? 'it was' : 'they were'} added are not subscribed.`;
+  }),
+);

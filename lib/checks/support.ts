@@ -1,6 +1,9 @@
 import type { FlowGraph } from '../graph';
-import { subsequenceLetter } from '../graph';
-import type { SequenceModel, Step } from '../model';
+import { START, subsequenceLetter } from '../graph';
+import type { SequenceModel, StartingRule, Step } from '../model';
+import { type CheckContext, type Finding, finding, type RuleMeta } from './types';
+
+type FindingMeta = Pick<RuleMeta, 'id' | 'severity' | 'fix'>;
 
 /** "tab B" / "tabs A and C". */
 export function tabsPhrase(tabs: readonly string[]): string {
@@ -51,4 +54,49 @@ export function isMessage(step: Step): boolean {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** What a rule about steps set to "Execute on a specific date" says of each step. */
+export interface DateStepChecks {
+  /** The 'review' message for a step (as described) whose timing line was not read. */
+  unreadMessage(step: string): string;
+  /** The finding for a dated step, or null when there is nothing to report. */
+  onDate(ref: string, at: string): Finding | null;
+}
+
+/**
+ * Findings of a rule about date-specific steps, in step order. A step whose timing line was not
+ * read may be one, so it gets a 'review' finding rather than a silent pass.
+ */
+export function checkDateSteps(ctx: CheckContext, meta: FindingMeta, checks: DateStepChecks): Finding[] {
+  const found: Finding[] = [];
+  for (const step of ctx.graph.steps) {
+    if (step.delay === null) {
+      found.push(finding(meta, 'review', checks.unreadMessage(ctx.describe(step.ref)), [step.ref]));
+    } else if (step.delay.type === 'date') {
+      const dated = checks.onDate(step.ref, step.delay.at);
+      if (dated !== null) found.push(dated);
+    }
+  }
+  return found;
+}
+
+const STARTING_RULES_NOT_SEEN = 'The Starting Rules module was not seen (it is on the main tab).';
+
+/**
+ * Findings of a rule about the Starting Rules, on that module: none off the builder, 'review'
+ * when the module was not seen (its rules are unknown, not absent), else a 'fail' with the
+ * message `decide` gives for the rules (null: nothing to report).
+ */
+export function checkStartingRules(
+  ctx: CheckContext,
+  meta: FindingMeta,
+  decide: (rules: readonly StartingRule[]) => string | null,
+  notSeenMessage = STARTING_RULES_NOT_SEEN,
+): Finding[] {
+  const rules = ctx.sequence?.startingRules;
+  if (rules === undefined) return [];
+  if (rules === null) return [finding(meta, 'review', notSeenMessage, [START])];
+  const message = decide(rules);
+  return message === null ? [] : [finding(meta, 'fail', message, [START])];
 }

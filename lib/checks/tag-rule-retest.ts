@@ -1,5 +1,5 @@
-import { START } from '../graph';
-import { defineRule, finding } from './types';
+import { checkStartingRules } from './support';
+import { defineRule } from './types';
 
 const meta = {
   id: 'tag-rule-retest',
@@ -11,28 +11,16 @@ const meta = {
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
-  const rules = ctx.sequence?.startingRules;
-  if (rules === undefined) return [];
-  if (rules === null) {
-    return [
-      finding(
-        meta,
-        'review',
-        'The Starting Rules module was not seen, so its tag rules could not be listed.',
-        [START],
-      ),
-    ];
-  }
-  const tags = rules.filter((r) => r.type === 'tag');
-  if (tags.length === 0) return [];
-  const labels = tags.map((r) => `"${r.label}"`).join(', ');
-  return [
-    finding(
-      meta,
-      'fail',
-      `Starting Rules uses a tag rule (${labels}): it fires only when the tag is newly applied, so a test contact who already has the tag is not added again.`,
-      [START],
-    ),
-  ];
-});
+export const rule = defineRule(meta, (ctx) =>
+  checkStartingRules(
+    ctx,
+    meta,
+    (rules) => {
+      const tags = rules.filter((r) => r.type === 'tag');
+      if (tags.length === 0) return null;
+      const labels = tags.map((r) => `"${r.label}"`).join(', ');
+      return `Starting Rules uses a tag rule (${labels}): it fires only when the tag is newly applied, so a test contact who already has the tag is not added again.`;
+    },
+    'The Starting Rules module was not seen, so its tag rules could not be listed.',
+  ),
+);

@@ -11,6 +11,11 @@ export const CSV_COLUMNS = [
   'fix',
   'sequenceId',
   'docs',
+  // Which build produced the row, repeated on every row rather than a preamble line: the file
+  // stays one header over equal rows (sortable, filterable, importable as a table), a row pasted
+  // elsewhere keeps its provenance, and new columns go last so existing indexes still hold.
+  'tool',
+  'generatedAt',
 ] as const;
 
 /** Excel's limit per cell; longer text would spill into the next row when opened. */
@@ -38,8 +43,12 @@ function cell(value: string): string {
   return quoteCsvField(neutraliseFormula(truncate(value, MAX_CSV_CELL)));
 }
 
-/** One row per finding, under a header row; CRLF line endings, safe to open in a spreadsheet. */
+/**
+ * One row per finding, under a header row; CRLF line endings, safe to open in a spreadsheet.
+ * A report without findings is the header alone, so it names no version: there is no row to carry it.
+ */
 export function renderCsvReport(report: Report, options: CsvOptions = {}): string {
+  const tool = `${report.tool.name} ${report.tool.version}`;
   const rows = report.findings.map((finding) => [
     finding.severity,
     finding.kind,
@@ -49,6 +58,9 @@ export function renderCsvReport(report: Report, options: CsvOptions = {}): strin
     finding.fix,
     finding.sequenceId ?? '',
     ruleDocHref(finding.ruleId, options),
+    tool,
+    // ISO 8601 as in the JSON export: sorts as text and reads the same in every locale.
+    report.generatedAt,
   ]);
   const lines = [[...CSV_COLUMNS], ...rows].map((row) => row.map(cell).join(','));
   return `${options.excelBom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;

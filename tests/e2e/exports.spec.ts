@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { reportSchema } from '../../lib/report';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import { parseCsv } from '../support/parse-csv';
 import { expect, test } from './extension-fixture';
 
 // Short enough to appear whole in messages (long titles are shortened there).
@@ -53,7 +54,11 @@ test('each export downloads with its file name; JSON validates; HTML has no scri
 
   const csv = await download(popup, 'CSV');
   expect(csv.name.endsWith('.csv')).toBe(true);
-  expect(csv.text.split('\r\n')[0]).toContain('severity');
+  const [csvHeader, ...csvRows] = parseCsv(csv.text);
+  expect(csvHeader?.slice(0, 2)).toEqual(['severity', 'kind']);
+  expect(csvHeader?.slice(-2)).toEqual(['tool', 'generatedAt']);
+  expect(csvRows.length).toBeGreaterThan(0);
+  for (const row of csvRows) expect(row.at(-2)).toBe(`${report.tool.name} ${report.tool.version}`);
   for (const line of csv.text.split('\r\n')) expect(line).not.toMatch(/(^|,)"?[=+@]/);
 
   const markdown = await download(popup, 'Markdown');

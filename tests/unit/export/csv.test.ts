@@ -66,7 +66,10 @@ describe('renderCsvReport', () => {
   it('writes a header and one row per finding, with every field', () => {
     const rows = parseCsv(renderCsvReport(editorReport));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows[0]).toEqual(['severity', 'kind', 'ruleId', 'steps', 'message', 'fix', 'sequenceId', 'docs']);
+    // Spelled out, not CSV_COLUMNS: the header is what spreadsheets and scripts depend on.
+    expect(rows[0]?.join(',')).toBe(
+      'severity,kind,ruleId,steps,message,fix,sequenceId,docs,tool,generatedAt',
+    );
     expect(rows.slice(1)).toEqual(
       editorReport.findings.map((finding) => [
         finding.severity,
@@ -77,8 +80,26 @@ describe('renderCsvReport', () => {
         finding.fix,
         '',
         `docs/rules/${finding.ruleId}.md`,
+        'Kartra Sequence Auditor 0.1.0',
+        '2026-11-27T12:00:00.000Z',
       ]),
     );
+  });
+
+  it('names the tool, its version and when the report was made on every row', () => {
+    const report: Report = { ...listReport, tool: { name: 'Auditor', version: '2.3.4-beta.1' } };
+    const rows = parseCsv(renderCsvReport(report));
+    expect(rows.slice(1).map((row) => row.slice(-2))).toEqual([
+      ['Auditor 2.3.4-beta.1', listReport.generatedAt],
+      ['Auditor 2.3.4-beta.1', listReport.generatedAt],
+    ]);
+    expect(rows.every((row) => row.length === CSV_COLUMNS.length)).toBe(true);
+  });
+
+  it('defuses a tool name that starts like a formula', () => {
+    const report: Report = { ...editorReport, tool: { name: '=HYPERLINK("x")', version: '1' } };
+    const rows = parseCsv(renderCsvReport(report));
+    expect(rows[1]?.[8]).toBe(`'=HYPERLINK("x") 1`);
   });
 
   it('fills sequenceId on the list page and writes only the header when nothing was found', () => {
