@@ -53,7 +53,8 @@ export default defineContentScript({
         profile,
         settings: () => settings,
         tool: { name: manifest.name, version: manifest.version },
-        ownHost: () => document.querySelector(EXTENSION_HOST_TAG),
+        // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
+        ownHost: () => overlay?.host ?? null,
         onReport(report) {
           showInline(report);
           tellBackground(auditSummary(report));

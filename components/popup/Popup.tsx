@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { LocateStepResponse, ReportResponse } from '@/lib/extension/messages';
 import { isReportChangedMessage } from '@/lib/extension/messages';
 import { loadSettings } from '@/lib/extension/settings-store';
@@ -44,25 +44,39 @@ async function fetchState(tabId: number): Promise<State> {
   return { status: 'no-page' };
 }
 
-export function Popup() {
+export interface InitialState {
+  tabId: number | undefined;
+  state: State;
+}
+
+/** The tab and its report: what the popup shows first. */
+export async function requestInitialState(): Promise<InitialState> {
+  const tabId = await targetTabId();
+  return { tabId, state: tabId === undefined ? { status: 'no-page' } : await fetchState(tabId) };
+}
+
+/**
+ * `initial`: the report already asked for (entrypoints/popup/main.tsx asks before the first
+ * render, so the question does not wait for the first paint as an effect would).
+ */
+export function Popup({ initial }: { initial?: Promise<InitialState> }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [testAddress, setTestAddress] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [locateStatus, setLocateStatus] = useState<string | null>(null);
 
-  useEffect(() => {
+  // A layout effect runs right after the first render; a plain effect would wait for a frame.
+  useLayoutEffect(() => {
     void loadSettings().then((loaded) => {
       setTestAddress(loaded.settings.testAddress);
       setNotice(loaded.notice);
     });
-    void (async () => {
-      const id = await targetTabId();
-      setTabId(id);
-      if (id === undefined) return setState({ status: 'no-page' });
-      setState(await fetchState(id));
-    })();
-  }, []);
+    void (initial ?? requestInitialState()).then((first) => {
+      setTabId(first.tabId);
+      setState(first.state);
+    });
+  }, [initial]);
 
   // The content script re-audits as the builder changes; follow it while the popup is open.
   useEffect(() => {

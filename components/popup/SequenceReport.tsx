@@ -1,6 +1,7 @@
 import type { Report } from '@/lib/report';
 import { ExportBar } from './ExportBar';
 import { FindingGroups } from './FindingGroups';
+import { RunOrder } from './RunOrder';
 import { TestAddress } from './TestAddress';
 
 const STATUS_WORDS = { active: 'Running', paused: 'Paused' } as const;
@@ -46,15 +47,7 @@ export function SequenceReport({ report, testAddress, onLocate, locateStatus }: 
         {locateStatus}
       </p>
       <FindingGroups findings={report.findings} onLocate={onLocate} />
-      {report.runOrder.length > 0 && (
-        <section aria-label="Run order">
-          <h2 class="section-title">Real order</h2>
-          <p class="run-order">{report.runOrder.join(' → ')}</p>
-          <p class="hint">
-            The number bubbles are reference numbers; this is the order contacts reach the steps.
-          </p>
-        </section>
-      )}
+      {report.runOrder.length > 0 && <RunOrder refs={report.runOrder} />}
       <section aria-label="Coverage">
         <h2 class="section-title">Coverage</h2>
         <p>Tabs audited: {report.coverage.tabsAudited.join(', ') || 'none'}</p>

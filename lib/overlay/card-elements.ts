@@ -1,5 +1,6 @@
 import type { KartraProfile } from '../kartra/profile';
 import { cardsOfLastRead } from '../reader/collect';
+import type { Rect } from '../reader/scene';
 
 /**
  * The builder's step cards by reference number ("start" for the Starting Rules module), so the
@@ -30,28 +31,43 @@ export function findCardElements(
   return cards;
 }
 
+/** Card elements by reference number, and the boxes the reader measured them at (if it did). */
+export interface CardsAfterRead {
+  elements: Map<string, Element>;
+  /** Null when the cards had to be searched for again: then nobody measured them yet. */
+  rects: Map<string, Rect> | null;
+}
+
 /**
  * The same as findCardElements, from the cards the reader found in its latest read when they are
- * all still on the page (right after an audit they are): no search of the canvas at all.
+ * all still on the page (right after an audit they are): no search of the canvas at all, and the
+ * boxes the reader measured a moment ago, so the overlay need not measure them again.
  */
 export function cardElementsAfterRead(
   document: Document,
   profile: KartraProfile,
   wanted: ReadonlySet<string>,
-): Map<string, Element> {
+): CardsAfterRead {
+  const searched = (): CardsAfterRead => ({
+    elements: findCardElements(document, profile, wanted),
+    rects: null,
+  });
   const read = cardsOfLastRead(document);
-  if (!read) return findCardElements(document, profile, wanted);
-  const cards = new Map<string, Element>();
+  if (!read) return searched();
+  const elements = new Map<string, Element>();
+  const rects = new Map<string, Rect>();
   if (wanted.has('start')) {
     const start = document.querySelector(profile.startingRules.module);
-    if (start) cards.set('start', start);
+    if (start) elements.set('start', start);
   }
   read.numbers.forEach((number, i) => {
     const ref = number?.trim();
     const card = read.cards[i];
-    if (ref && card && wanted.has(ref) && !cards.has(ref)) cards.set(ref, card);
+    const rect = read.rects[i];
+    if (!ref || !card || !wanted.has(ref) || elements.has(ref)) return;
+    elements.set(ref, card);
+    if (rect) rects.set(ref, rect);
   });
-  for (const card of cards.values())
-    if (!card.isConnected) return findCardElements(document, profile, wanted);
-  return cards;
+  for (const card of elements.values()) if (!card.isConnected) return searched();
+  return { elements, rects };
 }

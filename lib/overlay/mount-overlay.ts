@@ -3,6 +3,7 @@ import { type BoxPosition, InlineOverlay } from '../../components/InlineOverlay'
 import type { PageWindow } from '../extension/audit-session';
 import { EXTENSION_HOST_TAG } from '../extension/ui-host';
 import type { KartraProfile } from '../kartra/profile';
+import type { Rect } from '../reader/scene';
 import type { Report } from '../report';
 import { cardElementsAfterRead, findCardElements } from './card-elements';
 import { type GroupedFindings, groupFindings } from './group-findings';
@@ -15,6 +16,8 @@ import { OVERLAY_STYLE } from './overlay-style';
  * on the next animation frame, without waiting for the next audit.
  */
 export interface Overlay {
+  /** The one element the overlay adds to the page (its UI lives in this host's shadow root). */
+  host: Element;
   update(report: Report): void;
   /** Scrolls the builder to a step and highlights it; false when the step is not on screen. */
   locate(ref: string): boolean;
@@ -46,7 +49,8 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   } | null = null;
   let lastFindings: Report['findings'] = [];
 
-  function draw(): void {
+  /** `measured`: boxes the reader took a moment ago (same layout), used instead of measuring again. */
+  function draw(measured?: ReadonlyMap<string, Rect> | null): void {
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
     const wanted = new Set(grouped.byStep.map((step) => step.ref));
@@ -57,16 +61,16 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
     // controls (the palette, the toolbar) and take their clicks.
     const view = document.querySelector(profile.editor.canvas)?.parentElement?.getBoundingClientRect();
     for (const ref of wanted) {
-      const rect = cards.get(ref)?.getBoundingClientRect();
+      const rect = measured?.get(ref) ?? boxOf(cards.get(ref));
       const visible =
         !view ||
         (rect !== undefined &&
-          rect.right - 12 >= view.left &&
-          rect.left <= view.right &&
-          rect.bottom >= view.top &&
-          rect.top <= view.bottom);
+          rect.x + rect.width - 12 >= view.left &&
+          rect.x <= view.right &&
+          rect.y + rect.height >= view.top &&
+          rect.y <= view.bottom);
       if (rect && visible && (rect.width > 0 || rect.height > 0)) {
-        positions.set(ref, { left: rect.left, top: rect.top, width: rect.width, height: rect.height });
+        positions.set(ref, { left: rect.x, top: rect.y, width: rect.width, height: rect.height });
       }
     }
     // Most redraws (a re-audit that found the same, a frame in which nothing moved) would render
@@ -84,7 +88,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   }
 
   function schedule(): void {
-    if (frame === 0) frame = win.requestAnimationFrame(draw);
+    if (frame === 0) frame = win.requestAnimationFrame(() => draw());
   }
 
   const observer = new win.MutationObserver((records) => {
@@ -107,6 +111,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   win.addEventListener('resize', schedule, { passive: true });
 
   return {
+    host,
     update(report) {
       // A re-audit that found the same keeps the same objects, so the drawing can be skipped.
       if (!sameFindings(lastFindings, report.findings)) {
@@ -118,8 +123,9 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
       // and the cards it just read are the ones to badge.
       const wanted = new Set(grouped.byStep.map((step) => step.ref));
       if (highlight) wanted.add(highlight.ref);
-      cards = cardElementsAfterRead(document, profile, wanted);
-      draw();
+      const read = cardElementsAfterRead(document, profile, wanted);
+      cards = read.elements;
+      draw(read.rects);
     },
     locate(ref) {
       const card = findCardElements(document, profile, new Set([ref])).get(ref);
@@ -139,6 +145,12 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
       host.remove();
     },
   };
+}
+
+function boxOf(element: Element | undefined): Rect | undefined {
+  if (!element) return undefined;
+  const { left, top, width, height } = element.getBoundingClientRect();
+  return { x: left, y: top, width, height };
 }
 
 function samePositions(a: ReadonlyMap<string, BoxPosition>, b: ReadonlyMap<string, BoxPosition>): boolean {

@@ -62,17 +62,21 @@ function rectOf(el: Element | null): Rect {
   }
 }
 
-/** Each document's step cards as its latest read found them, with their number bubbles' text. */
-const lastRead = new WeakMap<Document, { cards: readonly Element[]; numbers: readonly (string | null)[] }>();
+/** The step cards as a read found them: elements, number bubbles' texts and boxes, by index. */
+export interface CardsRead {
+  cards: readonly Element[];
+  numbers: readonly (string | null)[];
+  rects: readonly Rect[];
+}
+
+const lastRead = new WeakMap<Document, CardsRead>();
 
 /**
- * The card elements of the latest read of `document` and each one's number text, so that the
- * inline warnings drawn right after an audit need not search the canvas again. Elements may have
- * left the page since; callers check.
+ * The cards of the latest read of `document`, so that the inline warnings drawn right after an
+ * audit need neither search the canvas nor measure the cards again. Elements may have left the
+ * page since, and boxes moved; callers check.
  */
-export function cardsOfLastRead(
-  document: Document,
-): { cards: readonly Element[]; numbers: readonly (string | null)[] } | undefined {
+export function cardsOfLastRead(document: Document): CardsRead | undefined {
   return lastRead.get(document);
 }
 
@@ -137,8 +141,6 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
     return { card, fields, kindIconClasses: icon ? classesOf(icon) : null, labelEls: labelEls[i] ?? [] };
   });
 
-  lastRead.set(document, { cards: cardEls, numbers: cardParts.map((p) => p.fields.number) });
-
   const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
   const lineEls = Array.from(scope.querySelectorAll(profile.graph.line));
   const pathEls = lineEls.map((line) =>
@@ -153,10 +155,15 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
     fields: p.fields,
     outputLabels: p.labelEls.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })),
   }));
+  lastRead.set(document, {
+    cards: cardEls,
+    numbers: cardParts.map((p) => p.fields.number),
+    rects: cards.map((card) => card.rect),
+  });
   const startingRules = moduleEl ? { rect: rectOf(moduleEl), rules } : null;
   const nodes = nodeEls.map((el) => ({
     rect: rectOf(el),
-    linked: el.classList.contains(profile.graph.nodeLinkedClass),
+    linked: classesOf(el).includes(profile.graph.nodeLinkedClass),
   }));
   const lines = pathEls.map((path, i) => lineEnds(path, lineEls[i] ?? null));
 
@@ -269,25 +276,24 @@ function pathEndsFromGeometry(path: Element): [Point, Point] | null {
   }
 }
 
+// A path of absolute move, line and curve commands (as jsPlumb draws them), starting with M.
+const ABSOLUTE_PATH = /^\s*M[\sMLCQSTeE\d,.+-]*$/;
+const NUMBER = /[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
+
 /** First and last points of a path drawn with absolute commands (as jsPlumb draws them). */
 export function pathEndsFromData(d: string | null): [Point, Point] | null {
-  if (!d) return null;
-  const tokens = d.match(/[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g);
-  if (tokens?.[0] !== 'M') return null;
-  const numbers: number[] = [];
-  for (const t of tokens) {
-    if (/^[A-Za-z]$/.test(t)) {
-      if (!/^[MLCQST]$/.test(t)) return null; // relative or arc commands: not worth guessing
-    } else numbers.push(Number(t));
-  }
-  if (numbers.length < 4 || numbers.length % 2 !== 0) return null;
-  const [x0, y0] = numbers;
-  const x1 = numbers[numbers.length - 2];
-  const y1 = numbers[numbers.length - 1];
-  if ([x0, y0, x1, y1].some((n) => n === undefined || !Number.isFinite(n))) return null;
+  // Relative or arc commands: not worth guessing, the geometry API measures those.
+  if (!d || !ABSOLUTE_PATH.test(d)) return null;
+  const numbers = d.match(NUMBER);
+  if (!numbers || numbers.length < 4 || numbers.length % 2 !== 0) return null;
+  const x0 = Number(numbers[0]);
+  const y0 = Number(numbers[1]);
+  const x1 = Number(numbers[numbers.length - 2]);
+  const y1 = Number(numbers[numbers.length - 1]);
+  if (![x0, y0, x1, y1].every(Number.isFinite)) return null;
   return [
-    { x: x0 as number, y: y0 as number },
-    { x: x1 as number, y: y1 as number },
+    { x: x0, y: y0 },
+    { x: x1, y: y1 },
   ];
 }
 

@@ -13,13 +13,15 @@ export interface SizeRow {
   renderMs: number;
   reauditMs: number;
   changeToReportMs: number;
+  /** The floor run by the page's own scripts: a lower bound no content script can reach. */
   floorMs: number;
-  /** The same floor from an isolated world, as a content script reads. */
+  /** The same floor from an isolated world, as a content script reads: what the budget compares. */
   isolatedFloorMs: number;
   axeMs: number;
   popupMs: number;
+  popupOwnMs: number;
+  auditOverPageFloor: number;
   auditOverFloor: number;
-  auditOverIsolatedFloor: number;
   auditOverAxe: number;
 }
 
@@ -42,15 +44,16 @@ export const ROWS: { key: keyof SizeRow; label: string; unit: string }[] = [
   { key: 'readMs', label: '  of which read (ms)', unit: '' },
   { key: 'checkMs', label: '  of which check (ms)', unit: '' },
   { key: 'renderMs', label: '  of which draw warnings (ms)', unit: '' },
-  { key: 'floorMs', label: 'floor: bare geometry + text pass (ms)', unit: '' },
-  { key: 'isolatedFloorMs', label: 'floor from a content-script world (ms)', unit: '' },
+  { key: 'isolatedFloorMs', label: 'floor: bare geometry + text pass, as a content script (ms)', unit: '' },
+  { key: 'floorMs', label: 'the same floor run by the page itself (ms)', unit: '' },
   { key: 'auditOverFloor', label: 'audit / floor', unit: 'x' },
-  { key: 'auditOverIsolatedFloor', label: 'audit / content-script-world floor', unit: 'x' },
+  { key: 'auditOverPageFloor', label: 'audit / floor run by the page', unit: 'x' },
   { key: 'reauditMs', label: 'live re-audit after Activate (ms)', unit: '' },
   { key: 'changeToReportMs', label: 'Activate click to warnings updated (ms)', unit: '' },
   { key: 'axeMs', label: 'axe-core run (ms)', unit: '' },
   { key: 'auditOverAxe', label: 'audit / axe-core', unit: 'x' },
-  { key: 'popupMs', label: 'popup open to report shown (ms)', unit: '' },
+  { key: 'popupMs', label: 'popup: navigation start to report shown (ms)', unit: '' },
+  { key: 'popupOwnMs', label: '  of which the extension’s: page parsed to report shown (ms)', unit: '' },
 ];
 
 export function sizeTable(sizes: SizeRow[]): string {

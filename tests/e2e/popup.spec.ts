@@ -182,6 +182,12 @@ test('a long report opens fast: closed groups draw nothing until opened, long gr
   await expect(errors.getByRole('button', { name: /more/ })).toHaveCount(0);
   await expect(errors.getByText('Lesson 120', { exact: false })).toBeVisible();
 
+  // The real order of 121 steps starts short, and the whole order is one click away.
+  const order = popup.locator('.run-order');
+  await expect(order).toHaveText(/^1 → 2 → .* → 40 → … \(81 more\)$/);
+  await popup.getByRole('button', { name: 'Show the whole order (121 steps)' }).click();
+  await expect(order).toHaveText(report.runOrder.join(' → '));
+
   // The closed warnings group holds nothing until the user opens it.
   if (warnings.length > 0) {
     const group = popup.locator('details.group--warning');
