@@ -8,6 +8,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // Vite's modulepreload polyfill is the only `fetch` the build would hold; every browser the
+    // extension runs in (Chrome, Firefox 115+) preloads modules natively.
+    build: { modulePreload: { polyfill: false } },
   }),
   // The Firefox sources zip (for the add-on review) holds the project, not local test output.
   zip: { excludeSources: ['test-results/**', 'playwright-report/**', '.wxt/**'] },

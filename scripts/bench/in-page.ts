@@ -154,14 +154,23 @@ export function runAxe(page: Page): Promise<{ ms: number; violations: number }> 
   })()`);
 }
 
-/** In the popup page, before its scripts: the page time at which the report's counts appear. */
+/**
+ * In the popup page, before its scripts: a promise of the page time at which the report's counts
+ * appear, and of when the HTML was parsed. Awaiting it is one evaluate: Playwright's locators
+ * would inject their own script into the popup and compete with it for the main thread.
+ */
 export const POPUP_SHOWN_GLOBAL = '__kartraAuditorPopupShown';
 export const POPUP_SHOWN_SCRIPT = `(() => {
-  const seen = () => {
-    const counts = document.querySelector('.counts');
-    if (!counts || window[${JSON.stringify(POPUP_SHOWN_GLOBAL)}] !== undefined) return;
-    const box = counts.getBoundingClientRect();
-    if (box.width > 0 && box.height > 0) window[${JSON.stringify(POPUP_SHOWN_GLOBAL)}] = performance.now();
-  };
-  new MutationObserver(seen).observe(document, { subtree: true, childList: true, characterData: true });
+  window[${JSON.stringify(POPUP_SHOWN_GLOBAL)}] = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const counts = document.querySelector('.counts');
+      if (!counts) return;
+      const box = counts.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return;
+      observer.disconnect();
+      const shown = performance.now();
+      resolve({ shown, parsed: performance.getEntriesByType('navigation')[0]?.domInteractive });
+    });
+    observer.observe(document, { subtree: true, childList: true, characterData: true });
+  });
 })()`;

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { type KartraSession, launchKartra, type RecordedRequest } from '../harness';
 import { builtFiles, hasBuild, MISSING_BUILD } from '../support/built-extension';
-import { classifyUrl, isModulePreloadPolyfill, scanNetworkApis, scanUrls } from '../support/network-scan';
+import { classifyUrl, scanNetworkApis, scanUrls } from '../support/network-scan';
 import { expect, test } from './extension-fixture';
 
 /**
@@ -13,10 +13,9 @@ import { expect, test } from './extension-fixture';
 
 test.skip(!hasBuild(), MISSING_BUILD);
 
-test('the built code calls no network API (one known polyfill aside) and holds only harmless URLs', () => {
+test('the built code calls no network API and holds only harmless URLs', () => {
   const apis = builtFiles('.js').flatMap(([file, code]) => scanNetworkApis(file, code));
-  const unexplained = apis.filter((hit) => !isModulePreloadPolyfill(hit));
-  expect(unexplained.map((hit) => `${hit.file}: ${hit.match} … ${hit.context}`)).toEqual([]);
+  expect(apis.map((hit) => `${hit.file}: ${hit.match} … ${hit.context}`)).toEqual([]);
 
   const urls = builtFiles('.js').flatMap(([file, code]) => scanUrls(file, code));
   const judged = urls.map((hit) => ({ ...hit, why: classifyUrl(hit.match) }));

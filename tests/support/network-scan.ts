@@ -16,18 +16,6 @@ export interface ScanHit {
 export const NETWORK_APIS =
   /\bfetch\s*\(|\bXMLHttpRequest\b|\bWebSocket\b|\bsendBeacon\b|\bEventSource\b|\bnavigator\.connection\b|\bimportScripts\b|\bRTCPeerConnection\b|\bwindow\.open\s*\(|\bnew\s+(Shared)?Worker\s*\(|\bconnectNative\s*\(|\bsendNativeMessage\s*\(|\bWebTransport\b/g;
 
-/**
- * Vite's modulepreload polyfill: it fetches the `<link rel="modulepreload">` hrefs of the
- * extension's own pages, and only in browsers without native modulepreload (Chromium has it).
- */
-export function isModulePreloadPolyfill(hit: ScanHit): boolean {
-  return (
-    /^fetch\s*\($/.test(hit.match) &&
-    /relList[\s\S]*supports\(`modulepreload`\)[\s\S]*link\[rel="modulepreload"\]/.test(hit.before) &&
-    /fetch\([a-z]\.href,[a-z]\)/.test(hit.context)
-  );
-}
-
 export function scanNetworkApis(file: string, code: string): ScanHit[] {
   return [...code.matchAll(NETWORK_APIS)].map((m) => hitAt(file, code, m.index ?? 0, m[0]));
 }

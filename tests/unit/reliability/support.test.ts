@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstDifference, normaliseJsPlumbIds } from '../../support/dom-snapshot';
-import { classifyUrl, isModulePreloadPolyfill, scanNetworkApis } from '../../support/network-scan';
+import { classifyUrl, scanNetworkApis } from '../../support/network-scan';
 import { parseCsv } from '../../support/parse-csv';
 
 /** The reliability suite's own instruments: if they were blind, its green runs would prove nothing. */
@@ -29,18 +29,10 @@ describe('parseCsv', () => {
 });
 
 describe('network scan', () => {
-  it('finds network calls and tells the modulepreload polyfill from any other fetch', () => {
-    const polyfill =
-      'let e=document.createElement(`link`).relList;if(e&&e.supports&&e.supports(`modulepreload`))return;for(let e of document.querySelectorAll(`link[rel="modulepreload"]`))n(e);function n(e){if(e.ep)return;e.ep=!0;let n=t(e);fetch(e.href,n)}';
-    const [known] = scanNetworkApis('a.js', polyfill);
-    expect(known && isModulePreloadPolyfill(known)).toBe(true);
-    const [leak] = scanNetworkApis(
-      'b.js',
-      'navigator.sendBeacon("https://x.example/c", data); fetch(url, n)',
-    );
-    expect(leak?.match).toBe('sendBeacon');
-    const fetches = scanNetworkApis('b.js', 'fetch(e.href,n)');
-    expect(fetches.map(isModulePreloadPolyfill)).toEqual([false]);
+  it('finds network calls, whatever their spacing', () => {
+    const hits = scanNetworkApis('b.js', 'navigator.sendBeacon("https://x.example/c", data); fetch (url, n); new  Worker(u)');
+    expect(hits.map((hit) => hit.match)).toEqual(['sendBeacon', 'fetch (', 'new  Worker(']);
+    expect(scanNetworkApis('c.js', 'const prefetch = 1; refetchAll(x)')).toEqual([]);
   });
   it('accepts only URL literals of known harmless kinds', () => {
     expect(classifyUrl('http://www.w3.org/2000/svg')).not.toBeNull();
