@@ -91,15 +91,20 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
     if (frame === 0) frame = win.requestAnimationFrame(() => draw());
   }
 
+  // Between audits the badges follow what moves on the canvas (a card dragged); anything else
+  // that changes (the toolbar, the title, a canvas replaced on a tab switch) is followed by the
+  // audit the change causes, which redraws.
+  let canvas: Element | null = null;
   const observer = new win.MutationObserver((records) => {
-    let outside = false;
+    if (!canvas?.isConnected) canvas = document.querySelector(profile.editor.canvas);
+    let moved = false;
     for (const record of records) {
-      if (host.contains(record.target)) continue;
-      outside = true;
+      if (!canvas?.contains(record.target)) continue;
+      moved = true;
       // Cards added, removed or renumbered: find them again.
       if (record.type !== 'attributes') cards = null;
     }
-    if (outside) schedule();
+    if (moved) schedule();
   });
   observer.observe(document.documentElement, {
     subtree: true,
