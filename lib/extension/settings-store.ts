@@ -1,5 +1,5 @@
-import { defaultSettings, parseSettings, readSettingsStrict, type Settings } from '../settings';
 import { storage } from '@wxt-dev/storage';
+import { defaultSettings, parseSettings, readSettingsStrict, type Settings } from '../settings';
 
 /**
  * The settings as stored by the options page (sync storage, versioned by @wxt-dev/storage).

@@ -185,7 +185,11 @@ export interface PopupSample {
  * The popup, opened for the tab `reps` times (a fresh page each time, as a toolbar click opens
  * one).
  */
-export async function measurePopup(session: KartraSession, tabId: number, reps: number): Promise<PopupSample[]> {
+export async function measurePopup(
+  session: KartraSession,
+  tabId: number,
+  reps: number,
+): Promise<PopupSample[]> {
   const samples: PopupSample[] = [];
   const url = `chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`;
   for (let i = 0; i < reps; i++) {

@@ -30,7 +30,10 @@ describe('parseCsv', () => {
 
 describe('network scan', () => {
   it('finds network calls, whatever their spacing', () => {
-    const hits = scanNetworkApis('b.js', 'navigator.sendBeacon("https://x.example/c", data); fetch (url, n); new  Worker(u)');
+    const hits = scanNetworkApis(
+      'b.js',
+      'navigator.sendBeacon("https://x.example/c", data); fetch (url, n); new  Worker(u)',
+    );
     expect(hits.map((hit) => hit.match)).toEqual(['sendBeacon', 'fetch (', 'new  Worker(']);
     expect(scanNetworkApis('c.js', 'const prefetch = 1; refetchAll(x)')).toEqual([]);
   });
