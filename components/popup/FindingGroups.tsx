@@ -14,7 +14,7 @@ const GROUPS = [
  * hundreds of findings, and drawing them all kept the popup blank for a third of a second, while
  * a popup shows five or six at a time anyway.
  */
-export const FINDINGS_SHOWN_FIRST = 20;
+const FINDINGS_SHOWN_FIRST = 20;
 
 interface FindingGroupProps {
   kind: string;

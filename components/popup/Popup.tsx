@@ -59,7 +59,7 @@ export async function requestInitialState(): Promise<InitialState> {
  * `initial`: the report already asked for (entrypoints/popup/main.tsx asks before the first
  * render, so the question does not wait for the first paint as an effect would).
  */
-export function Popup({ initial }: { initial?: Promise<InitialState> }) {
+export function Popup({ initial }: { initial: Promise<InitialState> }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [testAddress, setTestAddress] = useState('');
@@ -72,7 +72,7 @@ export function Popup({ initial }: { initial?: Promise<InitialState> }) {
       setTestAddress(loaded.settings.testAddress);
       setNotice(loaded.notice);
     });
-    void (initial ?? requestInitialState()).then((first) => {
+    void initial.then((first) => {
       setTabId(first.tabId);
       setState(first.state);
     });

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
  * Steps shown before "Show all": the start of the order is what people check, and a long
  * sequence's full order (a thousand numbers) would fill the popup and slow its opening.
  */
-export const RUN_ORDER_SHOWN = 40;
+const RUN_ORDER_SHOWN = 40;
 
 /** The order contacts reach the steps, which the number bubbles do not tell. */
 export function RunOrder({ refs }: { refs: readonly string[] }) {

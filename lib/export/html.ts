@@ -21,9 +21,6 @@ import { displayText } from './text';
 /** Nothing may run and nothing may load: a report opened from disk stays inert and offline. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-/** Kartra caps names at 40 characters; a longer one is cut in the heading (the facts below show more). */
-const MAX_SUBJECT = 100;
-
 const SYMBOLS: Record<GroupKey, string> = { error: '✖', warning: '▲', info: 'ℹ', review: '?' };
 
 /** Page text: cleaned, escaped, and isolated so right-to-left text cannot reorder what surrounds it. */
@@ -136,7 +133,7 @@ ${items.join('\n')}
  * forbids scripts and every outside resource; all page text is escaped).
  */
 export function renderHtmlReport(report: Report, options: ExportOptions = {}): string {
-  const subject = displayText(reportSubject(report), MAX_SUBJECT);
+  const subject = reportSubject(report);
   const when = formatDateTime(report.generatedAt);
   const tool = `${displayText(report.tool.name)} ${displayText(report.tool.version)}`;
   const groups = groupFindings(report.findings).map((group) => groupSection(group, options));

@@ -15,10 +15,6 @@ import {
   summarizeCounts,
   whereLabel,
 } from './report-view';
-import { displayText } from './text';
-
-/** Kartra caps names at 40 characters; a longer one is cut in the heading (the facts below show more). */
-const MAX_SUBJECT = 100;
 
 function sequenceLines(report: Report): string[] {
   const sequence = report.sequence;
@@ -62,10 +58,7 @@ function coverageLines(report: Report): string[] {
  * escaped, so a step title cannot format the report, add links or smuggle HTML.
  */
 export function renderMarkdownReport(report: Report, options: ExportOptions = {}): string {
-  const out: string[] = [
-    `# Kartra sequence audit: ${md(displayText(reportSubject(report), MAX_SUBJECT))}`,
-    '',
-  ];
+  const out: string[] = [`# Kartra sequence audit: ${md(reportSubject(report))}`, ''];
   out.push(...sequenceLines(report));
   out.push(`- Page: ${PAGE_KIND_LABELS[report.page.kind]}, ${markdownCode(report.page.url)}`);
   out.push(`- Result: **${summarizeCounts(report.counts)}**`, '');

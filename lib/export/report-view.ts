@@ -1,4 +1,5 @@
 import type { Report } from '../report';
+import { displayText } from './text';
 
 /**
  * What the human-readable exports (Markdown, HTML) show, worked out once so both say the same
@@ -111,10 +112,16 @@ export function pageProblem(report: Report): string | null {
   return null;
 }
 
-/** The heading's subject: the sequence name, or what page this was. */
+/** Kartra caps names at 40 characters; a longer one is cut in the heading (the facts below show more). */
+const MAX_SUBJECT = 100;
+
+/** The heading's subject, cleaned and cut when long: the sequence name, or what page this was. */
 export function reportSubject(report: Report): string {
   if (report.page.kind === 'list') return 'Sequence list';
   const name = report.sequence?.name?.trim();
-  if (report.page.kind === 'editor') return name ? name : `Sequence ${report.sequence?.id ?? ''}`.trim();
-  return name ? name : PAGE_KIND_LABELS[report.page.kind];
+  const subject =
+    report.page.kind === 'editor'
+      ? name || `Sequence ${report.sequence?.id ?? ''}`.trim()
+      : name || PAGE_KIND_LABELS[report.page.kind];
+  return displayText(subject, MAX_SUBJECT);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stepKindSchema } from '../model';
 
 /**
  * The shape of a Kartra profile (see profile.ts). Kept apart from the data so the content script
@@ -10,17 +11,6 @@ import { z } from 'zod';
  */
 
 const selector = z.string().min(1);
-const stepKind = z.enum([
-  'email',
-  'sms',
-  'tag',
-  'list',
-  'sequence',
-  'split',
-  'goto',
-  'complete',
-  'unsubscribe',
-]);
 const iconMap = <T extends z.ZodType>(value: T) => z.array(z.object({ iconClass: z.string().min(1), value }));
 
 export const kartraProfileSchema = z.object({
@@ -67,9 +57,9 @@ export const kartraProfileSchema = z.object({
       inactiveLabel: selector,
       outputLabel: selector,
     }),
-    kindIcons: iconMap(stepKind),
+    kindIcons: iconMap(stepKindSchema),
     /** The kind labels, read when a card's icon is not one we know. */
-    kindLabels: z.array(z.object({ label: z.string().min(1), value: stepKind })),
+    kindLabels: z.array(z.object({ label: z.string().min(1), value: stepKindSchema })),
   }),
   /** Connection nodes and lines, as @jsplumb/browser-ui renders them. */
   graph: z.object({

@@ -48,18 +48,30 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
     counts: Report['counts'];
   } | null = null;
   let lastFindings: Report['findings'] = [];
+  // The builder's canvas, looked up again only once the app has replaced it.
+  let canvas: Element | null = null;
+  const builderCanvas = (): Element | null => {
+    if (!canvas?.isConnected) canvas = document.querySelector(profile.editor.canvas);
+    return canvas;
+  };
+
+  /** The steps that get a badge, and the one highlighted. */
+  const flaggedRefs = (): Set<string> => {
+    const refs = new Set(grouped.byStep.map((step) => step.ref));
+    if (highlight) refs.add(highlight.ref);
+    return refs;
+  };
 
   /** `measured`: boxes the reader took a moment ago (same layout), used instead of measuring again. */
   function draw(measured?: ReadonlyMap<string, Rect> | null): void {
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
-    const wanted = new Set(grouped.byStep.map((step) => step.ref));
-    if (highlight) wanted.add(highlight.ref);
+    const wanted = flaggedRefs();
     cards ??= findCardElements(document, profile, wanted);
     const positions = new Map<string, BoxPosition>();
     // A card scrolled out of the builder's viewport gets no badge: it would cover Kartra's own
     // controls (the palette, the toolbar) and take their clicks.
-    const view = document.querySelector(profile.editor.canvas)?.parentElement?.getBoundingClientRect();
+    const view = builderCanvas()?.parentElement?.getBoundingClientRect();
     for (const ref of wanted) {
       const rect = measured?.get(ref) ?? boxOf(cards.get(ref));
       const visible =
@@ -94,9 +106,8 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   // Between audits the badges follow what moves on the canvas (a card dragged); anything else
   // that changes (the toolbar, the title, a canvas replaced on a tab switch) is followed by the
   // audit the change causes, which redraws.
-  let canvas: Element | null = null;
   const observer = new win.MutationObserver((records) => {
-    if (!canvas?.isConnected) canvas = document.querySelector(profile.editor.canvas);
+    const canvas = builderCanvas();
     let moved = false;
     for (const record of records) {
       if (!canvas?.contains(record.target)) continue;
@@ -126,9 +137,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
       if (!sameCounts(counts, report.counts)) counts = report.counts;
       // At once, not on the next frame: the audit that called this is timed with its drawing,
       // and the cards it just read are the ones to badge.
-      const wanted = new Set(grouped.byStep.map((step) => step.ref));
-      if (highlight) wanted.add(highlight.ref);
-      const read = cardElementsAfterRead(document, profile, wanted);
+      const read = cardElementsAfterRead(document, profile, flaggedRefs());
       cards = read.elements;
       draw(read.rects);
     },

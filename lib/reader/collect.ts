@@ -38,6 +38,17 @@ function classesOf(el: Element): string[] {
   return out;
 }
 
+/** Whether the class attribute holds `name` as a whole class, read without building a list. */
+export function hasClass(el: Element, name: string): boolean {
+  const names = el.getAttribute('class');
+  if (!names || name === '') return false;
+  const boundary = (i: number) => i < 0 || i >= names.length || /\s/.test(names.charAt(i));
+  for (let at = names.indexOf(name); at !== -1; at = names.indexOf(name, at + 1)) {
+    if (boundary(at - 1) && boundary(at + name.length)) return true;
+  }
+  return false;
+}
+
 /** The classes of an element and of everything inside it (icons sit inside buttons and rules). */
 function classesWithin(el: Element | null): string[] | null {
   if (!el) return null;
@@ -163,7 +174,7 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
   const startingRules = moduleEl ? { rect: rectOf(moduleEl), rules } : null;
   const nodes = nodeEls.map((el) => ({
     rect: rectOf(el),
-    linked: classesOf(el).includes(profile.graph.nodeLinkedClass),
+    linked: hasClass(el, profile.graph.nodeLinkedClass),
   }));
   const lines = pathEls.map((path, i) => lineEnds(path, lineEls[i] ?? null));
 

@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { type KartraSession, launchKartra } from '../harness';
+import { type KartraSession, pagesClosedAfter, workerSession } from '../harness';
 import { ExtensionReports } from '../support/extension-report';
 
 /**
@@ -10,19 +10,8 @@ export const test = base.extend<
   { kartra: KartraSession; reports: ExtensionReports },
   { workerKartra: KartraSession }
 >({
-  workerKartra: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured first argument.
-    async ({}, use) => {
-      const session = await launchKartra({ extension: true });
-      await use(session);
-      await session.close();
-    },
-    { scope: 'worker' },
-  ],
-  kartra: async ({ workerKartra }, use) => {
-    await use(workerKartra);
-    for (const page of workerKartra.context.pages()) await page.close();
-  },
+  workerKartra: workerSession({ extension: true }),
+  kartra: ({ workerKartra }, use) => pagesClosedAfter(workerKartra, use),
   reports: async ({ workerKartra }, use) => {
     const reports = new ExtensionReports(workerKartra.context, workerKartra.extensionId ?? '');
     await use(reports);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { type KartraSession, launchKartra } from '../harness';
+import { type KartraSession, pagesClosedAfter, workerSession } from '../harness';
 import { dragMouse, readLines, readNodes, type SeenCard, type SeenNode } from '../harness/replica-dom';
 import { actionText, KIND_DISPLAY, recipientsText, timingText, windowText } from '../replica/app/texts';
 import { replicaHtml } from '../replica/page';
@@ -13,19 +13,8 @@ import { type EditorSpec, parseSpec, TERMINAL_KINDS, tabOfRef } from '../replica
  */
 
 const test = base.extend<{ kartra: KartraSession }, { workerKartra: KartraSession }>({
-  workerKartra: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured first argument.
-    async ({}, use) => {
-      const session = await launchKartra({ extension: false });
-      await use(session);
-      await session.close();
-    },
-    { scope: 'worker' },
-  ],
-  kartra: async ({ workerKartra }, use) => {
-    await use(workerKartra);
-    for (const page of workerKartra.context.pages()) await page.close();
-  },
+  workerKartra: workerSession({ extension: false }),
+  kartra: ({ workerKartra }, use) => pagesClosedAfter(workerKartra, use),
 });
 
 test.describe.configure({ mode: 'parallel' });

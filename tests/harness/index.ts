@@ -1,4 +1,5 @@
 export { findChromium } from './chromium';
+export { pagesClosedAfter, workerSession } from './fixtures';
 export {
   chromiumArgs,
   KARTRA_ORIGIN,

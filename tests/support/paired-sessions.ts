@@ -1,5 +1,5 @@
 import { test as base, type Page } from '@playwright/test';
-import { type KartraSession, launchKartra } from '../harness';
+import { type KartraSession, pagesClosedAfter, workerSession } from '../harness';
 import { ExtensionReports } from './extension-report';
 import { installMutationRecorder } from './mutation-recorder';
 
@@ -13,38 +13,14 @@ export const test = base.extend<
   { guest: KartraSession; bare: KartraSession; reports: ExtensionReports },
   { guestWorker: KartraSession; bareWorker: KartraSession }
 >({
-  guestWorker: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured first argument.
-    async ({}, use) => {
-      // A private copy of the build can be named while others rebuild .output in the same tree.
-      const session = await launchKartra({
-        extension: true,
-        extensionPath: process.env.RELIABILITY_EXTENSION_PATH,
-      });
-      await installMutationRecorder(session.context);
-      await use(session);
-      await session.close();
-    },
-    { scope: 'worker' },
-  ],
-  bareWorker: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured first argument.
-    async ({}, use) => {
-      const session = await launchKartra({ extension: false });
-      await installMutationRecorder(session.context);
-      await use(session);
-      await session.close();
-    },
-    { scope: 'worker' },
-  ],
-  guest: async ({ guestWorker }, use) => {
-    await use(guestWorker);
-    for (const page of guestWorker.context.pages()) await page.close();
-  },
-  bare: async ({ bareWorker }, use) => {
-    await use(bareWorker);
-    for (const page of bareWorker.context.pages()) await page.close();
-  },
+  // A private copy of the build can be named while others rebuild .output in the same tree.
+  guestWorker: workerSession(
+    { extension: true, extensionPath: process.env.RELIABILITY_EXTENSION_PATH },
+    installMutationRecorder,
+  ),
+  bareWorker: workerSession({ extension: false }, installMutationRecorder),
+  guest: ({ guestWorker }, use) => pagesClosedAfter(guestWorker, use),
+  bare: ({ bareWorker }, use) => pagesClosedAfter(bareWorker, use),
   reports: async ({ guestWorker }, use) => {
     const reports = new ExtensionReports(guestWorker.context, guestWorker.extensionId ?? '');
     await use(reports);

@@ -1,4 +1,4 @@
-import type { SpecStep, SpecStepKind } from '../spec';
+import { SPEC_WEEKDAYS, type SpecStep, type SpecStepKind } from '../spec';
 
 /**
  * Kartra's words on the builder, as docs/replica-markup.md lists them. The replica is Kartra's
@@ -28,7 +28,6 @@ export const STARTING_RULE_DISPLAY: Record<string, { icon: string; prefix: strin
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const WEEKDAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** "09:00" -> "9:00 AM", "17:30" -> "5:30 PM", "00:15" -> "12:15 AM". */
@@ -62,12 +61,12 @@ export function daysText(days: readonly string[]): string {
   const parts: string[] = [];
   let i = 0;
   while (i < 7) {
-    if (!set.has(WEEKDAYS[i] as string)) {
+    if (!set.has(SPEC_WEEKDAYS[i] as string)) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < 7 && set.has(WEEKDAYS[j + 1] as string)) j++;
+    while (j + 1 < 7 && set.has(SPEC_WEEKDAYS[j + 1] as string)) j++;
     if (j - i >= 2) parts.push(`${WEEKDAY_LABELS[i]}–${WEEKDAY_LABELS[j]}`);
     else for (let k = i; k <= j; k++) parts.push(WEEKDAY_LABELS[k] as string);
     i = j + 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kartraProfile } from '../../../lib/kartra/profile';
-import { collectScene, pathEndsFromData } from '../../../lib/reader/collect';
+import { collectScene, hasClass, pathEndsFromData } from '../../../lib/reader/collect';
 import { buildScene } from './scene-builder';
 import { newDocument, renderScene } from './scene-dom';
 
@@ -22,6 +22,26 @@ describe('pathEndsFromData', () => {
       expect(pathEndsFromData(d)).toBeNull();
     },
   );
+});
+
+describe('hasClass', () => {
+  const withClass = (value: string | null) => {
+    const el = newDocument().createElement('div');
+    if (value !== null) el.setAttribute('class', value);
+    return el;
+  };
+  it.each([
+    ['jtk-connected', true],
+    ['endpoint jtk-connected', true],
+    ['\tjtk-connected\n other', true],
+    ['jtk-connected-not', false],
+    ['not-jtk-connected', false],
+    ['jtk-connectedjtk-connected', false],
+    ['', false],
+    [null, false],
+  ])('class=%j holds jtk-connected: %s', (value, expected) => {
+    expect(hasClass(withClass(value), 'jtk-connected')).toBe(expected);
+  });
 });
 
 function oneLineDocument() {
