@@ -32,6 +32,7 @@ export default defineContentScript({
     let settings = loadedSettings.settings;
     if (active.notice) console.warn(LOG_PREFIX, active.notice);
     let profile = active.profile;
+    let profileSource = active.source;
     let overlay: Overlay | null = null;
 
     function showInline(report: Report | null): void {
@@ -51,6 +52,7 @@ export default defineContentScript({
     const startSession = () =>
       startAuditSession(window, {
         profile,
+        profileSource,
         settings: () => settings,
         tool: { name: manifest.name, version: manifest.version },
         // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
@@ -70,6 +72,7 @@ export default defineContentScript({
     watchActiveProfile((next) => {
       if (next.notice) console.warn(LOG_PREFIX, next.notice);
       profile = next.profile;
+      profileSource = next.source;
       session.stop();
       overlay?.destroy();
       overlay = null;

@@ -170,11 +170,13 @@ export function audit(page: PageModel, options: AuditOptions): Report {
     findings = sortFindings(findings, graph, rows);
     for (const d of diagnostics) notes.push(diagnosticNote(d));
   } else if (page.kind === 'unrecognised') {
-    const missing = page.missing.length > 0 ? page.missing.join(', ') : 'the builder';
+    const missing = page.diagnostics.filter((d) => d.code !== 'profile-not-inferred').map((d) => d.expected);
     notes.push(
-      `This looks like a sequence page, but the builder was not recognised (missing: ${missing}). Nothing was checked: this is not a clean bill of health.`,
+      `This looks like a sequence page, but the builder was not recognised (missing: ${missing.join(', ') || 'the builder'}). Nothing was checked: this is not a clean bill of health.`,
     );
+    for (const d of page.diagnostics) if (d.code === 'profile-not-inferred') notes.push(diagnosticNote(d));
   }
+  const reading = page.kind === 'editor' || page.kind === 'unrecognised' ? page.reading : undefined;
 
   const checkMs = clock() - started;
   return {
@@ -194,7 +196,7 @@ export function audit(page: PageModel, options: AuditOptions): Report {
     findings,
     runOrder: [...graph.runOrder],
     counts: count(findings, page.kind === 'unrecognised'),
-    coverage: { tabsAudited, tabsNotSeen, notes },
+    coverage: { tabsAudited, tabsNotSeen, notes, ...(reading ? { reading } : {}) },
     timing: { readMs: Math.max(0, options.readMs ?? 0), checkMs: Math.max(0, checkMs), renderMs: 0 },
   };
 }

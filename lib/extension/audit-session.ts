@@ -1,7 +1,7 @@
 import { type AuditOptions, audit } from '../audit';
 import type { KartraProfile } from '../kartra/profile';
-import type { SequenceModel } from '../model';
-import { readPage } from '../reader';
+import type { ProfileSource, SequenceModel } from '../model';
+import { newInferenceMemory, readPage } from '../reader';
 import { mergeTabs } from '../reader/merge-tabs';
 import type { Report } from '../report';
 import { defaultTimeZone } from '../timing';
@@ -15,6 +15,8 @@ import type { AuditResult } from './messages';
 
 export interface AuditSessionOptions {
   profile: KartraProfile;
+  /** Where the profile came from; default built-in. */
+  profileSource?: ProfileSource;
   settings: () => AuditOptions['settings'];
   tool: AuditOptions['tool'];
   /** Called after every successful audit with the new report. */
@@ -45,6 +47,8 @@ export const PRESS_LIMIT_MS = 5000;
 
 export interface AuditSession {
   latest: () => AuditResult | null;
+  /** The profile inferred from this page, when the audit uses one (for "Keep this profile"). */
+  inferredProfile: () => KartraProfile | null;
   /** Audits now, whatever the throttle says. */
   auditNow: () => AuditResult;
   stop: () => void;
@@ -56,6 +60,8 @@ export type PageWindow = Window & typeof globalThis;
 export function startAuditSession(win: PageWindow, options: AuditSessionOptions): AuditSession {
   const throttleMs = options.throttleMs ?? 250;
   let merged: SequenceModel | null = null;
+  // Inference runs only when the profile does not read the page well, and is remembered for it.
+  const inference = newInferenceMemory();
   let latest: AuditResult | null = null;
   let lastAuditAt = Number.NEGATIVE_INFINITY;
   let timer: number | undefined;
@@ -70,7 +76,12 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     const started = win.performance.now();
     lastAuditAt = started;
     try {
-      let page = readPage(win.document, win.location.href, options.profile);
+      let page = readPage(win.document, win.location.href, options.profile, {
+        source: options.profileSource ?? 'built-in',
+        inference,
+        ignore: options.ownHost?.() ?? null,
+        now: started,
+      });
       if (page.kind === 'editor') {
         // Another sequence opened inside the app: forget the previous one's tabs.
         merged = mergeTabs(merged?.id === page.sequence.id ? merged : null, page.sequence);
@@ -154,6 +165,10 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
 
   return {
     latest: () => latest,
+    inferredProfile: () =>
+      latest?.page?.kind === 'editor' && latest.page.reading?.profile === 'inferred'
+        ? inference.profile
+        : null,
     auditNow,
     stop() {
       observer.disconnect();

@@ -42,29 +42,40 @@ export const kartraProfileSchema = z.object({
   }),
   card: z.object({
     root: selector,
-    /** Per field, the element whose text is read; a missing element reads as null. */
+    /**
+     * Per field, the element whose text is read, tried first. A field without a selector, or
+     * whose selector matches nothing on a card, is looked for among the card's visible texts by
+     * what it says (a number bubble, "Wait 2 days", "Go to A1"...), so none is required.
+     */
     fields: z.object({
-      number: selector,
-      kindIcon: selector,
-      kindLabel: selector,
-      title: selector,
-      timing: selector,
-      window: selector,
-      recipients: selector,
-      version: selector,
-      goto: selector,
-      action: selector,
-      inactiveLabel: selector,
-      outputLabel: selector,
+      number: selector.optional(),
+      kindIcon: selector.optional(),
+      kindLabel: selector.optional(),
+      title: selector.optional(),
+      timing: selector.optional(),
+      window: selector.optional(),
+      recipients: selector.optional(),
+      version: selector.optional(),
+      goto: selector.optional(),
+      action: selector.optional(),
+      inactiveLabel: selector.optional(),
+      outputLabel: selector.optional(),
     }),
     kindIcons: iconMap(stepKindSchema),
     /** The kind labels, read when a card's icon is not one we know. */
     kindLabels: z.array(z.object({ label: z.string().min(1), value: stepKindSchema })),
   }),
-  /** Connection nodes and lines, as @jsplumb/browser-ui renders them. */
+  /**
+   * Connection nodes and lines (the built-in profile: as @jsplumb/browser-ui renders them).
+   * A node shows that a line ends on it by a class, or only by its colour (grey free, yellow
+   * linked); with neither, the reader does not judge nodes by their look.
+   */
   graph: z.object({
     node: selector,
-    nodeLinkedClass: z.string(),
+    nodeLinkedClass: z.string().min(1).optional(),
+    /** The computed colour of a linked node (`rgb(245, 196, 0)`): its background, or its shape's fill. */
+    nodeLinkedColor: z.string().min(1).optional(),
+    /** The line elements; `linePath` finds each one's path inside it (or the element is the path). */
     line: selector,
     linePath: selector,
   }),
@@ -97,11 +108,15 @@ export const kartraProfileSchema = z.object({
     /** Weekday abbreviations, Monday first. */
     weekdays: z.array(z.string()).length(7),
     anyoneRecipients: z.string(),
+    /** How a filtered recipients line starts ("Filtered: only contacts matching filters"). */
+    filteredRecipients: z.array(z.string().min(1)).min(1),
     inactive: z.string(),
     goto: z.string(),
     yes: z.string(),
     no: z.string(),
     noStartingRules: z.string(),
+    /** The Starting Rules module's title, by which a profile inferred from the page finds it. */
+    startingRulesTitle: z.string().min(1),
     /** What a starting rule's sentence starts with, per type: "Tag applied:" in "Tag applied: Buyers". */
     rulePrefixes: z.record(
       z.enum(['optin', 'tag', 'list', 'order', 'page', 'sequence', 'automation']),

@@ -107,11 +107,13 @@ export const kartraProfile: KartraProfile = {
     noDays: 'No days',
     weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
     anyoneRecipients: 'Anyone reaching this step',
+    filteredRecipients: ['Filtered'],
     inactive: 'Inactive',
     goto: 'Go to',
     yes: 'Yes',
     no: 'No',
     noStartingRules: 'No starting rules yet',
+    startingRulesTitle: 'Starting Rules',
     rulePrefixes: {
       optin: 'Opt-in form:',
       tag: 'Tag applied:',

@@ -1,6 +1,8 @@
 import { type KartraProfile, kartraProfile } from '../kartra/profile';
-import type { PageModel } from '../model';
+import type { PageModel, ProfileSource } from '../model';
 import { collectList, collectScene } from './collect';
+import { GOOD_FIT } from './fit';
+import { inferProfile } from './infer-profile';
 import { interpretScene } from './interpret';
 import { interpretList } from './interpret-list';
 import { regExp } from './text';
@@ -25,28 +27,148 @@ export function pageKindOf(url: string, profile: KartraProfile = kartraProfile):
 }
 
 /**
+ * What the audit session remembers of profile inference on its page: the profile inferred
+ * last (reused while it fits) and when inference last ran, so a page nobody can read is not
+ * searched again on every change.
+ */
+export interface InferenceMemory {
+  profile: KartraProfile | null;
+  /** Why the last inference found nothing, for the popup. */
+  failure: string | null;
+  lastTriedAt: number;
+}
+
+export function newInferenceMemory(): InferenceMemory {
+  return { profile: null, failure: null, lastTriedAt: Number.NEGATIVE_INFINITY };
+}
+
+/** The shortest time between two inferences on a page that still reads badly. */
+export const INFERENCE_RETRY_MS = 2000;
+
+export interface ReadOptions {
+  /** Where the profile came from (default: built-in). */
+  source?: ProfileSource;
+  /** The session's inference memory; without it the page is read with `profile` alone. */
+  inference?: InferenceMemory;
+  /** Our own UI, which inference must not take for part of the builder. */
+  ignore?: Element | null;
+  /** The clock for the inference retry (milliseconds). */
+  now?: number;
+}
+
+/**
  * Reads whatever Kartra page is showing into a PageModel. It never throws: a page it cannot
  * make sense of is 'unrecognised' (on an editor URL) or carries diagnostics (on the list).
+ * On the builder, when the profile does not find it or fits it badly, a profile inferred from
+ * the page is tried, and the better reading wins.
  */
-export function readPage(document: Document, url: string, profile: KartraProfile = kartraProfile): PageModel {
+export function readPage(
+  document: Document,
+  url: string,
+  profile: KartraProfile = kartraProfile,
+  options: ReadOptions = {},
+): PageModel {
   const kind = pageKindOf(url, profile);
+  if (kind === 'list') return readList(document, url, profile);
+  if (kind !== 'editor') return { kind: 'other', url };
+  const first = readEditor(document, url, profile, options.source ?? 'built-in');
+  const memory = options.inference;
+  if (!memory || readsWell(first)) return first;
+
+  let best = first;
+  if (memory.profile) {
+    const again = readEditor(document, url, memory.profile, 'inferred');
+    if (readsWell(again)) return again;
+    best = better(best, again);
+  }
+  const now = options.now ?? Date.now();
+  if (now - memory.lastTriedAt < INFERENCE_RETRY_MS) return best;
+  memory.lastTriedAt = now;
+  let inferred: ReturnType<typeof inferProfile>;
   try {
-    if (kind === 'editor') return interpretScene(collectScene(document, profile), profile, url);
-    if (kind === 'list') return interpretList(collectList(document, profile), profile, url);
-    return { kind: 'other', url };
+    inferred = inferProfile(document, profile, options.ignore);
   } catch (error) {
-    const found = error instanceof Error ? error.message : String(error);
-    if (kind === 'list')
-      return {
-        kind: 'list',
-        url,
-        rows: [],
-        diagnostics: [{ where: 'page', expected: 'a readable sequence list', found }],
-      };
+    inferred = { profile: null, reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (!inferred.profile) {
+    memory.failure = inferred.reason;
+    if (best.kind !== 'unrecognised') return best;
+    const tried = {
+      code: 'profile-not-inferred' as const,
+      where: 'page',
+      expected: 'a builder to infer a profile from',
+      found: inferred.reason,
+    };
+    return { ...best, diagnostics: [...best.diagnostics, tried] };
+  }
+  memory.failure = null;
+  const read = readEditor(document, url, inferred.profile, 'inferred');
+  if (fitOf(read) > fitOf(best)) {
+    memory.profile = inferred.profile;
+    return read;
+  }
+  return best;
+}
+
+function readList(document: Document, url: string, profile: KartraProfile): PageModel {
+  try {
+    return interpretList(collectList(document, profile), profile, url);
+  } catch (error) {
+    return {
+      kind: 'list',
+      url,
+      rows: [],
+      diagnostics: [
+        {
+          code: 'page-unreadable',
+          where: 'page',
+          expected: 'a readable sequence list',
+          found: message(error),
+        },
+      ],
+    };
+  }
+}
+
+function readEditor(
+  document: Document,
+  url: string,
+  profile: KartraProfile,
+  source: ProfileSource,
+): PageModel {
+  try {
+    return interpretScene(collectScene(document, profile), profile, url, source);
+  } catch (error) {
     return {
       kind: 'unrecognised',
       url,
-      missing: [`a builder page the reader could read (it failed: ${found})`],
+      diagnostics: [
+        {
+          code: 'page-unreadable',
+          where: 'page',
+          expected: 'a builder page the reader could read',
+          found: `it failed: ${message(error)}`,
+        },
+      ],
     };
   }
+}
+
+/** A reading good enough to stop looking: the builder found, cards on it, and a good fit. */
+function readsWell(page: PageModel): boolean {
+  return page.kind === 'editor' && page.sequence.steps.length > 0 && fitOf(page) >= GOOD_FIT;
+}
+
+function fitOf(page: PageModel): number {
+  if (page.kind !== 'editor') return -1;
+  // A builder with Starting Rules and no card yet is a fair reading; a profile that finds cards beats it.
+  return page.sequence.steps.length === 0 ? 0 : (page.reading?.fit ?? 0);
+}
+
+function better(a: PageModel, b: PageModel): PageModel {
+  return fitOf(b) > fitOf(a) ? b : a;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

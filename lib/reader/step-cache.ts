@@ -34,6 +34,7 @@ function keyOf(card: SceneCard, tab: string): string {
     f.inactiveLabel ?? NULL,
     f.versions.join(SEP),
     card.kindIconClasses === null ? NULL : card.kindIconClasses.join(' '),
+    card.pieces === undefined ? NULL : card.pieces.join(SEP),
   ].join(SEP);
 }
 

@@ -46,7 +46,7 @@ describe('sequence-paused on the list page', () => {
       createContext('list', {
         sequence: null,
         rows: [row('1', 'active')],
-        diagnostics: [{ where: 'row 2', expected: 'a status button' }],
+        diagnostics: [{ code: 'list-status-unread', where: 'row 2', expected: 'a status button' }],
         now: NOW,
       }),
     );

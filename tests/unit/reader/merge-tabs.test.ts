@@ -44,7 +44,7 @@ const main = model({
     { from: '1', to: '2' },
   ],
   tabs: { all: ['Main', 'A', 'B'], seen: ['Main'] },
-  diagnostics: [{ where: 'step 2', expected: 'a timing line', step: '2' }],
+  diagnostics: [{ code: 'timing-unread', where: 'step 2', expected: 'a timing line', step: '2' }],
 });
 const tabA = model({
   subscribers: 43,
