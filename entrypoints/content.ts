@@ -18,14 +18,20 @@ import { exportStructure } from '@/lib/structure-export';
 
 const FAILED_BADGE = { text: '!', color: '#5f6368' };
 
-function tellBackground(badge: ReportChangedMessage['badge']): void {
-  const message: ReportChangedMessage = { type: 'kartra-auditor:report-changed', badge };
+function tellBackground(
+  badge: ReportChangedMessage['badge'],
+  kind: ReportChangedMessage['kind'],
+  newVisit: boolean,
+): void {
+  const message: ReportChangedMessage = { type: 'kartra-auditor:report-changed', badge, kind, newVisit };
   // The worker may be asleep or reloading; the next audit sends again.
   browser.runtime.sendMessage(message).catch(() => {});
 }
 
 export default defineContentScript({
   matches: ['https://app.kartra.com/*'],
+  // Kartra renders some builders inside frames of its own; the background picks the frame that holds one.
+  allFrames: true,
   async main() {
     const manifest = browser.runtime.getManifest();
     const [loadedSettings, active] = await Promise.all([loadSettings(), loadActiveProfile()]);
@@ -33,6 +39,8 @@ export default defineContentScript({
     if (active.notice) console.warn(LOG_PREFIX, active.notice);
     let profile = active.profile;
     let profileSource = active.source;
+    // The profile the latest audit read the page with (one inferred from it, when the active one did not fit).
+    let readWith = profile;
     let overlay: Overlay | null = null;
 
     function showInline(report: Report | null): void {
@@ -42,30 +50,37 @@ export default defineContentScript({
           overlay = null;
           return;
         }
-        overlay ??= mountOverlay(window, profile);
+        overlay ??= mountOverlay(window, () => readWith);
         overlay.update(report);
       } catch (error) {
         console.error(LOG_PREFIX, 'the inline warnings failed:', error);
       }
     }
 
-    const startSession = () =>
-      startAuditSession(window, {
+    const startSession = () => {
+      let newVisit = true;
+      const tell = (badge: ReportChangedMessage['badge'], kind: ReportChangedMessage['kind']) => {
+        tellBackground(badge, kind, newVisit);
+        newVisit = false;
+      };
+      return startAuditSession(window, {
         profile,
         profileSource,
         settings: () => settings,
         tool: { name: manifest.name, version: manifest.version },
         // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
         ownHost: () => overlay?.host ?? null,
-        onReport(report) {
+        onReport(report, profileRead) {
+          readWith = profileRead;
           showInline(report);
-          tellBackground(auditSummary(report));
+          tell(auditSummary(report), report.page.kind);
         },
         onError() {
           showInline(null);
-          tellBackground(FAILED_BADGE);
+          tell(FAILED_BADGE, 'unrecognised');
         },
       });
+    };
     let session = startSession();
 
     // A profile override saved on the options page applies at once: read the page again with it.
@@ -86,13 +101,14 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isGetReportMessage(message)) {
-        return Promise.resolve(reportResponse(session.latest() ?? session.auditNow(), message));
+        const result = session.latest() ?? session.auditNow();
+        return Promise.resolve(reportResponse(result, message, session.inferredProfile()));
       }
       if (isLocateStepMessage(message)) {
         let found = false;
         try {
           // With inline warnings off, the overlay is mounted empty just for the highlight.
-          overlay ??= mountOverlay(window, profile);
+          overlay ??= mountOverlay(window, () => readWith);
           found = overlay.locate(message.ref);
         } catch (error) {
           console.error(LOG_PREFIX, 'locating a step failed:', error);

@@ -19,8 +19,8 @@ export interface AuditSessionOptions {
   profileSource?: ProfileSource;
   settings: () => AuditOptions['settings'];
   tool: AuditOptions['tool'];
-  /** Called after every successful audit with the new report. */
-  onReport: (report: Report) => void;
+  /** Called after every successful audit with the new report and the profile that read the page. */
+  onReport: (report: Report, readWith: KartraProfile) => void;
   /** Called when an audit throws (already logged). */
   onError?: (message: string) => void;
   /** Mutations inside this element (the extension's own UI) never trigger a re-audit. */
@@ -99,7 +99,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       });
       latest = { report, page, error: null };
       const drawStarted = win.performance.now();
-      options.onReport(report);
+      options.onReport(report, inferredProfile() ?? options.profile);
       report.timing.renderMs = win.performance.now() - drawStarted;
     } catch (error) {
       // A bug of ours must never break the builder: log it, tell the popup, keep observing.
@@ -163,12 +163,15 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
 
   auditNow();
 
+  function inferredProfile(): KartraProfile | null {
+    return latest?.page?.kind === 'editor' && latest.page.reading?.profile === 'inferred'
+      ? inference.profile
+      : null;
+  }
+
   return {
     latest: () => latest,
-    inferredProfile: () =>
-      latest?.page?.kind === 'editor' && latest.page.reading?.profile === 'inferred'
-        ? inference.profile
-        : null,
+    inferredProfile,
     auditNow,
     stop() {
       observer.disconnect();

@@ -24,7 +24,8 @@ export interface Overlay {
   destroy(): void;
 }
 
-export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
+/** `profileOf`: the profile the page is read with now (an inferred one may replace the active one). */
+export function mountOverlay(win: PageWindow, profileOf: () => KartraProfile): Overlay {
   const document = win.document;
   const host = document.createElement(EXTENSION_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -51,7 +52,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   // The builder's canvas, looked up again only once the app has replaced it.
   let canvas: Element | null = null;
   const builderCanvas = (): Element | null => {
-    if (!canvas?.isConnected) canvas = document.querySelector(profile.editor.canvas);
+    if (!canvas?.isConnected) canvas = document.querySelector(profileOf().editor.canvas);
     return canvas;
   };
 
@@ -67,7 +68,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
     const wanted = flaggedRefs();
-    cards ??= findCardElements(document, profile, wanted);
+    cards ??= findCardElements(document, profileOf(), wanted);
     const positions = new Map<string, BoxPosition>();
     // A card scrolled out of the builder's viewport gets no badge: it would cover Kartra's own
     // controls (the palette, the toolbar) and take their clicks.
@@ -137,12 +138,12 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
       if (!sameCounts(counts, report.counts)) counts = report.counts;
       // At once, not on the next frame: the audit that called this is timed with its drawing,
       // and the cards it just read are the ones to badge.
-      const read = cardElementsAfterRead(document, profile, flaggedRefs());
+      const read = cardElementsAfterRead(document, profileOf(), flaggedRefs());
       cards = read.elements;
       draw(read.rects);
     },
     locate(ref) {
-      const card = findCardElements(document, profile, new Set([ref])).get(ref);
+      const card = findCardElements(document, profileOf(), new Set([ref])).get(ref);
       if (!card) return false;
       card.scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' });
       highlight = { ref, at: Date.now() };

@@ -1,4 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
+import { REF_PATTERN } from './read-step';
 import type {
   ListScene,
   Point,
@@ -187,7 +188,7 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
   });
   lastRead.set(document, {
     cards: cardEls,
-    numbers: cardParts.map((p) => p.fields.number),
+    numbers: cardParts.map((p, i) => p.fields.number ?? numberAmong(cards[i]?.pieces)),
     rects: cards.map((card) => card.rect),
   });
   const startingRules = moduleEl ? { rect: rectOf(moduleEl), rules } : null;
@@ -204,6 +205,20 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
     nodes,
     lines,
   };
+}
+
+/** The first text that reads as a number bubble ("3", "A1"). */
+function numberAmong(pieces: readonly string[] | undefined): string | null {
+  return pieces?.find((p) => REF_PATTERN.test(p)) ?? null;
+}
+
+/** A card's number bubble read by its words, for a profile that names no bubble selector. */
+export function cardNumber(card: Element): string | null {
+  for (const el of textElements(card)) {
+    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (REF_PATTERN.test(t)) return t;
+  }
+  return null;
 }
 
 /** The card and the elements inside it that hold text of their own (not only their children's). */

@@ -56,8 +56,3 @@ export function profileFit(stats: ReadStats): Pick<Reading, 'fit' | 'checks'> {
   const fit = counted.length === 0 ? 0 : Math.min(...counted.map((c) => c.passed / c.total));
   return { fit: Math.max(0, Math.min(1, fit)), checks };
 }
-
-/** The checks that did not pass in full, for people: "kinds known on 3 of 10 cards". */
-export function fitShortfalls(reading: Pick<Reading, 'checks'>): FitCheck[] {
-  return reading.checks.filter((c) => c.total > 0 && c.passed < c.total);
-}

@@ -157,6 +157,25 @@ function classSelector(elements: readonly Element[], scope: ParentNode): string 
   return null;
 }
 
+/**
+ * The class most of `elements` share, among elements some of which may not belong (an icon on
+ * a card's edge looks like a node): it must cover half of them, and `scope` must match little else.
+ */
+function dominantClass(elements: readonly Element[], scope: ParentNode): string | null {
+  const set = new Set(elements);
+  const frequency = new Map<string, number>();
+  for (const el of elements)
+    for (const c of new Set(classesOf(el))) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+  for (const [name, n] of [...frequency].sort((a, b) => b[1] - a[1])) {
+    if (n < elements.length / 2) break;
+    const selector = `.${escapeClass(name)}`;
+    const matched = Array.from(scope.querySelectorAll(selector));
+    const hits = matched.filter((el) => set.has(el)).length;
+    if (matched.length - hits <= matched.length * (1 - AGREEMENT)) return selector;
+  }
+  return null;
+}
+
 /** A selector for one element: its id, or a class only it carries in `scope`. */
 function ownSelector(el: Element, scope: ParentNode): string | null {
   const id = el.getAttribute('id');
@@ -358,6 +377,19 @@ function inferToolbar(
   );
   const publicSelector = publicName ? ownSelector(publicName.el, root) : null;
   if (publicSelector) out.publicName = publicSelector;
+  // The internal name is the builder's heading: a heading element, or else its largest text.
+  const headings = outside.filter(
+    (t) => /^h[1-3]$/i.test(t.el.tagName) || t.el.getAttribute('role') === 'heading',
+  );
+  const view = root.ownerDocument.defaultView;
+  const size = (el: Element) => (view ? Number.parseFloat(view.getComputedStyle(el).fontSize) || 0 : 0);
+  const name =
+    headings[0] ??
+    outside
+      .filter((t) => t !== publicName && /\p{L}/u.test(t.text))
+      .reduce<OwnText | null>((big, t) => (big === null || size(t.el) > size(big.el) ? t : big), null);
+  const nameSelector = name ? ownSelector(name.el, root) : null;
+  if (nameSelector) out.name = nameSelector;
   const contacts = outside.find((t) => /^\d[\d,]*\s+contacts?$/i.test(t.text));
   const contactsSelector = contacts ? ownSelector(contacts.el, root) : null;
   if (contactsSelector) out.subscribers = contactsSelector;
@@ -391,7 +423,8 @@ function inferGraph(
   const maxNode = Math.max(8, shortSide / 3);
   const candidates: { el: Element; rect: Rect; centre: Point }[] = [];
   for (const el of Array.from(canvas.querySelectorAll('*'))) {
-    if (cards.includes(el) || el === module) continue;
+    // A node is a shape, not a text: number bubbles and menu buttons sit on edges too.
+    if (cards.includes(el) || el === module || collapse(el.textContent ?? '') !== '') continue;
     const r = el.getBoundingClientRect();
     if (!(r.width >= 4 && r.height >= 4 && r.width <= maxNode && r.height <= maxNode)) continue;
     if (Math.abs(r.width - r.height) > 0.4 * Math.max(r.width, r.height)) continue;
@@ -407,7 +440,7 @@ function inferGraph(
     notes.push('no connection node on the cards\u2019 edges');
     return null;
   }
-  const node = classSelector(
+  const node = dominantClass(
     outer.map((c) => c.el),
     canvas,
   );
