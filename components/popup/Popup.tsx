@@ -153,6 +153,7 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
       {report?.page.kind === 'editor' && (
         <SequenceReport
           report={report}
+          inferredProfile={state.status === 'ready' ? state.inferredProfile : null}
           testAddress={testAddress}
           onLocate={locate}
           locateStatus={locateStatus}
