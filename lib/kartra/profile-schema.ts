@@ -102,6 +102,8 @@ export const kartraProfileSchema = z.object({
     yes: z.string(),
     no: z.string(),
     noStartingRules: z.string(),
+    /** The label of the toolbar control that saves activation and lines ("Save Progress"). */
+    saveProgress: z.string().min(1),
     /** What a starting rule's sentence starts with, per type: "Tag applied:" in "Tag applied: Buyers". */
     rulePrefixes: z.record(
       z.enum(['optin', 'tag', 'list', 'order', 'page', 'sequence', 'automation']),

@@ -112,6 +112,7 @@ export const kartraProfile: KartraProfile = {
     yes: 'Yes',
     no: 'No',
     noStartingRules: 'No starting rules yet',
+    saveProgress: 'Save Progress',
     rulePrefixes: {
       optin: 'Opt-in form:',
       tag: 'Tag applied:',
