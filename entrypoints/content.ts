@@ -9,6 +9,7 @@ import {
   type ReportChangedMessage,
   reportResponse,
 } from '@/lib/extension/messages';
+import { loadListMemory, saveListMemory, watchListMemory } from '@/lib/extension/list-memory';
 import { loadActiveProfile, watchActiveProfile } from '@/lib/extension/profile-store';
 import { loadSettings, watchSettings } from '@/lib/extension/settings-store';
 import { EXTENSION_HOST_TAG } from '@/lib/extension/ui-host';
@@ -28,7 +29,11 @@ export default defineContentScript({
   matches: ['https://app.kartra.com/*'],
   async main() {
     const manifest = browser.runtime.getManifest();
-    const [loadedSettings, active] = await Promise.all([loadSettings(), loadActiveProfile()]);
+    const [loadedSettings, active, listSeen] = await Promise.all([
+      loadSettings(),
+      loadActiveProfile(),
+      loadListMemory(),
+    ]);
     let settings = loadedSettings.settings;
     if (active.notice) console.warn(LOG_PREFIX, active.notice);
     let profile = active.profile;
@@ -55,6 +60,7 @@ export default defineContentScript({
         tool: { name: manifest.name, version: manifest.version },
         // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
         ownHost: () => overlay?.host ?? null,
+        listMemory: { initial: listSeen, save: saveListMemory },
         onReport(report) {
           showInline(report);
           tellBackground(auditSummary(report));
@@ -75,6 +81,9 @@ export default defineContentScript({
       overlay = null;
       session = startSession();
     });
+
+    // The sequence list seen in another tab meanwhile.
+    watchListMemory((memory) => session.rememberList(memory));
 
     watchSettings((loaded) => {
       settings = loaded.settings;
