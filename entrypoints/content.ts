@@ -1,5 +1,6 @@
 import { auditSummary } from '@/lib/audit';
 import { LOG_PREFIX, startAuditSession } from '@/lib/extension/audit-session';
+import { loadListMemory, saveListMemory, watchListMemory } from '@/lib/extension/list-memory';
 import {
   type ExportStructureResponse,
   isExportStructureMessage,
@@ -9,7 +10,6 @@ import {
   type ReportChangedMessage,
   reportResponse,
 } from '@/lib/extension/messages';
-import { loadListMemory, saveListMemory, watchListMemory } from '@/lib/extension/list-memory';
 import { loadActiveProfile, watchActiveProfile } from '@/lib/extension/profile-store';
 import { loadSettings, watchSettings } from '@/lib/extension/settings-store';
 import { EXTENSION_HOST_TAG } from '@/lib/extension/ui-host';

@@ -97,7 +97,10 @@ export function listSpecToRows(spec: ListSpec): ListRow[] {
 /** The spec as the page shows it once its `edits` were made on the canvas. */
 export function specAfterEdits(spec: EditorSpec): EditorSpec {
   const active = activationAfterEdits(spec);
-  return { ...spec, steps: spec.steps.map((step) => ({ ...step, active: active.get(step.ref) ?? step.active })) };
+  return {
+    ...spec,
+    steps: spec.steps.map((step) => ({ ...step, active: active.get(step.ref) ?? step.active })),
+  };
 }
 
 function activationAfterEdits(spec: EditorSpec): Map<string, boolean> {

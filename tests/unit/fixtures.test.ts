@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '../../lib/audit';
 import type { PageModel } from '../../lib/model';
 import { validateReport } from '../../lib/report';
-import type { VisitObservations } from '../../lib/visit';
 import { defaultSettings } from '../../lib/settings';
+import type { VisitObservations } from '../../lib/visit';
 import { FIXTURE_AUDIT_TIME, type Fixture, loadFixtures } from '../fixtures/sequences/fixtures';
 import { findingDifferences } from '../support/expected-findings';
-import {
-  listSpecToRows,
-  specAfterEdits,
-  specToModel,
-  unsavedChangesOfSpec,
-} from '../support/spec-to-model';
+import { listSpecToRows, specAfterEdits, specToModel, unsavedChangesOfSpec } from '../support/spec-to-model';
 
 const TOOL = { name: 'kartra-sequence-auditor', version: '0.0.0-test' };
 
