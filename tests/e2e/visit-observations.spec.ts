@@ -16,12 +16,18 @@ const finding = (report: Report, ruleId: string) => report.findings.find((f) => 
 const unsavedNotice = (page: Page) =>
   page.locator('kartra-auditor-ui').getByRole('status').filter({ hasText: 'Unsaved changes' });
 
-async function popupText(reports: ExtensionReports, page: Page): Promise<string> {
+/** The messages of the popup's warnings group (opened as a user would), [] when it has none. */
+async function popupWarnings(reports: ExtensionReports, page: Page): Promise<string[]> {
   const popup = await reports.openPopupFor(page);
-  await popup.locator('.count--error, .status-line').first().waitFor();
-  const text = (await popup.locator('body').textContent()) ?? '';
+  await popup.locator('.count--error').waitFor();
+  const group = popup.locator('details.group--warning');
+  let messages: string[] = [];
+  if ((await group.count()) > 0) {
+    await group.locator('summary').click();
+    messages = await group.locator('.finding__message').allTextContents();
+  }
   await popup.close();
-  return text;
+  return messages;
 }
 
 test('an editor without a status control says what the sequence list showed earlier, and when', async ({
@@ -88,13 +94,15 @@ test('a step activated from its ⋮ menu is unsaved until Save Progress is click
   expect(finding(changed.report, 'step-inactive')).toBeUndefined();
   await expect(unsavedNotice(page)).toContainText('click Save Progress');
   await expect(unsavedNotice(page)).toContainText('step 2 activated');
-  expect(await popupText(reports, page)).toContain('not saved yet: step 2 activated');
+  expect(await popupWarnings(reports, page)).toEqual([
+    expect.stringContaining('not saved yet: step 2 activated'),
+  ]);
 
   await page.getByRole('button', { name: 'Save Progress' }).click();
   await expect(page.locator('.js_save_state')).toHaveText('Progress saved');
   await reports.waitFor(page, (r) => finding(r, 'changes-not-saved') === undefined);
   await expect(unsavedNotice(page)).toHaveCount(0);
-  expect(await popupText(reports, page)).not.toContain('not saved yet');
+  expect(await popupWarnings(reports, page)).toEqual([]);
 });
 
 test('switching tabs is not a change, and keeps an unsaved change on the other tab', async ({
