@@ -118,13 +118,13 @@ describe('the audit session', () => {
     expect(saved.at(-1)?.['2231']).toMatchObject({ status: 'paused', subscribers: 9, completed: 2 });
 
     const reports: Report[] = [];
-    const editor = new Window({ url: EDITOR_URL });
+    const editor = new Window({ url: EDITOR_URL }) as unknown as PageWindow;
     renderScene(
       editor.document,
       buildScene(steps, lines, { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 4 }),
     );
     editor.document.querySelector('.js_sequence_status')?.remove();
-    session = startAuditSession(editor as unknown as PageWindow, {
+    session = startAuditSession(editor, {
       ...OPTIONS,
       onReport: (report) => reports.push(report),
       listMemory: { initial: saved.at(-1) ?? {}, save: () => {} },
