@@ -26,6 +26,11 @@ export default defineBackground(() => {
     if (shown.color) await browser.action.setBadgeBackgroundColor({ tabId, color: shown.color });
   }
 
+  // What the sequence list showed is kept in session storage, which content scripts may use
+  // only once the extension allows it (Chrome; Firefox before 129 has no such switch).
+  void browser.storage.session
+    ?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })
+    .catch(() => {});
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !isReportChangedMessage(message)) return undefined;

@@ -1,5 +1,6 @@
 import { auditSummary } from '@/lib/audit';
 import { LOG_PREFIX, startAuditSession } from '@/lib/extension/audit-session';
+import { loadListMemory, saveListMemory, watchListMemory } from '@/lib/extension/list-memory';
 import {
   type ExportStructureResponse,
   isExportStructureMessage,
@@ -34,7 +35,11 @@ export default defineContentScript({
   allFrames: true,
   async main() {
     const manifest = browser.runtime.getManifest();
-    const [loadedSettings, active] = await Promise.all([loadSettings(), loadActiveProfile()]);
+    const [loadedSettings, active, listSeen] = await Promise.all([
+      loadSettings(),
+      loadActiveProfile(),
+      loadListMemory(),
+    ]);
     let settings = loadedSettings.settings;
     if (active.notice) console.warn(LOG_PREFIX, active.notice);
     let profile = active.profile;
@@ -70,6 +75,7 @@ export default defineContentScript({
         tool: { name: manifest.name, version: manifest.version },
         // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
         ownHost: () => overlay?.host ?? null,
+        listMemory: { initial: listSeen, save: saveListMemory },
         onReport(report, profileRead) {
           readWith = profileRead;
           showInline(report);
@@ -93,6 +99,9 @@ export default defineContentScript({
       overlay = null;
       session = startSession();
     });
+
+    // The sequence list seen in another tab meanwhile.
+    watchListMemory((memory) => session.rememberList(memory));
 
     watchSettings((loaded) => {
       settings = loaded.settings;

@@ -117,6 +117,8 @@ export const kartraProfileSchema = z.object({
     noStartingRules: z.string(),
     /** The Starting Rules module's title, by which a profile inferred from the page finds it. */
     startingRulesTitle: z.string().min(1),
+    /** The label of the toolbar control that saves activation and lines ("Save Progress"). */
+    saveProgress: z.string().min(1),
     /** What a starting rule's sentence starts with, per type: "Tag applied:" in "Tag applied: Buyers". */
     rulePrefixes: z.record(
       z.enum(['optin', 'tag', 'list', 'order', 'page', 'sequence', 'automation']),

@@ -114,6 +114,7 @@ export const kartraProfile: KartraProfile = {
     no: 'No',
     noStartingRules: 'No starting rules yet',
     startingRulesTitle: 'Starting Rules',
+    saveProgress: 'Save Progress',
     rulePrefixes: {
       optin: 'Opt-in form:',
       tag: 'Tag applied:',

@@ -35,7 +35,7 @@ export function mountOverlay(win: PageWindow, profileOf: () => KartraProfile): O
   shadow.append(style, root);
   (document.body ?? document.documentElement).append(host);
 
-  let grouped: GroupedFindings = { byStep: [], sequenceWide: [] };
+  let grouped: GroupedFindings = { byStep: [], sequenceWide: [], unsaved: null };
   let counts: Report['counts'] = { error: 0, warning: 0, info: 0, review: 0 };
   let highlight: { ref: string; at: number } | null = null;
   let frame = 0;

@@ -176,14 +176,14 @@ function readToolbar(scene: Scene, profile: KartraProfile, diagnostics: Diagnost
       ...(t.publicName === null ? {} : { found: `"${collapse(t.publicName)}"` }),
     });
   const status = statusFromIcon(t.statusIconClasses, profile.status);
-  if (status === null)
+  // The live editor may show no status control at all (the list page always does): its absence
+  // is not a misreading. A control whose icon says neither is.
+  if (status === null && t.statusIconClasses !== null)
     diagnostics.push({
       code: 'status-unread',
       where,
       expected: `the status button with a ${profile.status.runningIcon} or ${profile.status.pausedIcon} icon`,
-      ...(t.statusIconClasses === null
-        ? {}
-        : { found: `classes ${t.statusIconClasses.join(' ') || '(none)'}` }),
+      found: `classes ${t.statusIconClasses.join(' ') || '(none)'}`,
     });
   const subscribers = parseCount(t.subscribers);
   if (subscribers === null)

@@ -9,6 +9,11 @@ import { expect, test } from './extension-fixture';
  * read become a finding.
  */
 
+declare const chrome: {
+  storage: { local: { remove(key: string): Promise<void> } };
+  action: { getBadgeText(details: { tabId?: number }): Promise<string> };
+};
+
 /** The findings as "ruleId kind [steps]", the part a user acts on. */
 const summary = (report: Report) =>
   report.findings.map((f) => `${f.ruleId} ${f.kind} [${[...f.steps].sort().join(',')}]`).sort();
