@@ -14,6 +14,7 @@ import { loadActiveProfile, watchActiveProfile } from '@/lib/extension/profile-s
 import { loadSettings, watchSettings } from '@/lib/extension/settings-store';
 import { EXTENSION_HOST_TAG } from '@/lib/extension/ui-host';
 import { mountOverlay, type Overlay } from '@/lib/overlay/mount-overlay';
+import type { CardsRead } from '@/lib/reader/collect';
 import type { Report } from '@/lib/report';
 import { exportStructure } from '@/lib/structure-export';
 
@@ -48,7 +49,7 @@ export default defineContentScript({
     let readWith = profile;
     let overlay: Overlay | null = null;
 
-    function showInline(report: Report | null): void {
+    function showInline(report: Report | null, cards: CardsRead | null = null): void {
       try {
         if (!report || !settings.inlineWarnings || report.page.kind !== 'editor') {
           overlay?.destroy();
@@ -56,7 +57,7 @@ export default defineContentScript({
           return;
         }
         overlay ??= mountOverlay(window, () => readWith);
-        overlay.update(report);
+        overlay.update(report, cards);
       } catch (error) {
         console.error(LOG_PREFIX, 'the inline warnings failed:', error);
       }
@@ -76,9 +77,9 @@ export default defineContentScript({
         // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
         ownHost: () => overlay?.host ?? null,
         listMemory: { initial: listSeen, save: saveListMemory },
-        onReport(report, profileRead) {
+        onReport(report, profileRead, cards) {
           readWith = profileRead;
-          showInline(report);
+          showInline(report, cards);
           tell(auditSummary(report), report.page.kind);
         },
         onError() {

@@ -1,7 +1,7 @@
 import { type AuditOptions, audit } from '../audit';
 import type { KartraProfile } from '../kartra/profile';
 import type { ListRow, PageModel, ProfileSource, SequenceModel } from '../model';
-import { newInferenceMemory, readPage } from '../reader';
+import { type CardsRead, newReadMemory, readPage } from '../reader';
 import { mergeTabs } from '../reader/merge-tabs';
 import type { Report } from '../report';
 import { defaultTimeZone } from '../timing';
@@ -28,8 +28,11 @@ export interface AuditSessionOptions {
   profileSource?: ProfileSource;
   settings: () => AuditOptions['settings'];
   tool: AuditOptions['tool'];
-  /** Called after every successful audit with the new report and the profile that read the page. */
-  onReport: (report: Report, readWith: KartraProfile) => void;
+  /**
+   * Called after every successful audit with the new report, the profile that read the page
+   * and the cards that read found (for the inline warnings).
+   */
+  onReport: (report: Report, readWith: KartraProfile, cards: CardsRead | null) => void;
   /** Called when an audit throws (already logged). */
   onError?: (message: string) => void;
   /** Mutations inside this element (the extension's own UI) never trigger a re-audit. */
@@ -77,7 +80,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   const throttleMs = options.throttleMs ?? 250;
   let merged: SequenceModel | null = null;
   // Inference runs only when the profile does not read the page well, and is remembered for it.
-  const inference = newInferenceMemory();
+  const memory = newReadMemory();
   let latest: AuditResult | null = null;
   let lastAuditAt = Number.NEGATIVE_INFINITY;
   let timer: number | undefined;
@@ -112,7 +115,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     try {
       let page = readPage(win.document, win.location.href, options.profile, {
         source: options.profileSource ?? 'built-in',
-        inference,
+        memory,
         ignore: options.ownHost?.() ?? null,
         now: started,
       });
@@ -136,7 +139,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       });
       latest = { report, page, error: null };
       const drawStarted = win.performance.now();
-      options.onReport(report, inferredProfile() ?? options.profile);
+      options.onReport(report, inferredProfile() ?? options.profile, memory.cards);
       report.timing.renderMs = win.performance.now() - drawStarted;
     } catch (error) {
       // A bug of ours must never break the builder: log it, tell the popup, keep observing.
@@ -231,7 +234,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
 
   function inferredProfile(): KartraProfile | null {
     return latest?.page?.kind === 'editor' && latest.page.reading?.profile === 'inferred'
-      ? inference.profile
+      ? memory.profile
       : null;
   }
 

@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import { cardNumber, cardsOfLastRead } from '../reader/collect';
+import { type CardsRead, cardNumber } from '../reader/collect';
 import type { Rect } from '../reader/scene';
 
 /**
@@ -56,12 +56,12 @@ export function cardElementsAfterRead(
   document: Document,
   profile: KartraProfile,
   wanted: ReadonlySet<string>,
+  read: CardsRead | null,
 ): CardsAfterRead {
   const searched = (): CardsAfterRead => ({
     elements: findCardElements(document, profile, wanted),
     rects: null,
   });
-  const read = cardsOfLastRead(document);
   if (!read) return searched();
   const elements = new Map<string, Element>();
   const rects = new Map<string, Rect>();

@@ -3,6 +3,7 @@ import { type BoxPosition, InlineOverlay } from '../../components/InlineOverlay'
 import type { PageWindow } from '../extension/audit-session';
 import { EXTENSION_HOST_TAG } from '../extension/ui-host';
 import type { KartraProfile } from '../kartra/profile';
+import type { CardsRead } from '../reader/collect';
 import type { Rect } from '../reader/scene';
 import type { Report } from '../report';
 import { cardElementsAfterRead, findCardElements } from './card-elements';
@@ -18,7 +19,8 @@ import { OVERLAY_STYLE } from './overlay-style';
 export interface Overlay {
   /** The one element the overlay adds to the page (its UI lives in this host's shadow root). */
   host: Element;
-  update(report: Report): void;
+  /** `read`: the cards the audit just read (no search of the canvas, no measuring again). */
+  update(report: Report, read?: CardsRead | null): void;
   /** Scrolls the builder to a step and highlights it; false when the step is not on screen. */
   locate(ref: string): boolean;
   destroy(): void;
@@ -129,7 +131,7 @@ export function mountOverlay(win: PageWindow, profileOf: () => KartraProfile): O
 
   return {
     host,
-    update(report) {
+    update(report, read = null) {
       // A re-audit that found the same keeps the same objects, so the drawing can be skipped.
       if (!sameFindings(lastFindings, report.findings)) {
         grouped = groupFindings(report);
@@ -138,9 +140,9 @@ export function mountOverlay(win: PageWindow, profileOf: () => KartraProfile): O
       if (!sameCounts(counts, report.counts)) counts = report.counts;
       // At once, not on the next frame: the audit that called this is timed with its drawing,
       // and the cards it just read are the ones to badge.
-      const read = cardElementsAfterRead(document, profileOf(), flaggedRefs());
-      cards = read.elements;
-      draw(read.rects);
+      const found = cardElementsAfterRead(document, profileOf(), flaggedRefs(), read);
+      cards = found.elements;
+      draw(found.rects);
     },
     locate(ref) {
       const card = findCardElements(document, profileOf(), new Set([ref])).get(ref);

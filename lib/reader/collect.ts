@@ -81,18 +81,16 @@ export interface CardsRead {
   rects: readonly Rect[];
 }
 
-const lastRead = new WeakMap<Document, CardsRead>();
-
 /**
- * The cards of the latest read of `document`, so that the inline warnings drawn right after an
- * audit need neither search the canvas nor measure the cards again. Elements may have left the
- * page since, and boxes moved; callers check.
+ * `onCards` receives the cards this read found, so that the inline warnings drawn right after an
+ * audit need neither search the canvas nor measure the cards again (elements may leave the page
+ * and boxes move later; whoever keeps them checks).
  */
-export function cardsOfLastRead(document: Document): CardsRead | undefined {
-  return lastRead.get(document);
-}
-
-export function collectScene(document: Document, profile: KartraProfile): Scene {
+export function collectScene(
+  document: Document,
+  profile: KartraProfile,
+  onCards?: (read: CardsRead) => void,
+): Scene {
   const editor = profile.editor;
   const root = document.querySelector(editor.root);
   const empty: Scene = {
@@ -186,7 +184,7 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
     if (p.pieceEls) card.pieces = visibleTexts(p.pieceEls, rect);
     return card;
   });
-  lastRead.set(document, {
+  onCards?.({
     cards: cardEls,
     numbers: cardParts.map((p, i) => p.fields.number ?? numberAmong(cards[i]?.pieces)),
     rects: cards.map((card) => card.rect),

@@ -17,7 +17,7 @@ import { parseCount, parsePublicName } from './parse-fields';
 import { iconValue, statusFromIcon } from './parse-icons';
 import { cardWhere, REF_PATTERN } from './read-step';
 import type { Scene } from './scene';
-import { stepCacheFor } from './step-cache';
+import { StepCache } from './step-cache';
 import { collapse, regExp, samePhrase } from './text';
 
 /**
@@ -29,11 +29,12 @@ export function interpretScene(
   profile: KartraProfile,
   url: string,
   source: ProfileSource = 'built-in',
+  steps: StepCache = new StepCache(profile),
 ): Extract<PageModel, { kind: 'editor' | 'unrecognised' }> {
   const missing = missingParts(scene, profile);
   if (missing.length > 0) return { kind: 'unrecognised', url, diagnostics: missing };
   const stats = emptyReadStats();
-  const sequence = interpretSequence(scene, profile, url, stats);
+  const sequence = interpretSequence(scene, profile, url, stats, steps);
   return { kind: 'editor', url, sequence, reading: { profile: source, ...profileFit(stats) } };
 }
 
@@ -72,6 +73,7 @@ export function interpretSequence(
   profile: KartraProfile,
   url: string,
   stats: ReadStats = emptyReadStats(),
+  cache: StepCache = new StepCache(profile),
 ): SequenceModel {
   const diagnostics: Diagnostic[] = [];
   const id = sequenceIdFromUrl(url, profile);
@@ -89,7 +91,6 @@ export function interpretSequence(
   const toolbar = readToolbar(scene, profile, diagnostics);
   const startingRules = readStartingRules(scene, profile, diagnostics);
 
-  const cache = stepCacheFor(profile);
   cache.startRead();
   const steps: (Step | null)[] = scene.cards.map((card, i) => cache.read(card, i, tab, diagnostics));
   const seenRefs = new Set<string>();

@@ -65,15 +65,3 @@ export class StepCache {
     return entry.step;
   }
 }
-
-const caches = new WeakMap<KartraProfile, StepCache>();
-
-/** The cache for one profile (a profile override gives a fresh one). */
-export function stepCacheFor(profile: KartraProfile): StepCache {
-  let cache = caches.get(profile);
-  if (!cache) {
-    cache = new StepCache(profile);
-    caches.set(profile, cache);
-  }
-  return cache;
-}

@@ -85,6 +85,9 @@ describe('the audit session', () => {
     const label = win.document.createElement('span');
     label.className = 'step_inactive_label';
     label.textContent = 'Inactive';
+    // A label a person sees has a box (happy-dom lays nothing out; the scene's boxes are stubbed).
+    const box = { x: 0, y: 0, left: 0, top: 0, width: 48, height: 14, right: 48, bottom: 14 };
+    Object.defineProperty(label, 'getBoundingClientRect', { value: () => ({ ...box, toJSON: () => box }) });
     header?.appendChild(label);
     await until(() => unsaved().length === 1);
     expect(unsaved()[0]?.steps).toEqual(['1']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { kartraProfile } from '../../../lib/kartra/profile';
 import { kartraProfileSchema } from '../../../lib/kartra/profile-schema';
 import type { PageModel } from '../../../lib/model';
-import { newInferenceMemory, readPage } from '../../../lib/reader/index';
+import { newReadMemory, readPage } from '../../../lib/reader/index';
 import { inferProfile } from '../../../lib/reader/infer-profile';
 import { buildScene, type GenLayout, type GenStep } from './scene-builder';
 import { EDITOR_URL, newDocument, renderScene } from './scene-dom';
@@ -66,8 +66,8 @@ describe('profile inference', () => {
 
   it('reads renamed markup to the same sequence as the original, and says it used an inferred profile', () => {
     const original = readPage(page(false), EDITOR_URL);
-    const memory = newInferenceMemory();
-    const renamed = readPage(page(true), EDITOR_URL, kartraProfile, { inference: memory });
+    const memory = newReadMemory();
+    const renamed = readPage(page(true), EDITOR_URL, kartraProfile, { memory: memory });
     expect(renamed.kind === 'editor' && renamed.reading?.profile).toBe('inferred');
     expect(renamed.kind === 'editor' && renamed.reading?.fit).toBe(1);
     const a = sequenceOf(original);
@@ -87,17 +87,17 @@ describe('profile inference', () => {
 
   it('reuses the inferred profile on the next read instead of inferring again', () => {
     const doc = page(true);
-    const memory = newInferenceMemory();
-    readPage(doc, EDITOR_URL, kartraProfile, { inference: memory, now: 0 });
+    const memory = newReadMemory();
+    readPage(doc, EDITOR_URL, kartraProfile, { memory: memory, now: 0 });
     const kept = memory.profile;
-    const again = readPage(doc, EDITOR_URL, kartraProfile, { inference: memory, now: 10 });
+    const again = readPage(doc, EDITOR_URL, kartraProfile, { memory: memory, now: 10 });
     expect(again.kind === 'editor' && again.reading?.profile).toBe('inferred');
     expect(memory.profile).toBe(kept);
   });
 
   it('does not infer when the built-in profile reads the page well', () => {
-    const memory = newInferenceMemory();
-    const read = readPage(page(false), EDITOR_URL, kartraProfile, { inference: memory });
+    const memory = newReadMemory();
+    const read = readPage(page(false), EDITOR_URL, kartraProfile, { memory: memory });
     expect(read.kind === 'editor' && read.reading).toMatchObject({ profile: 'built-in', fit: 1 });
     expect(memory.lastTriedAt).toBe(Number.NEGATIVE_INFINITY);
   });
@@ -105,14 +105,14 @@ describe('profile inference', () => {
   it('says why when nothing on the page looks like a builder, and waits before trying again', () => {
     const doc = newDocument();
     doc.body.innerHTML = '<div class="app"><h1>Dashboard</h1><p>Welcome back</p></div>';
-    const memory = newInferenceMemory();
-    const read = readPage(doc, EDITOR_URL, kartraProfile, { inference: memory, now: 1000 });
+    const memory = newReadMemory();
+    const read = readPage(doc, EDITOR_URL, kartraProfile, { memory: memory, now: 1000 });
     expect(read.kind).toBe('unrecognised');
     expect(read.kind === 'unrecognised' && read.diagnostics.map((d) => d.code)).toContain(
       'profile-not-inferred',
     );
     expect(memory.failure).toMatch(/step kind label/);
-    readPage(doc, EDITOR_URL, kartraProfile, { inference: memory, now: 1500 });
+    readPage(doc, EDITOR_URL, kartraProfile, { memory: memory, now: 1500 });
     expect(memory.lastTriedAt).toBe(1000);
   });
 });
