@@ -26,7 +26,7 @@ function tellBackground(badge: ReportChangedMessage['badge']): void {
 
 export default defineContentScript({
   matches: ['https://app.kartra.com/*'],
-  async main() {
+  async main(ctx) {
     const manifest = browser.runtime.getManifest();
     const [loadedSettings, active] = await Promise.all([loadSettings(), loadActiveProfile()]);
     let settings = loadedSettings.settings;
@@ -56,10 +56,14 @@ export default defineContentScript({
         // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
         ownHost: () => overlay?.host ?? null,
         onReport(report) {
+          // An orphan (the extension reloaded, no newer copy injected) finds out here, at its next
+          // audit: reading `isInvalid` runs the clean-up below instead of drawing.
+          if (ctx.isInvalid) return;
           showInline(report);
           tellBackground(auditSummary(report));
         },
         onError() {
+          if (ctx.isInvalid) return;
           showInline(null);
           tellBackground(FAILED_BADGE);
         },
@@ -67,7 +71,7 @@ export default defineContentScript({
     let session = startSession();
 
     // A profile override saved on the options page applies at once: read the page again with it.
-    watchActiveProfile((next) => {
+    const unwatchProfile = watchActiveProfile((next) => {
       if (next.notice) console.warn(LOG_PREFIX, next.notice);
       profile = next.profile;
       session.stop();
@@ -76,12 +80,12 @@ export default defineContentScript({
       session = startSession();
     });
 
-    watchSettings((loaded) => {
+    const unwatchSettings = watchSettings((loaded) => {
       settings = loaded.settings;
       session.auditNow();
     });
 
-    browser.runtime.onMessage.addListener((message: unknown) => {
+    const onMessage = (message: unknown) => {
       if (isGetReportMessage(message)) {
         return Promise.resolve(reportResponse(session.latest() ?? session.auditNow(), message));
       }
@@ -114,6 +118,24 @@ export default defineContentScript({
         return Promise.resolve(response);
       }
       return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    // The extension was updated or reloaded: a newer copy of this script takes the page over
+    // (WXT tells this one when it starts), or none will until the page reloads. Either way this
+    // copy stops observing and takes its UI away, so the page never shows two overlays or a
+    // stale one.
+    ctx.onInvalidated(() => {
+      session.stop();
+      overlay?.destroy();
+      overlay = null;
+      try {
+        unwatchProfile();
+        unwatchSettings();
+        browser.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        // An orphaned script's extension API may be gone already, and its listeners with it.
+      }
     });
   },
 });
