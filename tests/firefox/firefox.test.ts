@@ -128,6 +128,31 @@ describe('the Firefox build in Firefox', () => {
     await page.close();
   });
 
+  // Firefox injects the reloaded extension's content script into open tabs (Chromium does not:
+  // tests/e2e/extension-reload.spec.ts), and silences the old copy without letting it clean up.
+  test("after the extension reloads, the open builder has one overlay, the new copy's", async () => {
+    const page = await firefox.openSpec(loadFixture('step-inactive.fires').spec);
+    await reportOf(page);
+    await page.waitForSelector('kartra-auditor-ui >>> .badge');
+    await bridge.run('setTimeout(() => browser.runtime.reload(), 0); return true;');
+    bridge = await waitUntil('the reloaded extension', async () => {
+      const candidate = await firefox.openExtensionPage('rules.html');
+      if (await candidate.run<boolean>('return Boolean(globalThis.browser?.runtime?.id);')) return candidate;
+      await candidate.close();
+      return null;
+    });
+    // Only the new copy answers (the old one's extension is gone); it has drawn by then.
+    await reportOf(page);
+    const overlays = await page.evaluate(() =>
+      [...document.querySelectorAll('kartra-auditor-ui')].map(
+        (host) => host.shadowRoot?.querySelectorAll('.badge').length ?? 0,
+      ),
+    );
+    expect(overlays).toHaveLength(1);
+    expect(overlays[0]).toBeGreaterThan(0);
+    await page.close();
+  });
+
   // Last in the file: it covers every page the tests above opened.
   test('no request leaves the browser: only app.kartra.com (served from the replica) is asked', () => {
     expect(firefox.kartraRequests.length).toBeGreaterThan(0);

@@ -17,6 +17,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Default <repo>/.output/chrome-mv3. */
   extensionPath?: string;
+  /**
+   * Lets the test reinstall the extension over CDP (`Extensions.loadUnpacked`, what an update
+   * does); `chrome.runtime.reload()` does not bring back an extension loaded from the command line.
+   */
+  extensionDebugging?: boolean;
 }
 
 export interface RecordedRequest {
@@ -87,7 +92,10 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless !== false,
-    args: chromiumArgs(withExtension ? extensionPath : null),
+    args: [
+      ...chromiumArgs(withExtension ? extensionPath : null),
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
+    ],
     viewport: { width: 1400, height: 900 },
   });
 
