@@ -34,7 +34,7 @@ export default defineContentScript({
   matches: ['https://app.kartra.com/*'],
   // Kartra renders some builders inside frames of its own; the background picks the frame that holds one.
   allFrames: true,
-  async main() {
+  async main(ctx) {
     const manifest = browser.runtime.getManifest();
     const [loadedSettings, active, listSeen] = await Promise.all([
       loadSettings(),
@@ -78,11 +78,15 @@ export default defineContentScript({
         ownHost: () => overlay?.host ?? null,
         listMemory: { initial: listSeen, save: saveListMemory },
         onReport(report, profileRead, cards) {
+          // An orphan (the extension reloaded, no newer copy injected) finds out here, at its next
+          // audit: reading `isInvalid` runs the clean-up below instead of drawing.
+          if (ctx.isInvalid) return;
           readWith = profileRead;
           showInline(report, cards);
           tell(auditSummary(report), report.page.kind);
         },
         onError() {
+          if (ctx.isInvalid) return;
           showInline(null);
           tell(FAILED_BADGE, 'unrecognised');
         },
@@ -91,7 +95,7 @@ export default defineContentScript({
     let session = startSession();
 
     // A profile override saved on the options page applies at once: read the page again with it.
-    watchActiveProfile((next) => {
+    const unwatchProfile = watchActiveProfile((next) => {
       if (next.notice) console.warn(LOG_PREFIX, next.notice);
       profile = next.profile;
       profileSource = next.source;
@@ -102,14 +106,14 @@ export default defineContentScript({
     });
 
     // The sequence list seen in another tab meanwhile.
-    watchListMemory((memory) => session.rememberList(memory));
+    const unwatchList = watchListMemory((memory) => session.rememberList(memory));
 
-    watchSettings((loaded) => {
+    const unwatchSettings = watchSettings((loaded) => {
       settings = loaded.settings;
       session.auditNow();
     });
 
-    browser.runtime.onMessage.addListener((message: unknown) => {
+    const onMessage = (message: unknown) => {
       if (isGetReportMessage(message)) {
         const result = session.latest() ?? session.auditNow();
         return Promise.resolve(reportResponse(result, message, session.inferredProfile()));
@@ -143,6 +147,25 @@ export default defineContentScript({
         return Promise.resolve(response);
       }
       return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    // The extension was updated or reloaded: a newer copy of this script takes the page over
+    // (WXT tells this one when it starts), or none will until the page reloads. Either way this
+    // copy stops observing and takes its UI away, so the page never shows two overlays or a
+    // stale one.
+    ctx.onInvalidated(() => {
+      session.stop();
+      overlay?.destroy();
+      overlay = null;
+      try {
+        unwatchProfile();
+        unwatchList();
+        unwatchSettings();
+        browser.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        // An orphaned script's extension API may be gone already, and its listeners with it.
+      }
     });
   },
 });

@@ -15,6 +15,12 @@ import { OVERLAY_STYLE } from './overlay-style';
  * positioned over Kartra's cards. Kartra's own elements are only read (their rects), never given
  * a child, attribute, class or style. Positions follow scrolling, zooming, resizing and dragging
  * on the next animation frame, without waiting for the next audit.
+ *
+ * Not WXT's `createShadowRootUi`: it would keep the guest rules (one host element on the body,
+ * an open shadow root), but it is async (the isolated element is created in a later task), and
+ * the overlay is drawn within the audit that read the cards, from the boxes that audit measured,
+ * so the badges never lag the report. The content script's `ctx.onInvalidated` destroys this
+ * overlay as WXT's would remove its UI.
  */
 export interface Overlay {
   /** The one element the overlay adds to the page (its UI lives in this host's shadow root). */
@@ -35,6 +41,10 @@ export function mountOverlay(win: PageWindow, profileOf: () => KartraProfile): O
   style.textContent = OVERLAY_STYLE;
   const root = document.createElement('div');
   shadow.append(style, root);
+  // A host left by a copy of this script from before an extension update or reload: Firefox
+  // injects the new copy into open tabs and silences the old one without letting it clean up.
+  // The element is ours, so the page keeps exactly one.
+  for (const leftover of document.querySelectorAll(EXTENSION_HOST_TAG)) leftover.remove();
   (document.body ?? document.documentElement).append(host);
 
   let grouped: GroupedFindings = { byStep: [], sequenceWide: [], unsaved: null };
