@@ -2,8 +2,9 @@ import type { KartraProfile } from '../kartra/profile';
 import type { Connection, Diagnostic, PageModel, SequenceModel, StartingRule, Step } from '../model';
 import { assignBranches, type Branch } from './branches';
 import { isFiniteRect } from './geometry';
-import { matchLines } from './match-lines';
+import { orientLines, traceLines } from './match-lines';
 import { type Owner, type PlacedNode, placeNodes, typicalNodeSize } from './match-nodes';
+import { resolveRoles } from './node-roles';
 import { parseCount, parsePublicName } from './parse-fields';
 import { iconValue, statusFromIcon } from './parse-icons';
 import { cardWhere } from './read-step';
@@ -195,7 +196,7 @@ function readConnections(
     return [];
   }
 
-  const { placed, problems } = placeNodes(
+  const { placed: onEdges, problems } = placeNodes(
     scene.nodes,
     cardRects,
     scene.startingRules?.rect ?? null,
@@ -211,10 +212,17 @@ function readConnections(
       ? 'Starting Rules'
       : cardWhere(scene.cards[owner.card] as NonNullable<(typeof scene.cards)[number]>, owner.card);
 
-  const branches = readBranches(scene, profile, placed, steps, diagnostics);
+  const branches = readBranches(scene, profile, onEdges, steps, diagnostics);
 
-  const { pairs, problems: lineProblems, touched } = matchLines(scene.lines, placed, nodeSize);
-  for (const p of lineProblems)
+  const { traced, problems: traceProblems, touched } = traceLines(scene.lines, onEdges, nodeSize);
+  // Roles from the lines and the cards; the edge a node sits on only where nothing else tells.
+  const placed = resolveRoles(
+    onEdges,
+    traced.map((t) => t.ends),
+    new Set(branches.keys()),
+  );
+  const { pairs, problems: orientProblems } = orientLines(traced, placed);
+  for (const p of [...traceProblems, ...orientProblems].sort((a, b) => a.line - b.line))
     diagnostics.push({ where: `line ${p.line + 1}`, expected: p.expected, found: p.found });
 
   const connections: Connection[] = [];
@@ -273,9 +281,11 @@ function readBranches(
   steps: readonly (Step | null)[],
   diagnostics: Diagnostic[],
 ): Map<number, Branch> {
+  // Every node of a card may carry a label: the labels say which nodes are outputs, whatever
+  // edge they sit on.
   const outputsByCard = new Map<number, PlacedNode[]>();
   for (const node of placed)
-    if (node.owner?.type === 'card' && node.role === 'output') {
+    if (node.owner?.type === 'card') {
       const list = outputsByCard.get(node.owner.card);
       if (list) list.push(node);
       else outputsByCard.set(node.owner.card, [node]);

@@ -37,6 +37,7 @@ const layoutArb: fc.Arbitrary<GenLayout> = fc.record({
   scrollX: fc.integer({ min: -5000, max: 5000 }),
   scrollY: fc.integer({ min: -5000, max: 5000 }),
   columns: fc.integer({ min: 1, max: 8 }),
+  ports: fc.constantFrom('standard' as const, 'mirrored' as const, 'split-sides' as const),
 });
 
 const drawingArb = fc.record({
