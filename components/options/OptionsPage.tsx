@@ -51,13 +51,15 @@ export function OptionsPage() {
       setStatus('Not saved: fix the field marked above.');
       return;
     }
-    update({ ...settings, accountTimeZone: text === '' ? null : text });
+    update({ ...settings, accountTimeZone: text === '' ? null : text }, text);
   };
 
-  const update = (next: Settings) => {
+  /** Saves `next` unless a field is wrong (the zone as typed counts: settings hold a valid one). */
+  const update = (next: Settings, typedZone = zoneText) => {
     setSettings(next);
     const invalid = next.testAddress && !freshTestAddress(next.testAddress, 'x', new Date());
-    if (invalid || !Number.isInteger(next.tooManyEmailsLimit) || next.tooManyEmailsLimit < 1) {
+    const zoneInvalid = typedZone !== null && typedZone !== '' && !isValidTimeZone(typedZone);
+    if (invalid || zoneInvalid || !Number.isInteger(next.tooManyEmailsLimit) || next.tooManyEmailsLimit < 1) {
       setStatus('Not saved: fix the field marked above.');
       return;
     }
@@ -213,7 +215,7 @@ export function OptionsPage() {
           type="button"
           onClick={() => {
             setZoneText(null);
-            update(defaultSettings());
+            update(defaultSettings(), null);
           }}
         >
           Reset all to defaults
