@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DEFAULT_TOO_MANY_EMAILS_LIMIT, SEVERITIES, type Settings, type Severity } from './settings';
+import {
+  DEFAULT_TOO_MANY_EMAILS_LIMIT,
+  SEVERITIES,
+  type Settings,
+  type Severity,
+  TIME_ZONE_PROBLEM,
+} from './settings';
+import { isValidTimeZone } from './timing';
 
 /**
  * The settings as a zod schema, for the report schema and for validating settings outside the
@@ -23,6 +30,8 @@ export const settingsSchema = z.object({
   testAddress: z.string().default(''),
   /** Show warnings on the builder's cards, not only in the popup. */
   inlineWarnings: z.boolean().default(true),
+  /** The Kartra account's IANA time zone; null = the browser's. */
+  accountTimeZone: z.string().refine(isValidTimeZone, TIME_ZONE_PROBLEM).nullable().default(null),
 });
 
 // The schema and the hand-written type must describe the same settings.

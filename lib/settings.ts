@@ -7,6 +7,8 @@
  * same shape for the options page and the report schema, and a unit test holds the two equal.
  */
 
+import { isValidTimeZone } from './timing';
+
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -26,6 +28,11 @@ export interface Settings {
   testAddress: string;
   /** Show warnings on the builder's cards, not only in the popup. */
   inlineWarnings: boolean;
+  /**
+   * The Kartra account's time zone (IANA name, "Europe/Berlin"), which dates and windows follow
+   * (KB 153000163830); null = the browser's zone, which findings then name as such.
+   */
+  accountTimeZone: string | null;
 }
 
 /** A fresh object each time: callers may change it. */
@@ -36,6 +43,7 @@ export function defaultSettings(): Settings {
     tooManyEmailsLimit: DEFAULT_TOO_MANY_EMAILS_LIMIT,
     testAddress: '',
     inlineWarnings: true,
+    accountTimeZone: null,
   };
 }
 
@@ -87,6 +95,16 @@ function readText(value: unknown, field: string): Read<string> {
   return typeof value === 'string' ? ok(value) : fail([field], 'expected text');
 }
 
+export const TIME_ZONE_PROBLEM =
+  "expected a time zone name such as Europe/Berlin or America/New_York, or nothing for the browser's zone";
+
+function readTimeZone(value: unknown): Read<string | null> {
+  if (value === undefined || value === null) return ok(null);
+  if (typeof value !== 'string' || !isValidTimeZone(value))
+    return fail(['accountTimeZone'], TIME_ZONE_PROBLEM);
+  return ok(value);
+}
+
 function readSwitch(value: unknown, field: string, fallback: boolean): Read<boolean> {
   if (value === undefined) return ok(fallback);
   return typeof value === 'boolean' ? ok(value) : fail([field], 'expected true or false');
@@ -119,6 +137,8 @@ export function readSettingsStrict(
   if (!testAddress.ok) return testAddress;
   const inline = readSwitch(raw.inlineWarnings, 'inlineWarnings', true);
   if (!inline.ok) return inline;
+  const zone = readTimeZone(raw.accountTimeZone);
+  if (!zone.ok) return zone;
   return {
     ok: true,
     settings: {
@@ -127,6 +147,7 @@ export function readSettingsStrict(
       tooManyEmailsLimit: limit.value,
       testAddress: testAddress.value,
       inlineWarnings: inline.value,
+      accountTimeZone: zone.value,
     },
   };
 }
@@ -147,12 +168,14 @@ export function parseSettings(raw: unknown): Settings {
   const limit = readLimit(record.tooManyEmailsLimit);
   const testAddress = readText(record.testAddress, 'testAddress');
   const inline = readSwitch(record.inlineWarnings, 'inlineWarnings', base.inlineWarnings);
+  const zone = readTimeZone(record.accountTimeZone);
   return {
     version: 1,
     rules: cleanRules,
     tooManyEmailsLimit: limit.ok ? limit.value : base.tooManyEmailsLimit,
     testAddress: testAddress.ok ? testAddress.value.trim() : base.testAddress,
     inlineWarnings: inline.ok ? inline.value : base.inlineWarnings,
+    accountTimeZone: zone.ok ? zone.value : base.accountTimeZone,
   };
 }
 

@@ -116,11 +116,9 @@ export async function measureAxe(page: Page, reps: number): Promise<number[]> {
 }
 
 function cardOf(page: Page, ref: string) {
-  return page
-    .locator(kartraProfile.card.root)
-    .filter({
-      has: page.locator(kartraProfile.card.fields.number ?? '*', { hasText: new RegExp(`^${ref}$`) }),
-    });
+  return page.locator(kartraProfile.card.root).filter({
+    has: page.locator(kartraProfile.card.fields.number ?? '*', { hasText: new RegExp(`^${ref}$`) }),
+  });
 }
 
 async function toggleStep(page: Page, ref: string, action: 'Activate' | 'Deactivate'): Promise<void> {

@@ -32,6 +32,10 @@ const storedSettings = fc.oneof(
       ),
       testAddress: fc.oneof(fc.string(), fc.constant(' anna@example.com '), anyValue),
       inlineWarnings: fc.oneof(fc.boolean(), anyValue),
+      accountTimeZone: fc.oneof(
+        fc.constantFrom('Europe/Berlin', 'Asia/Kolkata', 'UTC', 'Mars/Olympus', '', null),
+        anyValue,
+      ),
       extra: anyValue,
     },
     { requiredKeys: [] },
@@ -70,6 +74,18 @@ describe('reading stored settings without zod (the content script)', () => {
 
     const rule = interpretStoredSettings({ rules: { 'step-inactive': { enabled: 'no' } } });
     expect(rule.notice).toContain('rules.step-inactive.enabled');
+  });
+
+  it('keeps an account time zone that exists; a made-up one is named and falls back to the browser', () => {
+    expect(interpretStoredSettings({ accountTimeZone: 'America/Sao_Paulo' }).settings.accountTimeZone).toBe(
+      'America/Sao_Paulo',
+    );
+    expect(defaultSettings().accountTimeZone).toBeNull();
+    const wrong = interpretStoredSettings({ accountTimeZone: 'Europe/Atlantis' });
+    expect(wrong.notice).toContain('accountTimeZone');
+    expect(wrong.settings.accountTimeZone).toBeNull();
+    const problem = readSettingsStrict({ accountTimeZone: 'Europe/Atlantis' });
+    expect(problem.ok === false && problem.problem.message).toMatch(/time zone name such as Europe\/Berlin/);
   });
 
   it('reads valid settings as saved, without a notice', () => {
