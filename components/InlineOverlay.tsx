@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { plural } from '@/lib/export/plural';
 import { countWords, type GroupedFindings, type StepFindings } from '@/lib/overlay/group-findings';
 import type { Finding, Report } from '@/lib/report';
 
@@ -111,7 +112,6 @@ export function InlineOverlay({ grouped, positions, highlight, counts }: InlineO
   }, []);
 
   const flashBox = flash ? positions.get(flash) : undefined;
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const summary = [
     plural(counts.error, 'error'),
     plural(counts.warning, 'warning'),

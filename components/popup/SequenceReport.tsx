@@ -1,3 +1,4 @@
+import { plural } from '@/lib/export/plural';
 import type { KartraProfile } from '@/lib/kartra/profile';
 import type { Report } from '@/lib/report';
 import { ExportBar } from './ExportBar';
@@ -7,8 +8,6 @@ import { RunOrder } from './RunOrder';
 import { TestAddress } from './TestAddress';
 
 const STATUS_WORDS = { active: 'Running', paused: 'Paused' } as const;
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export interface SequenceReportProps {
   report: Report;

@@ -68,9 +68,7 @@ export function isMessage(step: Step): boolean {
   return step.kind === 'email' || step.kind === 'sms';
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { plural } from '../export/plural';
 
 /** What a rule about steps set to "Execute on a specific date" says of each step. */
 export interface DateStepChecks {

@@ -58,7 +58,7 @@ const COUNT_LABELS: readonly [GroupKey, string, string][] = [
   ['error', 'error', 'errors'],
   ['warning', 'warning', 'warnings'],
   ['review', 'to review', 'to review'],
-  ['info', 'info', 'info'],
+  ['info', 'tip', 'tips'],
 ];
 
 function summary(report: Report): string {

@@ -1,5 +1,6 @@
 import type { FitCheck, Reading } from '../model';
 import type { Report } from '../report';
+import { plural } from './plural';
 import { displayText } from './text';
 
 /**
@@ -17,7 +18,7 @@ export interface FindingGroup {
   findings: Finding[];
 }
 
-export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Tip' };
 
 // Errors first; things the page did not let us decide come before tips, since an undecided
 // check may hide an error.
@@ -25,7 +26,7 @@ const GROUP_ORDER: readonly { key: GroupKey; heading: string }[] = [
   { key: 'error', heading: 'Errors' },
   { key: 'warning', heading: 'Warnings' },
   { key: 'review', heading: 'Needs review' },
-  { key: 'info', heading: 'Info' },
+  { key: 'info', heading: 'Tips' },
 ];
 
 export function groupKey(finding: Finding): GroupKey {
@@ -43,16 +44,12 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
 
 export type Counts = Report['counts'];
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** "2 errors, 1 warning, 3 info, 1 to review", or "No findings". */
+/** "2 errors, 1 warning, 3 tips, 1 to review", or "No findings". */
 export function summarizeCounts(counts: Counts): string {
   const parts = [
-    counts.error > 0 ? plural(counts.error, 'error', 'errors') : '',
-    counts.warning > 0 ? plural(counts.warning, 'warning', 'warnings') : '',
-    counts.info > 0 ? `${counts.info} info` : '',
+    counts.error > 0 ? plural(counts.error, 'error') : '',
+    counts.warning > 0 ? plural(counts.warning, 'warning') : '',
+    counts.info > 0 ? plural(counts.info, 'tip') : '',
     counts.review > 0 ? `${counts.review} to review` : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : 'No findings';

@@ -46,9 +46,14 @@ export function pageNow(page: Page): Promise<number> {
   return page.evaluate('performance.now()');
 }
 
-/** A change the content script sees (a mutation under the document) that changes nothing it reads. */
-export function harmlessChange(page: Page, tick: number): Promise<void> {
-  return page.evaluate(`document.title = ${JSON.stringify(`Sequence builder | KARTRA · ${tick}`)}`);
+/**
+ * A change the content script sees (a mutation inside the builder, the only region it watches)
+ * that changes nothing it reads: an attribute no profile names, on the builder's root.
+ */
+export function harmlessChange(page: Page, tick: number, builderRoot: string): Promise<void> {
+  return page.evaluate(
+    `document.querySelector(${JSON.stringify(builderRoot)})?.setAttribute('data-bench-tick', ${JSON.stringify(String(tick))})`,
+  );
 }
 
 /** Selectors of what the floor touches: the same cards, fields, nodes and lines the reader reads. */

@@ -86,7 +86,7 @@ export async function measureAuditsAndFloor(
     isolated.push((await runIsolated()).ms);
     await sleep(THROTTLE_MS + 50);
     const before = (await auditsSoFar(page)).length;
-    await harmlessChange(page, i);
+    await harmlessChange(page, i, profile.editor.root);
     const [entry] = await nextAudits(page, before);
     const response = await reports.current(page);
     const report = response?.report;

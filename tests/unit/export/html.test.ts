@@ -51,7 +51,7 @@ describe('renderHtmlReport on the editor', () => {
       'Errors (2)',
       'Warnings (1)',
       'Needs review (1)',
-      'Info (2)',
+      'Tips (2)',
       'Run order',
       'Coverage',
     ]);
@@ -71,7 +71,7 @@ describe('renderHtmlReport on the editor', () => {
       '✖ 2 errors',
       '▲ 1 warning',
       '? 1 to review',
-      'ℹ 2 info',
+      'ℹ 2 tips',
     ]);
   });
 

@@ -42,16 +42,16 @@ describe('renderMarkdownReport on the editor', () => {
     expect(markdown).toContain('- Public name: Free recipe pack');
     expect(markdown).toContain('- Status: Paused');
     expect(markdown).toContain('- Contacts in the sequence: 42');
-    expect(markdown).toContain('- Result: **2 errors, 1 warning, 2 info, 1 to review**');
+    expect(markdown).toContain('- Result: **2 errors, 1 warning, 2 tips, 1 to review**');
   });
 
-  it('groups findings errors first, then warnings, needs review, info', () => {
+  it('groups findings errors first, then warnings, needs review, tips', () => {
     const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
     expect(headings).toEqual([
       '## Errors (2)',
       '## Warnings (1)',
       '## Needs review (1)',
-      '## Info (2)',
+      '## Tips (2)',
       '## Run order',
       '## Coverage',
     ]);
@@ -66,7 +66,7 @@ describe('renderMarkdownReport on the editor', () => {
     expect(errors).toContain('  - Rule: [step-inactive](docs/rules/step-inactive.md)');
     expect(errors).toContain('- **Whole sequence**: This sequence is paused');
     expect(section(markdown, 'Warnings')).toContain('- **Steps 1, 2**:');
-    expect(section(markdown, 'Info')).toContain('- **Starting Rules**: Starting rule "Downloaded recipes"');
+    expect(section(markdown, 'Tips')).toContain('- **Starting Rules**: Starting rule "Downloaded recipes"');
   });
 
   it('puts review findings under "Needs review" with their severity', () => {
