@@ -23,9 +23,19 @@ export async function loadListMemory(): Promise<ListMemory> {
 }
 
 export function saveListMemory(memory: ListMemory): void {
-  listMemoryItem.setValue(memory).catch(() => {});
+  try {
+    listMemoryItem.setValue(memory).catch(() => {});
+  } catch {
+    // Session storage not open to content scripts: the memory lives only as long as the page.
+  }
 }
 
 export function watchListMemory(onChange: (memory: ListMemory) => void): () => void {
-  return listMemoryItem.watch((raw) => onChange(interpretStoredListMemory(raw)));
+  try {
+    return listMemoryItem.watch((raw) => onChange(interpretStoredListMemory(raw)));
+  } catch {
+    // Firefox gives a content script no storage.session until the background opens it (and
+    // may not at all): then nothing seen in another tab arrives, and nothing else breaks.
+    return () => {};
+  }
 }
