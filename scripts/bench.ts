@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchKartra } from '../tests/harness';
 import { ExtensionReports } from '../tests/support/extension-report';
-import { renameEveryClass } from '../tests/support/rename-classes';
+import { RENAME_EVERY_CLASS } from '../tests/support/rename-classes';
 import { checkBudgets, type Figures } from './bench/budgets';
 import { contentScriptSize } from './bench/bundle-size';
 import { budgetMarkdown, budgetTable, type SizeRow, sizeMarkdown, sizeTable } from './bench/format';
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
         // The same page in a markup the built-in profile does not know: read with a profile
         // inferred from the page (issue 12), against the floor of that profile's selectors.
         log('  renaming every class; audits with the inferred profile...');
-        await page.evaluate(renameEveryClass);
+        await page.evaluate(RENAME_EVERY_CLASS);
         const inferred = await reports.waitFor(
           page,
           (r) => r.coverage.reading?.profile === 'inferred',

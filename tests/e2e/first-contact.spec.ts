@@ -1,6 +1,6 @@
 import type { Report } from '../../lib/report';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
-import { renameEveryClass } from '../support/rename-classes';
+import { RENAME_EVERY_CLASS } from '../support/rename-classes';
 import { expect, test } from './extension-fixture';
 
 /**
@@ -26,7 +26,7 @@ test('a builder with other class names reads to the same findings, with an infer
   const before = await reports.waitFor(page);
   expect(before.report.coverage.reading).toMatchObject({ profile: 'built-in', fit: 1 });
 
-  await page.evaluate(renameEveryClass);
+  await page.evaluate(RENAME_EVERY_CLASS);
   const after = await reports.waitFor(page, (r) => r.coverage.reading?.profile === 'inferred');
   expect(summary(after.report)).toEqual(summary(before.report));
   expect(after.report.coverage.reading?.fit).toBe(1);
