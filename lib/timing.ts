@@ -80,8 +80,8 @@ const WEEKDAY_BY_SHORT: Record<string, Weekday> = {
   Sun: 'sun',
 };
 
-/** The wall clock in `timeZone` at an instant. */
-export function zonedParts(date: Date, timeZone: string): ZonedParts {
+/** The wall clock in `timeZone` at an instant, as Intl reads it. */
+function intlParts(date: Date, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(date)) parts[p.type] = p.value;
   return {
@@ -92,6 +92,43 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
     minute: Number(parts.minute),
     second: Number(parts.second),
     weekday: WEEKDAY_BY_SHORT[parts.weekday ?? ''] ?? 'mon',
+  };
+}
+
+/**
+ * Every zone's offset changes only on a quarter hour of UTC (tzdb's transitions since 1900 all
+ * fall on one), so one Intl read per zone and quarter hour gives the offset for every instant in
+ * it: the path through a thousand steps with windows asks for a few hundred instants, and Intl's
+ * formatToParts is the cost of the whole audit otherwise. Bounded, and a pure function's memo.
+ */
+const QUARTER_HOUR = 15 * 60 * 1000;
+const quarterOffsets = new Map<string, number>();
+function offsetInQuarter(instant: number, timeZone: string): number {
+  const start = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone}\u0000${start}`;
+  let offset = quarterOffsets.get(key);
+  if (offset === undefined) {
+    const p = intlParts(new Date(start), timeZone);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
+    if (quarterOffsets.size > 4096) quarterOffsets.clear();
+    quarterOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall clock in `timeZone` at an instant. */
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const instant = date.getTime();
+  if (!Number.isFinite(instant)) return intlParts(date, timeZone);
+  const wall = new Date(instant + offsetInQuarter(instant, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: WEEKDAYS[(wall.getUTCDay() + 6) % 7] as Weekday,
   };
 }
 
