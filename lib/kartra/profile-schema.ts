@@ -1,17 +1,19 @@
-import { z } from 'zod';
-import { stepKindSchema } from '../model';
+import * as z from 'zod/mini';
+import { STARTING_RULE_TYPES, STEP_KINDS } from '../kinds';
 
 /**
- * The shape of a Kartra profile (see profile.ts). Kept apart from the data so the content script
- * can carry the built-in profile without bundling zod; a profile supplied later (options page)
- * is validated with this schema.
+ * The shape of a Kartra profile (see profile.ts). In zod/mini, as the content script validates a
+ * stored profile override with it too; a unit test validates the built-in profile against it.
  *
  * Selectors are CSS selectors. Icons are matched by class name (Font Awesome style).
  * Phrases are matched case-insensitively after whitespace is collapsed.
  */
 
-const selector = z.string().min(1);
-const iconMap = <T extends z.ZodType>(value: T) => z.array(z.object({ iconClass: z.string().min(1), value }));
+const nonEmpty = () => z.string().check(z.minLength(1));
+const selector = nonEmpty();
+const stepKindSchema = z.enum(STEP_KINDS);
+const ruleTypeSchema = z.enum(STARTING_RULE_TYPES);
+const iconMap = <T extends z.ZodMiniType>(value: T) => z.array(z.object({ iconClass: nonEmpty(), value }));
 
 export const kartraProfileSchema = z.object({
   name: z.string(),
@@ -38,7 +40,7 @@ export const kartraProfileSchema = z.object({
     module: selector,
     rule: selector,
     ruleLabel: selector,
-    ruleIcons: iconMap(z.enum(['optin', 'tag', 'list', 'order', 'page', 'sequence', 'automation'])),
+    ruleIcons: iconMap(ruleTypeSchema),
   }),
   card: z.object({
     root: selector,
@@ -59,7 +61,7 @@ export const kartraProfileSchema = z.object({
     }),
     kindIcons: iconMap(stepKindSchema),
     /** The kind labels, read when a card's icon is not one we know. */
-    kindLabels: z.array(z.object({ label: z.string().min(1), value: stepKindSchema })),
+    kindLabels: z.array(z.object({ label: nonEmpty(), value: stepKindSchema })),
   }),
   /** Connection nodes and lines, as @jsplumb/browser-ui renders them. */
   graph: z.object({
@@ -90,12 +92,12 @@ export const kartraProfileSchema = z.object({
     /** "On Dec 24, 2030 at 10:00 AM": the leading word and the joining word. */
     datePrefix: z.string(),
     dateJoin: z.string(),
-    months: z.array(z.string()).length(12),
+    months: z.array(z.string()).check(z.length(12)),
     anyTime: z.string(),
     everyDay: z.string(),
     noDays: z.string(),
     /** Weekday abbreviations, Monday first. */
-    weekdays: z.array(z.string()).length(7),
+    weekdays: z.array(z.string()).check(z.length(7)),
     anyoneRecipients: z.string(),
     inactive: z.string(),
     goto: z.string(),
@@ -103,10 +105,7 @@ export const kartraProfileSchema = z.object({
     no: z.string(),
     noStartingRules: z.string(),
     /** What a starting rule's sentence starts with, per type: "Tag applied:" in "Tag applied: Buyers". */
-    rulePrefixes: z.record(
-      z.enum(['optin', 'tag', 'list', 'order', 'page', 'sequence', 'automation']),
-      z.string(),
-    ),
+    rulePrefixes: z.record(ruleTypeSchema, z.string()),
     /** Action lines: "Add tag: Buyers", "Unsubscribe from list: Newsletter". */
     actions: z.array(
       z.object({ prefix: z.string(), action: z.enum(['add', 'remove', 'subscribe', 'unsubscribe']) }),
