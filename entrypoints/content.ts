@@ -1,4 +1,5 @@
 import { auditSummary } from '@/lib/audit';
+import { type ActiveConfig, requestActiveConfig, watchStoredConfig } from '@/lib/extension/active-config';
 import { LOG_PREFIX, startAuditSession } from '@/lib/extension/audit-session';
 import {
   type ExportStructureResponse,
@@ -9,8 +10,6 @@ import {
   type ReportChangedMessage,
   reportResponse,
 } from '@/lib/extension/messages';
-import { loadActiveProfile, watchActiveProfile } from '@/lib/extension/profile-store';
-import { loadSettings, watchSettings } from '@/lib/extension/settings-store';
 import { EXTENSION_HOST_TAG } from '@/lib/extension/ui-host';
 import { mountOverlay, type Overlay } from '@/lib/overlay/mount-overlay';
 import type { Report } from '@/lib/report';
@@ -28,10 +27,14 @@ export default defineContentScript({
   matches: ['https://app.kartra.com/*'],
   async main() {
     const manifest = browser.runtime.getManifest();
-    const [loadedSettings, active] = await Promise.all([loadSettings(), loadActiveProfile()]);
-    let settings = loadedSettings.settings;
-    if (active.notice) console.warn(LOG_PREFIX, active.notice);
-    let profile = active.profile;
+    const loadConfig = async (): Promise<ActiveConfig> => {
+      const config = await requestActiveConfig((message) => browser.runtime.sendMessage(message));
+      for (const notice of config.notices) console.warn(LOG_PREFIX, notice);
+      return config;
+    };
+    const config = await loadConfig();
+    let settings = config.settings;
+    let profile = config.profile;
     let overlay: Overlay | null = null;
 
     function showInline(report: Report | null): void {
@@ -66,19 +69,24 @@ export default defineContentScript({
       });
     let session = startSession();
 
-    // A profile override saved on the options page applies at once: read the page again with it.
-    watchActiveProfile((next) => {
-      if (next.notice) console.warn(LOG_PREFIX, next.notice);
-      profile = next.profile;
-      session.stop();
-      overlay?.destroy();
-      overlay = null;
-      session = startSession();
-    });
-
-    watchSettings((loaded) => {
-      settings = loaded.settings;
-      session.auditNow();
+    // Settings and a profile override saved on the options page apply at once; a new profile
+    // reads the page again from scratch.
+    let changes = 0;
+    watchStoredConfig(() => {
+      const change = ++changes;
+      void loadConfig().then((next) => {
+        if (change !== changes) return; // a later change is being loaded
+        settings = next.settings;
+        if (JSON.stringify(next.profile) === JSON.stringify(profile)) {
+          session.auditNow();
+          return;
+        }
+        profile = next.profile;
+        session.stop();
+        overlay?.destroy();
+        overlay = null;
+        session = startSession();
+      });
     });
 
     browser.runtime.onMessage.addListener((message: unknown) => {

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RULES } from '@/lib/checks/index';
 import { loadSettings, saveSettings } from '@/lib/extension/settings-store';
-import { defaultSettings, type Settings, type Severity } from '@/lib/settings';
+import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib/settings';
 import { freshTestAddress } from '@/lib/test-address';
 import { ProfileOverride } from './ProfileOverride';
-
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /** Rules on/off and severities, the too-many-emails limit, the test address, inline warnings. */
 export function OptionsPage() {

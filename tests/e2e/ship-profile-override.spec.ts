@@ -95,7 +95,56 @@ test('a profile override from the options page applies to an open builder at onc
   expect(back.report.findings.map((f) => f.ruleId)).toEqual(before.report.findings.map((f) => f.ruleId));
 });
 
-test('a stored override that is not shaped like a profile is ignored: the built-in profile reads the page', async ({
+test('a partial override holds only what differs: it is merged over the built-in profile and applies at once', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
+  const before = await reports.waitFor(page);
+  expect(before.report.counts.review).toBe(0);
+
+  const options = await kartra.context.newPage();
+  await options.goto(`chrome-extension://${kartra.extensionId}/options.html`);
+  const advanced = options.getByRole('region', { name: 'Advanced' });
+
+  // A partial override is validated merged over the built-in profile: the field is named.
+  await advanced.getByLabel('Profile JSON').fill('{ "card": { "fields": { "timing": "" } } }');
+  await advanced.getByRole('button', { name: 'Apply profile' }).click();
+  await expect(advanced.locator('#profile-problems')).toHaveText(
+    'card.fields.timing: expected a non-empty string',
+  );
+  await expect(advanced.locator('.active-profile')).toContainText('(built-in)');
+
+  // Only the timing selector changes (to one this page does not have): the rest of the built-in
+  // profile still reads the builder, and every step's timing now needs a review.
+  await advanced
+    .getByLabel('Profile JSON')
+    .fill('{ "card": { "fields": { "timing": ".step_timing_renamed" } } }');
+  await advanced.getByRole('button', { name: 'Apply profile' }).click();
+  await expect(advanced.getByRole('status')).toContainText(
+    `Applied your changes over "${kartraProfile.name}"`,
+  );
+  await expect(advanced.locator('.active-profile')).toHaveText(
+    `Active profile: ${kartraProfile.name} (your override)`,
+  );
+  const partial = await reports.waitFor(page, (report) => report.counts.review > 0);
+  expect(partial.report.page.kind).toBe('editor');
+  expect(partial.report.findings.filter((f) => f.kind === 'fail').map((f) => f.ruleId)).toContain(
+    'step-inactive',
+  );
+  const model = partial.page;
+  const timingNotes =
+    model.kind === 'editor'
+      ? model.sequence.diagnostics.filter((d) => d.expected.startsWith('a timing line'))
+      : [];
+  expect(timingNotes.length).toBe(await page.locator('.js_sequence_step').count());
+
+  await advanced.getByRole('button', { name: 'Reset to the built-in profile' }).click();
+  const back = await reports.waitFor(page, (report) => report.counts.review === 0);
+  expect(back.report.findings.map((f) => f.ruleId)).toEqual(before.report.findings.map((f) => f.ruleId));
+});
+
+test('a stored override that does not validate is ignored: the built-in profile reads the page', async ({
   kartra,
   reports,
 }) => {
@@ -104,7 +153,7 @@ test('a stored override that is not shaped like a profile is ignored: the built-
   await options.evaluate(() =>
     (
       globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
-    ).chrome.storage.local.set({ profileOverride: { name: 'half a profile', editor: {} } }),
+    ).chrome.storage.local.set({ profileOverride: { name: 'half a profile', editor: { root: '' } } }),
   );
   await expect(options.locator('.profile-override .notice')).toContainText('could not be used');
   const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
