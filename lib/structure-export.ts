@@ -45,6 +45,8 @@ export const REMOVED = '(removed)';
 export interface StructureText {
   /** The text with every word that is not the interface's own masked (format version 2). */
   text: string;
+  /** The text of a field taken for data (a title, a name) holds a placeholder. */
+  masked?: true;
 }
 
 export interface StructureElement {
@@ -181,13 +183,16 @@ function maskTexts(pending: readonly PendingText[], profile: KartraProfile): voi
     return seen >= 3 && seen * 2 >= (boxesPerGroup.get(text.group)?.size ?? 0);
   };
   for (const text of pending) {
-    text.holder.text = text.inData
-      ? maskData(text.raw, prefixes)
-      : maskText(
-          text.raw,
-          (word) =>
-            vocabulary.has(word) || (text.box >= 0 && !dataWords.has(word) && onMostBoxes(text, word)),
-        );
+    if (text.inData) {
+      text.holder.text = maskData(text.raw, prefixes);
+      // A page rendered from the export must not read a placeholder as a name or a title.
+      if (text.holder.text !== text.raw) text.holder.masked = true;
+      continue;
+    }
+    text.holder.text = maskText(
+      text.raw,
+      (word) => vocabulary.has(word) || (text.box >= 0 && !dataWords.has(word) && onMostBoxes(text, word)),
+    );
   }
 }
 

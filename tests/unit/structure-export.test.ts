@@ -130,7 +130,7 @@ describe('exporting the page structure', () => {
 
   it('replaces the text of a field taken for data (here the titles) by one placeholder', () => {
     const titles = all.filter((e) => e.classes?.includes('step_title'));
-    expect(titles[0]?.children).toEqual([{ text: placeholderFor(HOSTILE_STRINGS[0] ?? '') }]);
+    expect(titles[0]?.children).toEqual([{ text: placeholderFor(HOSTILE_STRINGS[0] ?? ''), masked: true }]);
     expect(new Set(titles.flatMap(texts))).toEqual(new Set(['xxxx', 'x'.repeat(11), 'x'.repeat(41)]));
   });
 
