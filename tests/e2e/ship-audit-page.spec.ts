@@ -9,6 +9,7 @@ import { kartraProfile } from '../../lib/kartra/profile';
 import type { Report } from '../../lib/report';
 import { editorUrlFor, serveSavedPage } from '../../scripts/lib/saved-page';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import { exportOf, findingsOf, unexplainedDifferences } from '../support/structure-round-trip';
 import { expect, test } from './extension-fixture';
 
 test.describe.configure({ mode: 'parallel' });
@@ -50,10 +51,6 @@ async function savePageComplete(page: Page, dir: string): Promise<string> {
   );
   return htmlPath;
 }
-
-/** What must match between the live page and its saved copy. */
-const findingsOf = (report: Report) =>
-  report.findings.map((f) => `${f.severity} ${f.kind} ${f.ruleId} [${f.steps.join(' ')}]`).sort();
 
 let tempDir = '';
 test.beforeAll(() => {
@@ -162,4 +159,36 @@ test('npm run audit:page exits 2 with the reason when it cannot run', () => {
   const profile = auditPage(['package.json', '--profile', badProfile]);
   expect(profile.status).toBe(2);
   expect(profile.stderr).toContain('card.root: expected a non-empty string');
+});
+
+test('npm run audit:page audits a structure export: rendered back as a page, same findings or honest reviews', async ({
+  kartra,
+  reports,
+}) => {
+  test.setTimeout(200_000);
+  const live = await kartra.openSpec(loadEditorSpec('launch-sequence'));
+  const { report: liveReport } = await reports.waitFor(live);
+  const structure = await exportOf(kartra, reports, live);
+  const dir = join(tempDir, 'structure');
+  mkdirSync(dir, { recursive: true });
+  const structurePath = join(dir, 'kartra-structure-2026-12-01.json');
+  writeFileSync(structurePath, JSON.stringify(structure, null, 2));
+
+  const out = join(dir, 'report.json');
+  const run = auditPage([structurePath, '--out', out]);
+  expect(run.stderr).toContain('is a structure export: rendered as a page');
+  expect(run.stderr).toContain('/marketing/sequences/edit/structure');
+  expect(run.status, run.stderr).toBe(1); // launch-sequence has an error-severity finding
+  const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+  expect(report.page.kind).toBe('editor');
+  expect(unexplainedDifferences(liveReport, report)).toEqual([]);
+  expect(findingsOf(report).filter((f) => f.includes(' fail ')).length).toBeGreaterThan(5);
+
+  // A file that says it is a structure export but is not one is refused, naming the field.
+  const broken = join(dir, 'broken.json');
+  writeFileSync(broken, JSON.stringify({ ...structure, tree: { tag: 'main' } }));
+  const refused = auditPage([broken]);
+  expect(refused.status).toBe(2);
+  expect(refused.stderr).toContain('is not a valid structure export');
+  expect(refused.stderr).toContain('tree.rect: missing');
 });

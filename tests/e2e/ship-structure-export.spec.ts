@@ -1,46 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import type { ExportStructureResponse } from '../../lib/extension/messages';
-import type { Report } from '../../lib/report';
 import type { PageStructure, StructureElement } from '../../lib/structure-export';
 import { serveSavedPage } from '../../scripts/lib/saved-page';
 import { renderStructurePage, structureUrl } from '../../scripts/lib/structure-page';
 import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';
 import { fixtureNames, loadFixture } from '../fixtures/sequences/fixtures';
-import type { KartraSession } from '../harness';
 import type { EditorSpec } from '../replica/spec';
-import type { ExtensionReports } from '../support/extension-report';
+import { exportOf, findingsOf, unexplainedDifferences } from '../support/structure-round-trip';
 import { expect, test } from './extension-fixture';
 
 test.describe.configure({ mode: 'parallel' });
-
-declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
-
-/** Asks the tab's content script for the structure export, as the popup's button does. */
-async function exportOf(
-  kartra: KartraSession,
-  reports: ExtensionReports,
-  page: Page,
-  bridge?: Page,
-): Promise<PageStructure> {
-  await reports.waitFor(page);
-  const tabId = await reports.tabIdOf(page);
-  const extensionPage = bridge ?? (await kartra.context.newPage());
-  try {
-    if (!extensionPage.url().startsWith('chrome-extension://'))
-      await extensionPage.goto(`chrome-extension://${kartra.extensionId}/popup.html`);
-    const response = (await extensionPage.evaluate(
-      (id) => chrome.tabs.sendMessage(id, { type: 'kartra-auditor:export-structure' }),
-      tabId,
-    )) as ExportStructureResponse;
-    if (!response.structure) throw new Error(`no structure: ${response.error}`);
-    return response.structure;
-  } finally {
-    if (!bridge) await extensionPage.close();
-  }
-}
 
 /**
  * What the owner typed into the sequence, which must not survive: the names, labels, titles,
@@ -197,40 +167,6 @@ test('the popup does not offer the export when the builder was read completely',
   await expect(popup.getByRole('button', { name: 'Export page structure' })).toHaveCount(0);
 });
 
-/** What must match between a page and its structure rendered back as a page. */
-const findingsOf = (report: Report) =>
-  report.findings.map((f) => `${f.severity} ${f.kind} ${f.ruleId} [${f.steps.join(' ')}]`).sort();
-
-/**
- * Rules whose answer rests on a text the export masks whole, so that the rendered page (which
- * leaves such fields out) answers "needs review" where the page itself answered: the subject of
- * an email (masked: email-no-subject cannot tell a subject from none, except an empty one, which
- * stays empty) and the internal and public names (public-name-weak).
- */
-const READS_MASKED_TEXT = new Set(['email-no-subject', 'public-name-weak']);
-
-/**
- * What differs between the page's findings and the rendered export's, other than a rule of
- * READS_MASKED_TEXT saying "needs review": anything here is a finding the export lost or made up.
- */
-function unexplained(live: Report, rendered: Report): string[] {
-  const before = findingsOf(live);
-  const after = findingsOf(rendered);
-  const masked = (finding: string) => READS_MASKED_TEXT.has(finding.split(' ')[2] ?? '');
-  const reviewed = (finding: string) => {
-    const [, , ruleId, ...steps] = finding.split(' ');
-    return after.some(
-      (f) => f === finding || f === `${finding.split(' ')[0]} review ${ruleId} ${steps.join(' ')}`,
-    );
-  };
-  return [
-    ...before.filter((f) => !after.includes(f) && !(masked(f) && reviewed(f))).map((f) => `lost: ${f}`),
-    ...after
-      .filter((f) => !before.includes(f) && !(masked(f) && f.split(' ')[1] === 'review'))
-      .map((f) => `new: ${f}`),
-  ];
-}
-
 for (let chunk = 0; chunk < CHUNKS; chunk++) {
   const names = editorFixtures.filter((_, index) => index % CHUNKS === chunk);
   test(`a structure export rendered back as a page is audited to the same findings as the page it came from (part ${chunk + 1} of ${CHUNKS})`, async ({
@@ -260,7 +196,7 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
           await rendered.goto(url);
           const { report } = await reports.waitFor(rendered);
           expect(report.page.kind, name).toBe('editor');
-          const problems = unexplained(live, report);
+          const problems = unexplainedDifferences(live, report);
           if (problems.length > 0) differences.push(`${name}: ${problems.join('; ')}`);
           reproduced += findingsOf(report).filter((f) => findingsOf(live).includes(f)).length;
           await rendered.close();
