@@ -148,6 +148,12 @@ export function InlineOverlay({ grouped, positions, highlight, counts }: InlineO
         );
       })}
       <aside class="sequence-panel" aria-label="Kartra Sequence Auditor">
+        {grouped.unsaved && (
+          <div class="sequence-panel__unsaved" role="status">
+            <p class="sequence-panel__unsaved-title">Unsaved changes: click Save Progress</p>
+            <p class="sequence-panel__unsaved-detail">{grouped.unsaved.message}</p>
+          </div>
+        )}
         <button
           type="button"
           class="sequence-panel__toggle"

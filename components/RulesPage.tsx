@@ -13,8 +13,17 @@ function docFor(id: string): string | undefined {
   return DOCS[`../docs/rules/${id}.md`];
 }
 
+/**
+ * The rule named in the address (`rules.html#step-inactive`). A hash that is not valid
+ * percent-encoding (`#%E0%A4%A`) is taken as typed rather than breaking the page.
+ */
 function currentId(): string {
-  return decodeURIComponent(location.hash.slice(1));
+  const raw = location.hash.slice(1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** "Learn more": the rule's documentation page, with an index of every rule. */
@@ -32,7 +41,11 @@ export function RulesPage() {
         // Our own documentation, written in this repository: never text from a Kartra page.
         <article dangerouslySetInnerHTML={{ __html: marked.parse(doc, { async: false }) }} />
       ) : (
-        <h1>Kartra Sequence Auditor rules</h1>
+        <>
+          <h1>Kartra Sequence Auditor rules</h1>
+          {/* The address is anyone's to type: it is shown as text, never as markup. */}
+          {id && <p role="alert">There is no rule called “{id}”. Every rule is listed below.</p>}
+        </>
       )}
       <nav aria-label="All rules">
         <h2>All rules</h2>

@@ -6,6 +6,7 @@ import type { Diagnostic, ListRow, PageModel, SequenceModel } from './model';
 import type { Report } from './report';
 import { defaultSettings, effectiveSeverity, isRuleEnabled, type Settings, type Severity } from './settings';
 import { createTiming, defaultTimeZone, isValidTimeZone, type Timing } from './timing';
+import type { VisitObservations } from './visit';
 
 export interface AuditOptions {
   settings?: Settings;
@@ -15,7 +16,11 @@ export interface AuditOptions {
   timeZone?: string;
   /** How long reading the page took, for the report's timing. */
   readMs?: number;
+  /** What the audit session observed beyond the page (none for a one-off read). */
+  visit?: VisitObservations;
 }
+
+const NOTHING_OBSERVED: VisitObservations = { listSeen: null, unsaved: null };
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const RULE_RANK = new Map(RULES.map((r, i) => [r.meta.id, i]));
@@ -87,6 +92,7 @@ export function createContext(
     timing?: Timing;
     settings?: Settings;
     now: Date;
+    visit?: VisitObservations;
   },
 ): CheckContext {
   const graph = parts.graph ?? buildGraph(parts.sequence ?? EMPTY_SEQUENCE);
@@ -100,6 +106,7 @@ export function createContext(
     timing: parts.timing ?? createTiming(),
     settings: parts.settings ?? defaultSettings(),
     now: parts.now,
+    visit: parts.visit ?? NOTHING_OBSERVED,
     describe: (ref) => describeStep(refs.get(ref), ref),
   };
 }
@@ -153,6 +160,7 @@ export function audit(page: PageModel, options: AuditOptions): Report {
       timing,
       settings,
       now: options.now,
+      ...(options.visit ? { visit: options.visit } : {}),
     });
     for (const rule of RULES) {
       if (!rule.meta.pages.includes(page.kind) || !isRuleEnabled(settings, rule.meta.id)) continue;
@@ -170,11 +178,13 @@ export function audit(page: PageModel, options: AuditOptions): Report {
     findings = sortFindings(findings, graph, rows);
     for (const d of diagnostics) notes.push(diagnosticNote(d));
   } else if (page.kind === 'unrecognised') {
-    const missing = page.missing.length > 0 ? page.missing.join(', ') : 'the builder';
+    const missing = page.diagnostics.filter((d) => d.code !== 'profile-not-inferred').map((d) => d.expected);
     notes.push(
-      `This looks like a sequence page, but the builder was not recognised (missing: ${missing}). Nothing was checked: this is not a clean bill of health.`,
+      `This looks like a sequence page, but the builder was not recognised (missing: ${missing.join(', ') || 'the builder'}). Nothing was checked: this is not a clean bill of health.`,
     );
+    for (const d of page.diagnostics) if (d.code === 'profile-not-inferred') notes.push(diagnosticNote(d));
   }
+  const reading = page.kind === 'editor' || page.kind === 'unrecognised' ? page.reading : undefined;
 
   const checkMs = clock() - started;
   return {
@@ -194,7 +204,7 @@ export function audit(page: PageModel, options: AuditOptions): Report {
     findings,
     runOrder: [...graph.runOrder],
     counts: count(findings, page.kind === 'unrecognised'),
-    coverage: { tabsAudited, tabsNotSeen, notes },
+    coverage: { tabsAudited, tabsNotSeen, notes, ...(reading ? { reading } : {}) },
     timing: { readMs: Math.max(0, options.readMs ?? 0), checkMs: Math.max(0, checkMs), renderMs: 0 },
   };
 }

@@ -1,4 +1,4 @@
-import type { Connection, SequenceModel, Step } from './model';
+import type { Connection, DiagnosticCode, SequenceModel, Step } from './model';
 
 /** The Starting Rules module's reference in connections and findings. */
 export const START = 'start';
@@ -82,12 +82,28 @@ export interface FlowGraph {
   readonly complete: boolean;
   /** Lines the reader could not trace to both ends (from its diagnostics). */
   readonly untracedLines: number;
+  /** The canvas showed cards but no connection node or line was found: its lines are unknown. */
+  readonly connectionsUnread: boolean;
+  /** Some lines may be missing from the flow: untraced lines, or none read at all. */
+  readonly linesUncertain: boolean;
   /**
    * Strongly connected parts of the flow restricted to `include`d steps that contain a cycle
    * (two or more steps, or a step leading to itself). Tarjan's algorithm, iterative.
    */
   cycles(include: (ref: string) => boolean): string[][];
 }
+
+/** Diagnostics that leave one line out of the flow. */
+const UNTRACED_LINE_CODES: ReadonlySet<DiagnosticCode> = new Set([
+  'line-untraced',
+  'line-end-unnumbered',
+  'linked-node-without-line',
+]);
+/** Diagnostics that leave every line out of the flow. */
+const CONNECTIONS_UNREAD_CODES: ReadonlySet<DiagnosticCode> = new Set([
+  'connections-not-found',
+  'layout-missing',
+]);
 
 export function buildGraph(sequence: SequenceModel): FlowGraph {
   const steps: Step[] = [];
@@ -173,9 +189,14 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
   const seenTabs = new Set(sequence.tabs.seen);
   const tabsNotSeen = sequence.tabs.all.filter((tab) => !seenTabs.has(tab));
   const complete = tabsNotSeen.length === 0 && startSeen;
-  const untracedLines = sequence.diagnostics.filter((d) => /^line\b/i.test(d.where)).length;
+  let untracedLines = 0;
+  let connectionsUnread = false;
+  for (const d of sequence.diagnostics) {
+    if (UNTRACED_LINE_CODES.has(d.code)) untracedLines++;
+    else if (CONNECTIONS_UNREAD_CODES.has(d.code)) connectionsUnread = true;
+  }
   let mayRun = entryReachable;
-  if (!complete || untracedLines > 0) {
+  if (!complete || untracedLines > 0 || connectionsUnread) {
     const heads: number[] = [];
     for (let i = 0; i < n; i++) if ((incoming[i] ?? 0) === 0) heads.push(i);
     mayRun = toSet(walk(startSeen ? [startIndex, ...gotoTargets, ...heads] : [...gotoTargets, ...heads]));
@@ -338,6 +359,8 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     tabsNotSeen,
     complete,
     untracedLines,
+    connectionsUnread,
+    linesUncertain: untracedLines > 0 || connectionsUnread,
     cycles,
   };
 }

@@ -72,7 +72,63 @@ export const connectionSchema = z.object({
 });
 export type Connection = z.infer<typeof connectionSchema>;
 
+/**
+ * What the reader could not read, as a closed list: other code decides on the code, never on
+ * the sentence (which is for people).
+ */
+export const DIAGNOSTIC_CODES = [
+  // the page as a whole
+  'builder-not-found',
+  'canvas-not-found',
+  'cards-not-found',
+  'page-unreadable',
+  'profile-not-inferred',
+  'sequence-id-missing',
+  // toolbar and tabs
+  'tabs-not-found',
+  'tab-selection-unclear',
+  'name-not-found',
+  'public-name-unread',
+  'status-unread',
+  'subscribers-unread',
+  // Starting Rules
+  'rule-type-unknown',
+  // cards
+  'step-number-missing',
+  'step-number-malformed',
+  'step-number-duplicate',
+  'kind-unknown',
+  'inactive-label-unknown',
+  'timing-unread',
+  'window-unread',
+  'title-missing',
+  'recipients-unread',
+  'version-unread',
+  'goto-unread',
+  'action-unread',
+  // nodes and lines
+  'connections-not-found',
+  'layout-missing',
+  'node-off-card',
+  'node-ambiguous',
+  'line-untraced',
+  'line-end-unnumbered',
+  'linked-node-without-line',
+  'split-output-unlabelled',
+  'split-label-unknown',
+  // the sequence list
+  'list-not-found',
+  'list-row-unlinked',
+  'list-name-missing',
+  'list-status-unread',
+  'list-subscribers-unread',
+  'list-completed-unread',
+] as const;
+export const diagnosticCodeSchema = z.enum(DIAGNOSTIC_CODES);
+export type DiagnosticCode = z.infer<typeof diagnosticCodeSchema>;
+
 export const diagnosticSchema = z.object({
+  code: diagnosticCodeSchema,
   /** Where on the page: "step 3", "toolbar", "line 4", "tab A". */
   where: z.string(),
   /** What the reader expected to find there. */
@@ -85,6 +141,46 @@ export const diagnosticSchema = z.object({
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 
 export const sequenceStatusSchema = z.enum(['active', 'paused']);
+
+/**
+ * Invariants any real builder satisfies, counted on what a profile read: a profile that fits
+ * the page passes nearly all of them. The fit is the weakest ratio (a chain is as strong as its
+ * weakest link): ten cards read perfectly do not make up for lines not read at all.
+ */
+export const FIT_CHECKS = [
+  /** Every card shows a number bubble that looks like one ("3", "A1"). */
+  'cards-numbered',
+  /** No two cards show the same number. */
+  'numbers-unique',
+  /** Cards show a step kind the profile knows. */
+  'kinds-known',
+  /** Cards show a timing line the profile can read. */
+  'timings-read',
+  /** A canvas with cards shows connection nodes at all. */
+  'nodes-found',
+  /** Each connection node sits on the edge of a card or of the Starting Rules module. */
+  'nodes-on-edges',
+  /** Each line ends on two connection nodes. */
+  'lines-traced',
+  /** Each node shown as linked has a line ending on it. */
+  'linked-nodes-have-lines',
+] as const;
+export const fitCheckSchema = z.object({
+  id: z.enum(FIT_CHECKS),
+  passed: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+export type FitCheck = z.infer<typeof fitCheckSchema>;
+
+export const readingSchema = z.object({
+  /** Which profile read the page: Kartra's built-in one, the user's override, or one inferred from the page. */
+  profile: z.enum(['built-in', 'override', 'inferred']),
+  /** 0 to 1: the weakest of the checks' pass ratios (checks with nothing to count are left out). */
+  fit: z.number().min(0).max(1),
+  checks: z.array(fitCheckSchema),
+});
+export type Reading = z.infer<typeof readingSchema>;
+export type ProfileSource = Reading['profile'];
 
 export const sequenceModelSchema = z.object({
   id: z.string(),
@@ -117,7 +213,13 @@ export const listRowSchema = z.object({
 export type ListRow = z.infer<typeof listRowSchema>;
 
 export const pageModelSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('editor'), url: z.string(), sequence: sequenceModelSchema }),
+  z.object({
+    kind: z.literal('editor'),
+    url: z.string(),
+    sequence: sequenceModelSchema,
+    /** How the page was read; absent on models not read from a page (tests, specs). */
+    reading: readingSchema.optional(),
+  }),
   z.object({
     kind: z.literal('list'),
     url: z.string(),
@@ -127,6 +229,13 @@ export const pageModelSchema = z.discriminatedUnion('kind', [
   /** A Kartra page that is not about sequences: nothing to audit. */
   z.object({ kind: z.literal('other'), url: z.string() }),
   /** An editor URL whose builder could not be recognised. */
-  z.object({ kind: z.literal('unrecognised'), url: z.string(), missing: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('unrecognised'),
+    url: z.string(),
+    /** What was looked for and not found (codes builder-not-found, canvas-not-found, ...). */
+    diagnostics: z.array(diagnosticSchema),
+    /** How well the best profile tried fitted the page, when one found anything. */
+    reading: readingSchema.optional(),
+  }),
 ]);
 export type PageModel = z.infer<typeof pageModelSchema>;

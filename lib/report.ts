@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readingSchema } from './model';
 import { severitySchema } from './settings-schema';
 
 /**
@@ -50,6 +51,8 @@ export const reportSchema = z.object({
     tabsAudited: z.array(z.string()),
     tabsNotSeen: z.array(z.string()),
     notes: z.array(z.string()),
+    /** On the builder: which profile read it and how well it fitted (see FIT_CHECKS). */
+    reading: readingSchema.optional(),
   }),
   timing: z.object({
     readMs: z.number().min(0),

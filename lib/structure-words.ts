@@ -47,7 +47,7 @@ export function dataSelectors(profile: KartraProfile): string[] {
     profile.card.fields.action,
     profile.startingRules.ruleLabel,
     profile.list.nameLink,
-  ];
+  ].filter((selector): selector is string => selector !== undefined);
 }
 
 /** Every word the profile knows: the interface's vocabulary. */

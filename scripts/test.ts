@@ -1,6 +1,7 @@
 /**
- * `npm test`: lint, type-check, unit tests, build, end-to-end tests, then one closing line
- * `N passed, N failed, N skipped` summed over both runners (CI reads that line). Every stage runs
+ * `npm test`: lint, type-check, unit tests, build, end-to-end tests (Chromium), the Firefox build
+ * and its suite in Firefox, then one closing line `N passed, N failed, N skipped` summed over
+ * every runner (CI reads that line). Every stage runs
  * even when an earlier one failed, so one run shows every problem; the exit code is non-zero if
  * any stage failed. A failed lint or type-check counts as one failed test each.
  */
@@ -82,6 +83,21 @@ if (!addVitest('test-results/unit.json')) total.failed += 1;
 if (run('build', 'npx', ['wxt', 'build'])) {
   run('end-to-end tests', 'npx', ['playwright', 'test']);
   if (!addPlaywright('test-results/e2e.json')) total.failed += 1;
+} else {
+  total.failed += 1;
+}
+
+if (run('Firefox build', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
+  run('Firefox tests', 'npx', [
+    'vitest',
+    'run',
+    '--config',
+    'vitest.firefox.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/firefox.json',
+  ]);
+  if (!addVitest('test-results/firefox.json')) total.failed += 1;
 } else {
   total.failed += 1;
 }

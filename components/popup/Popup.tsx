@@ -2,6 +2,8 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { LocateStepResponse, ReportResponse } from '@/lib/extension/messages';
 import { isReportChangedMessage } from '@/lib/extension/messages';
 import { loadSettings } from '@/lib/extension/settings-store';
+import { sendToAuditedFrame } from '@/lib/extension/tab-frames-store';
+import type { KartraProfile } from '@/lib/kartra/profile';
 import type { Report } from '@/lib/report';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';
@@ -9,7 +11,7 @@ import { StructureExport } from './StructureExport';
 
 type State =
   | { status: 'loading' }
-  | { status: 'ready'; report: Report; diagnostics: number }
+  | { status: 'ready'; report: Report; diagnostics: number; inferredProfile: KartraProfile | null }
   | { status: 'no-page' }
   | { status: 'error'; message: string };
 
@@ -25,7 +27,7 @@ async function targetTabId(): Promise<number | undefined> {
 async function fetchState(tabId: number): Promise<State> {
   let response: ReportResponse | undefined;
   try {
-    response = (await browser.tabs.sendMessage(tabId, { type: 'kartra-auditor:get-report' })) as
+    response = (await sendToAuditedFrame(tabId, { type: 'kartra-auditor:get-report' })) as
       | ReportResponse
       | undefined;
   } catch {
@@ -33,7 +35,12 @@ async function fetchState(tabId: number): Promise<State> {
     return { status: 'no-page' };
   }
   if (response?.report) {
-    return { status: 'ready', report: response.report, diagnostics: response.diagnostics };
+    return {
+      status: 'ready',
+      report: response.report,
+      diagnostics: response.diagnostics,
+      inferredProfile: response.inferredProfile ?? null,
+    };
   }
   if (response?.error) {
     return {
@@ -91,9 +98,9 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
 
   const locate = async (ref: string) => {
     if (tabId === undefined) return;
-    const response = (await browser.tabs
-      .sendMessage(tabId, { type: 'kartra-auditor:locate-step', ref })
-      .catch(() => null)) as LocateStepResponse | null;
+    const response = (await sendToAuditedFrame(tabId, { type: 'kartra-auditor:locate-step', ref }).catch(
+      () => null,
+    )) as LocateStepResponse | null;
     const where = ref === 'start' ? 'The Starting Rules module' : `Step ${ref}`;
     setLocateStatus(
       response?.found
@@ -107,7 +114,9 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
   const partlyRead =
     state.status === 'ready' &&
     state.report.page.kind === 'editor' &&
-    (state.report.counts.review > 0 || state.diagnostics > 0);
+    (state.report.counts.review > 0 ||
+      state.diagnostics > 0 ||
+      state.report.coverage.reading?.profile === 'inferred');
   const manifest = browser.runtime.getManifest();
   return (
     <main class="popup">
@@ -144,6 +153,7 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
       {report?.page.kind === 'editor' && (
         <SequenceReport
           report={report}
+          inferredProfile={state.status === 'ready' ? state.inferredProfile : null}
           testAddress={testAddress}
           onLocate={locate}
           locateStatus={locateStatus}

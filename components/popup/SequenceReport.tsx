@@ -1,6 +1,8 @@
+import type { KartraProfile } from '@/lib/kartra/profile';
 import type { Report } from '@/lib/report';
 import { ExportBar } from './ExportBar';
 import { FindingGroups } from './FindingGroups';
+import { ReadingNotice } from './ReadingNotice';
 import { RunOrder } from './RunOrder';
 import { TestAddress } from './TestAddress';
 
@@ -10,13 +12,21 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 export interface SequenceReportProps {
   report: Report;
+  /** Set when the page was read with a profile inferred from it. */
+  inferredProfile?: KartraProfile | null;
   testAddress: string;
   onLocate: (ref: string) => void;
   locateStatus: string | null;
 }
 
 /** The popup on a sequence's builder. */
-export function SequenceReport({ report, testAddress, onLocate, locateStatus }: SequenceReportProps) {
+export function SequenceReport({
+  report,
+  inferredProfile = null,
+  testAddress,
+  onLocate,
+  locateStatus,
+}: SequenceReportProps) {
   const sequence = report.sequence;
   const { error, warning, info, review } = report.counts;
   const clean = error + warning + review === 0;
@@ -42,6 +52,9 @@ export function SequenceReport({ report, testAddress, onLocate, locateStatus }: 
           {review > 0 && <span class="count count--review">{review} to review</span>}
         </p>
       </header>
+      {report.coverage.reading?.profile === 'inferred' && (
+        <ReadingNotice reading={report.coverage.reading} inferredProfile={inferredProfile} />
+      )}
       {clean && <p class="clean">No errors or warnings on the tabs audited.</p>}
       <p class="status-line" role="status">
         {locateStatus}
@@ -51,6 +64,9 @@ export function SequenceReport({ report, testAddress, onLocate, locateStatus }: 
       <section aria-label="Coverage">
         <h2 class="section-title">Coverage</h2>
         <p>Tabs audited: {report.coverage.tabsAudited.join(', ') || 'none'}</p>
+        {report.coverage.reading && report.coverage.reading.profile !== 'inferred' && (
+          <ReadingNotice reading={report.coverage.reading} inferredProfile={null} />
+        )}
         {report.coverage.tabsNotSeen.length > 0 && (
           <p>
             Not yet opened: {report.coverage.tabsNotSeen.join(', ')}. Open each tab in the builder to audit

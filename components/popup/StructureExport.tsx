@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ExportStructureResponse } from '@/lib/extension/messages';
+import { sendToAuditedFrame } from '@/lib/extension/tab-frames-store';
 import { structureFileName } from '@/lib/structure-export';
 
 function download(text: string, fileName: string): void {
@@ -20,9 +21,9 @@ export function StructureExport({ tabId }: { tabId: number | undefined }) {
 
   const exportNow = async () => {
     if (tabId === undefined) return;
-    const response = (await browser.tabs
-      .sendMessage(tabId, { type: 'kartra-auditor:export-structure' })
-      .catch(() => null)) as ExportStructureResponse | null;
+    const response = (await sendToAuditedFrame(tabId, { type: 'kartra-auditor:export-structure' }).catch(
+      () => null,
+    )) as ExportStructureResponse | null;
     if (!response?.structure) {
       setStatus(`The page structure could not be exported${response?.error ? ` (${response.error})` : ''}.`);
       return;

@@ -1,6 +1,6 @@
 import { listNames } from '../describe-step';
 import type { Step } from '../model';
-import { isMessage } from './support';
+import { isMessage, linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 
 const meta = {
@@ -43,6 +43,7 @@ class Groups {
 }
 
 export const rule = defineRule(meta, (ctx) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'which messages follow one another');
   const { graph, timing } = ctx;
   const sends = (step: Step) => step.active && isMessage(step);
   const certain = new Groups();

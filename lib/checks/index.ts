@@ -1,3 +1,4 @@
+import { rule as changesNotSaved } from './changes-not-saved';
 import { rule as dateInPast } from './date-in-past';
 import { rule as dateSpecificStep } from './date-specific-step';
 import { rule as editingLiveSequence } from './editing-live-sequence';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   windowNeverOpens,
   emailBurst,
   emailNoSubject,
+  changesNotSaved,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

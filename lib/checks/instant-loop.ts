@@ -1,5 +1,6 @@
 import { listNames } from '../describe-step';
 import type { FlowGraph } from '../graph';
+import { linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 
 const meta = {
@@ -21,6 +22,7 @@ function byRunOrder(graph: FlowGraph, refs: string[]): string[] {
 }
 
 export const rule = defineRule(meta, (ctx) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether a loop runs with no wait');
   const { graph, timing } = ctx;
   const instant = (ref: string): boolean | null => {
     const step = graph.step(ref);

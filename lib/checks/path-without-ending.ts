@@ -1,4 +1,4 @@
-import { flowUncertainty, isEnding } from './support';
+import { flowUncertainty, isEnding, linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 
 const meta = {
@@ -12,9 +12,10 @@ const meta = {
 } as const;
 
 export const rule = defineRule(meta, (ctx) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether every path ends');
   const { graph, sequence } = ctx;
   if (!sequence) return [];
-  const untraced = graph.untracedLines > 0 ? flowUncertainty(graph) : null;
+  const untraced = graph.linesUncertain ? flowUncertainty(graph) : null;
   const found: Finding[] = [];
   for (const step of graph.steps) {
     // Splits with an open branch belong to split-branch-open.

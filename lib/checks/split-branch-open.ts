@@ -1,4 +1,4 @@
-import { flowUncertainty } from './support';
+import { flowUncertainty, linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 
 const meta = {
@@ -12,8 +12,9 @@ const meta = {
 } as const;
 
 export const rule = defineRule(meta, (ctx) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(meta, "whether each split's branches lead on");
   const { graph } = ctx;
-  const untraced = graph.untracedLines > 0 ? flowUncertainty(graph) : null;
+  const untraced = graph.linesUncertain ? flowUncertainty(graph) : null;
   const found: Finding[] = [];
   for (const step of graph.steps) {
     if (step.kind !== 'split' || !graph.mayRun.has(step.ref)) continue;

@@ -1,4 +1,5 @@
 import { START } from '../graph';
+import { flowUncertainty } from './support';
 import { defineRule, finding } from './types';
 
 const meta = {
@@ -25,12 +26,12 @@ export const rule = defineRule(meta, (ctx) => {
     ];
   }
   if (graph.connectionsFrom(START).length > 0) return [];
-  if (graph.untracedLines > 0) {
+  if (graph.linesUncertain) {
     return [
       finding(
         meta,
         'review',
-        'No line from Starting Rules was traced, but some lines could not be followed to both ends.',
+        `No line from Starting Rules was traced, but the lines were not all read (${flowUncertainty(graph)}).`,
         [START],
       ),
     ];

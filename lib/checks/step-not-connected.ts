@@ -1,5 +1,5 @@
 import { compareRefs } from '../graph';
-import { flowUncertainty } from './support';
+import { flowUncertainty, linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 
 const meta = {
@@ -13,6 +13,7 @@ const meta = {
 } as const;
 
 export const rule = defineRule(meta, (ctx) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether every step has a line coming in');
   const { graph } = ctx;
   // A sub-sequence nobody enters is judged by subsequence-never-entered; its head is not
   // reported twice.

@@ -1,5 +1,5 @@
 import { listNames } from '../describe-step';
-import { flowUncertainty } from './support';
+import { flowUncertainty, linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 
 const meta = {
@@ -13,6 +13,8 @@ const meta = {
 } as const;
 
 export const rule = defineRule(meta, (ctx) => {
+  if (ctx.graph.connectionsUnread)
+    return linesNotRead(meta, 'whether every step can be reached from Starting Rules');
   const { graph } = ctx;
   // Steps of a sub-sequence nobody enters are subsequence-never-entered's to report.
   const neverEntered = new Set<string>();

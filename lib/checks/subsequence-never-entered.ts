@@ -1,4 +1,4 @@
-import { tabsPhrase } from './support';
+import { linesNotRead, tabsPhrase } from './support';
 import { defineRule, type Finding, finding } from './types';
 
 const meta = {
@@ -12,6 +12,7 @@ const meta = {
 } as const;
 
 export const rule = defineRule(meta, (ctx) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether each sub-sequence is entered');
   const { graph } = ctx;
   const found: Finding[] = [];
   for (const [letter, refs] of graph.subsequences) {

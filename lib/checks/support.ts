@@ -19,12 +19,28 @@ export function flowUncertainty(graph: FlowGraph): string | null {
   const reasons: string[] = [];
   if (graph.tabsNotSeen.length > 0) reasons.push(`${tabsPhrase(graph.tabsNotSeen)} not opened yet`);
   if (!graph.startSeen) reasons.push('the Starting Rules module not seen');
-  if (graph.untracedLines > 0) {
+  if (graph.connectionsUnread) reasons.push('the connection nodes and lines could not be read on the canvas');
+  else if (graph.untracedLines > 0) {
     reasons.push(
       `${graph.untracedLines} line${graph.untracedLines === 1 ? '' : 's'} not traced to both ends`,
     );
   }
   return reasons.length > 0 ? reasons.join('; ') : null;
+}
+
+/**
+ * A rule about lines, on a canvas whose lines were not read at all: one 'review' for the whole
+ * sequence, not a "not connected" on every step (nothing says they are not).
+ */
+export function linesNotRead(meta: FindingMeta, what: string): Finding[] {
+  return [
+    finding(
+      meta,
+      'review',
+      `The connection nodes and lines could not be read on this page, so ${what} could not be checked.`,
+      [],
+    ),
+  ];
 }
 
 /** The tab a reference lives on: its letter for sub-sequences, the main tab otherwise. */

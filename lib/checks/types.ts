@@ -2,6 +2,7 @@ import type { FlowGraph } from '../graph';
 import type { Diagnostic, ListRow, SequenceModel } from '../model';
 import type { Settings, Severity } from '../settings';
 import type { Timing } from '../timing';
+import type { VisitObservations } from '../visit';
 
 export type { Severity } from '../settings';
 export type FindingKind = 'fail' | 'review';
@@ -46,6 +47,8 @@ export interface CheckContext {
   timing: Timing;
   settings: Settings;
   now: Date;
+  /** What the audit session saw beyond this page: the sequence list earlier, unsaved canvas changes. */
+  visit: VisitObservations;
   /** `Step 3 · Send email "Last call"`; 'start' gives "Starting Rules". */
   describe(ref: string): string;
 }

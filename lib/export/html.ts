@@ -10,6 +10,7 @@ import {
   groupFindings,
   PAGE_KIND_LABELS,
   pageProblem,
+  readingLines,
   reportSubject,
   runOrderText,
   SEVERITY_LABELS,
@@ -118,6 +119,7 @@ function coverage(report: Report): string {
   if (tabsAudited.length > 0) items.push(`<li>Tabs audited: ${tabs(tabsAudited)}</li>`);
   if (tabsNotSeen.length > 0)
     items.push(`<li>Tabs not seen (open them to audit them): ${tabs(tabsNotSeen)}</li>`);
+  for (const line of readingLines(report)) items.push(`<li>${pageText(line)}</li>`);
   for (const note of notes) items.push(`<li>${pageText(note)}</li>`);
   if (items.length === 0) return '';
   return `<section aria-labelledby="coverage">

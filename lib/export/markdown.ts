@@ -8,6 +8,7 @@ import {
   groupFindings,
   PAGE_KIND_LABELS,
   pageProblem,
+  readingLines,
   reportSubject,
   runOrderText,
   SEVERITY_LABELS,
@@ -49,6 +50,7 @@ function coverageLines(report: Report): string[] {
   if (tabsNotSeen.length > 0) {
     lines.push(`- Tabs not seen (open them to audit them): ${tabsNotSeen.map((tab) => md(tab)).join(', ')}`);
   }
+  for (const line of readingLines(report)) lines.push(`- ${md(line)}`);
   for (const note of notes) lines.push(`- ${md(note)}`);
   return lines;
 }

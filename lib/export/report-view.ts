@@ -1,3 +1,4 @@
+import type { FitCheck, Reading } from '../model';
 import type { Report } from '../report';
 import { displayText } from './text';
 
@@ -124,4 +125,43 @@ export function reportSubject(report: Report): string {
       ? name || `Sequence ${report.sequence?.id ?? ''}`.trim()
       : name || PAGE_KIND_LABELS[report.page.kind];
   return displayText(subject, MAX_SUBJECT);
+}
+
+/** How the builder was read (profile and fit) and what did not fit, one line each; [] off the builder. */
+export function readingLines(report: Report): string[] {
+  const reading = report.coverage.reading;
+  if (!reading) return [];
+  return [readingSentence(reading), ...fitShortfallSentences(reading).map((s) => `Not read: ${s}.`)];
+}
+
+/** The checks that did not pass in full. */
+export function fitShortfalls(reading: Pick<Reading, 'checks'>): FitCheck[] {
+  return reading.checks.filter((c) => c.total > 0 && c.passed < c.total);
+}
+
+const CHECK_WORDS: Record<FitCheck['id'], (c: FitCheck) => string> = {
+  'cards-numbered': (c) => `${c.passed} of ${c.total} cards show a number bubble`,
+  'numbers-unique': (c) => `${c.passed} of ${c.total} numbers are shown once`,
+  'kinds-known': (c) => `${c.passed} of ${c.total} cards show a step kind the auditor knows`,
+  'timings-read': (c) => `${c.passed} of ${c.total} cards show a timing line it can read`,
+  'nodes-found': () => 'no connection node was found on the canvas',
+  'nodes-on-edges': (c) => `${c.passed} of ${c.total} connection nodes sit on a card's edge`,
+  'lines-traced': (c) => `${c.passed} of ${c.total} lines end on two nodes`,
+  'linked-nodes-have-lines': (c) => `${c.passed} of ${c.total} linked nodes have a line ending on them`,
+};
+
+const SOURCE_WORDS: Record<Reading['profile'], string> = {
+  'built-in': 'the built-in profile',
+  override: 'your profile override',
+  inferred: 'a profile inferred from this page',
+};
+
+/** "Read with the built-in profile (fit 100%)." */
+export function readingSentence(reading: Reading): string {
+  return `Read with ${SOURCE_WORDS[reading.profile]} (fit ${Math.floor(reading.fit * 100)}%).`;
+}
+
+/** What did not fit, in plain words; [] when everything did. */
+export function fitShortfallSentences(reading: Pick<Reading, 'checks'>): string[] {
+  return fitShortfalls(reading).map((c) => CHECK_WORDS[c.id](c));
 }

@@ -1,11 +1,20 @@
 import { type AuditOptions, audit } from '../audit';
 import type { KartraProfile } from '../kartra/profile';
-import type { SequenceModel } from '../model';
-import { readPage } from '../reader';
+import type { ListRow, PageModel, ProfileSource, SequenceModel } from '../model';
+import { type CardsRead, newReadMemory, readPage } from '../reader';
 import { mergeTabs } from '../reader/merge-tabs';
 import type { Report } from '../report';
 import { defaultTimeZone } from '../timing';
+import {
+  type CanvasSnapshot,
+  compareTab,
+  type ListMemory,
+  snapshotTabs,
+  type UnsavedChange,
+  type VisitObservations,
+} from '../visit';
 import type { AuditResult } from './messages';
+import { isClickOn } from './save-control';
 
 /**
  * The content script's state for one page visit: reads the page, merges what it saw of each
@@ -15,16 +24,26 @@ import type { AuditResult } from './messages';
 
 export interface AuditSessionOptions {
   profile: KartraProfile;
+  /** Where the profile came from; default built-in. */
+  profileSource?: ProfileSource;
   settings: () => AuditOptions['settings'];
   tool: AuditOptions['tool'];
-  /** Called after every successful audit with the new report. */
-  onReport: (report: Report) => void;
+  /**
+   * Called after every successful audit with the new report, the profile that read the page
+   * and the cards that read found (for the inline warnings).
+   */
+  onReport: (report: Report, readWith: KartraProfile, cards: CardsRead | null) => void;
   /** Called when an audit throws (already logged). */
   onError?: (message: string) => void;
   /** Mutations inside this element (the extension's own UI) never trigger a re-audit. */
   ownHost?: () => Element | null;
   /** At most one audit per this many milliseconds while the page keeps changing. */
   throttleMs?: number;
+  /**
+   * What the sequence list showed earlier in this browser session, and where to keep what it
+   * shows now (the session's copy is the working one; `save` persists it).
+   */
+  listMemory?: { initial: ListMemory; save: (memory: ListMemory) => void };
 }
 
 export type { AuditResult } from './messages';
@@ -45,8 +64,12 @@ export const PRESS_LIMIT_MS = 5000;
 
 export interface AuditSession {
   latest: () => AuditResult | null;
+  /** The profile inferred from this page, when the audit uses one (for "Keep this profile"). */
+  inferredProfile: () => KartraProfile | null;
   /** Audits now, whatever the throttle says. */
   auditNow: () => AuditResult;
+  /** What another tab saw on the sequence list since (re-audits when it matters here). */
+  rememberList: (memory: ListMemory) => void;
   stop: () => void;
 }
 
@@ -56,11 +79,31 @@ export type PageWindow = Window & typeof globalThis;
 export function startAuditSession(win: PageWindow, options: AuditSessionOptions): AuditSession {
   const throttleMs = options.throttleMs ?? 250;
   let merged: SequenceModel | null = null;
+  // Inference runs only when the profile does not read the page well, and is remembered for it.
+  const memory = newReadMemory();
   let latest: AuditResult | null = null;
   let lastAuditAt = Number.NEGATIVE_INFINITY;
   let timer: number | undefined;
   // Asking Intl for the browser's zone builds a formatter (milliseconds); once per page is enough.
   const timeZone = defaultTimeZone();
+  let listMemory: ListMemory = { ...options.listMemory?.initial };
+  const canvas = canvasWatch();
+
+  function rememberRows(rows: readonly ListRow[], seenAt: string): void {
+    if (!options.listMemory) return;
+    let changed = false;
+    for (const row of rows) {
+      if (row.status === null) continue;
+      listMemory[row.id] = { ...row, status: row.status, seenAt };
+      changed = true;
+    }
+    if (changed) options.listMemory.save(listMemory);
+  }
+
+  function observations(page: PageModel, now: Date): VisitObservations {
+    if (page.kind !== 'editor') return { listSeen: null, unsaved: null };
+    return { listSeen: listMemory[page.sequence.id] ?? null, unsaved: canvas.compare(page.sequence, now) };
+  }
 
   function auditNow(): AuditResult {
     if (timer !== undefined) {
@@ -70,7 +113,12 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     const started = win.performance.now();
     lastAuditAt = started;
     try {
-      let page = readPage(win.document, win.location.href, options.profile);
+      let page = readPage(win.document, win.location.href, options.profile, {
+        source: options.profileSource ?? 'built-in',
+        memory,
+        ignore: options.ownHost?.() ?? null,
+        now: started,
+      });
       if (page.kind === 'editor') {
         // Another sequence opened inside the app: forget the previous one's tabs.
         merged = mergeTabs(merged?.id === page.sequence.id ? merged : null, page.sequence);
@@ -79,16 +127,19 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
         merged = null;
       }
       const readMs = win.performance.now() - started;
+      const now = new Date();
+      if (page.kind === 'list') rememberRows(page.rows, now.toISOString());
       const report = audit(page, {
         settings: options.settings(),
-        now: new Date(),
+        now,
         timeZone,
         tool: options.tool,
         readMs,
+        visit: observations(page, now),
       });
       latest = { report, page, error: null };
       const drawStarted = win.performance.now();
-      options.onReport(report);
+      options.onReport(report, inferredProfile() ?? options.profile, memory.cards);
       report.timing.renderMs = win.performance.now() - drawStarted;
     } catch (error) {
       // A bug of ours must never break the builder: log it, tell the popup, keep observing.
@@ -134,10 +185,39 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   for (const type of PRESS_EVENTS) win.addEventListener(type, onPress, { capture: true, passive: true });
   for (const type of RELEASE_EVENTS) win.addEventListener(type, onRelease, { capture: true, passive: true });
 
+  // Save Progress commits what the canvas shows: heard passively, before the app handles it.
+  const saveLabel = options.profile.words.saveProgress;
+  const onClick = (event: Event) => {
+    if (!isClickOn(event.target, saveLabel)) return;
+    canvas.saveSeen();
+    auditNow();
+  };
+  win.addEventListener('click', onClick, { capture: true, passive: true });
+
+  // Only the builder (or the list) can change the audit: a ticking clock or a chat widget
+  // elsewhere in Kartra's page must not wake the reader. The region appearing, going or being
+  // replaced by the app counts as a change.
+  // The region is where the profile that read the page finds the builder (an inferred one's own).
+  const regions = () => {
+    const profile = inferredProfile() ?? options.profile;
+    return `${profile.editor.root}, ${profile.list.root}`;
+  };
+  let region = win.document.querySelector(regions());
   const observer = new win.MutationObserver((records) => {
+    const now = win.document.querySelector(regions());
+    if (now !== region) {
+      region = now;
+      schedule();
+      return;
+    }
+    // A builder not read yet may still be rendering, in a markup only inference can find.
+    if (!now) {
+      if (latest?.page?.kind === 'unrecognised') schedule();
+      return;
+    }
     const host = options.ownHost?.() ?? null;
-    if (host && records.every((record) => host === record.target || host.contains(record.target))) return;
-    schedule();
+    const ours = (target: Node) => host !== null && (host === target || host.contains(target));
+    if (records.some((record) => now.contains(record.target) && !ours(record.target))) schedule();
   });
   observer.observe(win.document.documentElement, {
     subtree: true,
@@ -152,16 +232,63 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
 
   auditNow();
 
+  function inferredProfile(): KartraProfile | null {
+    return latest?.page?.kind === 'editor' && latest.page.reading?.profile === 'inferred'
+      ? memory.profile
+      : null;
+  }
+
   return {
     latest: () => latest,
+    inferredProfile,
     auditNow,
+    rememberList(memory) {
+      listMemory = { ...memory };
+      if (latest?.page?.kind === 'editor') schedule();
+    },
     stop() {
       observer.disconnect();
+      win.removeEventListener('click', onClick, { capture: true });
       win.removeEventListener('popstate', onNavigate);
       win.removeEventListener('hashchange', onNavigate);
       for (const type of PRESS_EVENTS) win.removeEventListener(type, onPress, { capture: true });
       for (const type of RELEASE_EVENTS) win.removeEventListener(type, onRelease, { capture: true });
       if (timer !== undefined) win.clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * What the canvas showed when each tab was first seen (or when Save Progress was last clicked),
+ * for one sequence: a tab's first sight is its baseline, and switching tabs changes nothing.
+ */
+function canvasWatch() {
+  let sequenceId: string | null = null;
+  let saved: CanvasSnapshot = {};
+  let lastSaveSeenAt: string | null = null;
+  let saveClicked = false;
+  return {
+    saveSeen(): void {
+      saveClicked = true;
+    },
+    compare(sequence: SequenceModel, now: Date): VisitObservations['unsaved'] {
+      if (sequence.id !== sequenceId) {
+        // Another sequence opened inside the app: what was saved there says nothing here.
+        sequenceId = sequence.id;
+        saved = {};
+        lastSaveSeenAt = null;
+      }
+      const current = snapshotTabs(sequence, sequence.tabs.seen);
+      if (saveClicked) {
+        saveClicked = false;
+        saved = current;
+        lastSaveSeenAt = now.toISOString();
+      }
+      const changes: UnsavedChange[] = [];
+      for (const [tab, shown] of Object.entries(current)) saved[tab] ??= shown;
+      for (const [tab, before] of Object.entries(saved))
+        changes.push(...compareTab(before, current[tab] ?? { steps: {}, lines: [] }));
+      return { changes, lastSaveSeenAt };
     },
   };
 }

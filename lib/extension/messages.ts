@@ -1,5 +1,6 @@
+import type { KartraProfile } from '../kartra/profile';
 import type { PageModel } from '../model';
-import type { Report } from '../report';
+import type { Report, ReportPageKind } from '../report';
 import type { PageStructure } from '../structure-export';
 
 /**
@@ -44,7 +45,13 @@ export type ExportStructureResponse =
 export interface ReportChangedMessage {
   type: 'kartra-auditor:report-changed';
   badge: { text: string; color: string };
+  /** What this frame's page is: the background picks the frame that holds the builder. */
+  kind: ReportPageKind;
+  /** The first report of a page visit (the frame's earlier reports are of another page). */
+  newVisit?: boolean;
 }
+
+const PAGE_KINDS: readonly string[] = ['editor', 'list', 'unrecognised', 'other'];
 
 /** The latest audit, or why it failed. */
 export type AuditResult =
@@ -56,13 +63,30 @@ export type AuditResult =
  * not read (the popup then offers the structure export); `page` is sent only when asked.
  */
 export type ReportResponse =
-  | { report: Report; page: PageModel | null; diagnostics: number; error: null }
-  | { report: null; page: null; diagnostics: 0; error: string };
+  | {
+      report: Report;
+      page: PageModel | null;
+      diagnostics: number;
+      /** The profile inferred from the page, when the report was read with it ("Keep this profile"). */
+      inferredProfile: KartraProfile | null;
+      error: null;
+    }
+  | { report: null; page: null; diagnostics: 0; inferredProfile: null; error: string };
 
-export function reportResponse(result: AuditResult, message: GetReportMessage): ReportResponse {
-  if (result.error !== null) return { ...result, diagnostics: 0 };
+export function reportResponse(
+  result: AuditResult,
+  message: GetReportMessage,
+  inferredProfile: KartraProfile | null = null,
+): ReportResponse {
+  if (result.error !== null) return { ...result, diagnostics: 0, inferredProfile: null };
   const diagnostics = result.page.kind === 'editor' ? result.page.sequence.diagnostics.length : 0;
-  return { report: result.report, page: message.withPage ? result.page : null, diagnostics, error: null };
+  return {
+    report: result.report,
+    page: message.withPage ? result.page : null,
+    diagnostics,
+    inferredProfile,
+    error: null,
+  };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -88,7 +112,14 @@ export function isLocateStepMessage(message: unknown): message is LocateStepMess
 export function isReportChangedMessage(message: unknown): message is ReportChangedMessage {
   if (!isObject(message) || message.type !== 'kartra-auditor:report-changed') return false;
   const badge = message.badge;
-  return isObject(badge) && typeof badge.text === 'string' && typeof badge.color === 'string';
+  return (
+    isObject(badge) &&
+    typeof badge.text === 'string' &&
+    typeof badge.color === 'string' &&
+    typeof message.kind === 'string' &&
+    PAGE_KINDS.includes(message.kind) &&
+    (message.newVisit === undefined || typeof message.newVisit === 'boolean')
+  );
 }
 
 export function isExportStructureMessage(message: unknown): message is ExportStructureMessage {

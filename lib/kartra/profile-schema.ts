@@ -44,29 +44,40 @@ export const kartraProfileSchema = z.object({
   }),
   card: z.object({
     root: selector,
-    /** Per field, the element whose text is read; a missing element reads as null. */
+    /**
+     * Per field, the element whose text is read, tried first. A field without a selector, or
+     * whose selector matches nothing on a card, is looked for among the card's visible texts by
+     * what it says (a number bubble, "Wait 2 days", "Go to A1"...), so none is required.
+     */
     fields: z.object({
-      number: selector,
-      kindIcon: selector,
-      kindLabel: selector,
-      title: selector,
-      timing: selector,
-      window: selector,
-      recipients: selector,
-      version: selector,
-      goto: selector,
-      action: selector,
-      inactiveLabel: selector,
-      outputLabel: selector,
+      number: z.optional(selector),
+      kindIcon: z.optional(selector),
+      kindLabel: z.optional(selector),
+      title: z.optional(selector),
+      timing: z.optional(selector),
+      window: z.optional(selector),
+      recipients: z.optional(selector),
+      version: z.optional(selector),
+      goto: z.optional(selector),
+      action: z.optional(selector),
+      inactiveLabel: z.optional(selector),
+      outputLabel: z.optional(selector),
     }),
     kindIcons: iconMap(stepKindSchema),
     /** The kind labels, read when a card's icon is not one we know. */
     kindLabels: z.array(z.object({ label: nonEmpty(), value: stepKindSchema })),
   }),
-  /** Connection nodes and lines, as @jsplumb/browser-ui renders them. */
+  /**
+   * Connection nodes and lines (the built-in profile: as @jsplumb/browser-ui renders them).
+   * A node shows that a line ends on it by a class, or only by its colour (grey free, yellow
+   * linked); with neither, the reader does not judge nodes by their look.
+   */
   graph: z.object({
     node: selector,
-    nodeLinkedClass: z.string(),
+    nodeLinkedClass: z.optional(nonEmpty()),
+    /** The computed colour of a linked node (`rgb(245, 196, 0)`): its background, or its shape's fill. */
+    nodeLinkedColor: z.optional(nonEmpty()),
+    /** The line elements; `linePath` finds each one's path inside it (or the element is the path). */
     line: selector,
     linePath: selector,
   }),
@@ -99,11 +110,17 @@ export const kartraProfileSchema = z.object({
     /** Weekday abbreviations, Monday first. */
     weekdays: z.array(z.string()).check(z.length(7)),
     anyoneRecipients: z.string(),
+    /** How a filtered recipients line starts ("Filtered: only contacts matching filters"). */
+    filteredRecipients: z.array(nonEmpty()).check(z.minLength(1)),
     inactive: z.string(),
     goto: z.string(),
     yes: z.string(),
     no: z.string(),
     noStartingRules: z.string(),
+    /** The Starting Rules module's title, by which a profile inferred from the page finds it. */
+    startingRulesTitle: nonEmpty(),
+    /** The label of the toolbar control that saves activation and lines ("Save Progress"). */
+    saveProgress: nonEmpty(),
     /** What a starting rule's sentence starts with, per type: "Tag applied:" in "Tag applied: Buyers". */
     rulePrefixes: z.record(ruleTypeSchema, z.string()),
     /** Action lines: "Add tag: Buyers", "Unsubscribe from list: Newsletter". */

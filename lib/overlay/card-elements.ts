@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import { cardsOfLastRead } from '../reader/collect';
+import { type CardsRead, cardNumber } from '../reader/collect';
 import type { Rect } from '../reader/scene';
 
 /**
@@ -22,7 +22,16 @@ export function findCardElements(
   }
   if (wanted !== undefined && [...wanted].every((ref) => ref === 'start')) return cards;
   const root = `:is(${profile.card.root})`;
-  for (const bubble of document.querySelectorAll(`${root} :is(${profile.card.fields.number})`)) {
+  const number = profile.card.fields.number;
+  if (number === undefined) {
+    // No bubble selector: a card's number is the first of its texts that reads as one.
+    for (const card of document.querySelectorAll(root)) {
+      const ref = cardNumber(card);
+      if (ref && want(ref)) cards.set(ref, card);
+    }
+    return cards;
+  }
+  for (const bubble of document.querySelectorAll(`${root} :is(${number})`)) {
     const ref = bubble.textContent?.trim();
     if (!ref || !want(ref)) continue;
     const card = bubble.closest(root);
@@ -47,12 +56,12 @@ export function cardElementsAfterRead(
   document: Document,
   profile: KartraProfile,
   wanted: ReadonlySet<string>,
+  read: CardsRead | null,
 ): CardsAfterRead {
   const searched = (): CardsAfterRead => ({
     elements: findCardElements(document, profile, wanted),
     rects: null,
   });
-  const read = cardsOfLastRead(document);
   if (!read) return searched();
   const elements = new Map<string, Element>();
   const rects = new Map<string, Rect>();

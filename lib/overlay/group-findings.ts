@@ -1,3 +1,4 @@
+import { RULE_ID as CHANGES_NOT_SAVED } from '../checks/changes-not-saved';
 import type { Finding, Report } from '../report';
 
 export type Severity = Finding['severity'];
@@ -14,6 +15,8 @@ export interface GroupedFindings {
   byStep: StepFindings[];
   /** Findings about the sequence as a whole (steps = []). */
   sequenceWide: Finding[];
+  /** Changes not saved yet: shown above everything, since leaving the builder loses them. */
+  unsaved: Finding | null;
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -37,7 +40,8 @@ export function groupFindings(report: Report): GroupedFindings {
     }
   }
   const byStep = [...byRef].map(([ref, findings]) => ({ ref, findings, worst: worstSeverity(findings) }));
-  return { byStep, sequenceWide };
+  const unsaved = report.findings.find((finding) => finding.ruleId === CHANGES_NOT_SAVED) ?? null;
+  return { byStep, sequenceWide, unsaved };
 }
 
 /** "2 errors, 1 warning": for accessible labels and summaries. */

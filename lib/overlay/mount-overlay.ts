@@ -3,6 +3,7 @@ import { type BoxPosition, InlineOverlay } from '../../components/InlineOverlay'
 import type { PageWindow } from '../extension/audit-session';
 import { EXTENSION_HOST_TAG } from '../extension/ui-host';
 import type { KartraProfile } from '../kartra/profile';
+import type { CardsRead } from '../reader/collect';
 import type { Rect } from '../reader/scene';
 import type { Report } from '../report';
 import { cardElementsAfterRead, findCardElements } from './card-elements';
@@ -14,17 +15,25 @@ import { OVERLAY_STYLE } from './overlay-style';
  * positioned over Kartra's cards. Kartra's own elements are only read (their rects), never given
  * a child, attribute, class or style. Positions follow scrolling, zooming, resizing and dragging
  * on the next animation frame, without waiting for the next audit.
+ *
+ * Not WXT's `createShadowRootUi`: it would keep the guest rules (one host element on the body,
+ * an open shadow root), but it is async (the isolated element is created in a later task), and
+ * the overlay is drawn within the audit that read the cards, from the boxes that audit measured,
+ * so the badges never lag the report. The content script's `ctx.onInvalidated` destroys this
+ * overlay as WXT's would remove its UI.
  */
 export interface Overlay {
   /** The one element the overlay adds to the page (its UI lives in this host's shadow root). */
   host: Element;
-  update(report: Report): void;
+  /** `read`: the cards the audit just read (no search of the canvas, no measuring again). */
+  update(report: Report, read?: CardsRead | null): void;
   /** Scrolls the builder to a step and highlights it; false when the step is not on screen. */
   locate(ref: string): boolean;
   destroy(): void;
 }
 
-export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
+/** `profileOf`: the profile the page is read with now (an inferred one may replace the active one). */
+export function mountOverlay(win: PageWindow, profileOf: () => KartraProfile): Overlay {
   const document = win.document;
   const host = document.createElement(EXTENSION_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -32,9 +41,13 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   style.textContent = OVERLAY_STYLE;
   const root = document.createElement('div');
   shadow.append(style, root);
+  // A host left by a copy of this script from before an extension update or reload: Firefox
+  // injects the new copy into open tabs and silences the old one without letting it clean up.
+  // The element is ours, so the page keeps exactly one.
+  for (const leftover of document.querySelectorAll(EXTENSION_HOST_TAG)) leftover.remove();
   (document.body ?? document.documentElement).append(host);
 
-  let grouped: GroupedFindings = { byStep: [], sequenceWide: [] };
+  let grouped: GroupedFindings = { byStep: [], sequenceWide: [], unsaved: null };
   let counts: Report['counts'] = { error: 0, warning: 0, info: 0, review: 0 };
   let highlight: { ref: string; at: number } | null = null;
   let frame = 0;
@@ -51,7 +64,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
   // The builder's canvas, looked up again only once the app has replaced it.
   let canvas: Element | null = null;
   const builderCanvas = (): Element | null => {
-    if (!canvas?.isConnected) canvas = document.querySelector(profile.editor.canvas);
+    if (!canvas?.isConnected) canvas = document.querySelector(profileOf().editor.canvas);
     return canvas;
   };
 
@@ -67,7 +80,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
     const wanted = flaggedRefs();
-    cards ??= findCardElements(document, profile, wanted);
+    cards ??= findCardElements(document, profileOf(), wanted);
     const positions = new Map<string, BoxPosition>();
     // A card scrolled out of the builder's viewport gets no badge: it would cover Kartra's own
     // controls (the palette, the toolbar) and take their clicks.
@@ -128,7 +141,7 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
 
   return {
     host,
-    update(report) {
+    update(report, read = null) {
       // A re-audit that found the same keeps the same objects, so the drawing can be skipped.
       if (!sameFindings(lastFindings, report.findings)) {
         grouped = groupFindings(report);
@@ -137,12 +150,12 @@ export function mountOverlay(win: PageWindow, profile: KartraProfile): Overlay {
       if (!sameCounts(counts, report.counts)) counts = report.counts;
       // At once, not on the next frame: the audit that called this is timed with its drawing,
       // and the cards it just read are the ones to badge.
-      const read = cardElementsAfterRead(document, profile, flaggedRefs());
-      cards = read.elements;
-      draw(read.rects);
+      const found = cardElementsAfterRead(document, profileOf(), flaggedRefs(), read);
+      cards = found.elements;
+      draw(found.rects);
     },
     locate(ref) {
-      const card = findCardElements(document, profile, new Set([ref])).get(ref);
+      const card = findCardElements(document, profileOf(), new Set([ref])).get(ref);
       if (!card) return false;
       card.scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' });
       highlight = { ref, at: Date.now() };

@@ -8,11 +8,11 @@ export const OVERLAY_STYLE = `
   position: fixed; inset: 0; pointer-events: none; z-index: 2147483000;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
   --error: #c62828; --warning: #a05a00; --info: #1f5fae;
-  --surface: #ffffff; --text: #1d232b; --muted: #4a5563; --border: #c9d1dc;
+  --surface: #ffffff; --text: #1d232b; --muted: #4a5563; --border: #c9d1dc; --warning-bg: #fff4e0;
 }
 @media (prefers-color-scheme: dark) {
   .overlay { --surface: #1f242c; --text: #eef1f5; --muted: #b8c1cd; --border: #3e4753;
-    --error: #ff8a80; --warning: #ffc266; --info: #8ab4f8; }
+    --error: #ff8a80; --warning: #ffc266; --info: #8ab4f8; --warning-bg: #3a2b12; }
 }
 .anchor { position: absolute; }
 .badge {
@@ -49,6 +49,9 @@ export const OVERLAY_STYLE = `
 }
 .sequence-panel__body { padding: 0 12px 8px; }
 .sequence-panel__hint { margin: 0 0 4px; color: var(--muted); }
+.sequence-panel__unsaved { border-left: 4px solid var(--warning); background: var(--warning-bg); padding: 8px 12px; }
+.sequence-panel__unsaved-title { margin: 0 0 2px; font-weight: 700; }
+.sequence-panel__unsaved-detail { margin: 0; overflow-wrap: anywhere; }
 .highlight {
   position: absolute; border: 3px solid #ffbf47; border-radius: 10px;
   box-shadow: 0 0 0 4px rgba(255,191,71,.35); animation: pulse 3s ease-out forwards;

@@ -1,4 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
+import { REF_PATTERN } from './read-step';
 import type {
   ListScene,
   Point,
@@ -80,18 +81,16 @@ export interface CardsRead {
   rects: readonly Rect[];
 }
 
-const lastRead = new WeakMap<Document, CardsRead>();
-
 /**
- * The cards of the latest read of `document`, so that the inline warnings drawn right after an
- * audit need neither search the canvas nor measure the cards again. Elements may have left the
- * page since, and boxes moved; callers check.
+ * `onCards` receives the cards this read found, so that the inline warnings drawn right after an
+ * audit need neither search the canvas nor measure the cards again (elements may leave the page
+ * and boxes move later; whoever keeps them checks).
  */
-export function cardsOfLastRead(document: Document): CardsRead | undefined {
-  return lastRead.get(document);
-}
-
-export function collectScene(document: Document, profile: KartraProfile): Scene {
+export function collectScene(
+  document: Document,
+  profile: KartraProfile,
+  onCards?: (read: CardsRead) => void,
+): Scene {
   const editor = profile.editor;
   const root = document.querySelector(editor.root);
   const empty: Scene = {
@@ -132,11 +131,12 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
   const cardEls = Array.from(scope.querySelectorAll(profile.card.root));
   // Version chips and split labels sit on few cards: find them with one query each and file
   // them under their card, instead of asking every card.
-  const versionEls = within(scope, cardEls, profile.card.root, f.version);
-  const labelEls = within(scope, cardEls, profile.card.root, f.outputLabel);
+  const versionEls = f.version ? within(scope, cardEls, profile.card.root, f.version) : [];
+  const labelEls = f.outputLabel ? within(scope, cardEls, profile.card.root, f.outputLabel) : [];
   const cardParts = cardEls.map((card, i) => {
-    const field = (selector: string) => text(card.querySelector(selector));
-    const icon = card.querySelector(f.kindIcon);
+    const field = (selector: string | undefined) => (selector ? text(card.querySelector(selector)) : null);
+    const icon = f.kindIcon ? card.querySelector(f.kindIcon) : null;
+    const inactiveEl = f.inactiveLabel ? card.querySelector(f.inactiveLabel) : null;
     const fields: SceneCardFields = {
       number: field(f.number),
       kindLabel: field(f.kindLabel),
@@ -146,10 +146,21 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
       recipients: field(f.recipients),
       goto: field(f.goto),
       action: field(f.action),
-      inactiveLabel: field(f.inactiveLabel),
+      inactiveLabel: text(inactiveEl),
       versions: (versionEls[i] ?? []).map((v) => text(v) ?? ''),
     };
-    return { card, fields, kindIconClasses: icon ? classesOf(icon) : null, labelEls: labelEls[i] ?? [] };
+    // Every card shows these; when the profile's selector misses one, the card's own texts are
+    // read so the field can be recognised by its words.
+    const needsPieces =
+      fields.number === null || fields.kindLabel === null || fields.timing === null || fields.window === null;
+    return {
+      card,
+      fields,
+      inactiveEl,
+      pieceEls: needsPieces ? textElements(card) : null,
+      kindIconClasses: icon ? classesOf(icon) : null,
+      labelEls: labelEls[i] ?? [],
+    };
   });
 
   const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
@@ -158,24 +169,29 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
     safeMatches(line, profile.graph.linePath) ? line : line.querySelector(profile.graph.linePath),
   );
 
-  // Phase 2: geometry, all reads together.
-  const cards: SceneCard[] = cardParts.map((p) => ({
-    rect: rectOf(p.card),
-    classes: classesOf(p.card),
-    kindIconClasses: p.kindIconClasses,
-    fields: p.fields,
-    outputLabels: p.labelEls.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })),
-  }));
-  lastRead.set(document, {
+  // Phase 2: geometry and computed style, all reads together.
+  const cards: SceneCard[] = cardParts.map((p) => {
+    const rect = rectOf(p.card);
+    const card: SceneCard = {
+      rect,
+      classes: classesOf(p.card),
+      kindIconClasses: p.kindIconClasses,
+      fields: p.fields,
+      outputLabels: p.labelEls.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })),
+    };
+    // A label in the markup that nobody can see (display none, zero size, hidden) says nothing.
+    if (p.inactiveEl && !isRendered(p.inactiveEl, rect)) card.fields = { ...p.fields, inactiveLabel: null };
+    if (p.pieceEls) card.pieces = visibleTexts(p.pieceEls, rect);
+    return card;
+  });
+  onCards?.({
     cards: cardEls,
-    numbers: cardParts.map((p) => p.fields.number),
+    numbers: cardParts.map((p, i) => p.fields.number ?? numberAmong(cards[i]?.pieces)),
     rects: cards.map((card) => card.rect),
   });
   const startingRules = moduleEl ? { rect: rectOf(moduleEl), rules } : null;
-  const nodes = nodeEls.map((el) => ({
-    rect: rectOf(el),
-    linked: hasClass(el, profile.graph.nodeLinkedClass),
-  }));
+  const linkedOf = nodeLook(document, profile.graph);
+  const nodes = nodeEls.map((el) => ({ rect: rectOf(el), linked: linkedOf(el) }));
   const lines = pathEls.map((path, i) => lineEnds(path, lineEls[i] ?? null));
 
   return {
@@ -187,6 +203,107 @@ export function collectScene(document: Document, profile: KartraProfile): Scene 
     nodes,
     lines,
   };
+}
+
+/** The first text that reads as a number bubble ("3", "A1"). */
+function numberAmong(pieces: readonly string[] | undefined): string | null {
+  return pieces?.find((p) => REF_PATTERN.test(p)) ?? null;
+}
+
+/** A card's number bubble read by its words, for a profile that names no bubble selector. */
+export function cardNumber(card: Element): string | null {
+  for (const el of textElements(card)) {
+    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (REF_PATTERN.test(t)) return t;
+  }
+  return null;
+}
+
+/** The card and the elements inside it that hold text of their own (not only their children's). */
+function textElements(card: Element): Element[] {
+  const out: Element[] = [];
+  for (const el of [card, ...Array.from(card.querySelectorAll('*'))]) {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3 && (child.nodeValue ?? '').trim() !== '') {
+        out.push(el);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Each element's own text (its text nodes, not its children's), for those a person can see. */
+function visibleTexts(elements: readonly Element[], cardRect: Rect): string[] {
+  const out: string[] = [];
+  for (const el of elements) {
+    if (!isRendered(el, cardRect)) continue;
+    let own = '';
+    for (let child = el.firstChild; child; child = child.nextSibling)
+      if (child.nodeType === 3) own += child.nodeValue ?? '';
+    const t = own.replace(/\s+/g, ' ').trim();
+    if (t !== '') out.push(t);
+  }
+  return out;
+}
+
+type VisibilityCheck = (options?: Record<string, boolean>) => boolean;
+
+/**
+ * Whether a person can see the element. Without layout (a test DOM, where every box is empty)
+ * size says nothing, so an empty box counts only when its card has one.
+ */
+function isRendered(el: Element, cardRect: Rect): boolean {
+  const check = (el as Element & { checkVisibility?: VisibilityCheck }).checkVisibility;
+  if (typeof check === 'function') {
+    try {
+      if (!check.call(el, { checkOpacity: true, checkVisibilityCSS: true })) return false;
+    } catch {
+      // An engine that rejects the options still answered nothing; go by size.
+    }
+  }
+  if (cardRect.width <= 0 || cardRect.height <= 0) return true;
+  const r = rectOf(el);
+  return r.width > 0 && r.height > 0;
+}
+
+/** How a node's look says it is linked: by class, by colour, or (null) not at all. */
+function nodeLook(document: Document, graph: KartraProfile['graph']): (el: Element) => boolean | null {
+  const linkedClass = graph.nodeLinkedClass;
+  if (linkedClass) return (el) => hasClass(el, linkedClass);
+  const linkedColor = graph.nodeLinkedColor;
+  const view = document.defaultView;
+  if (!linkedColor || !view) return () => null;
+  const wanted = normaliseColor(linkedColor);
+  return (el) => {
+    const color = nodeColor(view, el);
+    return color === null ? null : color === wanted;
+  };
+}
+
+/** A node's colour: its own background, else the fill of the shape drawn inside it. */
+export function nodeColor(view: Window, el: Element): string | null {
+  try {
+    const own = view.getComputedStyle(el);
+    const background = normaliseColor(own.backgroundColor);
+    if (background !== '' && !isTransparent(background)) return background;
+    const shape = el.matches('circle, rect, path, ellipse')
+      ? el
+      : el.querySelector('circle, rect, path, ellipse');
+    if (!shape) return null;
+    const fill = normaliseColor(view.getComputedStyle(shape).fill);
+    return fill === '' || fill === 'none' || isTransparent(fill) ? null : fill;
+  } catch {
+    return null;
+  }
+}
+
+export function normaliseColor(color: string | null | undefined): string {
+  return (color ?? '').replace(/\s+/g, '').toLowerCase();
+}
+
+function isTransparent(color: string): boolean {
+  return color === 'transparent' || /^rgba\(\d+,\d+,\d+,0(\.0+)?\)$/.test(color);
 }
 
 /**
@@ -262,6 +379,11 @@ function lineEnds(path: Element | null, svg: Element | null): SceneLine {
   } catch {
     return none;
   }
+}
+
+/** A path's two ends in client coordinates (for paths found without a profile). */
+export function pathEnds(path: Element): SceneLine {
+  return lineEnds(path, path.closest('svg'));
 }
 
 function finite(p: Point): Point | null {

@@ -1,11 +1,14 @@
 import { type KartraProfile, kartraProfile } from '../kartra/profile';
-import type { PageModel } from '../model';
-import { collectList, collectScene } from './collect';
+import type { PageModel, ProfileSource } from '../model';
+import { type CardsRead, collectList, collectScene } from './collect';
+import { GOOD_FIT } from './fit';
+import { inferProfile } from './infer-profile';
 import { interpretScene } from './interpret';
 import { interpretList } from './interpret-list';
+import { StepCache } from './step-cache';
 import { regExp } from './text';
 
-export { collectList, collectScene } from './collect';
+export { type CardsRead, collectList, collectScene } from './collect';
 export { interpretScene } from './interpret';
 export { interpretList } from './interpret-list';
 export { mergeTabs } from './merge-tabs';
@@ -25,28 +28,190 @@ export function pageKindOf(url: string, profile: KartraProfile = kartraProfile):
 }
 
 /**
+ * What the audit session remembers of its page between reads (the reader keeps nothing of its
+ * own): the profile inferred last (reused while it fits) and when inference last ran, so a page
+ * nobody can read is not searched again on every change; each profile's step cache; the cards
+ * of the read that made the latest model, for the inline warnings.
+ */
+export interface ReadMemory {
+  profile: KartraProfile | null;
+  /** Why the last inference found nothing, for the popup. */
+  failure: string | null;
+  lastTriedAt: number;
+  steps: Map<KartraProfile, StepCache>;
+  cards: CardsRead | null;
+}
+
+export function newReadMemory(): ReadMemory {
+  return {
+    profile: null,
+    failure: null,
+    lastTriedAt: Number.NEGATIVE_INFINITY,
+    steps: new Map(),
+    cards: null,
+  };
+}
+
+/** The shortest time between two inferences on a page that still reads badly. */
+export const INFERENCE_RETRY_MS = 2000;
+
+export interface ReadOptions {
+  /** Where the profile came from (default: built-in). */
+  source?: ProfileSource;
+  /** The session's memory of its page; without it the page is read with `profile` alone, afresh. */
+  memory?: ReadMemory;
+  /** Our own UI, which inference must not take for part of the builder. */
+  ignore?: Element | null;
+  /** The clock for the inference retry (milliseconds). */
+  now?: number;
+}
+
+/**
  * Reads whatever Kartra page is showing into a PageModel. It never throws: a page it cannot
  * make sense of is 'unrecognised' (on an editor URL) or carries diagnostics (on the list).
+ * On the builder, when the profile does not find it or fits it badly, a profile inferred from
+ * the page is tried, and the better reading wins.
  */
-export function readPage(document: Document, url: string, profile: KartraProfile = kartraProfile): PageModel {
+export function readPage(
+  document: Document,
+  url: string,
+  profile: KartraProfile = kartraProfile,
+  options: ReadOptions = {},
+): PageModel {
   const kind = pageKindOf(url, profile);
+  if (kind === 'list') return readList(document, url, profile);
+  if (kind !== 'editor') return { kind: 'other', url };
+  const memory = options.memory;
+  const chosen = readBuilder(document, url, profile, options, memory);
+  if (memory) memory.cards = chosen.cards;
+  return chosen.page;
+}
+
+interface Reading {
+  page: PageModel;
+  cards: CardsRead | null;
+}
+
+function readBuilder(
+  document: Document,
+  url: string,
+  profile: KartraProfile,
+  options: ReadOptions,
+  memory: ReadMemory | undefined,
+): Reading {
+  const first = readEditor(document, url, profile, options.source ?? 'built-in', memory);
+  if (!memory || readsWell(first.page)) return first;
+
+  let best = first;
+  if (memory.profile) {
+    const again = readEditor(document, url, memory.profile, 'inferred', memory);
+    if (readsWell(again.page)) return again;
+    best = better(best, again);
+  }
+  const now = options.now ?? Date.now();
+  if (now - memory.lastTriedAt < INFERENCE_RETRY_MS) return best;
+  memory.lastTriedAt = now;
+  let inferred: ReturnType<typeof inferProfile>;
   try {
-    if (kind === 'editor') return interpretScene(collectScene(document, profile), profile, url);
-    if (kind === 'list') return interpretList(collectList(document, profile), profile, url);
-    return { kind: 'other', url };
+    inferred = inferProfile(document, profile, options.ignore);
   } catch (error) {
-    const found = error instanceof Error ? error.message : String(error);
-    if (kind === 'list')
-      return {
-        kind: 'list',
-        url,
-        rows: [],
-        diagnostics: [{ where: 'page', expected: 'a readable sequence list', found }],
-      };
+    inferred = { profile: null, reason: message(error) };
+  }
+  if (!inferred.profile) {
+    memory.failure = inferred.reason;
+    if (best.page.kind !== 'unrecognised') return best;
+    const tried = {
+      code: 'profile-not-inferred' as const,
+      where: 'page',
+      expected: 'a builder to infer a profile from',
+      found: inferred.reason,
+    };
+    return { ...best, page: { ...best.page, diagnostics: [...best.page.diagnostics, tried] } };
+  }
+  memory.failure = null;
+  const read = readEditor(document, url, inferred.profile, 'inferred', memory);
+  if (fitOf(read.page) > fitOf(best.page)) {
+    // The step cache of a profile no longer used would only grow stale.
+    if (memory.profile) memory.steps.delete(memory.profile);
+    memory.profile = inferred.profile;
+    return read;
+  }
+  memory.steps.delete(inferred.profile);
+  return best;
+}
+
+function readList(document: Document, url: string, profile: KartraProfile): PageModel {
+  try {
+    return interpretList(collectList(document, profile), profile, url);
+  } catch (error) {
     return {
-      kind: 'unrecognised',
+      kind: 'list',
       url,
-      missing: [`a builder page the reader could read (it failed: ${found})`],
+      rows: [],
+      diagnostics: [
+        {
+          code: 'page-unreadable',
+          where: 'page',
+          expected: 'a readable sequence list',
+          found: message(error),
+        },
+      ],
     };
   }
+}
+
+function readEditor(
+  document: Document,
+  url: string,
+  profile: KartraProfile,
+  source: ProfileSource,
+  memory: ReadMemory | undefined,
+): Reading {
+  let cards: CardsRead | null = null;
+  try {
+    let steps = memory?.steps.get(profile);
+    if (memory && !steps) {
+      steps = new StepCache(profile);
+      memory.steps.set(profile, steps);
+    }
+    const scene = collectScene(document, profile, (read) => {
+      cards = read;
+    });
+    return { page: interpretScene(scene, profile, url, source, steps), cards };
+  } catch (error) {
+    return {
+      page: {
+        kind: 'unrecognised',
+        url,
+        diagnostics: [
+          {
+            code: 'page-unreadable',
+            where: 'page',
+            expected: 'a builder page the reader could read',
+            found: `it failed: ${message(error)}`,
+          },
+        ],
+      },
+      cards: null,
+    };
+  }
+}
+
+/** A reading good enough to stop looking: the builder found, cards on it, and a good fit. */
+function readsWell(page: PageModel): boolean {
+  return page.kind === 'editor' && page.sequence.steps.length > 0 && fitOf(page) >= GOOD_FIT;
+}
+
+function fitOf(page: PageModel): number {
+  if (page.kind !== 'editor') return -1;
+  // A builder with Starting Rules and no card yet is a fair reading; a profile that finds cards beats it.
+  return page.sequence.steps.length === 0 ? 0 : (page.reading?.fit ?? 0);
+}
+
+function better(a: Reading, b: Reading): Reading {
+  return fitOf(b.page) > fitOf(a.page) ? b : a;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

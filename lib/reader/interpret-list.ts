@@ -8,13 +8,19 @@ import { collapse, regExp } from './text';
 /** The sequence list page as rows; a row whose link names no sequence id is left out with a diagnostic. */
 export function interpretList(scene: ListScene, profile: KartraProfile, url: string): PageModel {
   const diagnostics: Diagnostic[] = [];
-  if (!scene.found) diagnostics.push({ where: 'page', expected: `the sequence list (${profile.list.root})` });
+  if (!scene.found)
+    diagnostics.push({
+      code: 'list-not-found',
+      where: 'page',
+      expected: `the sequence list (${profile.list.root})`,
+    });
   const rows: ListRow[] = [];
   scene.rows.forEach((row, i) => {
     const where = `row ${i + 1}`;
     const id = idFromHref(row.href, url, profile);
     if (id === null) {
       diagnostics.push({
+        code: 'list-row-unlinked',
         where,
         expected: "a link to the sequence's editor",
         ...(row.href === null ? {} : { found: row.href }),
@@ -22,17 +28,29 @@ export function interpretList(scene: ListScene, profile: KartraProfile, url: str
       return;
     }
     const name = row.name === null ? '' : collapse(row.name);
-    if (row.name === null) diagnostics.push({ where, expected: 'the sequence name' });
+    if (row.name === null)
+      diagnostics.push({ code: 'list-name-missing', where, expected: 'the sequence name' });
     const status = statusFromIcon(row.statusIconClasses, profile.status);
     if (status === null)
       diagnostics.push({
+        code: 'list-status-unread',
         where,
         expected: `the status button with a ${profile.status.runningIcon} or ${profile.status.pausedIcon} icon`,
       });
     const subscribers = parseCount(row.subscribers);
-    if (subscribers === null) diagnostics.push({ where, expected: 'the number of subscribed contacts' });
+    if (subscribers === null)
+      diagnostics.push({
+        code: 'list-subscribers-unread',
+        where,
+        expected: 'the number of subscribed contacts',
+      });
     const completed = parseCount(row.completed);
-    if (completed === null) diagnostics.push({ where, expected: 'the number of contacts who completed it' });
+    if (completed === null)
+      diagnostics.push({
+        code: 'list-completed-unread',
+        where,
+        expected: 'the number of contacts who completed it',
+      });
     rows.push({ id, name, status, subscribers, completed });
   });
   return { kind: 'list', url, rows, diagnostics };

@@ -1,35 +1,61 @@
 import type { KartraProfile } from '../kartra/profile';
-import type { Connection, Diagnostic, PageModel, SequenceModel, StartingRule, Step } from '../model';
+import type {
+  Connection,
+  Diagnostic,
+  PageModel,
+  ProfileSource,
+  SequenceModel,
+  StartingRule,
+  Step,
+} from '../model';
 import { assignBranches, type Branch } from './branches';
+import { emptyReadStats, profileFit, type ReadStats } from './fit';
 import { isFiniteRect } from './geometry';
 import { matchLines } from './match-lines';
 import { type Owner, type PlacedNode, placeNodes, typicalNodeSize } from './match-nodes';
 import { parseCount, parsePublicName } from './parse-fields';
 import { iconValue, statusFromIcon } from './parse-icons';
-import { cardWhere } from './read-step';
+import { cardWhere, REF_PATTERN } from './read-step';
 import type { Scene } from './scene';
-import { stepCacheFor } from './step-cache';
+import { StepCache } from './step-cache';
 import { collapse, regExp, samePhrase } from './text';
 
 /**
  * The builder page, read as a person reads it: a pure function from what the page showed
  * (a Scene) to the sequence model the checks consume. Unreadable parts become diagnostics.
  */
-export function interpretScene(scene: Scene, profile: KartraProfile, url: string): PageModel {
+export function interpretScene(
+  scene: Scene,
+  profile: KartraProfile,
+  url: string,
+  source: ProfileSource = 'built-in',
+  steps: StepCache = new StepCache(profile),
+): Extract<PageModel, { kind: 'editor' | 'unrecognised' }> {
   const missing = missingParts(scene, profile);
-  if (missing.length > 0) return { kind: 'unrecognised', url, missing };
-  return { kind: 'editor', url, sequence: interpretSequence(scene, profile, url) };
+  if (missing.length > 0) return { kind: 'unrecognised', url, diagnostics: missing };
+  const stats = emptyReadStats();
+  const sequence = interpretSequence(scene, profile, url, stats, steps);
+  return { kind: 'editor', url, sequence, reading: { profile: source, ...profileFit(stats) } };
 }
 
-/** What a builder page must show to be recognised, in plain words. */
-export function missingParts(scene: Scene, profile: KartraProfile): string[] {
-  if (!scene.found.root) return [`the sequence builder (${profile.editor.root})`];
-  const missing: string[] = [];
-  if (!scene.found.canvas) missing.push(`the builder canvas (${profile.editor.canvas})`);
+/** What a builder page must show to be recognised. */
+export function missingParts(scene: Scene, profile: KartraProfile): Diagnostic[] {
+  const where = 'page';
+  if (!scene.found.root)
+    return [{ code: 'builder-not-found', where, expected: `the sequence builder (${profile.editor.root})` }];
+  const missing: Diagnostic[] = [];
+  if (!scene.found.canvas)
+    missing.push({
+      code: 'canvas-not-found',
+      where,
+      expected: `the builder canvas (${profile.editor.canvas})`,
+    });
   if (scene.cards.length === 0 && scene.startingRules === null)
-    missing.push(
-      `any step card (${profile.card.root}) or the Starting Rules module (${profile.startingRules.module})`,
-    );
+    missing.push({
+      code: 'cards-not-found',
+      where,
+      expected: `any step card (${profile.card.root}) or the Starting Rules module (${profile.startingRules.module})`,
+    });
   return missing;
 }
 
@@ -42,11 +68,22 @@ export function sequenceIdFromUrl(url: string, profile: KartraProfile): string |
   }
 }
 
-export function interpretSequence(scene: Scene, profile: KartraProfile, url: string): SequenceModel {
+export function interpretSequence(
+  scene: Scene,
+  profile: KartraProfile,
+  url: string,
+  stats: ReadStats = emptyReadStats(),
+  cache: StepCache = new StepCache(profile),
+): SequenceModel {
   const diagnostics: Diagnostic[] = [];
   const id = sequenceIdFromUrl(url, profile);
   if (id === null)
-    diagnostics.push({ where: 'address bar', expected: 'a sequence id in the editor URL', found: url });
+    diagnostics.push({
+      code: 'sequence-id-missing',
+      where: 'address bar',
+      expected: 'a sequence id in the editor URL',
+      found: url,
+    });
 
   const { all, selected } = readTabs(scene, profile, diagnostics);
   const tab = selected ?? (scene.startingRules ? profile.editor.mainTabLabel : '');
@@ -54,23 +91,28 @@ export function interpretSequence(scene: Scene, profile: KartraProfile, url: str
   const toolbar = readToolbar(scene, profile, diagnostics);
   const startingRules = readStartingRules(scene, profile, diagnostics);
 
-  const cache = stepCacheFor(profile);
   cache.startRead();
   const steps: (Step | null)[] = scene.cards.map((card, i) => cache.read(card, i, tab, diagnostics));
   const seenRefs = new Set<string>();
+  stats.cards = steps.length;
   for (const step of steps) {
     if (!step) continue;
+    if (REF_PATTERN.test(step.ref)) stats.numbered++;
+    if (step.kind !== 'unknown') stats.kindsKnown++;
+    if (step.delay !== null) stats.timingsRead++;
     if (seenRefs.has(step.ref))
       diagnostics.push({
+        code: 'step-number-duplicate',
         where: `step ${step.ref}`,
         expected: 'each number bubble once',
         found: 'two cards with this number',
         step: step.ref,
       });
+    else stats.uniqueNumbers++;
     seenRefs.add(step.ref);
   }
 
-  const connections = readConnections(scene, profile, steps, diagnostics);
+  const connections = readConnections(scene, profile, steps, diagnostics, stats);
 
   return {
     id: id ?? '',
@@ -95,12 +137,17 @@ function readTabs(
     .map((t) => ({ label: collapse(t.label), selected: t.selected }))
     .filter((t) => t.label !== '' && !samePhrase(t.label, profile.editor.tabs.addLabel));
   if (!scene.found.tabs || tabs.length === 0) {
-    diagnostics.push({ where: 'tab bar', expected: `the sub-sequence tabs (${profile.editor.tabs.tab})` });
+    diagnostics.push({
+      code: 'tabs-not-found',
+      where: 'tab bar',
+      expected: `the sub-sequence tabs (${profile.editor.tabs.tab})`,
+    });
     return { all: [], selected: null };
   }
   const selected = tabs.filter((t) => t.selected);
   if (selected.length !== 1)
     diagnostics.push({
+      code: 'tab-selection-unclear',
       where: 'tab bar',
       expected: 'exactly one selected tab',
       found: selected.length === 0 ? 'none selected' : `${selected.length} selected`,
@@ -115,26 +162,34 @@ function readToolbar(scene: Scene, profile: KartraProfile, diagnostics: Diagnost
   const t = scene.toolbar;
   const where = 'toolbar';
   const name = t.name === null ? null : collapse(t.name);
-  if (name === null) diagnostics.push({ where, expected: `the sequence name (${profile.editor.name})` });
+  if (name === null)
+    diagnostics.push({
+      code: 'name-not-found',
+      where,
+      expected: `the sequence name (${profile.editor.name})`,
+    });
   const publicName = parsePublicName(t.publicName, profile.editor);
   if (publicName === null)
     diagnostics.push({
+      code: 'public-name-unread',
       where,
       expected: `the public name ("${profile.editor.publicNamePrefix} …")`,
       ...(t.publicName === null ? {} : { found: `"${collapse(t.publicName)}"` }),
     });
   const status = statusFromIcon(t.statusIconClasses, profile.status);
-  if (status === null)
+  // The live editor may show no status control at all (the list page always does): its absence
+  // is not a misreading. A control whose icon says neither is.
+  if (status === null && t.statusIconClasses !== null)
     diagnostics.push({
+      code: 'status-unread',
       where,
       expected: `the status button with a ${profile.status.runningIcon} or ${profile.status.pausedIcon} icon`,
-      ...(t.statusIconClasses === null
-        ? {}
-        : { found: `classes ${t.statusIconClasses.join(' ') || '(none)'}` }),
+      found: `classes ${t.statusIconClasses.join(' ') || '(none)'}`,
     });
   const subscribers = parseCount(t.subscribers);
   if (subscribers === null)
     diagnostics.push({
+      code: 'subscribers-unread',
       where,
       expected: 'the number of contacts in the sequence',
       ...(t.subscribers === null ? {} : { found: `"${collapse(t.subscribers)}"` }),
@@ -156,6 +211,7 @@ function readStartingRules(
     );
     if (type === null)
       diagnostics.push({
+        code: 'rule-type-unknown',
         where: 'Starting Rules',
         expected: `a starting rule icon the reader knows (rule ${i + 1})`,
         found: `classes ${rule.iconClasses.join(' ') || '(none)'}`,
@@ -180,14 +236,29 @@ function readConnections(
   profile: KartraProfile,
   steps: readonly (Step | null)[],
   diagnostics: Diagnostic[],
+  stats: ReadStats,
 ): Connection[] {
-  if (scene.nodes.length === 0 && scene.lines.length === 0) return [];
+  stats.canvasHasCards = scene.cards.length > 0;
+  stats.nodes = scene.nodes.length;
+  if (scene.nodes.length === 0 && scene.lines.length === 0) {
+    // Every card shows its connection nodes, linked or not: none at all means they were not
+    // read, not that nothing is connected.
+    if (scene.cards.length > 0)
+      diagnostics.push({
+        code: 'connections-not-found',
+        where: 'canvas',
+        expected: `the connection nodes on the cards (${profile.graph.node}) and the lines between them (${profile.graph.line})`,
+        found: 'none',
+      });
+    return [];
+  }
   const cardRects = scene.cards.map((c) => c.rect);
   const nodeSize = typicalNodeSize(scene.nodes, cardRects);
   const hasLayout =
     nodeSize > 0 && cardRects.concat(scene.startingRules ? [scene.startingRules.rect] : []).some(hasArea);
   if (!hasLayout) {
     diagnostics.push({
+      code: 'layout-missing',
       where: 'canvas',
       expected: 'the positions of cards, connection nodes and lines',
       found: 'no layout (every size was zero)',
@@ -202,7 +273,13 @@ function readConnections(
     nodeSize,
   );
   for (const p of problems)
-    diagnostics.push({ where: 'canvas', expected: "a connection node on a card's edge", found: p.found });
+    diagnostics.push({
+      code: p.code,
+      where: 'canvas',
+      expected: "a connection node on a card's edge",
+      found: p.found,
+    });
+  stats.nodesOnEdges = placed.filter((n) => n.owner !== null).length;
 
   const ownerName = (owner: Owner): string | null =>
     owner.type === 'start' ? 'start' : (steps[owner.card]?.ref ?? null);
@@ -215,7 +292,14 @@ function readConnections(
 
   const { pairs, problems: lineProblems, touched } = matchLines(scene.lines, placed, nodeSize);
   for (const p of lineProblems)
-    diagnostics.push({ where: `line ${p.line + 1}`, expected: p.expected, found: p.found });
+    diagnostics.push({
+      code: 'line-untraced',
+      where: `line ${p.line + 1}`,
+      expected: p.expected,
+      found: p.found,
+    });
+  stats.lines = scene.lines.length;
+  stats.linesTraced = scene.lines.length - new Set(lineProblems.map((p) => p.line)).size;
 
   const connections: Connection[] = [];
   const seen = new Set<string>();
@@ -225,6 +309,7 @@ function readConnections(
     const to = ownerName(input.owner);
     if (from === null || to === null) {
       diagnostics.push({
+        code: 'line-end-unnumbered',
         where: `line ${line + 1}`,
         expected: 'a line between numbered steps',
         found: `a line touching ${from === null ? ownerWhere(output.owner) : ownerWhere(input.owner)}, which shows no number`,
@@ -236,6 +321,7 @@ function readConnections(
     const fromStep = output.owner.type === 'card' ? steps[output.owner.card] : null;
     if (fromStep?.kind === 'split' && branch === undefined)
       diagnostics.push({
+        code: 'split-output-unlabelled',
         where: `step ${from}`,
         expected: `a "${profile.words.yes}" or "${profile.words.no}" label beside the split's output`,
         found: `a line to step ${to} from an unlabelled output`,
@@ -249,10 +335,16 @@ function readConnections(
   }
 
   for (const node of placed) {
-    if (!node.linked || !node.owner || touched.has(node.index)) continue;
+    if (node.linked !== true || !node.owner) continue;
+    stats.linkedNodes++;
+    if (touched.has(node.index)) {
+      stats.linkedNodesWithLines++;
+      continue;
+    }
     const where = ownerWhere(node.owner);
     const ref = ownerName(node.owner);
     diagnostics.push({
+      code: 'linked-node-without-line',
       where,
       expected: 'a line at each linked (yellow) node',
       found: `a linked ${node.role ?? ''} node with no line end on it`.replace('  ', ' '),
@@ -291,6 +383,7 @@ function readBranches(
     const ref = steps[i]?.ref;
     for (const text of unknownLabels)
       diagnostics.push({
+        code: 'split-label-unknown',
         where: cardWhere(card, i),
         expected: `a split output labelled "${profile.words.yes}" or "${profile.words.no}"`,
         found: `"${text}"`,

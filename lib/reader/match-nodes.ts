@@ -20,13 +20,14 @@ export interface PlacedNode {
   centre: Point;
   /** The node's measured size (its larger side), in client pixels. */
   size: number;
-  linked: boolean;
+  linked: boolean | null;
   owner: Owner | null;
   role: 'input' | 'output' | null;
 }
 
 export interface NodeProblem {
   node: number;
+  code: 'node-off-card' | 'node-ambiguous';
   found: string;
 }
 
@@ -78,7 +79,7 @@ export function placeNodes(
     const c = centre(node.rect);
     const base: PlacedNode = { index, centre: c, size, linked: node.linked, owner: null, role: null };
     if (!isFiniteRect(node.rect)) {
-      problems.push({ node: index, found: 'a node with no position' });
+      problems.push({ node: index, code: 'node-off-card', found: 'a node with no position' });
       placed.push(base);
       return;
     }
@@ -103,13 +104,18 @@ export function placeNodes(
     if (!found) {
       problems.push({
         node: index,
+        code: 'node-off-card',
         found: `a node at (${Math.round(c.x)}, ${Math.round(c.y)}) on no card's edge`,
       });
       placed.push(base);
       return;
     }
     if (runnerUp - bestDistance < size * AMBIGUITY) {
-      problems.push({ node: index, found: 'a node on the edges of two cards at once' });
+      problems.push({
+        node: index,
+        code: 'node-ambiguous',
+        found: 'a node on the edges of two cards at once',
+      });
       placed.push(base);
       return;
     }

@@ -14,12 +14,17 @@ export function mergeTabs(previous: SequenceModel | null, current: SequenceModel
   const keep = (tab: string | undefined) =>
     tab !== undefined && !onScreen.has(tab) && (listed.size === 0 || listed.has(tab));
 
-  const keptSteps = previous.steps.filter((s) => keep(s.tab));
+  // Merging is by reference number: a step read now replaces what an earlier read saw of it,
+  // so a page whose tab bar cannot be read never piles the same steps up read after read.
+  const currentRefs = new Set(current.steps.map((s) => s.ref));
+  const keptSteps = previous.steps.filter((s) => keep(s.tab) && !currentRefs.has(s.ref));
   const keptRefs = new Set(keptSteps.map((s) => s.ref));
   const tabOf = new Map(previous.steps.map((s) => [s.ref, s.tab]));
   // Lines never leave their tab's canvas; the Starting Rules module's lines go to the Main tab's steps.
   const tabOfLine = (c: Connection) => tabOf.get(c.from === 'start' ? c.to : c.from);
-  const keptConnections = previous.connections.filter((c) => keep(tabOfLine(c)));
+  const keptConnections = previous.connections.filter(
+    (c) => keep(tabOfLine(c)) && keptRefs.has(c.from === 'start' ? c.to : c.from),
+  );
   const keptDiagnostics = previous.diagnostics.filter((d) => d.step !== undefined && keptRefs.has(d.step));
 
   return {

@@ -9,12 +9,16 @@ type Words = KartraProfile['words'];
  * cannot read; none of them throws.
  */
 
-/** "Anyone reaching this step" → anyone; any other shown text is some filter. */
+/**
+ * "Anyone reaching this step" → anyone; a line that starts as the profile says filtered ones do
+ * → filtered. Wording the profile does not know is not guessed at: null.
+ */
 export function parseRecipients(text: string | null | undefined, words: Words): 'anyone' | 'filtered' | null {
   if (!isText(text)) return null;
   const t = collapse(text);
   if (t === '') return null;
-  return samePhrase(t, words.anyoneRecipients) ? 'anyone' : 'filtered';
+  if (samePhrase(t, words.anyoneRecipients)) return 'anyone';
+  return words.filteredRecipients.some((prefix) => afterPrefix(t, prefix) !== null) ? 'filtered' : null;
 }
 
 /** "A: 50%" → { name: 'A', percent: 50 }. */

@@ -1,10 +1,10 @@
 import type { KartraProfile } from '../kartra/profile';
-import type { Diagnostic, Step } from '../model';
+import type { Diagnostic, DiagnosticCode, Step } from '../model';
 import { parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
 import { iconValue } from './parse-icons';
 import { parseTiming } from './parse-timing';
 import { parseWindow } from './parse-window';
-import type { SceneCard } from './scene';
+import type { SceneCard, SceneCardFields } from './scene';
 import { collapse, samePhrase } from './text';
 
 /**
@@ -15,9 +15,62 @@ import { collapse, samePhrase } from './text';
 const MESSAGE_KINDS: ReadonlySet<Step['kind']> = new Set(['email', 'sms']);
 const ACTION_KINDS: ReadonlySet<Step['kind']> = new Set(['tag', 'list', 'sequence']);
 
+/** What a number bubble says: "3" on the main tab, "A1" on sub-sequence A. */
+export const REF_PATTERN = /^[A-Z]?\d{1,4}$/;
+
 export function cardWhere(card: SceneCard, index: number): string {
   const ref = card.fields.number === null ? '' : collapse(card.fields.number);
   return ref === '' ? `card ${index + 1}` : `step ${ref}`;
+}
+
+/**
+ * The card's fields, those its selectors missed looked for among its visible texts by what
+ * they say. Each text serves one field at most; the title is what is left, when exactly one
+ * text is (a title cannot be told by its words).
+ */
+export function fieldsOf(card: SceneCard, profile: KartraProfile): SceneCardFields {
+  const pieces = card.pieces;
+  if (!pieces || pieces.length === 0) return card.fields;
+  const words = profile.words;
+  const f = { ...card.fields };
+  const free = pieces.map(collapse).filter((p) => p !== '');
+  const take = (test: (piece: string) => boolean): string | null => {
+    const i = free.findIndex(test);
+    if (i === -1) return null;
+    const [piece] = free.splice(i, 1);
+    return piece ?? null;
+  };
+  const own = (value: string | null) => {
+    if (value === null) return;
+    const i = free.findIndex((p) => p === collapse(value));
+    if (i !== -1) free.splice(i, 1);
+  };
+  // What the selectors found is not up for grabs again.
+  for (const value of [f.number, f.kindLabel, f.title, f.timing, f.window, f.recipients, f.goto, f.action])
+    own(value);
+  own(f.inactiveLabel);
+  for (const v of f.versions) own(v);
+
+  f.number ??= take((p) => REF_PATTERN.test(p));
+  f.kindLabel ??= take((p) => profile.card.kindLabels.some((k) => samePhrase(p, k.label)));
+  f.inactiveLabel ??= take((p) => samePhrase(p, words.inactive));
+  f.timing ??= take((p) => parseTiming(p, words) !== null);
+  f.window ??= take((p) => parseWindow(p, words) !== null);
+  f.recipients ??= take((p) => parseRecipients(p, words) !== null);
+  f.goto ??= take((p) => parseGoto(p, words) !== null);
+  f.action ??= take((p) => parseAction(p, words) !== null);
+  if (f.versions.length === 0) {
+    const versions: string[] = [];
+    for (let v = take((p) => parseVersion(p) !== null); v !== null; v = take((p) => parseVersion(p) !== null))
+      versions.push(v);
+    f.versions = versions;
+  }
+  // Split output labels and the menu's glyph are not titles.
+  const rest = free.filter(
+    (p) => /[\p{L}\p{N}]/u.test(p) && !samePhrase(p, words.yes) && !samePhrase(p, words.no),
+  );
+  if (f.title === null && rest.length === 1) f.title = rest[0] ?? null;
+  return f;
 }
 
 export function readStep(
@@ -28,19 +81,27 @@ export function readStep(
   diagnostics: Diagnostic[],
 ): Step | null {
   const words = profile.words;
-  const fields = card.fields;
+  const fields = fieldsOf(card, profile);
   const ref = fields.number === null ? '' : collapse(fields.number);
-  const where = cardWhere(card, index);
+  const where = ref === '' ? `card ${index + 1}` : `step ${ref}`;
   if (ref === '') {
     diagnostics.push({
+      code: 'step-number-missing',
       where,
-      expected: `the step's number bubble (${profile.card.fields.number})`,
-      found: fields.number === null ? undefined : 'an empty bubble',
+      expected: "the step's number bubble",
+      ...(fields.number === null ? {} : { found: 'an empty bubble' }),
     });
     return null;
   }
-  const note = (expected: string, found: string | null) =>
-    diagnostics.push({ where, expected, step: ref, ...(found === null ? {} : { found: `"${found}"` }) });
+  const note = (code: DiagnosticCode, expected: string, found: string | null) =>
+    diagnostics.push({
+      code,
+      where,
+      expected,
+      step: ref,
+      ...(found === null ? {} : { found: `"${found}"` }),
+    });
+  if (!REF_PATTERN.test(ref)) note('step-number-malformed', 'a number bubble such as "3" or "A1"', ref);
 
   // The icon decides; a card whose icon we do not know is read by its label, as a person would.
   const kind: Step['kind'] =
@@ -50,42 +111,51 @@ export function readStep(
     )?.value ??
     'unknown';
   if (kind === 'unknown') {
+    const icon =
+      card.kindIconClasses === null ? '' : `icon classes ${card.kindIconClasses.join(' ') || '(none)'}`;
+    const label = fields.kindLabel ? `labelled ${fields.kindLabel}` : '';
     note(
+      'kind-unknown',
       'a step kind icon or label the reader knows',
-      card.kindIconClasses === null
-        ? null
-        : `icon classes ${card.kindIconClasses.join(' ') || '(none)'}${fields.kindLabel ? ` labelled ${fields.kindLabel}` : ''}`,
+      [icon, label].filter(Boolean).join(' ') || null,
     );
   }
   // The label is shown on inactive steps only, so its presence is what makes a step inactive.
   if (fields.inactiveLabel !== null && !samePhrase(fields.inactiveLabel, words.inactive))
-    note(`the "${words.inactive}" label`, fields.inactiveLabel);
+    note('inactive-label-unknown', `the "${words.inactive}" label`, fields.inactiveLabel);
 
   const delay = parseTiming(fields.timing, words);
   if (delay === null)
-    note('a timing line ("Wait …", a date, or right after the previous step)', fields.timing);
+    note(
+      'timing-unread',
+      'a timing line ("Wait …", a date, or right after the previous step)',
+      fields.timing,
+    );
   const window = parseWindow(fields.window, words);
-  if (window === null) note('a day-and-time window line', fields.window);
+  if (window === null) note('window-unread', 'a day-and-time window line', fields.window);
 
   const title = fields.title === null ? null : collapse(fields.title);
-  if (title === null) note(`the step's title line (${profile.card.fields.title})`, null);
+  if (title === null) note('title-missing', "the step's title line", null);
 
   const recipientsText = fields.recipients === null ? null : collapse(fields.recipients);
   const recipients = parseRecipients(recipientsText, words);
-  if (recipients === null && MESSAGE_KINDS.has(kind)) note('a recipients line', recipientsText);
+  if (recipients === null && MESSAGE_KINDS.has(kind))
+    note('recipients-unread', 'a recipients line', recipientsText);
 
   const versions: Step['versions'] = [];
   for (const text of fields.versions) {
     const v = parseVersion(text);
     if (v) versions.push(v);
-    else note('a version share such as "A: 50%"', text);
+    else note('version-unread', 'a version share such as "A: 50%"', text);
   }
 
   const goto = parseGoto(fields.goto, words);
-  if (goto === null && kind === 'goto') note(`a "${words.goto} …" line naming the target step`, fields.goto);
+  if (goto === null && kind === 'goto')
+    note('goto-unread', `a "${words.goto} …" line naming the target step`, fields.goto);
 
   const action = parseAction(fields.action, words);
-  if (action === null && ACTION_KINDS.has(kind)) note('an action line such as "Add tag: …"', fields.action);
+  if (action === null && ACTION_KINDS.has(kind))
+    note('action-unread', 'an action line such as "Add tag: …"', fields.action);
 
   return {
     ref,

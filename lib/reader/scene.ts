@@ -45,6 +45,12 @@ export interface SceneCard {
   fields: SceneCardFields;
   /** Split output labels ("Yes", "No") with where they sit. */
   outputLabels: SceneLabel[];
+  /**
+   * The card's visible texts, one per element that holds text of its own, in reading order:
+   * collected only when a field the profile names was not found by its selector, so that the
+   * field can be recognised by what it says.
+   */
+  pieces?: string[];
 }
 
 export interface SceneStartingRule {
@@ -60,7 +66,8 @@ export interface SceneStartingRules {
 
 export interface SceneNode {
   rect: Rect;
-  linked: boolean;
+  /** Whether it looks linked (yellow); null when the profile names no way to tell. */
+  linked: boolean | null;
 }
 
 /** A line's two ends, in the order its path was drawn; null when the path had no geometry. */

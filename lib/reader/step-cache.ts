@@ -34,6 +34,7 @@ function keyOf(card: SceneCard, tab: string): string {
     f.inactiveLabel ?? NULL,
     f.versions.join(SEP),
     card.kindIconClasses === null ? NULL : card.kindIconClasses.join(' '),
+    card.pieces === undefined ? NULL : card.pieces.join(SEP),
   ].join(SEP);
 }
 
@@ -63,16 +64,4 @@ export class StepCache {
     for (const d of entry.diagnostics) diagnostics.push(d);
     return entry.step;
   }
-}
-
-const caches = new WeakMap<KartraProfile, StepCache>();
-
-/** The cache for one profile (a profile override gives a fresh one). */
-export function stepCacheFor(profile: KartraProfile): StepCache {
-  let cache = caches.get(profile);
-  if (!cache) {
-    cache = new StepCache(profile);
-    caches.set(profile, cache);
-  }
-  return cache;
 }

@@ -118,7 +118,9 @@ export async function measureAxe(page: Page, reps: number): Promise<number[]> {
 function cardOf(page: Page, ref: string) {
   return page
     .locator(kartraProfile.card.root)
-    .filter({ has: page.locator(kartraProfile.card.fields.number, { hasText: new RegExp(`^${ref}$`) }) });
+    .filter({
+      has: page.locator(kartraProfile.card.fields.number ?? '*', { hasText: new RegExp(`^${ref}$`) }),
+    });
 }
 
 async function toggleStep(page: Page, ref: string, action: 'Activate' | 'Deactivate'): Promise<void> {
@@ -222,7 +224,7 @@ export interface DragFigures {
 export async function measureDrag(page: Page, ref: string, durationMs = 2000): Promise<DragFigures> {
   const card = cardOf(page, ref);
   await card.scrollIntoViewIfNeeded();
-  const title = card.locator(kartraProfile.card.fields.title);
+  const title = card.locator(kartraProfile.card.fields.title ?? '*');
   const box = await title.boundingBox();
   if (!box) throw new Error(`step ${ref} is not on screen`);
   await sleep(THROTTLE_MS + 50);

@@ -87,7 +87,7 @@ test('badges follow a dragged card and a zoomed canvas', async ({ kartra, report
 });
 
 // The latency (under a second) is held by `npm run bench`, not by a timed test.
-test('activating an inactive step removes its error, badge and toolbar badge included', async ({
+test('activating an inactive step removes its error; once saved, its badge and the toolbar badge go', async ({
   kartra,
   reports,
 }) => {
@@ -100,6 +100,10 @@ test('activating an inactive step removes its error, badge and toolbar badge inc
     page,
     (report) => !report.findings.some((finding) => finding.ruleId === 'step-inactive'),
   );
+  // Activated but not saved yet: the step's badge now says so, as a warning.
+  await expect(badge(page, '2')).toHaveAccessibleName(/^Step 2: 1 warning/);
+  await page.getByRole('button', { name: 'Save Progress' }).click();
+  await reports.waitFor(page, (report) => report.counts.error === 0 && report.counts.warning === 0);
   await expect(badge(page, '2')).toHaveCount(0);
   await expect.poll(() => badgeText(kartra, page)).toBe('');
 });

@@ -67,7 +67,8 @@ test('two sequences in two tabs keep their own reports and badges; closing a tab
   const card = first.locator('.js_sequence_step', { has: first.locator('.step_number', { hasText: /^2$/ }) });
   await card.getByRole('button', { name: 'Step options' }).click();
   await card.getByRole('menuitem', { name: 'Activate' }).click();
-  await reports.waitFor(first, (latest) => latest.counts.error === 0);
+  await first.getByRole('button', { name: 'Save Progress' }).click();
+  await reports.waitFor(first, (latest) => latest.counts.error === 0 && latest.counts.warning === 0);
   await expect.poll(() => badgeOf(extensionPage, firstTab)).not.toBe(String(one.report?.counts.error));
   expect(await badgeOf(extensionPage, secondTab)).toBe(String(two.report?.counts.warning));
   const secondAgain = await reports.current(second);

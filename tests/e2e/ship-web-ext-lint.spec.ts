@@ -11,7 +11,7 @@ import { expect, test } from '@playwright/test';
  */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const firefox = join(root, '.output', 'firefox-mv2');
+const firefox = join(root, '.output', 'firefox-mv3');
 /** The web-ext the project pins when it is not installed locally (npx fetches it from npm once). */
 const WEB_EXT = 'web-ext@10.7.0';
 
@@ -84,18 +84,23 @@ test('the Firefox build passes web-ext lint: no errors, only explained third-par
   }
 });
 
-test('the Firefox manifest has its add-on id, says no data is collected, and has the icons', () => {
+test('the Firefox manifest (Manifest V3) has its add-on id, says no data is collected, and has the icons', () => {
   const manifest = JSON.parse(readFileSync(join(firefox, 'manifest.json'), 'utf8')) as {
+    manifest_version?: number;
     browser_specific_settings?: {
       gecko?: { id?: string; data_collection_permissions?: { required?: string[] } };
     };
     icons?: Record<string, string>;
-    browser_action?: { default_icon?: Record<string, string> };
+    action?: { default_icon?: Record<string, string> };
+    background?: { scripts?: string[] };
   };
+  expect(manifest.manifest_version).toBe(3);
+  // Firefox runs MV3 background scripts, not a service worker.
+  expect(manifest.background?.scripts).toEqual(['background.js']);
   expect(manifest.browser_specific_settings?.gecko?.id).toMatch(/^[a-z0-9-]+@[a-z0-9.-]+$/);
   expect(manifest.browser_specific_settings?.gecko?.data_collection_permissions?.required).toEqual(['none']);
   expect(Object.keys(manifest.icons ?? {})).toEqual(['16', '32', '48', '96', '128']);
-  expect(manifest.browser_action?.default_icon).toBeDefined();
+  expect(manifest.action?.default_icon).toBeDefined();
 });
 
 /**

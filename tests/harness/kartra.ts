@@ -3,14 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Request, type Route } from '@playwright/test';
-import { notFoundPageHtml, otherKartraPageHtml, replicaHtml } from '../replica/page';
-import { parseSpec } from '../replica/spec';
 import { findChromium } from './chromium';
+import { kartraSite } from './kartra-site';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const KARTRA_ORIGIN = 'https://app.kartra.com';
-const EDITOR_PATH = /^\/marketing\/sequences\/edit\/([A-Za-z0-9_-]+)\/?$/;
-const LIST_PATH = /^\/marketing\/sequences\/?$/;
 // A fresh profile's service worker starts in ~1 s on a quiet machine, but took over 15 s at load 20.
 const SERVICE_WORKER_WAIT_MS = 45_000;
 
@@ -21,6 +17,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Default <repo>/.output/chrome-mv3. */
   extensionPath?: string;
+  /**
+   * Lets the test reinstall the extension over CDP (`Extensions.loadUnpacked`, what an update
+   * does); `chrome.runtime.reload()` does not bring back an extension loaded from the command line.
+   */
+  extensionDebugging?: boolean;
 }
 
 export interface RecordedRequest {
@@ -91,12 +92,14 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless !== false,
-    args: chromiumArgs(withExtension ? extensionPath : null),
+    args: [
+      ...chromiumArgs(withExtension ? extensionPath : null),
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
+    ],
     viewport: { width: 1400, height: 900 },
   });
 
-  const editors = new Map<string, unknown>();
-  let list: unknown = null;
+  const site = kartraSite();
   const requests: RecordedRequest[] = [];
 
   const handle = async (route: Route) => {
@@ -115,32 +118,17 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
       await route.fallback();
       return;
     }
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(url);
-    } catch {
-      // Not a URL we know how to serve: abort below.
-    }
-    if (!parsed || parsed.origin !== KARTRA_ORIGIN) {
+    const response = await site.respond(url);
+    if (!response) {
       await route.abort('blockedbyclient');
       return;
     }
     record.outcome = 'served';
-    const editorId = EDITOR_PATH.exec(parsed.pathname)?.[1];
-    let status = 200;
-    let body: string;
-    if (editorId !== undefined) {
-      const spec = editors.get(editorId);
-      if (spec === undefined) {
-        status = 404;
-        body = await notFoundPageHtml();
-      } else body = await replicaHtml(spec);
-    } else if (LIST_PATH.test(parsed.pathname)) {
-      body = list === null ? await replicaHtml({ page: 'list', sequences: [] }) : await replicaHtml(list);
-    } else {
-      body = await otherKartraPageHtml();
-    }
-    await route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
+    await route.fulfill({
+      status: response.status,
+      contentType: 'text/html; charset=utf-8',
+      body: response.body,
+    });
   };
   await context.route(() => true, handle);
 
@@ -152,23 +140,13 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
     extensionId = new URL(worker.url()).host;
   }
 
-  const serve = (spec: unknown): string => {
-    const parsed = parseSpec(spec);
-    if (parsed.page === 'list') {
-      list = spec;
-      return `${KARTRA_ORIGIN}/marketing/sequences`;
-    }
-    editors.set(parsed.id, spec);
-    return `${KARTRA_ORIGIN}/marketing/sequences/edit/${parsed.id}`;
-  };
-
   return {
     context,
     extensionId,
     requests,
-    serve,
+    serve: site.serve,
     async openSpec(spec: unknown) {
-      const url = serve(spec);
+      const url = site.serve(spec);
       const page = await context.newPage();
       await page.goto(url);
       await page.locator('.js_sequence_builder, .js_sequence_list').first().waitFor();

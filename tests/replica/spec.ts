@@ -88,6 +88,17 @@ export const startingRuleTypes = ['optin', 'tag', 'list', 'order', 'page', 'sequ
 
 const sequenceId = z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected a sequence id such as "2231"');
 
+/**
+ * A change a person makes on the canvas after the page loaded (and after the extension's first
+ * audit). The replica never reads these: the test harness performs them through the page's own
+ * controls, as a user would (see tests/fixtures/sequences/README.md).
+ */
+export const specEditSchema = z.strictObject({
+  /** From the step's ⋮ menu. */
+  action: z.enum(['activate', 'deactivate']),
+  step: z.string(),
+});
+
 export const editorSpecSchema = z.strictObject({
   page: z.literal('editor').default('editor'),
   /** Free text for the spec's author; never rendered. */
@@ -96,10 +107,14 @@ export const editorSpecSchema = z.strictObject({
   name: z.string().max(40, 'expected at most 40 characters (the internal name)'),
   publicName: z.string().max(80, 'expected at most 80 characters (the public name)').default(''),
   status: z.enum(['active', 'paused']),
+  /** false: the toolbar shows no status button (the live editor may have none; the list always does). Default true. */
+  statusControl: z.boolean().optional(),
   subscribers: wholeNumber.default(0),
   startingRules: z.array(z.strictObject({ type: z.enum(startingRuleTypes), label: z.string() })).default([]),
   steps: z.array(specStepSchema),
   connections: z.array(specConnectionSchema).default([]),
+  /** Changes made on the canvas after load, in order; the replica does not render them. */
+  edits: z.array(specEditSchema).optional(),
 });
 
 export const listSpecSchema = z.strictObject({
@@ -119,6 +134,7 @@ export const listSpecSchema = z.strictObject({
 export type EditorSpec = z.infer<typeof editorSpecSchema>;
 export type SpecStep = z.infer<typeof specStepSchema>;
 export type SpecConnection = z.infer<typeof specConnectionSchema>;
+export type SpecEdit = z.infer<typeof specEditSchema>;
 export type ListSpec = z.infer<typeof listSpecSchema>;
 export type Spec = EditorSpec | ListSpec;
 
@@ -309,10 +325,30 @@ function checkSteps(spec: EditorSpec, problems: string[], byRef: Map<string, num
   });
 }
 
+/** Each edit names a step, and changes it: activate an inactive step, deactivate an active one. */
+function checkEdits(spec: EditorSpec, problems: string[], byRef: Map<string, number>): void {
+  const active = new Map(spec.steps.map((s) => [s.ref, s.active]));
+  (spec.edits ?? []).forEach((edit, i) => {
+    const at = `edits[${i}]`;
+    if (!byRef.has(edit.step)) {
+      problems.push(`${at}.step: no step "${edit.step}" in this sequence`);
+      return;
+    }
+    const wanted = edit.action === 'activate';
+    if (active.get(edit.step) === wanted) {
+      problems.push(
+        `${at}.action: step "${edit.step}" is already ${wanted ? 'active' : 'inactive'} at that point, so "${edit.action}" changes nothing`,
+      );
+    }
+    active.set(edit.step, wanted);
+  });
+}
+
 function checkEditor(spec: EditorSpec): string[] {
   const problems: string[] = [];
   const byRef = new Map<string, number>();
   checkSteps(spec, problems, byRef);
+  checkEdits(spec, problems, byRef);
   const kindOf = (ref: string) => {
     const index = byRef.get(ref);
     return index === undefined ? undefined : spec.steps[index]?.kind;

@@ -1,4 +1,5 @@
 import type { ListRow, SequenceModel, Step, StepWindow } from '../../lib/model';
+import type { UnsavedChange, UnsavedChanges } from '../../lib/visit';
 import { recipientsText } from '../replica/app/texts';
 import { type EditorSpec, type ListSpec, type SpecStep, tabOfRef } from '../replica/spec';
 
@@ -65,7 +66,8 @@ export function specToModel(spec: EditorSpec, options: SpecToModelOptions = {}):
     id: spec.id,
     name: spec.name,
     publicName: spec.publicName,
-    status: spec.status,
+    // An editor without a status control shows no status (the list page would).
+    status: spec.statusControl === false ? null : spec.status,
     subscribers: spec.subscribers,
     // The Starting Rules module lives on the Main tab: unseen Main means rules not seen.
     startingRules: seen.includes(MAIN_TAB) ? spec.startingRules.map((rule) => ({ ...rule })) : null,
@@ -90,4 +92,34 @@ export function listSpecToRows(spec: ListSpec): ListRow[] {
     subscribers: row.subscribers,
     completed: row.completed,
   }));
+}
+
+/** The spec as the page shows it once its `edits` were made on the canvas. */
+export function specAfterEdits(spec: EditorSpec): EditorSpec {
+  const active = activationAfterEdits(spec);
+  return {
+    ...spec,
+    steps: spec.steps.map((step) => ({ ...step, active: active.get(step.ref) ?? step.active })),
+  };
+}
+
+function activationAfterEdits(spec: EditorSpec): Map<string, boolean> {
+  const active = new Map(spec.steps.map((step) => [step.ref, step.active]));
+  for (const edit of spec.edits ?? []) active.set(edit.step, edit.action === 'activate');
+  return active;
+}
+
+/**
+ * What the extension should count as unsaved once the spec's edits were made (no Save Progress
+ * clicked): every step whose activation ended up other than at load. A step switched and
+ * switched back is not a change.
+ */
+export function unsavedChangesOfSpec(spec: EditorSpec): UnsavedChanges {
+  const after = activationAfterEdits(spec);
+  const changes: UnsavedChange[] = [];
+  for (const step of spec.steps) {
+    const now = after.get(step.ref) ?? step.active;
+    if (now !== step.active) changes.push({ kind: now ? 'activated' : 'deactivated', step: step.ref });
+  }
+  return { changes, lastSaveSeenAt: null };
 }

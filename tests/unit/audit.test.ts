@@ -112,7 +112,7 @@ describe('audit', () => {
     const report = run({
       kind: 'unrecognised',
       url: 'https://app.kartra.com/marketing/sequences/edit/7',
-      missing: ['step cards'],
+      diagnostics: [{ code: 'cards-not-found', where: 'page', expected: 'step cards' }],
     });
     expect(() => validateReport(report)).not.toThrow();
     expect(report.counts.review).toBeGreaterThan(0);
@@ -129,7 +129,7 @@ describe('audit', () => {
   it('notes unopened tabs and what the reader could not see', () => {
     const seq = healthy({
       tabs: { all: ['Main', 'A'], seen: ['Main'] },
-      diagnostics: [{ where: 'step 2', expected: 'a timing line', step: '2' }],
+      diagnostics: [{ code: 'timing-unread', where: 'step 2', expected: 'a timing line', step: '2' }],
     });
     const report = run(editor(seq));
     expect(report.coverage.tabsAudited).toEqual(['Main']);
@@ -158,7 +158,7 @@ describe('audit', () => {
   });
 
   it('every rule in the registry runs on a sequence that trips many of them', () => {
-    expect(RULES.length).toBe(26);
+    expect(RULES.length).toBe(27);
   });
 });
 

@@ -3,9 +3,10 @@ import { audit } from '../../lib/audit';
 import type { PageModel } from '../../lib/model';
 import { validateReport } from '../../lib/report';
 import { defaultSettings } from '../../lib/settings';
+import type { VisitObservations } from '../../lib/visit';
 import { FIXTURE_AUDIT_TIME, type Fixture, loadFixtures } from '../fixtures/sequences/fixtures';
 import { findingDifferences } from '../support/expected-findings';
-import { listSpecToRows, specToModel } from '../support/spec-to-model';
+import { listSpecToRows, specAfterEdits, specToModel, unsavedChangesOfSpec } from '../support/spec-to-model';
 
 const TOOL = { name: 'kartra-sequence-auditor', version: '0.0.0-test' };
 
@@ -21,8 +22,15 @@ function pageOf(fixture: Fixture): PageModel {
   return {
     kind: 'editor',
     url: `https://app.kartra.com/marketing/sequences/edit/${fixture.spec.id}`,
-    sequence: specToModel(fixture.spec),
+    // What the page shows once the user's edits (if any) were made on the canvas.
+    sequence: specToModel(specAfterEdits(fixture.spec)),
   };
+}
+
+/** What the audit session would have watched: the edits, unsaved; a list never seen before. */
+function visitOf(fixture: Fixture): VisitObservations | undefined {
+  if (fixture.page === 'list') return undefined;
+  return { listSeen: null, unsaved: unsavedChangesOfSpec(fixture.spec) };
 }
 
 const fixtures = loadFixtures();
@@ -33,15 +41,18 @@ describe('sequence fixtures audit as their expected files say', () => {
   });
 
   it.each(fixtures.map((f) => [f.name, f] as const))('%s', (_name, fixture) => {
+    const visit = visitOf(fixture);
     const report = audit(pageOf(fixture), {
       settings: defaultSettings(),
       now: FIXTURE_AUDIT_TIME,
       tool: TOOL,
       timeZone: 'UTC',
+      ...(visit ? { visit } : {}),
     });
     expect(() => validateReport(report)).not.toThrow();
     expect(findingDifferences(fixture.expected.findings, report.findings)).toEqual([]);
-    // The kind (fail or review) matters too: a fixture shows everything, so nothing is a guess.
+    // The kind (fail or review) matters too: every review a fixture produces is listed as one
+    // (the page really does not show enough there), and nothing else is a guess.
     for (const wanted of fixture.expected.findings) {
       const match = report.findings.find(
         (f) =>
@@ -51,12 +62,13 @@ describe('sequence fixtures audit as their expected files say', () => {
       );
       expect(match?.kind, `${wanted.ruleId} [${wanted.steps.join(', ')}]`).toBe(wanted.kind);
     }
+    const reviewsListed = fixture.expected.findings.filter((f) => f.kind === 'review').length;
     expect(
       report.counts.review,
       report.findings
         .filter((f) => f.kind === 'review')
         .map((f) => f.message)
         .join('\n'),
-    ).toBe(0);
+    ).toBe(reviewsListed);
   });
 });

@@ -8,7 +8,7 @@ import {
   readFixtureJson,
 } from '../fixtures/sequences/fixtures';
 import { type EditorSpec, editorSpecSchema, listSpecSchema, parseSpec } from '../replica/spec';
-import { listSpecToRows, specToModel } from '../support/spec-to-model';
+import { listSpecToRows, specAfterEdits, specToModel } from '../support/spec-to-model';
 
 const editor = (json: unknown): EditorSpec => editorSpecSchema.parse(json);
 
@@ -220,6 +220,7 @@ const CATALOG: Record<string, 'error' | 'warning' | 'info'> = {
   'window-never-opens': 'error',
   'email-burst': 'warning',
   'email-no-subject': 'error',
+  'changes-not-saved': 'warning',
 };
 
 const fixtures = loadFixtures();
@@ -252,7 +253,8 @@ describe('fixture set', () => {
       if (name === 'launch-sequence') continue;
       const [ruleId] = name.split('.');
       expect(Object.keys(CATALOG), name).toContain(ruleId);
-      expect(rulesIn(expected).has(ruleId as string), name).toBe(name.endsWith('.fires'));
+      // ".review": the page does not show enough, and the rule says so.
+      expect(rulesIn(expected).has(ruleId as string), name).toBe(/\.(fires|review)$/.test(name));
     }
   });
 
@@ -289,7 +291,8 @@ describe('fixture set', () => {
         for (const ref of finding.steps) {
           expect(ref === 'start' || refs.has(ref), `${name}: ${finding.ruleId} step ${ref}`).toBe(true);
         }
-        expect(finding.kind, name).toBe('fail');
+        // Only a ".review" fixture shows too little to decide, and only there may a rule say so.
+        if (!name.endsWith('.review')) expect(finding.kind, name).toBe('fail');
       }
     }
   });
@@ -336,7 +339,9 @@ describe('fixture set', () => {
     const auditAt = FIXTURE_AUDIT_TIME.toISOString().slice(0, 16);
     for (const fixture of editorFixtures) {
       if (fixture.page !== 'editor') continue;
-      const { spec, expected, name } = fixture;
+      const { expected, name } = fixture;
+      // The cards as they show once the fixture's edits were made on the canvas.
+      const spec = specAfterEdits(fixture.spec);
       const refs = new Set(spec.steps.map((s) => s.ref));
       const where = (pick: (s: EditorSpec['steps'][number]) => boolean) =>
         sorted(spec.steps.filter(pick).map((s) => s.ref));

@@ -40,9 +40,15 @@ function anchors(state: EditorState) {
 
 /**
  * Builds the selected tab's canvas: cards, the Starting Rules module (Main tab), and jsPlumb's
- * nodes and lines. Lines the user draws or removes are written back to `state.connections`.
+ * nodes and lines. Lines the user draws or removes are written back to `state.connections`;
+ * `edited` hears of every activation or line change (Save Progress shows them as unsaved).
  */
-export function mountCanvas(doc: Document, canvas: HTMLElement, state: EditorState): MountedCanvas {
+export function mountCanvas(
+  doc: Document,
+  canvas: HTMLElement,
+  state: EditorState,
+  edited: () => void,
+): MountedCanvas {
   canvas.replaceChildren();
   const instance: BrowserJsPlumbInstance = newInstance({
     container: canvas,
@@ -103,7 +109,10 @@ export function mountCanvas(doc: Document, canvas: HTMLElement, state: EditorSta
     const card = renderCard(doc, step, state.active.get(step.ref) ?? step.active);
     canvas.appendChild(card);
     place(card, step.ref);
-    wireMenu(doc, card, state, step.ref, () => instance.revalidate(card));
+    wireMenu(doc, card, state, step.ref, () => {
+      instance.revalidate(card);
+      edited();
+    });
     addNode(card, step.ref, 'in');
     if (step.kind === 'split') {
       addNode(card, step.ref, 'yes');
@@ -129,6 +138,7 @@ export function mountCanvas(doc: Document, canvas: HTMLElement, state: EditorSta
       mine.push(line);
     }
     state.connections = [...state.connections.filter((c) => connectionTab(c) !== state.tab), ...mine];
+    edited();
   };
   // jsPlumb fires these before it has finished updating its own lists.
   const later = () => {
@@ -184,7 +194,7 @@ function wireMenu(
   card: HTMLElement,
   state: EditorState,
   ref: string,
-  resized: () => void,
+  changed: () => void,
 ): void {
   const button = card.querySelector<HTMLButtonElement>('.js_step_menu');
   if (!button) return;
@@ -205,7 +215,7 @@ function wireMenu(
       state.active.set(ref, !active);
       setCardActive(doc, card, !active);
       closeMenus(doc);
-      resized();
+      changed();
     });
     item.appendChild(action);
     menu.appendChild(item);

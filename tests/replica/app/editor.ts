@@ -1,7 +1,14 @@
 import type { EditorSpec, SpecStep, SpecStepKind } from '../spec';
 import { closeMenusOnOutsideClick, type MountedCanvas, mountCanvas } from './canvas';
 import { append, el, icon } from './dom';
-import { createEditorState, type EditorState, nextRef, nextTabLetter } from './state';
+import {
+  createEditorState,
+  type EditorState,
+  hasUnsavedChanges,
+  markSaved,
+  nextRef,
+  nextTabLetter,
+} from './state';
 import { contactsText, KIND_DISPLAY } from './texts';
 import { renderTopbar } from './topbar';
 
@@ -44,13 +51,33 @@ export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec)
       `Public name: ${state.publicName === '' ? 'Not set' : state.publicName}`,
     ),
   );
-  const status = el(doc, 'button', 'sequence_status_btn js_sequence_status');
-  status.type = 'button';
-  setStatusButton(doc, status, state.status);
-  status.addEventListener('click', () => {
-    state.status = state.status === 'active' ? 'paused' : 'active';
+  // The live editor may show no status at all (the list page always does).
+  const status =
+    spec.statusControl !== false ? el(doc, 'button', 'sequence_status_btn js_sequence_status') : null;
+  if (status) {
+    status.type = 'button';
     setStatusButton(doc, status, state.status);
+    status.addEventListener('click', () => {
+      state.status = state.status === 'active' ? 'paused' : 'active';
+      setStatusButton(doc, status, state.status);
+    });
+  }
+  // Kartra keeps activation and lines only once Save Progress is clicked; the state beside it
+  // says whether anything is waiting to be saved.
+  const save = toolButton(doc, 'btn_save_progress js_save_progress', 'Save Progress', 'fa-floppy-o');
+  const saveState = el(doc, 'span', 'save_state js_save_state');
+  saveState.setAttribute('aria-live', 'polite');
+  const showSaveState = (justSaved = false) => {
+    const unsaved = hasUnsavedChanges(state);
+    saveState.textContent = unsaved ? 'Unsaved changes' : justSaved ? 'Progress saved' : 'All changes saved';
+    saveState.classList.toggle('save_state_unsaved', unsaved);
+    save.classList.toggle('btn_save_unsaved', unsaved);
+  };
+  save.addEventListener('click', () => {
+    markSaved(state);
+    showSaveState(true);
   });
+  showSaveState();
   const subscribers = append(
     el(doc, 'span', 'sequence_subscribers_wrap'),
     icon(doc, 'fa-users'),
@@ -69,10 +96,11 @@ export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec)
     names,
     append(
       el(doc, 'div', 'toolbar_controls'),
-      status,
+      ...(status ? [status] : []),
       subscribers,
       append(el(doc, 'div', 'btn_group layout_switch'), horizontal, vertical),
       append(el(doc, 'div', 'btn_group zoom_controls'), zoomOut, zoomLevel, zoomIn),
+      append(el(doc, 'div', 'save_progress'), saveState, save),
       done,
     ),
   );
@@ -98,7 +126,7 @@ export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec)
   };
   const rebuild = () => {
     mounted?.destroy();
-    mounted = mountCanvas(doc, canvas, state);
+    mounted = mountCanvas(doc, canvas, state, () => showSaveState());
     horizontal.classList.toggle('active', state.orientation === 'horizontal');
     vertical.classList.toggle('active', state.orientation === 'vertical');
     applyZoom();
@@ -145,6 +173,7 @@ export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec)
       state.steps.push(newStep(state, kind));
       state.active.set(state.steps[state.steps.length - 1]?.ref ?? '', false);
       rebuild();
+      showSaveState();
     });
     palette.appendChild(item);
   }

@@ -22,10 +22,38 @@ export interface EditorState {
   tab: string;
   orientation: Orientation;
   zoom: number;
+  /** What Save Progress last committed (at load: the spec): activation, lines and steps. */
+  saved: SavedCanvas;
+}
+
+interface SavedCanvas {
+  active: Map<string, boolean>;
+  lines: Set<string>;
+}
+
+const lineKey = (c: SpecConnection) => `${c.from}>${c.to}:${c.branch ?? ''}`;
+
+function snapshot(state: Pick<EditorState, 'active' | 'connections'>): SavedCanvas {
+  return { active: new Map(state.active), lines: new Set(state.connections.map(lineKey)) };
+}
+
+/** Save Progress: what the canvas shows now is what Kartra keeps. */
+export function markSaved(state: EditorState): void {
+  state.saved = snapshot(state);
+}
+
+/** Whether activation, lines or steps differ from what was last saved. */
+export function hasUnsavedChanges(state: EditorState): boolean {
+  const { active, lines } = state.saved;
+  if (active.size !== state.active.size || lines.size !== state.connections.length) return true;
+  for (const [ref, on] of state.active) if (active.get(ref) !== on) return true;
+  return state.connections.some((c) => !lines.has(lineKey(c)));
 }
 
 export function createEditorState(spec: EditorSpec): EditorState {
   const letters = new Set(spec.steps.map((s) => tabOfRef(s.ref)).filter((t) => t !== 'Main'));
+  const active = new Map(spec.steps.map((s) => [s.ref, s.active]));
+  const connections = spec.connections.map((c) => ({ ...c }));
   return {
     id: spec.id,
     name: spec.name,
@@ -34,13 +62,14 @@ export function createEditorState(spec: EditorSpec): EditorState {
     startingRules: spec.startingRules.map((r) => ({ ...r })),
     status: spec.status,
     steps: spec.steps.map((s) => ({ ...s })),
-    active: new Map(spec.steps.map((s) => [s.ref, s.active])),
-    connections: spec.connections.map((c) => ({ ...c })),
+    active,
+    connections,
     moved: new Map(),
     tabs: ['Main', ...[...letters].sort()],
     tab: 'Main',
     orientation: 'horizontal',
     zoom: 1,
+    saved: snapshot({ active, connections }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Finding, Rule } from '../../../lib/checks/types';
 import type { Connection, Delay, ListRow, SequenceModel, Step, StepWindow } from '../../../lib/model';
 import { defaultSettings, type Settings } from '../../../lib/settings';
 import { createTiming } from '../../../lib/timing';
+import type { VisitObservations } from '../../../lib/visit';
 
 /** Small builders so rule tables read like the cards on the canvas. */
 
@@ -95,6 +96,8 @@ export interface RunOptions {
   now?: Date;
   timeZone?: string;
   settings?: Partial<Settings>;
+  /** What the audit session observed beyond the page (default: nothing). */
+  visit?: VisitObservations;
 }
 
 /** Runs one rule on a sequence as the audit would. */
@@ -105,6 +108,7 @@ export function run(rule: Rule, seq: SequenceModel, options: RunOptions = {}): F
       timing: createTiming(options.timeZone ?? 'UTC'),
       settings: { ...defaultSettings(), ...options.settings },
       now: options.now ?? NOW,
+      ...(options.visit ? { visit: options.visit } : {}),
     }),
   );
 }

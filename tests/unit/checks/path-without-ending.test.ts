@@ -89,7 +89,7 @@ ruleTable(rule, [
     seq: sequence({
       steps: [email('1'), email('2')],
       connections: chain('start', '1'),
-      diagnostics: [{ where: 'line 2', expected: 'a line joining two nodes' }],
+      diagnostics: [{ code: 'line-untraced', where: 'line 2', expected: 'a line joining two nodes' }],
     }),
     expect: [
       ['review', ['1']],

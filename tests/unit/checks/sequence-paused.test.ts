@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../lib/audit';
 import { rule } from '../../../lib/checks/sequence-paused';
+import type { SeenListRow } from '../../../lib/visit';
 import { healthy, NOW, ruleTable, runList } from './model-builder';
 
 ruleTable(rule, [
@@ -12,11 +13,48 @@ ruleTable(rule, [
   },
   { name: 'silent on a running sequence', seq: healthy({ status: 'active' }), expect: [] },
   {
-    name: 'asks for review when the status was not read',
+    name: 'says where to look and how to read the icons when the status was never seen',
     seq: healthy({ status: null }),
     expect: [['review', []]],
+    message: /sequence list.*⏸\) there means running.*green play icon \(▶\) means paused/,
+  },
+  {
+    name: 'says that contacts in a paused sequence wait',
+    seq: healthy({ status: 'paused', subscribers: 88 }),
+    expect: [['fail', []]],
+    message: /88 contacts are in it: they wait and get nothing until it runs again/,
+  },
+  {
+    name: 'uses what the list showed, and when, on an editor that shows no status',
+    seq: healthy({ status: null, subscribers: null }),
+    options: { visit: { listSeen: seen('paused', '2026-11-27T10:02:00Z', 9), unsaved: null } },
+    expect: [['fail', []]],
+    message: /^Paused, as the sequence list showed at 10:02 .*9 contacts are in it: they wait/,
+  },
+  {
+    name: 'names the day when the list was seen on an earlier day',
+    seq: healthy({ status: null }),
+    options: { visit: { listSeen: seen('paused', '2026-11-26T17:45:00Z', 0), unsaved: null } },
+    expect: [['fail', []]],
+    message: /showed at 2026-11-26 17:45 /,
+  },
+  {
+    name: 'is silent when the list showed the sequence running',
+    seq: healthy({ status: null }),
+    options: { visit: { listSeen: seen('active', '2026-11-27T10:02:00Z', 3), unsaved: null } },
+    expect: [],
+  },
+  {
+    name: "trusts the editor's own status control over the list seen earlier",
+    seq: healthy({ status: 'active' }),
+    options: { visit: { listSeen: seen('paused', '2026-11-27T10:02:00Z', 3), unsaved: null } },
+    expect: [],
   },
 ]);
+
+function seen(status: 'active' | 'paused', seenAt: string, subscribers: number): SeenListRow {
+  return { id: '2231', name: 'Lead magnet follow-up', status, subscribers, completed: 0, seenAt };
+}
 
 describe('sequence-paused on the list page', () => {
   const row = (id: string, status: 'active' | 'paused' | null) => ({
@@ -34,6 +72,7 @@ describe('sequence-paused on the list page', () => {
       ['fail', '3', []],
     ]);
     expect(found[0]?.message).toContain('Sequence 2');
+    expect(found[0]?.message).toContain('3 contacts are in it: they wait and get nothing');
     expect(found[0]?.severity).toBe('error');
   });
 
@@ -46,7 +85,7 @@ describe('sequence-paused on the list page', () => {
       createContext('list', {
         sequence: null,
         rows: [row('1', 'active')],
-        diagnostics: [{ where: 'row 2', expected: 'a status button' }],
+        diagnostics: [{ code: 'list-status-unread', where: 'row 2', expected: 'a status button' }],
         now: NOW,
       }),
     );

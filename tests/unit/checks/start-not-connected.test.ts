@@ -19,7 +19,7 @@ ruleTable(rule, [
     seq: sequence({
       steps: [email('1'), complete('2')],
       connections: chain('1', '2'),
-      diagnostics: [{ where: 'line 1', expected: 'a line joining two nodes' }],
+      diagnostics: [{ code: 'line-untraced', where: 'line 1', expected: 'a line joining two nodes' }],
     }),
     expect: [['review', ['start']]],
   },

@@ -27,9 +27,9 @@ describe('get-report messages', () => {
 
   it('leaves the page model out unless asked, but always says how much could not be read', () => {
     const lean = reportResponse(audited, { type: 'kartra-auditor:get-report' });
-    expect(lean).toEqual({ report, page: null, diagnostics: 2, error: null });
+    expect(lean).toEqual({ report, page: null, diagnostics: 2, inferredProfile: null, error: null });
     const full = reportResponse(audited, { type: 'kartra-auditor:get-report', withPage: true });
-    expect(full).toEqual({ report, page, diagnostics: 2, error: null });
+    expect(full).toEqual({ report, page, diagnostics: 2, inferredProfile: null, error: null });
   });
 
   it('passes the extension’s own failure on', () => {
@@ -37,6 +37,12 @@ describe('get-report messages', () => {
       { report: null, page: null, error: 'boom' },
       { type: 'kartra-auditor:get-report' },
     );
-    expect(failed).toEqual({ report: null, page: null, diagnostics: 0, error: 'boom' });
+    expect(failed).toEqual({
+      report: null,
+      page: null,
+      diagnostics: 0,
+      inferredProfile: null,
+      error: 'boom',
+    });
   });
 });

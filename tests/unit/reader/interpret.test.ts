@@ -205,10 +205,12 @@ describe('interpretScene', () => {
     ).toEqual({
       kind: 'unrecognised',
       url: URL,
-      missing: ['the builder canvas (.js_builder_canvas)'],
+      diagnostics: [
+        { code: 'canvas-not-found', where: 'page', expected: 'the builder canvas (.js_builder_canvas)' },
+      ],
     });
     const bare = interpretScene({ ...scene, cards: [], startingRules: null }, kartraProfile, URL);
-    expect(bare.kind === 'unrecognised' && bare.missing.join()).toMatch(/step card/);
+    expect(bare.kind === 'unrecognised' && bare.diagnostics.map((d) => d.code)).toEqual(['cards-not-found']);
     const noRoot = interpretScene(
       { ...scene, found: { root: false, canvas: false, tabs: false } },
       kartraProfile,

@@ -44,7 +44,7 @@ const main = model({
     { from: '1', to: '2' },
   ],
   tabs: { all: ['Main', 'A', 'B'], seen: ['Main'] },
-  diagnostics: [{ where: 'step 2', expected: 'a timing line', step: '2' }],
+  diagnostics: [{ code: 'timing-unread', where: 'step 2', expected: 'a timing line', step: '2' }],
 });
 const tabA = model({
   subscribers: 43,
@@ -93,5 +93,22 @@ describe('mergeTabs', () => {
     const merged = mergeTabs(mergeTabs(main, tabA), tabB);
     expect(merged.steps.map((s) => s.ref)).toEqual(['1', '2', 'B1']);
     expect(merged.tabs.seen).toEqual(['Main', 'B']);
+  });
+
+  it('never piles steps up when the tab bar cannot be read: merging is by reference number, idempotent', () => {
+    // No tab bar: nothing says which tab is on screen, and the steps carry no tab.
+    const unread = model({
+      steps: [step('1', ''), step('2', '')],
+      connections: [{ from: '1', to: '2' }],
+      tabs: { all: [], seen: [] },
+    });
+    let merged = mergeTabs(null, unread);
+    for (let i = 0; i < 5; i++) merged = mergeTabs(merged, unread);
+    expect(merged.steps.map((s) => s.ref)).toEqual(['1', '2']);
+    expect(merged.connections).toEqual([{ from: '1', to: '2' }]);
+    expect(mergeTabs(mergeTabs(main, tabA), tabA)).toEqual(mergeTabs(main, tabA));
+    // A step edited since is the new read's version, not both.
+    const edited = model({ ...unread, steps: [step('1', '', 'New subject'), step('2', '')] });
+    expect(mergeTabs(merged, edited).steps.map((s) => s.title)).toEqual(['New subject', 'Step 2']);
   });
 });

@@ -97,7 +97,9 @@ describe('card and toolbar texts', () => {
   it('reads recipients: only the default wording means anyone', () => {
     expect(parseRecipients('Anyone reaching this step', words)).toBe('anyone');
     expect(parseRecipients('Filtered: only contacts matching filters', words)).toBe('filtered');
-    expect(parseRecipients('Tagged VIP only', words)).toBe('filtered');
+    // Wording the profile does not know is not read as a filter (nor as anyone).
+    expect(parseRecipients('Tagged VIP only', words)).toBeNull();
+    expect(parseRecipients('filtered: VIP', words)).toBe('filtered');
     expect(parseRecipients('', words)).toBeNull();
     expect(parseRecipients(null, words)).toBeNull();
   });

@@ -94,7 +94,9 @@ describe('readPage page kinds', () => {
     expect(page).toEqual({
       kind: 'unrecognised',
       url: EDITOR_URL,
-      missing: ['the sequence builder (.js_sequence_builder)'],
+      diagnostics: [
+        { code: 'builder-not-found', where: 'page', expected: 'the sequence builder (.js_sequence_builder)' },
+      ],
     });
 
     const noCanvas = newDocument();
@@ -102,7 +104,9 @@ describe('readPage page kinds', () => {
     renderScene(noCanvas, { ...scene, found: { ...scene.found, canvas: false } });
     expect(readPage(noCanvas, EDITOR_URL)).toMatchObject({
       kind: 'unrecognised',
-      missing: ['the builder canvas (.js_builder_canvas)'],
+      diagnostics: [
+        { code: 'canvas-not-found', where: 'page', expected: 'the builder canvas (.js_builder_canvas)' },
+      ],
     });
   });
 
@@ -126,7 +130,14 @@ describe('readPage page kinds', () => {
         { id: '2231', name: 'Lead magnet follow-up', status: 'active', subscribers: 42, completed: 7 },
         { id: 'abc-9', name: 'Old', status: 'paused', subscribers: 1024, completed: 0 },
       ],
-      diagnostics: [{ where: 'row 3', expected: "a link to the sequence's editor", found: '/help' }],
+      diagnostics: [
+        {
+          code: 'list-row-unlinked',
+          where: 'row 3',
+          expected: "a link to the sequence's editor",
+          found: '/help',
+        },
+      ],
     });
   });
 
@@ -136,7 +147,9 @@ describe('readPage page kinds', () => {
       kind: 'list',
       url: LIST_URL,
       rows: [],
-      diagnostics: [{ where: 'page', expected: 'the sequence list (.js_sequence_list)' }],
+      diagnostics: [
+        { code: 'list-not-found', where: 'page', expected: 'the sequence list (.js_sequence_list)' },
+      ],
     });
   });
 });

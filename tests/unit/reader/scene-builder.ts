@@ -1,3 +1,4 @@
+import { kartraProfile } from '../../../lib/kartra/profile';
 import type { Connection, StepKind } from '../../../lib/model';
 import type { Point, Rect, Scene, SceneCard, SceneLine, SceneNode } from '../../../lib/reader/scene';
 
@@ -50,7 +51,8 @@ export function cardFor(step: GenStep, rect: Rect, labels: SceneCard['outputLabe
     kindIconClasses: ['fa', ICON[step.kind], 'step_kind_icon'],
     fields: {
       number: step.ref,
-      kindLabel: step.kind,
+      // The label Kartra shows ("Send email"), so a profile inferred from words finds the card.
+      kindLabel: kartraProfile.card.kindLabels.find((k) => k.value === step.kind)?.label ?? step.kind,
       title: `Step ${step.ref}`,
       timing: 'Wait 1 day',
       window: 'Any day, any time',

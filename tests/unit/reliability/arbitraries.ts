@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { kartraProfile } from '../../../lib/kartra/profile';
 import {
   type Connection,
+  DIAGNOSTIC_CODES,
   type Diagnostic,
   type ListRow,
   type PageModel,
@@ -129,8 +130,14 @@ const connectionArb: fc.Arbitrary<Connection> = fc.record(
 );
 
 const diagnosticArb: fc.Arbitrary<Diagnostic> = fc.record(
-  { where: textArb, expected: textArb, found: textArb, step: refArb },
-  { requiredKeys: ['where', 'expected'] },
+  {
+    code: fc.constantFrom(...DIAGNOSTIC_CODES),
+    where: textArb,
+    expected: textArb,
+    found: textArb,
+    step: refArb,
+  },
+  { requiredKeys: ['code', 'where', 'expected'] },
 );
 
 const startingRuleArb: fc.Arbitrary<StartingRule> = fc.record({
@@ -189,7 +196,7 @@ export const pageModelArb: fc.Arbitrary<PageModel> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('unrecognised' as const),
       url: urlArb,
-      missing: fc.array(textArb, { maxLength: 3 }),
+      diagnostics: fc.array(diagnosticArb, { maxLength: 3 }),
     }),
   },
 );

@@ -90,6 +90,32 @@ describe('parseSpec', () => {
     expect(problems).toHaveLength(2);
   });
 
+  it('accepts edits made after load, and an editor without a status control', () => {
+    const spec = { ...base(), statusControl: false, edits: [{ action: 'deactivate', step: '1' }] };
+    expect(() => parseSpec(spec)).not.toThrow();
+  });
+
+  it('names an edit of a step that does not exist, or one that changes nothing', () => {
+    const spec = {
+      ...base(),
+      edits: [
+        { action: 'activate', step: '9' },
+        { action: 'deactivate', step: '1' },
+        { action: 'deactivate', step: '1' },
+      ],
+    };
+    expect(problemsOf(spec)).toEqual([
+      'edits[0].step: no step "9" in this sequence',
+      'edits[2].action: step "1" is already inactive at that point, so "deactivate" changes nothing',
+    ]);
+  });
+
+  it('says what statusControl takes', () => {
+    expect(problemsOf({ ...base(), statusControl: 'no' })).toEqual([
+      'statusControl: expected true or false (got "no")',
+    ]);
+  });
+
   it('rejects duplicate refs', () => {
     const spec = base();
     Object.assign(spec.steps[2] as object, { ref: '1' });

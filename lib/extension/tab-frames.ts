@@ -1,0 +1,49 @@
+import type { ReportPageKind } from '../report';
+
+/**
+ * Kartra may render the builder inside a frame of app.kartra.com, and the content script runs
+ * in every such frame. Each frame's audit is reported to the background; the frame whose page
+ * says most about a sequence is the tab's audit (for the badge and the popup): a builder over a
+ * builder that could not be read, over the sequence list, over any other page; the top frame
+ * first among equals.
+ */
+
+export interface FrameAudit {
+  kind: ReportPageKind;
+  badge: { text: string; color: string };
+}
+
+/** Per frame id, the latest audit of each frame of one tab. */
+export type TabFrames = Record<string, FrameAudit>;
+
+const RANK: Record<ReportPageKind, number> = { editor: 3, unrecognised: 2, list: 1, other: 0 };
+
+/** The frame whose audit is the tab's, or null when no frame has reported. */
+export function auditedFrame(frames: TabFrames | undefined): number | null {
+  let best: number | null = null;
+  let bestRank = -1;
+  for (const [id, audit] of Object.entries(frames ?? {})) {
+    const frameId = Number(id);
+    const rank = RANK[audit.kind] ?? -1;
+    if (rank > bestRank || (rank === bestRank && best !== null && frameId < best)) {
+      best = frameId;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+/**
+ * The tab's frames after one frame reported. A top frame that starts a new page visit drops
+ * what the frames of the previous page said.
+ */
+export function withFrameAudit(
+  frames: TabFrames | undefined,
+  frameId: number,
+  audit: FrameAudit,
+  newVisit: boolean,
+): TabFrames {
+  const base = newVisit && frameId === 0 ? {} : { ...(frames ?? {}) };
+  base[String(frameId)] = audit;
+  return base;
+}

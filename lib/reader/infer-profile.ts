@@ -1,0 +1,537 @@
+import type { KartraProfile } from '../kartra/profile';
+import { nodeColor, pathEnds } from './collect';
+import { parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
+import { parseTiming } from './parse-timing';
+import { parseWindow } from './parse-window';
+import { REF_PATTERN } from './read-step';
+import type { Point, Rect } from './scene';
+import { collapse, samePhrase } from './text';
+
+/**
+ * A profile inferred from the page itself, for a builder whose markup the active profile does
+ * not know. It looks for what a person sees, with the active profile's words: step cards are
+ * the repeated boxes that each hold one step kind's label and one number bubble; the canvas is
+ * the box that holds them; connection nodes are the small boxes on the cards' edges; lines are
+ * the SVG paths whose two ends sit on nodes, whatever drew them; "linked" is whatever tells the
+ * nodes lines end on from the free ones (a class, or the colour). Class names are only used to
+ * write down what was found as selectors, so the result is plain profile data that the reader
+ * uses like any other (and the user can keep). It reads the page and never writes to it.
+ */
+
+export type InferenceResult = { profile: KartraProfile; notes: string[] } | { profile: null; reason: string };
+
+/** Share of the elements found that a selector must match, and the most it may match besides. */
+const AGREEMENT = 0.9;
+
+export function inferProfile(
+  document: Document,
+  base: KartraProfile,
+  ignore?: Element | null,
+): InferenceResult {
+  const body = document.body;
+  if (!body) return { profile: null, reason: 'the page has no body' };
+  const texts = ownTexts(body, ignore ?? null);
+
+  const kindLabels = texts.filter((t) => base.card.kindLabels.some((k) => samePhrase(t.text, k.label)));
+  const numbers = texts.filter((t) => REF_PATTERN.test(t.text));
+  if (kindLabels.length === 0)
+    return { profile: null, reason: 'no step kind label ("Send email", "Tag"...) on the page' };
+  if (numbers.length === 0) return { profile: null, reason: 'no number bubble ("1", "A1") on the page' };
+
+  // Step cards: the largest box around a kind label that holds one label and one number.
+  const numberCount = countWithin(numbers.map((t) => t.el));
+  const labelCount = countWithin(kindLabels.map((t) => t.el));
+  const cardSet = new Set<Element>();
+  for (const label of kindLabels) {
+    let card: Element | null = null;
+    for (let a = label.el.parentElement; a && a !== body; a = a.parentElement) {
+      if ((numberCount.get(a) ?? 0) > 1 || (labelCount.get(a) ?? 0) > 1) break;
+      if ((numberCount.get(a) ?? 0) === 1) card = a;
+    }
+    if (card) cardSet.add(card);
+  }
+  const cards = [...cardSet];
+  if (cards.length === 0)
+    return { profile: null, reason: 'no box holds one step kind label and one number bubble' };
+  const cardSelector = classSelector(cards, body);
+  if (!cardSelector) return { profile: null, reason: 'the step cards share no class to recognise them by' };
+
+  const canvasEl = commonAncestor(cards);
+  const canvasSelector = canvasEl && canvasEl !== body ? ownSelector(canvasEl, body) : null;
+  if (!canvasEl || !canvasSelector)
+    return { profile: null, reason: 'the step cards sit in no container of their own' };
+
+  // The builder: the box around the canvas that also holds the tab bar ("Main", "+ Add").
+  const mainTab = texts.find((t) => samePhrase(t.text, base.editor.mainTabLabel) && !canvasEl.contains(t.el));
+  const addTab = texts.find((t) => samePhrase(t.text, base.editor.tabs.addLabel) && !canvasEl.contains(t.el));
+  let rootEl: Element = canvasEl;
+  if (mainTab) rootEl = commonAncestor([canvasEl, mainTab.el]) ?? body;
+  const rootSelector = rootEl === body ? 'body' : (ownSelector(rootEl, body) ?? 'body');
+
+  const notes: string[] = [];
+  const tabs = inferTabs(mainTab?.el ?? null, addTab?.el ?? null, rootEl, base, notes);
+  const startingRules = inferStartingRules(texts, canvasEl, base, notes);
+  const fields = inferFields(cards, base);
+  const graph = inferGraph(document, canvasEl, cards, startingRules.moduleEl, base, notes);
+  const toolbar = inferToolbar(texts, rootEl, canvasEl, base);
+
+  const profile: KartraProfile = {
+    ...base,
+    name: `Inferred from the page (${new Date().toISOString().slice(0, 10)})`,
+    editor: {
+      ...base.editor,
+      ...toolbar,
+      root: rootSelector,
+      canvas: canvasSelector,
+      tabs: tabs ?? base.editor.tabs,
+    },
+    startingRules: startingRules.profile,
+    card: { ...base.card, root: cardSelector, fields },
+    graph: graph ?? base.graph,
+  };
+  return { profile, notes };
+}
+
+interface OwnText {
+  el: Element;
+  text: string;
+}
+
+/** Every element with text of its own, in document order, outside `ignore` (our own UI). */
+function ownTexts(root: Element, ignore: Element | null): OwnText[] {
+  const out: OwnText[] = [];
+  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+    if (ignore?.contains(el)) continue;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'template') continue;
+    let own = '';
+    for (let child = el.firstChild; child; child = child.nextSibling)
+      if (child.nodeType === 3) own += child.nodeValue ?? '';
+    const text = collapse(own);
+    if (text !== '') out.push({ el, text });
+  }
+  return out;
+}
+
+/** How many of `elements` each ancestor holds. */
+function countWithin(elements: readonly Element[]): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  for (const el of elements)
+    for (let a = el.parentElement; a; a = a.parentElement) counts.set(a, (counts.get(a) ?? 0) + 1);
+  return counts;
+}
+
+function commonAncestor(elements: readonly Element[]): Element | null {
+  const [first, ...rest] = elements;
+  if (!first) return null;
+  let a: Element | null = first.parentElement;
+  while (a && !rest.every((el) => a?.contains(el))) a = a.parentElement;
+  return a;
+}
+
+function escapeClass(name: string): string {
+  const css = (globalThis as { CSS?: { escape?: (s: string) => string } }).CSS;
+  return css?.escape ? css.escape(name) : name.replace(/[^\w-]/g, (c) => `\\${c}`);
+}
+
+function classesOf(el: Element): string[] {
+  return (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c !== '');
+}
+
+/** A `.class` that `scope` matches on nearly all of `elements` and on little else. */
+function classSelector(elements: readonly Element[], scope: ParentNode): string | null {
+  const set = new Set(elements);
+  const frequency = new Map<string, number>();
+  for (const el of elements)
+    for (const c of new Set(classesOf(el))) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+  const candidates = [...frequency]
+    .filter(([, n]) => n >= elements.length * AGREEMENT)
+    .sort((a, b) => b[1] - a[1]);
+  for (const [name] of candidates) {
+    const selector = `.${escapeClass(name)}`;
+    const matched = Array.from(scope.querySelectorAll(selector));
+    const hits = matched.filter((el) => set.has(el)).length;
+    if (hits >= elements.length * AGREEMENT && matched.length - hits <= elements.length * (1 - AGREEMENT))
+      return selector;
+  }
+  return null;
+}
+
+/**
+ * The class most of `elements` share, among elements some of which may not belong (an icon on
+ * a card's edge looks like a node): it must cover half of them, and `scope` must match little else.
+ */
+function dominantClass(elements: readonly Element[], scope: ParentNode): string | null {
+  const set = new Set(elements);
+  const frequency = new Map<string, number>();
+  for (const el of elements)
+    for (const c of new Set(classesOf(el))) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+  for (const [name, n] of [...frequency].sort((a, b) => b[1] - a[1])) {
+    if (n < elements.length / 2) break;
+    const selector = `.${escapeClass(name)}`;
+    const matched = Array.from(scope.querySelectorAll(selector));
+    const hits = matched.filter((el) => set.has(el)).length;
+    if (matched.length - hits <= matched.length * (1 - AGREEMENT)) return selector;
+  }
+  return null;
+}
+
+/** A selector for one element: its id, or a class only it carries in `scope`. */
+function ownSelector(el: Element, scope: ParentNode): string | null {
+  const id = el.getAttribute('id');
+  if (id && /^[A-Za-z][\w-]*$/.test(id)) return `#${id}`;
+  for (const name of classesOf(el)) {
+    const selector = `.${escapeClass(name)}`;
+    if (scope.querySelectorAll(selector).length === 1) return selector;
+  }
+  return null;
+}
+
+/** Per card, the first element whose own text passes `test`. */
+function fieldElements(cards: readonly Element[], test: (text: string) => boolean): Element[] {
+  const out: Element[] = [];
+  for (const card of cards) {
+    for (const t of ownTexts(card, null)) {
+      if (test(t.text)) {
+        out.push(t.el);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A selector that finds, inside each card, the same element as `found` does (first match). */
+function fieldSelector(cards: readonly Element[], found: readonly Element[]): string | undefined {
+  if (found.length === 0) return undefined;
+  const frequency = new Map<string, number>();
+  for (const el of found)
+    for (const c of new Set(classesOf(el))) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+  const wanted = new Set(found);
+  const candidates = [...frequency]
+    .filter(([, n]) => n >= found.length * AGREEMENT)
+    .sort((a, b) => b[1] - a[1]);
+  for (const [name] of candidates) {
+    const selector = `.${escapeClass(name)}`;
+    let agree = 0;
+    let wrong = 0;
+    for (const card of cards) {
+      const first = card.querySelector(selector);
+      if (!first) continue;
+      if (wanted.has(first)) agree++;
+      else wrong++;
+    }
+    if (agree >= found.length * AGREEMENT && wrong === 0) return selector;
+  }
+  return undefined;
+}
+
+function inferFields(cards: readonly Element[], base: KartraProfile): KartraProfile['card']['fields'] {
+  const w = base.words;
+  const pick = (test: (text: string) => boolean) => fieldSelector(cards, fieldElements(cards, test));
+  const number = pick((t) => REF_PATTERN.test(t));
+  const kindLabel = pick((t) => base.card.kindLabels.some((k) => samePhrase(t, k.label)));
+  const timing = pick((t) => parseTiming(t, w) !== null);
+  const window = pick((t) => parseWindow(t, w) !== null);
+  const fields: KartraProfile['card']['fields'] = {};
+  const set = (key: keyof KartraProfile['card']['fields'], value: string | undefined) => {
+    if (value !== undefined) fields[key] = value;
+  };
+  set('number', number);
+  set('kindLabel', kindLabel);
+  set('timing', timing);
+  set('window', window);
+  set(
+    'recipients',
+    pick((t) => parseRecipients(t, w) !== null),
+  );
+  set(
+    'goto',
+    pick((t) => parseGoto(t, w) !== null),
+  );
+  set(
+    'action',
+    pick((t) => parseAction(t, w) !== null),
+  );
+  set(
+    'inactiveLabel',
+    pick((t) => samePhrase(t, w.inactive)),
+  );
+  set(
+    'outputLabel',
+    pick((t) => samePhrase(t, w.yes) || samePhrase(t, w.no)),
+  );
+  // Versions repeat within a card, so the selector must match each chip: a class all chips share.
+  const chips = cards.flatMap((card) => ownTexts(card, null).filter((t) => parseVersion(t.text) !== null));
+  if (chips.length > 0) {
+    const selector = classSelector(
+      chips.map((c) => c.el),
+      cards[0]?.parentElement ?? cards[0] ?? chips[0]?.el ?? ({} as Element),
+    );
+    if (selector) fields.version = selector;
+  }
+  // The title is the one text left on a card once every field that says what it is is taken.
+  const known = new Set([number, kindLabel, timing, window].filter((s): s is string => s !== undefined));
+  const titles: Element[] = [];
+  for (const card of cards) {
+    const rest = ownTexts(card, null).filter(
+      (t) =>
+        /[\p{L}\p{N}]/u.test(t.text) &&
+        ![...known].some((s) => t.el.matches(s)) &&
+        !REF_PATTERN.test(t.text) &&
+        !base.card.kindLabels.some((k) => samePhrase(t.text, k.label)) &&
+        parseTiming(t.text, w) === null &&
+        parseWindow(t.text, w) === null &&
+        parseRecipients(t.text, w) === null &&
+        parseGoto(t.text, w) === null &&
+        parseAction(t.text, w) === null &&
+        parseVersion(t.text) === null &&
+        !samePhrase(t.text, w.inactive) &&
+        !samePhrase(t.text, w.yes) &&
+        !samePhrase(t.text, w.no),
+    );
+    if (rest.length === 1 && rest[0]) titles.push(rest[0].el);
+  }
+  set('title', fieldSelector(cards, titles));
+  return fields;
+}
+
+function inferTabs(
+  mainTab: Element | null,
+  addTab: Element | null,
+  root: Element,
+  base: KartraProfile,
+  notes: string[],
+): KartraProfile['editor']['tabs'] | null {
+  if (!mainTab) {
+    notes.push(`no "${base.editor.mainTabLabel}" tab was found`);
+    return null;
+  }
+  const bar = mainTab.parentElement;
+  if (!bar) return null;
+  // The tabs are Main's siblings of its kind; the add button may be one of them, or apart.
+  const siblings = Array.from(bar.children).filter((el) => el !== addTab && el.tagName === mainTab.tagName);
+  const tab = classSelector(siblings, root);
+  if (!tab) {
+    notes.push('the sub-sequence tabs share no class');
+    return null;
+  }
+  // The selected tab carries a class the others do not (or, alone, any class beside the tab's own).
+  const tabClass = tab.slice(1);
+  const counts = new Map<string, number>();
+  for (const el of siblings) for (const c of classesOf(el)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const distinct = [...counts]
+    .filter(([name, n]) => n === 1 && escapeClass(name) !== tabClass)
+    .map(([name]) => name);
+  const selectedClass =
+    siblings.length > 1
+      ? (distinct[0] ?? '')
+      : (classesOf(mainTab).find((c) => escapeClass(c) !== tabClass) ?? '');
+  return { tab, selectedClass, addLabel: base.editor.tabs.addLabel };
+}
+
+function inferStartingRules(
+  texts: readonly OwnText[],
+  canvas: Element,
+  base: KartraProfile,
+  notes: string[],
+): { profile: KartraProfile['startingRules']; moduleEl: Element | null } {
+  const title = texts.find((t) => canvas.contains(t.el) && samePhrase(t.text, base.words.startingRulesTitle));
+  if (!title) {
+    notes.push(`no "${base.words.startingRulesTitle}" module on this tab`);
+    return { profile: base.startingRules, moduleEl: null };
+  }
+  // The module: the largest box around its title that is not the canvas itself.
+  let moduleEl: Element = title.el;
+  for (let a = title.el.parentElement; a && a !== canvas; a = a.parentElement) moduleEl = a;
+  const module = ownSelector(moduleEl, canvas) ?? base.startingRules.module;
+  const prefixes = Object.values(base.words.rulePrefixes);
+  const ruleTexts = ownTexts(moduleEl, null).filter((t) =>
+    prefixes.some((p) => collapse(t.text).toLowerCase().startsWith(collapse(p).toLowerCase())),
+  );
+  const labels = ruleTexts.map((t) => t.el);
+  const ruleLabel = labels.length > 0 ? classSelector(labels, moduleEl) : null;
+  const rules = labels.map((el) => el.parentElement ?? el);
+  const rule = rules.length > 0 ? classSelector(rules, moduleEl) : null;
+  return {
+    profile: {
+      ...base.startingRules,
+      module,
+      rule: rule ?? ruleLabel ?? base.startingRules.rule,
+      ruleLabel: ruleLabel ?? base.startingRules.ruleLabel,
+    },
+    moduleEl,
+  };
+}
+
+function inferToolbar(
+  texts: readonly OwnText[],
+  root: Element,
+  canvas: Element,
+  base: KartraProfile,
+): Partial<KartraProfile['editor']> {
+  const outside = texts.filter((t) => root.contains(t.el) && !canvas.contains(t.el));
+  const out: Partial<KartraProfile['editor']> = {};
+  const publicName = outside.find((t) =>
+    collapse(t.text).toLowerCase().startsWith(collapse(base.editor.publicNamePrefix).toLowerCase()),
+  );
+  const publicSelector = publicName ? ownSelector(publicName.el, root) : null;
+  if (publicSelector) out.publicName = publicSelector;
+  // The internal name is the builder's heading: a heading element, or else its largest text.
+  const headings = outside.filter(
+    (t) => /^h[1-3]$/i.test(t.el.tagName) || t.el.getAttribute('role') === 'heading',
+  );
+  const view = root.ownerDocument.defaultView;
+  const size = (el: Element) => (view ? Number.parseFloat(view.getComputedStyle(el).fontSize) || 0 : 0);
+  const name =
+    headings[0] ??
+    outside
+      .filter((t) => t !== publicName && /\p{L}/u.test(t.text))
+      .reduce<OwnText | null>((big, t) => (big === null || size(t.el) > size(big.el) ? t : big), null);
+  const nameSelector = name ? ownSelector(name.el, root) : null;
+  if (nameSelector) out.name = nameSelector;
+  const contacts = outside.find((t) => /^\d[\d,]*\s+contacts?$/i.test(t.text));
+  const contactsSelector = contacts ? ownSelector(contacts.el, root) : null;
+  if (contactsSelector) out.subscribers = contactsSelector;
+  // The status control: the button around the running or paused icon, outside the canvas.
+  const icon = Array.from(root.querySelectorAll('*')).find(
+    (el) =>
+      !canvas.contains(el) &&
+      (classesOf(el).includes(base.status.runningIcon) || classesOf(el).includes(base.status.pausedIcon)),
+  );
+  const control = icon?.closest('button, [role="button"], a') ?? icon?.parentElement ?? null;
+  const controlSelector = control ? ownSelector(control, root) : null;
+  if (controlSelector) out.statusControl = controlSelector;
+  return out;
+}
+
+/** Small boxes centred on a card's edge: the connection nodes, and the lines that end on them. */
+function inferGraph(
+  document: Document,
+  canvas: Element,
+  cards: readonly Element[],
+  module: Element | null,
+  base: KartraProfile,
+  notes: string[],
+): KartraProfile['graph'] | null {
+  const boxes = [...cards, ...(module ? [module] : [])].map((el) => el.getBoundingClientRect());
+  if (!boxes.some((b) => b.width > 0 && b.height > 0)) {
+    notes.push('the page has no layout to find connection nodes by');
+    return null;
+  }
+  const shortSide = median(boxes.map((b) => Math.min(b.width, b.height)).filter((s) => s > 0));
+  const maxNode = Math.max(8, shortSide / 3);
+  const candidates: { el: Element; rect: Rect; centre: Point }[] = [];
+  for (const el of Array.from(canvas.querySelectorAll('*'))) {
+    // A node is a shape, not a text: number bubbles and menu buttons sit on edges too.
+    if (cards.includes(el) || el === module || collapse(el.textContent ?? '') !== '') continue;
+    const r = el.getBoundingClientRect();
+    if (!(r.width >= 4 && r.height >= 4 && r.width <= maxNode && r.height <= maxNode)) continue;
+    if (Math.abs(r.width - r.height) > 0.4 * Math.max(r.width, r.height)) continue;
+    const centre = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    const size = Math.max(r.width, r.height);
+    if (!boxes.some((b) => onEdge(centre, b, size))) continue;
+    candidates.push({ el, rect: { x: r.left, y: r.top, width: r.width, height: r.height }, centre });
+  }
+  // Keep the outermost box of each node (an SVG endpoint holds a circle of the same size).
+  const candidateSet = new Set(candidates.map((c) => c.el));
+  const outer = candidates.filter((c) => !(c.el.parentElement && candidateSet.has(c.el.parentElement)));
+  if (outer.length === 0) {
+    notes.push('no connection node on the cards\u2019 edges');
+    return null;
+  }
+  const node = dominantClass(
+    outer.map((c) => c.el),
+    canvas,
+  );
+  if (!node) {
+    notes.push('the connection nodes share no class');
+    return null;
+  }
+  const nodes = outer.filter((c) => c.el.matches(node));
+  const nodeSize = median(nodes.map((n) => Math.max(n.rect.width, n.rect.height)));
+
+  // Lines: paths whose two ends sit on two different nodes.
+  const nodeAt = (p: Point) =>
+    nodes.findIndex((n) => Math.hypot(n.centre.x - p.x, n.centre.y - p.y) <= nodeSize);
+  const lines: { path: Element; ends: [number, number] }[] = [];
+  for (const path of Array.from(canvas.querySelectorAll('path'))) {
+    const ends = pathEnds(path);
+    if (!ends?.start || !ends.end) continue;
+    const a = nodeAt(ends.start);
+    const b = nodeAt(ends.end);
+    if (a !== -1 && b !== -1 && a !== b) lines.push({ path, ends: [a, b] });
+  }
+  const lineSelector = inferLineSelector(
+    lines.map((l) => l.path),
+    canvas,
+  );
+  const linked = new Set(lines.flatMap((l) => l.ends));
+  const look = inferLinkedLook(
+    document,
+    nodes.map((n) => n.el),
+    linked,
+  );
+  if (lines.length > 0 && !lineSelector) notes.push('the lines share no class');
+  return {
+    node,
+    ...look,
+    line: lineSelector?.line ?? 'svg path',
+    linePath: lineSelector?.linePath ?? 'path',
+  };
+}
+
+function onEdge(p: Point, box: DOMRect, size: number): boolean {
+  const inX = p.x >= box.left - size && p.x <= box.right + size;
+  const inY = p.y >= box.top - size && p.y <= box.bottom + size;
+  if (!inX || !inY) return false;
+  const dx = Math.min(Math.abs(p.x - box.left), Math.abs(p.x - box.right));
+  const dy = Math.min(Math.abs(p.y - box.top), Math.abs(p.y - box.bottom));
+  return Math.min(dx, dy) <= size;
+}
+
+/** The lines as selectors: the paths' own class, or one class of the SVG each sits in alone. */
+function inferLineSelector(
+  paths: readonly Element[],
+  canvas: Element,
+): { line: string; linePath: string } | null {
+  if (paths.length === 0) return null;
+  const svgs = paths.map((p) => p.closest('svg')).filter((s): s is SVGSVGElement => s !== null);
+  if (svgs.length === paths.length && new Set(svgs).size === paths.length) {
+    const svg = classSelector(svgs, canvas);
+    // The reader takes each line element's first path: it must be the line's.
+    if (svg && svgs.every((s, i) => s.querySelector('path') === paths[i]))
+      return { line: `svg${svg}`, linePath: 'path' };
+  }
+  const own = classSelector(paths, canvas);
+  return own ? { line: `path${own}`, linePath: 'path' } : null;
+}
+
+/** A class on every linked node and no free one, or else a colour shared the same way. */
+function inferLinkedLook(
+  document: Document,
+  nodes: readonly Element[],
+  linked: ReadonlySet<number>,
+): Pick<KartraProfile['graph'], 'nodeLinkedClass' | 'nodeLinkedColor'> {
+  const on = nodes.filter((_, i) => linked.has(i));
+  const off = nodes.filter((_, i) => !linked.has(i));
+  if (on.length === 0 || off.length === 0) return {};
+  const offClasses = new Set(off.flatMap(classesOf));
+  const shared = classesOf(on[0] as Element).filter(
+    (c) => !offClasses.has(c) && on.every((el) => classesOf(el).includes(c)),
+  );
+  if (shared[0]) return { nodeLinkedClass: shared[0] };
+  const view = document.defaultView;
+  if (!view) return {};
+  const onColors = new Set(on.map((el) => nodeColor(view, el)));
+  const [color] = [...onColors];
+  if (onColors.size !== 1 || !color) return {};
+  if (off.some((el) => nodeColor(view, el) === color)) return {};
+  return { nodeLinkedColor: color };
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}

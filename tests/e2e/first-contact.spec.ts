@@ -1,0 +1,149 @@
+import type { Page } from '@playwright/test';
+import type { Report } from '../../lib/report';
+import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import { expect, test } from './extension-fixture';
+
+/**
+ * What the extension does on a builder whose markup it has never seen (docs/first-contact.md):
+ * it reads by what a person sees, says how it read the page, and never lets a fact it did not
+ * read become a finding.
+ */
+
+declare const chrome: {
+  storage: { local: { remove(key: string): Promise<void> } };
+  action: { getBadgeText(details: { tabId?: number }): Promise<string> };
+};
+
+/** The findings as "ruleId kind [steps]", the part a user acts on. */
+const summary = (report: Report) =>
+  report.findings.map((f) => `${f.ruleId} ${f.kind} [${[...f.steps].sort().join(',')}]`).sort();
+
+/**
+ * Renames every class in the page and in its stylesheet, as another build of the app would: the
+ * page looks and reads the same to a person; no class the built-in profile knows is left.
+ */
+async function renameEveryClass(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const names = new Map<string, string>();
+    const rename = (name: string) => {
+      if (name.startsWith('fa')) return name;
+      if (!names.has(name)) names.set(name, `c${names.size.toString(36)}-${name.length}`);
+      return names.get(name) as string;
+    };
+    for (const sheet of Array.from(document.styleSheets)) {
+      for (const rule of Array.from(sheet.cssRules)) {
+        if (rule instanceof CSSStyleRule)
+          rule.selectorText = rule.selectorText.replace(
+            /\.([A-Za-z_][\w-]*)/g,
+            (_, n: string) => `.${rename(n)}`,
+          );
+      }
+    }
+    for (const el of Array.from(document.querySelectorAll('[class]'))) {
+      if (el.closest('kartra-auditor-ui')) continue;
+      const renamed = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).map(rename);
+      el.setAttribute('class', renamed.join(' '));
+      el.setAttribute('data-v-3f2a1c9e', '');
+    }
+  });
+}
+
+test('a builder with other class names reads to the same findings, with an inferred profile the user can keep', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('launch-sequence'));
+  const before = await reports.waitFor(page);
+  expect(before.report.coverage.reading).toMatchObject({ profile: 'built-in', fit: 1 });
+
+  await renameEveryClass(page);
+  const after = await reports.waitFor(page, (r) => r.coverage.reading?.profile === 'inferred');
+  expect(summary(after.report)).toEqual(summary(before.report));
+  expect(after.report.coverage.reading?.fit).toBe(1);
+
+  const popup = await reports.openPopupFor(page);
+  await expect(
+    popup.getByText('read with a profile inferred from this page', { exact: false }).first(),
+  ).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Export page structure' })).toBeVisible();
+  await popup.getByRole('button', { name: 'Keep this profile' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Kept as your profile override' })).toBeVisible();
+  // The page is read again with the kept profile, now the user's override.
+  const kept = await reports.waitFor(page, (r) => r.coverage.reading?.profile === 'override');
+  expect(summary(kept.report)).toEqual(summary(before.report));
+  await popup.evaluate(() => chrome.storage.local.remove('profileOverride'));
+});
+
+test('an inactive label nobody can see does not make a step inactive', async ({ kartra, reports }) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.passes'));
+  await reports.waitFor(page);
+  await page.evaluate(() => {
+    const cards = Array.from(document.querySelectorAll('.js_sequence_step'));
+    const label = (card: Element | undefined, style: string) => {
+      const span = document.createElement('span');
+      span.className = 'step_inactive_label';
+      span.textContent = 'Inactive';
+      span.setAttribute('style', style);
+      card?.querySelector('.step_header')?.appendChild(span);
+    };
+    label(cards[0], 'display: none');
+    label(cards[1], 'visibility: hidden');
+    label(cards[2], 'display: inline-block; width: 0; height: 0; overflow: hidden; padding: 0; border: 0');
+    // The one a person sees: it proves the page was read again after the change.
+    label(cards[3], '');
+  });
+  const { report } = await reports.waitFor(page, (r) => r.findings.some((f) => f.ruleId === 'step-inactive'));
+  expect(report.findings.filter((f) => f.ruleId === 'step-inactive').map((f) => f.steps)).toEqual([['4']]);
+});
+
+test('a canvas whose lines cannot be read gets "needs review", never "not connected" on every step', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-not-connected.passes'));
+  await reports.waitFor(page);
+  // Another app's lines and nodes: gone from where the profile looks, as a person would not notice.
+  await page.evaluate(() => {
+    for (const el of Array.from(document.querySelectorAll('.jtk-endpoint, .jtk-connector'))) el.remove();
+  });
+  const { report } = await reports.waitFor(page, (r) =>
+    r.findings.some((f) => f.ruleId === 'step-not-connected' && f.kind === 'review'),
+  );
+  const connection = report.findings.filter((f) =>
+    ['step-not-connected', 'step-unreachable', 'start-not-connected', 'path-without-ending'].includes(
+      f.ruleId,
+    ),
+  );
+  expect(connection.every((f) => f.kind === 'review')).toBe(true);
+  expect(report.findings.filter((f) => f.ruleId === 'step-not-connected')).toHaveLength(1);
+  expect(report.coverage.reading?.checks.find((c) => c.id === 'nodes-found')).toMatchObject({
+    passed: 0,
+    total: 1,
+  });
+});
+
+test('a builder inside a frame of app.kartra.com is the tab audit: popup and badge', async ({
+  kartra,
+  reports,
+}) => {
+  const spec = loadEditorSpec('step-inactive.fires');
+  const editorUrl = kartra.serve(spec);
+  const page = await kartra.context.newPage();
+  const host = 'https://app.kartra.com/pages/editor-frame';
+  await page.route(host, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><title>Kartra</title><h1>Page builder</h1><iframe src="${editorUrl}" style="width:1200px;height:800px"></iframe>`,
+    }),
+  );
+  await page.goto(host);
+  await page.frameLocator('iframe').locator('.js_sequence_builder').waitFor();
+  const popup = await reports.openPopupFor(page);
+  await expect(popup.getByRole('heading', { name: 'Masterclass replay follow-up' })).toBeVisible();
+  await expect(popup.locator('.count--error')).toHaveText('1 error');
+  const tabId = await reports.tabIdOf(page);
+  await expect.poll(() => popup.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('1');
+  // The overlay is drawn in the frame that holds the builder, not over the host page.
+  await expect(page.frameLocator('iframe').locator('kartra-auditor-ui')).toHaveCount(1);
+  expect(await page.locator('kartra-auditor-ui').count()).toBe(0);
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { kartraProfile } from '../../../lib/kartra/profile';
+import { kartraProfileSchema } from '../../../lib/kartra/profile-schema';
+import type { PageModel } from '../../../lib/model';
+import { newReadMemory, readPage } from '../../../lib/reader/index';
+import { inferProfile } from '../../../lib/reader/infer-profile';
+import { buildScene, type GenLayout, type GenStep } from './scene-builder';
+import { EDITOR_URL, newDocument, renderScene } from './scene-dom';
+
+const LAYOUT: GenLayout = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 3 };
+const steps: GenStep[] = [
+  { ref: '1', kind: 'email' },
+  { ref: '2', kind: 'split' },
+  { ref: '3', kind: 'sms' },
+  { ref: '4', kind: 'tag' },
+  { ref: '5', kind: 'complete' },
+];
+const lines = [
+  { from: 'start', to: '1' },
+  { from: '1', to: '2' },
+  { from: '2', to: '3', branch: 'yes' as const },
+  { from: '2', to: '5', branch: 'no' as const },
+  { from: '3', to: '4' },
+];
+
+/** Every class renamed as another app's build would (icons kept: they are Font Awesome's). */
+function renameClasses(doc: Document): void {
+  const names = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll('[class]'))) {
+    const renamed = (el.getAttribute('class') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((c) => {
+        if (c.startsWith('fa')) return c;
+        if (!names.has(c)) names.set(c, `x${names.size.toString(36)}_${c.length}`);
+        return names.get(c) as string;
+      });
+    el.setAttribute('class', renamed.join(' '));
+    el.setAttribute('data-v-7a1b2c3d', '');
+  }
+}
+
+function page(rename: boolean): Document {
+  const doc = newDocument();
+  renderScene(doc, buildScene(steps, lines, LAYOUT));
+  if (rename) renameClasses(doc);
+  return doc;
+}
+
+function sequenceOf(model: PageModel) {
+  if (model.kind !== 'editor') throw new Error(`not read: ${JSON.stringify(model)}`);
+  return model.sequence;
+}
+
+describe('profile inference', () => {
+  it('cannot read renamed markup with the built-in profile', () => {
+    expect(readPage(page(true), EDITOR_URL).kind).toBe('unrecognised');
+  });
+
+  it('infers a valid profile from renamed markup, by words, boxes and geometry', () => {
+    const inferred = inferProfile(page(true), kartraProfile);
+    if (!inferred.profile) throw new Error(inferred.reason);
+    expect(() => kartraProfileSchema.parse(inferred.profile)).not.toThrow();
+    expect(inferred.profile.card.root).not.toBe(kartraProfile.card.root);
+  });
+
+  it('reads renamed markup to the same sequence as the original, and says it used an inferred profile', () => {
+    const original = readPage(page(false), EDITOR_URL);
+    const memory = newReadMemory();
+    const renamed = readPage(page(true), EDITOR_URL, kartraProfile, { memory: memory });
+    expect(renamed.kind === 'editor' && renamed.reading?.profile).toBe('inferred');
+    expect(renamed.kind === 'editor' && renamed.reading?.fit).toBe(1);
+    const a = sequenceOf(original);
+    const b = sequenceOf(renamed);
+    expect(a.connections.length).toBe(lines.length);
+    expect(b.steps).toEqual(a.steps);
+    expect(b.connections).toEqual(a.connections);
+    expect(b.startingRules).toEqual(a.startingRules);
+    expect([b.name, b.publicName, b.status, b.subscribers]).toEqual([
+      a.name,
+      a.publicName,
+      a.status,
+      a.subscribers,
+    ]);
+    expect(memory.profile).not.toBeNull();
+  });
+
+  it('reuses the inferred profile on the next read instead of inferring again', () => {
+    const doc = page(true);
+    const memory = newReadMemory();
+    readPage(doc, EDITOR_URL, kartraProfile, { memory: memory, now: 0 });
+    const kept = memory.profile;
+    const again = readPage(doc, EDITOR_URL, kartraProfile, { memory: memory, now: 10 });
+    expect(again.kind === 'editor' && again.reading?.profile).toBe('inferred');
+    expect(memory.profile).toBe(kept);
+  });
+
+  it('does not infer when the built-in profile reads the page well', () => {
+    const memory = newReadMemory();
+    const read = readPage(page(false), EDITOR_URL, kartraProfile, { memory: memory });
+    expect(read.kind === 'editor' && read.reading).toMatchObject({ profile: 'built-in', fit: 1 });
+    expect(memory.lastTriedAt).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('says why when nothing on the page looks like a builder, and waits before trying again', () => {
+    const doc = newDocument();
+    doc.body.innerHTML = '<div class="app"><h1>Dashboard</h1><p>Welcome back</p></div>';
+    const memory = newReadMemory();
+    const read = readPage(doc, EDITOR_URL, kartraProfile, { memory: memory, now: 1000 });
+    expect(read.kind).toBe('unrecognised');
+    expect(read.kind === 'unrecognised' && read.diagnostics.map((d) => d.code)).toContain(
+      'profile-not-inferred',
+    );
+    expect(memory.failure).toMatch(/step kind label/);
+    readPage(doc, EDITOR_URL, kartraProfile, { memory: memory, now: 1500 });
+    expect(memory.lastTriedAt).toBe(1000);
+  });
+});
