@@ -12,7 +12,10 @@ export interface AuditOptions {
   settings?: Settings;
   now: Date;
   tool: { name: string; version: string };
-  /** The account's IANA time zone; defaults to the browser's. */
+  /**
+   * The browser's IANA time zone (defaults to what Intl says). Dates and windows follow the
+   * account's zone: the settings' accountTimeZone when set, else this one, named as the browser's.
+   */
   timeZone?: string;
   /** How long reading the page took, for the report's timing. */
   readMs?: number;
@@ -116,10 +119,11 @@ export function audit(page: PageModel, options: AuditOptions): Report {
   const started = clock();
   const settings = options.settings ?? defaultSettings();
   const notes: string[] = [];
-  const requestedZone = options.timeZone ?? defaultTimeZone();
+  const accountZone = settings.accountTimeZone;
+  const requestedZone = accountZone ?? options.timeZone ?? defaultTimeZone();
   if (!isValidTimeZone(requestedZone))
     notes.push(`Unknown time zone "${requestedZone}"; dates were read as UTC.`);
-  const timing = createTiming(requestedZone);
+  const timing = createTiming(requestedZone, accountZone === null ? 'browser' : 'setting');
 
   let sequence: SequenceModel | null = null;
   let rows: readonly ListRow[] = [];

@@ -46,7 +46,10 @@ export interface FlowGraph {
   readonly duplicateRefs: readonly string[];
   step(ref: string): Step | undefined;
   has(ref: string): boolean;
-  /** Next steps for a contact: lines (Yes before No, then unlabeled), then the Go To target. */
+  /**
+   * Next steps for a contact: lines (Yes before No, then unlabeled), then the Go To target when
+   * the Go To is active (an inactive one is skipped, so it jumps nowhere).
+   */
   successors(ref: string): readonly string[];
   /** Lines leaving a step (or 'start') whose target exists. */
   connectionsFrom(ref: string): readonly Connection[];
@@ -57,14 +60,20 @@ export interface FlowGraph {
   splitBranches(ref: string): SplitBranches;
   /** The Starting Rules module was on the page (it lives on the main tab). */
   readonly startSeen: boolean;
-  /** Reachable from Starting Rules, following lines and Go To jumps. */
+  /**
+   * Reachable from Starting Rules, following lines and the jumps of active Go To steps that are
+   * themselves reached.
+   */
   readonly reachable: ReadonlySet<string>;
-  /** Reachable from Starting Rules or from any Go To target. */
+  /**
+   * What is known to be reachable: `reachable` when the whole flow was read; otherwise also
+   * anything an active Go To leads to, since that Go To may be reached through what was not seen.
+   */
   readonly entryReachable: ReadonlySet<string>;
   /**
-   * Steps a contact might pass given what was seen: entryReachable when every tab was read and
-   * every line traced; otherwise also anything downstream of a step without incoming lines,
-   * since a Go To on an unseen tab (or an untraced line) may lead there.
+   * Steps a contact might pass given what was seen: `reachable` when every tab was read and
+   * every line traced; otherwise also anything downstream of an active Go To's target or of a
+   * step without incoming lines, since a Go To on an unseen tab (or an untraced line) may lead there.
    */
   readonly mayRun: ReadonlySet<string>;
   /** The order a contact meets the steps: depth-first from Starting Rules, Yes before No, then Go To. */
@@ -74,7 +83,11 @@ export interface FlowGraph {
   subsequenceOf(ref: string): string | null;
   /** Sub-sequence letter to its steps, in reference order. */
   readonly subsequences: ReadonlyMap<string, readonly string[]>;
-  /** Steps of a sub-sequence that a Go To or line from outside it leads to. */
+  /**
+   * Steps of a sub-sequence that a line or an active Go To leads to from outside it, from a step
+   * in entryReachable: a way in that nobody takes (from a stranded step, or an inactive Go To)
+   * is no way in.
+   */
   entriesOf(letter: string): readonly string[];
   /** Tabs the tab bar lists but whose canvas was not read. */
   readonly tabsNotSeen: readonly string[];
@@ -142,8 +155,9 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     if (step.kind !== 'goto' || step.goto === null) continue;
     const target = indexOf.get(step.goto);
     if (target === undefined) continue;
-    gotoTarget[i] = target;
     gotoFrom[target]?.push(step.ref);
+    // An inactive Go To is skipped like any inactive step: its jump is never taken.
+    if (step.active) gotoTarget[i] = target;
   }
   const succ: number[][] = [];
   const succRefs: string[][] = [];
@@ -183,8 +197,8 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
   const startSeen = sequence.startingRules !== null;
   const gotoTargets: number[] = [];
   for (let i = 0; i < n; i++) if ((gotoTarget[i] ?? -1) >= 0) gotoTargets.push(gotoTarget[i] as number);
-  const reachable = toSet(walk(startSeen ? [startIndex] : []));
-  const entryReachable = toSet(walk(startSeen ? [startIndex, ...gotoTargets] : gotoTargets));
+  const reachableMarks = walk(startSeen ? [startIndex] : []);
+  const reachable = toSet(reachableMarks);
 
   const seenTabs = new Set(sequence.tabs.seen);
   const tabsNotSeen = sequence.tabs.all.filter((tab) => !seenTabs.has(tab));
@@ -195,8 +209,13 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     if (UNTRACED_LINE_CODES.has(d.code)) untracedLines++;
     else if (CONNECTIONS_UNREAD_CODES.has(d.code)) connectionsUnread = true;
   }
-  let mayRun = entryReachable;
-  if (!complete || untracedLines > 0 || connectionsUnread) {
+  const wholeFlowRead = complete && untracedLines === 0 && !connectionsUnread;
+  const entryMarks = wholeFlowRead
+    ? reachableMarks
+    : walk(startSeen ? [startIndex, ...gotoTargets] : gotoTargets);
+  const entryReachable = wholeFlowRead ? reachable : toSet(entryMarks);
+  let mayRun = reachable;
+  if (!wholeFlowRead) {
     const heads: number[] = [];
     for (let i = 0; i < n; i++) if ((incoming[i] ?? 0) === 0) heads.push(i);
     mayRun = toSet(walk(startSeen ? [startIndex, ...gotoTargets, ...heads] : [...gotoTargets, ...heads]));
@@ -234,7 +253,9 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
   }
   for (const list of subsequences.values()) list.sort(compareRefs);
   const entries = new Map<string, string[]>();
-  const addEntry = (fromRef: string, to: number) => {
+  const addEntry = (from: number, to: number) => {
+    if (!entryMarks[from]) return;
+    const fromRef = refOf(from);
     const toRef = refOf(to);
     const letter = subsequenceLetter(toRef);
     if (letter === null || subsequenceLetter(fromRef) === letter) return;
@@ -243,9 +264,7 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     entries.set(letter, list);
   };
   for (let i = 0; i <= n; i++) {
-    for (const to of [...(yes[i] ?? []), ...(no[i] ?? []), ...(plain[i] ?? [])]) addEntry(refOf(i), to);
-    const target = gotoTarget[i] ?? -1;
-    if (target >= 0) addEntry(refOf(i), target);
+    for (const to of succ[i] ?? []) addEntry(i, to);
   }
 
   const cycles = (include: (ref: string) => boolean): string[][] => {
@@ -363,4 +382,80 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     linesUncertain: untracedLines > 0 || connectionsUnread,
     cycles,
   };
+}
+
+/** When a contact leaves a step it arrived on, and whether that is certain (timing fully read). */
+export interface StepPassage {
+  leavesAt: number;
+  /** false when the time is a lower bound: part of the step's timing could not be read. */
+  sure: boolean;
+}
+
+/** The earliest a contact can arrive on a step, and whether every step on the way was read. */
+export interface Arrival {
+  at: number;
+  sure: boolean;
+}
+
+/**
+ * The earliest arrival on every step for a contact who enters at Starting Rules at `enteredAt`
+ * (ms), by the quickest path: lines, and jumps of active Go To steps. `pass` says when a contact
+ * who arrived on a step at a time leaves it (null: never, say a window that never opens); it must
+ * never leave earlier for arriving later, as Kartra's delays and windows behave. Dijkstra's
+ * algorithm over arrival times, with a binary heap.
+ */
+export function quickestArrivals(
+  graph: FlowGraph,
+  enteredAt: number,
+  pass: (step: Step, arrival: number) => StepPassage | null,
+): Map<string, Arrival> {
+  const best = new Map<string, Arrival>();
+  if (!graph.startSeen) return best;
+  type Entry = Arrival & { ref: string };
+  const heap: Entry[] = [];
+  const at = (i: number) => heap[i] as Entry;
+  const earlier = (a: Arrival, b: Arrival) => a.at < b.at || (a.at === b.at && a.sure && !b.sure);
+  const swap = (i: number, j: number) => {
+    const t = at(i);
+    heap[i] = at(j);
+    heap[j] = t;
+  };
+  const push = (entry: Entry) => {
+    heap.push(entry);
+    for (let i = heap.length - 1; i > 0 && earlier(at(i), at((i - 1) >> 1)); i = (i - 1) >> 1) {
+      swap(i, (i - 1) >> 1);
+    }
+  };
+  const pop = (): Entry => {
+    const top = at(0);
+    const last = heap.pop() as Entry;
+    if (heap.length === 0) return top;
+    heap[0] = last;
+    for (let i = 0; ; ) {
+      let m = i;
+      for (const c of [2 * i + 1, 2 * i + 2]) if (c < heap.length && earlier(at(c), at(m))) m = c;
+      if (m === i) break;
+      swap(i, m);
+      i = m;
+    }
+    return top;
+  };
+  const offer = (ref: string, time: number, sure: boolean) => {
+    const known = best.get(ref);
+    if (known && !earlier({ at: time, sure }, known)) return;
+    best.set(ref, { at: time, sure });
+    push({ ref, at: time, sure });
+  };
+  for (const next of graph.successors(START)) offer(next, enteredAt, true);
+  while (heap.length > 0) {
+    const entry = pop();
+    const known = best.get(entry.ref);
+    if (known?.at !== entry.at || known.sure !== entry.sure) continue;
+    const step = graph.step(entry.ref);
+    const passage = step ? pass(step, entry.at) : null;
+    if (passage === null) continue;
+    const leaves = Math.max(entry.at, passage.leavesAt);
+    for (const next of graph.successors(entry.ref)) offer(next, leaves, entry.sure && passage.sure);
+  }
+  return best;
 }

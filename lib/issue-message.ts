@@ -81,6 +81,8 @@ export function describeIssue(issue: core.$ZodIssue, input: unknown, whole: stri
     }
     case 'invalid_format':
       return `${where}: expected ${issue.format} format, found ${describeValue(found)}`;
+    case 'custom':
+      return `${where}: ${issue.message}`;
     default:
       return `${where}: not a valid value (${issue.code})`;
   }

@@ -16,6 +16,13 @@ export type Weekday = z.infer<typeof weekdaySchema>;
 
 /** "HH:MM", 24-hour clock, account time zone. */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour clock)');
+/**
+ * A window's end: "HH:MM", or "24:00" for an end of 12:00 AM, which the builder means as
+ * midnight at the END of the day (so 9:00 AM – 12:00 AM is open until midnight).
+ */
+const windowEnd = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:MM (24-hour clock) or 24:00');
 /** "YYYY-MM-DDTHH:MM", a wall-clock time in the account's time zone. */
 const localDateTime = z
   .string()
@@ -30,7 +37,7 @@ export type Delay = z.infer<typeof delaySchema>;
 
 export const windowSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('any') }),
-  z.object({ type: z.literal('hours'), days: z.array(weekdaySchema), from: clockTime, to: clockTime }),
+  z.object({ type: z.literal('hours'), days: z.array(weekdaySchema), from: clockTime, to: windowEnd }),
 ]);
 export type StepWindow = z.infer<typeof windowSchema>;
 

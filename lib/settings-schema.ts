@@ -1,11 +1,15 @@
 import * as z from 'zod/mini';
 import { describeIssue } from './issue-message';
 import { DEFAULT_TOO_MANY_EMAILS_LIMIT, defaultSettings, SEVERITIES, type Settings } from './settings';
+import { isValidTimeZone } from './timing';
 
 /**
  * The one validation of stored settings (zod/mini), for the options page, the popup, the report
  * schema and the background, which hands the content script validated settings.
  */
+
+export const TIME_ZONE_PROBLEM =
+  "expected a time zone name such as Europe/Berlin or America/New_York, or nothing for the browser's zone";
 
 export const severitySchema = z.enum(SEVERITIES);
 
@@ -22,6 +26,11 @@ const SETTINGS_FIELDS = {
   testAddress: z._default(z.string().check(z.trim()), ''),
   /** Show warnings on the builder's cards, not only in the popup. */
   inlineWarnings: z._default(z.boolean(), true),
+  /** The Kartra account's IANA time zone; null = the browser's. */
+  accountTimeZone: z._default(
+    z.nullable(z.string().check(z.refine(isValidTimeZone, TIME_ZONE_PROBLEM))),
+    null,
+  ),
 };
 
 const versionSchema = z._default(z.literal(1), 1);

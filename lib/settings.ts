@@ -26,6 +26,11 @@ export interface Settings {
   testAddress: string;
   /** Show warnings on the builder's cards, not only in the popup. */
   inlineWarnings: boolean;
+  /**
+   * The Kartra account's time zone (IANA name, "Europe/Berlin"), which dates and windows follow
+   * (KB 153000163830); null = the browser's zone, which findings then name as such.
+   */
+  accountTimeZone: string | null;
 }
 
 /** A fresh object each time: callers may change it. */
@@ -36,6 +41,7 @@ export function defaultSettings(): Settings {
     tooManyEmailsLimit: DEFAULT_TOO_MANY_EMAILS_LIMIT,
     testAddress: '',
     inlineWarnings: true,
+    accountTimeZone: null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { StepPassage } from './graph';
 import type { Delay, Step, StepWindow, Weekday } from './model';
 
 // A local copy: importing model.ts's value would bundle zod into the content script.
@@ -100,7 +101,15 @@ function offsetAt(instant: number, timeZone: string): number {
   return wall - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
-/** The instant at which the wall clock in `timeZone` reads the given date and time. */
+/**
+ * The instant at which the wall clock in `timeZone` reads the given date and time (an hour of
+ * 24 is midnight at the end of that day). Clock changes resolve the same way in every zone, as
+ * JavaScript's Temporal does by default ("compatible"):
+ * - a repeated wall time (the hour a fall-back shows twice) is its FIRST occurrence, the earlier
+ *   instant, so a step due then runs at the first chance;
+ * - a skipped wall time (the hour a spring-forward jumps over) moves FORWARD by the length of the
+ *   gap: 02:30 on a night that jumps from 02:00 to 03:00 is 03:30, the offset from before the jump.
+ */
 export function wallClockToInstant(
   year: number,
   month: number,
@@ -109,11 +118,15 @@ export function wallClockToInstant(
   minute: number,
   timeZone: string,
 ): Date {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const first = guess - offsetAt(guess, timeZone);
-  const second = guess - offsetAt(first, timeZone);
-  // In a spring-forward gap neither reading matches; the later one is when the clock resumes.
-  return new Date(Math.max(first, second));
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // Transitions are days apart: a day either side gives the offsets before and after any change
+  // near this wall time (the true instant lies within 14 hours of `wall`).
+  const before = offsetAt(wall - DAY, timeZone);
+  const after = offsetAt(wall + DAY, timeZone);
+  const readsWall = (instant: number) => instant + offsetAt(instant, timeZone) === wall;
+  const matches = [wall - before, wall - after].filter(readsWall);
+  if (matches.length > 0) return new Date(Math.min(...matches));
+  return new Date(wall - before);
 }
 
 /** "2030-12-24T10:00" in the account time zone, as an instant. */
@@ -123,21 +136,49 @@ export function localToInstant(local: string, timeZone: string): Date {
   return wallClockToInstant(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), timeZone);
 }
 
+/**
+ * Minutes since midnight of a window's clock time. "24:00" is only ever a window's end: an end
+ * of 12:00 AM on the card is midnight at the END of the day, so 9:00 AM – 12:00 AM runs until
+ * midnight (the reader writes such an end as "24:00").
+ */
 function minutesOf(clock: string): number {
   const [h, m] = clock.split(':');
   return Number(h) * 60 + Number(m);
 }
 
-/** A window with no days, or whose end is not after its start, never lets a step run. */
-export function windowNeverOpens(window: StepWindow): boolean {
-  if (window.type === 'any') return false;
-  return window.days.length === 0 || minutesOf(window.to) <= minutesOf(window.from);
+/**
+ * What is wrong with a window, if anything:
+ * - 'no-days': no day ticked, so it never opens;
+ * - 'empty': its end equals its start, so it never opens;
+ * - 'overnight': its end is before its start. Kartra does not document whether that runs
+ *   across midnight or never, so rules answer 'review' and timing treats the step as unknown.
+ */
+export type WindowProblem = 'no-days' | 'empty' | 'overnight';
+
+export function windowProblem(window: StepWindow): WindowProblem | null {
+  if (window.type === 'any') return null;
+  if (window.days.length === 0) return 'no-days';
+  const open = minutesOf(window.from);
+  const close = minutesOf(window.to);
+  if (close === open) return 'empty';
+  return close < open ? 'overnight' : null;
 }
 
-/** The first instant at or after `from` when the window is open, or null if it never opens. */
-export function nextWindowOpening(window: StepWindow, from: Date, timeZone: string): Date | null {
+/** A window with no days, or whose end equals its start, never lets a step run. */
+export function windowNeverOpens(window: StepWindow): boolean {
+  const problem = windowProblem(window);
+  return problem === 'no-days' || problem === 'empty';
+}
+
+/**
+ * The first instant at or after `from` when the window is open; null if it never opens, and
+ * undefined for an overnight window (its meaning is not documented).
+ */
+export function nextWindowOpening(window: StepWindow, from: Date, timeZone: string): Date | null | undefined {
   if (window.type === 'any') return from;
-  if (windowNeverOpens(window)) return null;
+  const problem = windowProblem(window);
+  if (problem === 'overnight') return undefined;
+  if (problem !== null) return null;
   const days = new Set(window.days);
   const open = minutesOf(window.from);
   const close = minutesOf(window.to);
@@ -169,7 +210,9 @@ export type StepRun =
   | { status: 'runs'; at: Date }
   | { status: 'never'; reason: 'window' }
   | { status: 'skipped'; reason: 'date-past' }
-  | { status: 'unknown'; missing: 'delay' | 'window' };
+  | { status: 'unknown'; missing: 'delay' | 'window' }
+  /** An overnight window (end before start): Kartra's handling of it is not documented. */
+  | { status: 'unknown'; missing: 'overnight-window' };
 
 /** When a step runs for a contact who arrives on it at `arrival`. */
 export function whenStepRuns(step: Pick<Step, 'delay' | 'window'>, arrival: Date, timeZone: string): StepRun {
@@ -185,6 +228,7 @@ export function whenStepRuns(step: Pick<Step, 'delay' | 'window'>, arrival: Date
   }
   if (step.window === null) return { status: 'unknown', missing: 'window' };
   const at = nextWindowOpening(step.window, due, timeZone);
+  if (at === undefined) return { status: 'unknown', missing: 'overnight-window' };
   return at ? { status: 'runs', at } : { status: 'never', reason: 'window' };
 }
 
@@ -202,26 +246,70 @@ export function runsRightAway(step: Pick<Step, 'active' | 'delay' | 'window'>): 
   return true;
 }
 
+/**
+ * When a contact who arrived on a step at `arrival` (ms) moves on: an inactive step is skipped
+ * at once, a date step whose firing window has closed too; null when the step never runs (its
+ * window never opens). Unread timing gives the arrival itself, marked not sure (a lower bound).
+ */
+export function passStep(
+  step: Pick<Step, 'active' | 'delay' | 'window'>,
+  arrival: number,
+  timeZone: string,
+): StepPassage | null {
+  if (!step.active) return { leavesAt: arrival, sure: true };
+  const run = whenStepRuns(step, new Date(arrival), timeZone);
+  if (run.status === 'runs') return { leavesAt: run.at.getTime(), sure: true };
+  if (run.status === 'skipped') return { leavesAt: arrival, sure: true };
+  if (run.status === 'never') return null;
+  return { leavesAt: arrival, sure: false };
+}
+
+/** The reported firing window of a date-specific step: from its time to about 2 hours after. */
+export function dateStepWindow(local: string, timeZone: string): { opens: Date; closes: Date } {
+  const opens = localToInstant(local, timeZone);
+  return { opens, closes: new Date(opens.getTime() + DATE_STEP_GRACE_MS) };
+}
+
+/** Where the account's time zone came from: the user's setting, or the browser (no setting). */
+export type TimeZoneSource = 'setting' | 'browser';
+
 /** The timing helper handed to checks, bound to the account's time zone. */
 export interface Timing {
   readonly timeZone: string;
+  readonly timeZoneSource: TimeZoneSource;
+  /** The zone as findings name it: "Europe/Berlin", or "Europe/Berlin (your browser's time zone)". */
+  readonly timeZoneLabel: string;
   localToInstant(local: string): Date;
+  dateStepWindow(local: string): { opens: Date; closes: Date };
   whenStepRuns(step: Pick<Step, 'delay' | 'window'>, arrival: Date): StepRun;
+  passStep(step: Pick<Step, 'active' | 'delay' | 'window'>, arrival: number): StepPassage | null;
   runsRightAway(step: Pick<Step, 'active' | 'delay' | 'window'>): boolean | null;
   windowNeverOpens(window: StepWindow): boolean;
+  windowProblem(window: StepWindow): WindowProblem | null;
   /** The wall-clock text of an instant in the account zone: "2026-11-27 13:00". */
   formatLocal(date: Date): string;
 }
 
-export function createTiming(timeZone: string = defaultTimeZone()): Timing {
-  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+/**
+ * The timing helper for a zone. With no zone, the browser's; `source` says whether the zone is
+ * the user's account setting or the browser's own, so findings can say which they used.
+ */
+export function createTiming(timeZone?: string, source?: TimeZoneSource): Timing {
+  const requested = timeZone ?? defaultTimeZone();
+  const zone = isValidTimeZone(requested) ? requested : 'UTC';
+  const origin: TimeZoneSource = source ?? (timeZone === undefined ? 'browser' : 'setting');
   const pad = (v: number) => String(v).padStart(2, '0');
   return {
     timeZone: zone,
+    timeZoneSource: origin,
+    timeZoneLabel: origin === 'browser' ? `${zone} (your browser's time zone)` : zone,
     localToInstant: (local) => localToInstant(local, zone),
+    dateStepWindow: (local) => dateStepWindow(local, zone),
     whenStepRuns: (step, arrival) => whenStepRuns(step, arrival, zone),
+    passStep: (step, arrival) => passStep(step, arrival, zone),
     runsRightAway,
     windowNeverOpens,
+    windowProblem,
     formatLocal: (date) => {
       const p = zonedParts(date, zone);
       return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { type Connection, type SequenceModel, sequenceStatusSchema } from './model';
+import { z } from 'zod/mini';
+import type { Connection, SequenceModel } from './model';
 
 /**
  * What the audit session observed during this browser session beyond the page on screen, as
@@ -9,12 +9,14 @@ import { type Connection, type SequenceModel, sequenceStatusSchema } from './mod
  */
 
 /** One row of the sequence list, as it was seen, and when (ISO instant). */
+// zod/mini, and no schema of the model's: the content script loads this on every Kartra page.
+const count = z.nullable(z.int().check(z.minimum(0)));
 export const seenListRowSchema = z.object({
   id: z.string(),
   name: z.string(),
-  status: sequenceStatusSchema,
-  subscribers: z.number().int().min(0).nullable(),
-  completed: z.number().int().min(0).nullable(),
+  status: z.enum(['active', 'paused']),
+  subscribers: count,
+  completed: count,
   seenAt: z.iso.datetime(),
 });
 export type SeenListRow = z.infer<typeof seenListRowSchema>;

@@ -3,13 +3,23 @@ import { RULES } from '@/lib/checks/index';
 import { loadSettings, saveSettings } from '@/lib/extension/settings-store';
 import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib/settings';
 import { freshTestAddress } from '@/lib/test-address';
+import { defaultTimeZone, isValidTimeZone } from '@/lib/timing';
 import { ProfileOverride } from './ProfileOverride';
 
-/** Rules on/off and severities, the too-many-emails limit, the test address, inline warnings. */
+/** The zone names the browser knows, offered as suggestions (older browsers list none). */
+const ZONE_NAMES: readonly string[] =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+/**
+ * Rules on/off and severities, the too-many-emails limit, the test address, inline warnings,
+ * the account time zone.
+ */
 export function OptionsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  // What is typed in the time zone field; settings hold only a zone that exists.
+  const [zoneText, setZoneText] = useState<string | null>(null);
 
   useEffect(() => {
     void loadSettings().then((loaded) => {
@@ -25,10 +35,29 @@ export function OptionsPage() {
       ? 'This does not look like an email address (name@example.com).'
       : null;
 
-  const update = (next: Settings) => {
+  const browserZone = defaultTimeZone();
+  const zoneShown = zoneText ?? settings.accountTimeZone ?? '';
+  const zoneProblem =
+    zoneShown !== '' && !isValidTimeZone(zoneShown)
+      ? `"${zoneShown}" is not a time zone name. Use the name Kartra's account settings show, such as Europe/Berlin or America/New_York, or leave it empty for your browser's zone (${browserZone}).`
+      : null;
+
+  const setZone = (typed: string) => {
+    const text = typed.trim();
+    setZoneText(text);
+    if (text !== '' && !isValidTimeZone(text)) {
+      setStatus('Not saved: fix the field marked above.');
+      return;
+    }
+    update({ ...settings, accountTimeZone: text === '' ? null : text }, text);
+  };
+
+  /** Saves `next` unless a field is wrong (the zone as typed counts: settings hold a valid one). */
+  const update = (next: Settings, typedZone = zoneText) => {
     setSettings(next);
     const invalid = next.testAddress && !freshTestAddress(next.testAddress, 'x', new Date());
-    if (invalid || !Number.isInteger(next.tooManyEmailsLimit) || next.tooManyEmailsLimit < 1) {
+    const zoneInvalid = typedZone !== null && typedZone !== '' && !isValidTimeZone(typedZone);
+    if (invalid || zoneInvalid || !Number.isInteger(next.tooManyEmailsLimit) || next.tooManyEmailsLimit < 1) {
       setStatus('Not saved: fix the field marked above.');
       return;
     }
@@ -70,6 +99,33 @@ export function OptionsPage() {
         <p id="test-address-help" class="help">
           {addressProblem ??
             'The popup offers name+kartra-<sequence>-<date>@domain: a contact can be in a sequence only once.'}
+        </p>
+      </section>
+      <section>
+        <h2>Time</h2>
+        <label for="account-time-zone">Your Kartra account's time zone</label>
+        <input
+          id="account-time-zone"
+          type="text"
+          list="time-zone-names"
+          placeholder={browserZone}
+          autocomplete="off"
+          spellcheck={false}
+          value={zoneShown}
+          aria-invalid={zoneProblem ? 'true' : 'false'}
+          aria-describedby="account-time-zone-help"
+          onChange={(event) => setZone(event.currentTarget.value)}
+        />
+        <datalist id="time-zone-names">
+          {ZONE_NAMES.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        <p id="account-time-zone-help" class="help">
+          {zoneProblem ??
+            (settings.accountTimeZone === null
+              ? `Not set: dates and windows are read in your browser's time zone (${browserZone}), and findings say so. Kartra's account zone can differ: set it here.`
+              : `Dates and windows are read in ${settings.accountTimeZone}, as Kartra's account settings say.`)}
         </p>
       </section>
       <section>
@@ -153,7 +209,13 @@ export function OptionsPage() {
         </table>
       </section>
       <p>
-        <button type="button" onClick={() => update(defaultSettings())}>
+        <button
+          type="button"
+          onClick={() => {
+            setZoneText(null);
+            update(defaultSettings(), null);
+          }}
+        >
           Reset all to defaults
         </button>
       </p>

@@ -14,12 +14,15 @@ const meta = {
 export const rule = defineRule(meta, (ctx) =>
   checkDateSteps(ctx, meta, {
     unreadMessage: (step) => `Could not read when ${step} runs (its timing line was not read).`,
-    onDate: (ref, at) =>
-      finding(
-        meta,
-        'fail',
-        `${ctx.describe(ref)} runs on a specific date (${at.replace('T', ' ')}, account time zone): such steps are reported to fire for about 2 hours after that time and then be skipped.`,
-        [ref],
-      ),
+    onDate: (ref, at) => {
+      const { opens, closes } = ctx.timing.dateStepWindow(at);
+      const now = ctx.now.getTime();
+      const when = `${at.replace('T', ' ')}, ${ctx.timing.timeZoneLabel}`;
+      const open = opens.getTime() <= now && now <= closes.getTime();
+      const message = open
+        ? `${ctx.describe(ref)} runs on a specific date (${when}): its reported firing window is open now and closes at about ${ctx.timing.formatLocal(closes)}; contacts who reach it after that skip it.`
+        : `${ctx.describe(ref)} runs on a specific date (${when}): such steps are reported to fire for about 2 hours after that time and then be skipped.`;
+      return finding(meta, 'fail', message, [ref]);
+    },
   }),
 );

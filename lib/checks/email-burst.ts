@@ -13,45 +13,22 @@ const meta = {
   pages: ['editor'],
 } as const;
 
-/** Union-find over step references. */
-class Groups {
-  private readonly parent = new Map<string, string>();
-  find(ref: string): string {
-    if (!this.parent.has(ref)) this.parent.set(ref, ref);
-    let root = ref;
-    while (this.parent.get(root) !== root) root = this.parent.get(root) as string;
-    for (let r = ref; r !== root; ) {
-      const up = this.parent.get(r) as string;
-      this.parent.set(r, root);
-      r = up;
-    }
-    return root;
-  }
-  join(a: string, b: string): void {
-    this.parent.set(this.find(a), this.find(b));
-  }
-  members(): string[][] {
-    const byRoot = new Map<string, string[]>();
-    for (const ref of this.parent.keys()) {
-      const root = this.find(ref);
-      const list = byRoot.get(root);
-      if (list) list.push(ref);
-      else byRoot.set(root, [ref]);
-    }
-    return [...byRoot.values()].filter((g) => g.length > 1);
-  }
-}
+/** Beyond this many bursts the flow is pathological; the first ones are enough to act on. */
+const MAX_BURSTS = 500;
 
 export const rule = defineRule(meta, (ctx) => {
   if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'which messages follow one another');
   const { graph, timing } = ctx;
   const sends = (step: Step) => step.active && isMessage(step);
-  const certain = new Groups();
-  const maybe = new Groups();
+  // For each message, the messages that follow it at once: the walk goes through steps that run
+  // right away and stops at anything that waits and at the next message. true = surely at once,
+  // false = only through unread timing.
+  const follows = new Map<string, Map<string, boolean>>();
+  const followed = new Set<string>();
   for (const first of graph.steps) {
     if (!sends(first) || !graph.mayRun.has(first.ref)) continue;
-    // Walk forward through steps that run at once; stop at anything that waits and at the next
-    // message (whose own walk takes over). 1 = reached surely, 2 = only through unread timing.
+    const next = new Map<string, boolean>();
+    // 1 = reached surely, 2 = only through unread timing.
     const state = new Map<string, number>();
     const queue: Array<[string, boolean]> = graph.successors(first.ref).map((r) => [r, false]);
     for (let head = 0; head < queue.length; head++) {
@@ -65,23 +42,43 @@ export const rule = defineRule(meta, (ctx) => {
       if (before === 1 || (before === 2 && unsure)) continue;
       state.set(ref, unsure ? 2 : 1);
       if (sends(step)) {
-        (unsure ? maybe : certain).join(first.ref, ref);
+        next.set(ref, !unsure || next.get(ref) === true);
         continue;
       }
-      for (const next of graph.successors(ref)) queue.push([next, unsure]);
+      for (const after of graph.successors(ref)) queue.push([after, unsure]);
     }
+    if (next.size === 0) continue;
+    follows.set(first.ref, next);
+    for (const ref of next.keys()) followed.add(ref);
   }
-  const order = (refs: string[]) =>
-    [...refs].sort((a, b) => {
-      const pa = graph.runIndex(a);
-      const pb = graph.runIndex(b);
-      return (pa < 0 ? Number.MAX_SAFE_INTEGER : pa) - (pb < 0 ? Number.MAX_SAFE_INTEGER : pb);
-    });
+
+  // A burst is one contact's run of messages, each at once after the one before. The messages
+  // after a split's two branches are separate runs: one contact takes one branch only.
+  const bursts: Array<{ steps: string[]; sure: boolean }> = [];
+  const extend = (run: string[], sure: boolean) => {
+    if (bursts.length >= MAX_BURSTS) return;
+    const last = run[run.length - 1] as string;
+    const next = [...(follows.get(last) ?? [])].filter(([ref]) => !run.includes(ref));
+    if (next.length === 0) {
+      if (run.length > 1) bursts.push({ steps: run, sure });
+      return;
+    }
+    for (const [ref, certain] of next) extend([...run, ref], sure && certain);
+  };
+  // Runs start at a message nothing sends at once before it (or anywhere in a loop of them).
+  const starts = [...follows.keys()].filter((ref) => !followed.has(ref));
+  for (const ref of starts.length > 0 ? starts : [...follows.keys()].slice(0, 1)) extend([ref], true);
+
+  const key = (steps: readonly string[]) => [...steps].sort().join(' ');
+  const covers = (big: readonly string[], small: readonly string[]) => small.every((r) => big.includes(r));
+  const sure = bursts.filter((b) => b.sure).map((b) => b.steps);
   const found: Finding[] = [];
-  const sure = certain.members();
-  const covered = new Set(sure.flat());
-  for (const group of sure) {
-    const steps = order(group);
+  const said = new Set<string>();
+  for (const run of sure) {
+    if (said.has(key(run))) continue;
+    said.add(key(run));
+    // A run lists its messages in the order the contact gets them.
+    const steps = run;
     found.push(
       finding(
         meta,
@@ -91,9 +88,10 @@ export const rule = defineRule(meta, (ctx) => {
       ),
     );
   }
-  for (const group of maybe.members()) {
-    if (group.every((r) => covered.has(r))) continue;
-    const steps = order(group);
+  for (const { steps: run, sure: certain } of bursts) {
+    if (certain || said.has(key(run)) || sure.some((s) => covers(s, run))) continue;
+    said.add(key(run));
+    const steps = run;
     found.push(
       finding(
         meta,

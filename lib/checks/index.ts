@@ -1,6 +1,7 @@
 import { rule as changesNotSaved } from './changes-not-saved';
 import { rule as dateInPast } from './date-in-past';
 import { rule as dateSpecificStep } from './date-specific-step';
+import { rule as dateStepReachedLate } from './date-step-reached-late';
 import { rule as editingLiveSequence } from './editing-live-sequence';
 import { rule as emailBurst } from './email-burst';
 import { rule as emailNoSubject } from './email-no-subject';
@@ -24,6 +25,7 @@ import { rule as subsequenceNeverEntered } from './subsequence-never-entered';
 import { rule as tagRuleRetest } from './tag-rule-retest';
 import { rule as tooManyEmails } from './too-many-emails';
 import type { Rule } from './types';
+import { rule as versionDraft } from './version-draft';
 import { rule as versionSplitInvalid } from './version-split-invalid';
 import { rule as windowNeverOpens } from './window-never-opens';
 
@@ -52,10 +54,12 @@ export const RULES: readonly Rule[] = [
   instantLoop,
   subsequenceNeverEntered,
   versionSplitInvalid,
+  versionDraft,
   windowNeverOpens,
   emailBurst,
   emailNoSubject,
   changesNotSaved,
+  dateStepReachedLate,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

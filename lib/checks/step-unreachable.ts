@@ -7,7 +7,7 @@ const meta = {
   severity: 'error',
   title: 'Steps nobody can reach',
   description:
-    'These steps have lines coming in, but no path from Starting Rules (or from a Go To) reaches them: an island of steps that never runs.',
+    'These steps have lines (or a Go To) coming in, but no path from Starting Rules reaches them: an island of steps that never runs. A Go To leads somewhere only when it is itself reached and active, so an island closed by a Go To is still an island.',
   fix: "Connect the island's first step into the flow: drag from a step that runs to its node until both turn yellow.",
   pages: ['editor'],
 } as const;
@@ -22,6 +22,14 @@ export const rule = defineRule(meta, (ctx) => {
     if (graph.entriesOf(letter).length === 0) for (const r of refs) neverEntered.add(r);
   }
   const stranded = graph.steps.filter((s) => !graph.entryReachable.has(s.ref) && !neverEntered.has(s.ref));
+  // The jump of a stranded Go To joins its island too, even when the Go To is inactive.
+  const leadsTo = (ref: string): readonly string[] => {
+    const step = graph.step(ref);
+    const next = graph.successors(ref);
+    return step?.kind === 'goto' && step.goto !== null && !next.includes(step.goto)
+      ? [...next, step.goto]
+      : next;
+  };
   if (stranded.length === 0) return [];
 
   // Islands: stranded steps joined by lines or jumps, in either direction.
@@ -37,7 +45,7 @@ export const rule = defineRule(meta, (ctx) => {
     return r;
   };
   for (const s of stranded) {
-    for (const next of graph.successors(s.ref)) {
+    for (const next of leadsTo(s.ref)) {
       if (parent.has(next)) parent.set(root(next), root(s.ref));
     }
   }
@@ -45,7 +53,9 @@ export const rule = defineRule(meta, (ctx) => {
   for (const s of stranded) {
     const key = root(s.ref);
     const island = islands.get(key) ?? { heads: [], members: [] };
-    (graph.incomingConnections(s.ref) > 0 ? island.members : island.heads).push(s.ref);
+    // A step nothing points at is step-not-connected's; a Go To's target has a way in, if unused.
+    const pointedAt = graph.incomingConnections(s.ref) > 0 || graph.gotoSources(s.ref).length > 0;
+    (pointedAt ? island.members : island.heads).push(s.ref);
     islands.set(key, island);
   }
 
@@ -65,7 +75,7 @@ export const rule = defineRule(meta, (ctx) => {
         finding(
           meta,
           'fail',
-          `${names} ${members.length === 1 ? 'has' : 'have'} lines coming in, but no path from Starting Rules or a Go To reaches ${members.length === 1 ? 'it' : 'them'}, so ${members.length === 1 ? 'it never runs' : 'they never run'}.${via}`,
+          `${names} ${members.length === 1 ? 'has' : 'have'} a way in, but no path from Starting Rules reaches ${members.length === 1 ? 'it' : 'them'} (a Go To leads on only when it is reached and active), so ${members.length === 1 ? 'it never runs' : 'they never run'}.${via}`,
           members,
         ),
       );

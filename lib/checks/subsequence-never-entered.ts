@@ -1,15 +1,34 @@
 import { linesNotRead, tabsPhrase } from './support';
-import { defineRule, type Finding, finding } from './types';
+import { type CheckContext, defineRule, type Finding, finding } from './types';
 
 const meta = {
   id: 'subsequence-never-entered',
   severity: 'warning',
   title: 'Sub-sequence nobody enters',
   description:
-    'No Go To (or line) leads into this sub-sequence. Sub-sequences need no starting rule, but without a way in nobody ever enters them.',
+    'No line from a step that can run, and no active Go To that is reached, leads into this sub-sequence. Sub-sequences need no starting rule, but without a way in that contacts take, nobody ever enters them.',
   fix: "Add a Go To step (or a split branch) in the main flow that leads to the sub-sequence's first step.",
   pages: ['editor'],
 } as const;
+
+/**
+ * ": the Go To in step 4 is inactive" and the like: the ways in that were seen but lead nobody
+ * in, so the owner knows which one to fix. "" when there are none.
+ */
+function unusedWaysIn(ctx: CheckContext, letter: string): string {
+  const { graph } = ctx;
+  const reasons: string[] = [];
+  for (const step of graph.steps) {
+    if (graph.subsequenceOf(step.ref) === letter) continue;
+    const lineIn = graph.connectionsFrom(step.ref).some((c) => graph.subsequenceOf(c.to) === letter);
+    const jumpIn = step.kind === 'goto' && step.goto !== null && graph.subsequenceOf(step.goto) === letter;
+    if (!lineIn && !jumpIn) continue;
+    const name = ctx.describe(step.ref);
+    if (jumpIn && !step.active) reasons.push(`${name} is inactive`);
+    else if (!graph.entryReachable.has(step.ref)) reasons.push(`nobody reaches ${name}`);
+  }
+  return reasons.length > 0 ? ` (${reasons.join('; ')})` : '';
+}
 
 export const rule = defineRule(meta, (ctx) => {
   if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether each sub-sequence is entered');
@@ -17,6 +36,7 @@ export const rule = defineRule(meta, (ctx) => {
   const found: Finding[] = [];
   for (const [letter, refs] of graph.subsequences) {
     if (graph.entriesOf(letter).length > 0) continue;
+    const unused = unusedWaysIn(ctx, letter);
     // A Go To on a tab not yet read could be the way in.
     const elsewhere = graph.tabsNotSeen.filter((t) => t !== letter);
     if (elsewhere.length > 0) {
@@ -24,7 +44,7 @@ export const rule = defineRule(meta, (ctx) => {
         finding(
           meta,
           'review',
-          `No Go To seen leads into sub-sequence ${letter}; ${tabsPhrase(elsewhere)} not opened yet.`,
+          `No Go To seen that contacts take leads into sub-sequence ${letter}${unused}; ${tabsPhrase(elsewhere)} not opened yet.`,
           refs,
         ),
       );
@@ -33,7 +53,7 @@ export const rule = defineRule(meta, (ctx) => {
         finding(
           meta,
           'fail',
-          `No Go To or line leads into sub-sequence ${letter}, so nobody ever enters its ${refs.length === 1 ? 'step' : `${refs.length} steps`}.`,
+          `No way in that contacts take leads into sub-sequence ${letter}${unused}, so nobody ever enters its ${refs.length === 1 ? 'step' : `${refs.length} steps`}.`,
           refs,
         ),
       );

@@ -72,7 +72,7 @@ export function inferProfile(
   const tabs = inferTabs(mainTab?.el ?? null, addTab?.el ?? null, rootEl, base, notes);
   const startingRules = inferStartingRules(texts, canvasEl, base, notes);
   const fields = inferFields(cards, base);
-  const graph = inferGraph(document, canvasEl, cards, startingRules.moduleEl, base, notes);
+  const graph = inferGraph(document, canvasEl, cards, startingRules.moduleEl, notes);
   const toolbar = inferToolbar(texts, rootEl, canvasEl, base);
 
   const profile: KartraProfile = {
@@ -411,7 +411,6 @@ function inferGraph(
   canvas: Element,
   cards: readonly Element[],
   module: Element | null,
-  base: KartraProfile,
   notes: string[],
 ): KartraProfile['graph'] | null {
   const boxes = [...cards, ...(module ? [module] : [])].map((el) => el.getBoundingClientRect());

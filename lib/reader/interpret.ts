@@ -11,8 +11,9 @@ import type {
 import { assignBranches, type Branch } from './branches';
 import { emptyReadStats, profileFit, type ReadStats } from './fit';
 import { isFiniteRect } from './geometry';
-import { matchLines } from './match-lines';
+import { orientLines, traceLines } from './match-lines';
 import { type Owner, type PlacedNode, placeNodes, typicalNodeSize } from './match-nodes';
+import { resolveRoles } from './node-roles';
 import { parseCount, parsePublicName } from './parse-fields';
 import { iconValue, statusFromIcon } from './parse-icons';
 import { cardWhere, REF_PATTERN } from './read-step';
@@ -266,7 +267,7 @@ function readConnections(
     return [];
   }
 
-  const { placed, problems } = placeNodes(
+  const { placed: onEdges, problems } = placeNodes(
     scene.nodes,
     cardRects,
     scene.startingRules?.rect ?? null,
@@ -279,7 +280,7 @@ function readConnections(
       expected: "a connection node on a card's edge",
       found: p.found,
     });
-  stats.nodesOnEdges = placed.filter((n) => n.owner !== null).length;
+  stats.nodesOnEdges = onEdges.filter((n) => n.owner !== null).length;
 
   const ownerName = (owner: Owner): string | null =>
     owner.type === 'start' ? 'start' : (steps[owner.card]?.ref ?? null);
@@ -288,10 +289,17 @@ function readConnections(
       ? 'Starting Rules'
       : cardWhere(scene.cards[owner.card] as NonNullable<(typeof scene.cards)[number]>, owner.card);
 
-  const branches = readBranches(scene, profile, placed, steps, diagnostics);
+  const branches = readBranches(scene, profile, onEdges, steps, diagnostics);
 
-  const { pairs, problems: lineProblems, touched } = matchLines(scene.lines, placed, nodeSize);
-  for (const p of lineProblems)
+  const { traced, problems: traceProblems, touched } = traceLines(scene.lines, onEdges, nodeSize);
+  // Roles from the lines and the cards; the edge a node sits on only where nothing else tells.
+  const placed = resolveRoles(
+    onEdges,
+    traced.map((t) => t.ends),
+    new Set(branches.keys()),
+  );
+  const { pairs, problems: orientProblems } = orientLines(traced, placed);
+  for (const p of [...traceProblems, ...orientProblems].sort((a, b) => a.line - b.line))
     diagnostics.push({
       code: 'line-untraced',
       where: `line ${p.line + 1}`,
@@ -299,7 +307,7 @@ function readConnections(
       found: p.found,
     });
   stats.lines = scene.lines.length;
-  stats.linesTraced = scene.lines.length - new Set(lineProblems.map((p) => p.line)).size;
+  stats.linesTraced = scene.lines.length - new Set(traceProblems.map((p) => p.line)).size;
 
   const connections: Connection[] = [];
   const seen = new Set<string>();
@@ -365,9 +373,11 @@ function readBranches(
   steps: readonly (Step | null)[],
   diagnostics: Diagnostic[],
 ): Map<number, Branch> {
+  // Every node of a card may carry a label: the labels say which nodes are outputs, whatever
+  // edge they sit on.
   const outputsByCard = new Map<number, PlacedNode[]>();
   for (const node of placed)
-    if (node.owner?.type === 'card' && node.role === 'output') {
+    if (node.owner?.type === 'card') {
       const list = outputsByCard.get(node.owner.card);
       if (list) list.push(node);
       else outputsByCard.set(node.owner.card, [node]);

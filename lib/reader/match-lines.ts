@@ -4,8 +4,8 @@ import type { Point, SceneLine } from './scene';
 
 /**
  * Which two nodes each line joins: each end of the path is matched to the nearest node centre
- * within a tolerance scaled by that node's size. The direction comes from the nodes' roles
- * (output → input), not from the order in which the path was drawn.
+ * within a tolerance scaled by that node's size (traceLines). The direction comes from the
+ * nodes' roles (output → input, orientLines), not from the order in which the path was drawn.
  */
 
 /** How far (in node sizes) a line's end may stop from the centre of its node. */
@@ -24,11 +24,17 @@ export interface LineProblem {
   found: string;
 }
 
-export function matchLines(
+/** The two nodes a traced line ends on, in the order its path was drawn. */
+export interface LineEnds {
+  line: number;
+  ends: readonly [PlacedNode, PlacedNode];
+}
+
+export function traceLines(
   lines: readonly SceneLine[],
   nodes: readonly PlacedNode[],
   nodeSize: number,
-): { pairs: LinePair[]; problems: LineProblem[]; touched: Set<number> } {
+): { traced: LineEnds[]; problems: LineProblem[]; touched: Set<number> } {
   const maxSize = maxOf(
     nodes.map((n) => n.size).filter((s) => s <= nodeSize * 4),
     nodeSize,
@@ -56,7 +62,7 @@ export function matchLines(
     return runnerUp - bestD < best.size * AMBIGUITY ? 'ambiguous' : best;
   };
 
-  const pairs: LinePair[] = [];
+  const traced: LineEnds[] = [];
   const problems: LineProblem[] = [];
   const touched = new Set<number>();
   lines.forEach((line, index) => {
@@ -90,14 +96,32 @@ export function matchLines(
       return;
     }
     if (!a.owner || !b.owner) return; // the node's own problem is reported already
-    if (a.role === 'output' && b.role === 'input') pairs.push({ line: index, output: a, input: b });
-    else if (a.role === 'input' && b.role === 'output') pairs.push({ line: index, output: b, input: a });
+    traced.push({ line: index, ends: [a, b] });
+  });
+  return { traced, problems, touched };
+}
+
+/**
+ * Each traced line from its output to its input, given the nodes' roles (by node index); a
+ * line joining two nodes of the same role is a problem.
+ */
+export function orientLines(
+  traced: readonly LineEnds[],
+  nodes: readonly PlacedNode[],
+): { pairs: LinePair[]; problems: LineProblem[] } {
+  const pairs: LinePair[] = [];
+  const problems: LineProblem[] = [];
+  for (const { line, ends } of traced) {
+    const a = nodes[ends[0].index] ?? ends[0];
+    const b = nodes[ends[1].index] ?? ends[1];
+    if (a.role === 'output' && b.role === 'input') pairs.push({ line, output: a, input: b });
+    else if (a.role === 'input' && b.role === 'output') pairs.push({ line, output: b, input: a });
     else
       problems.push({
-        line: index,
+        line,
         expected: "a line from one step's output to another step's input",
         found: `a line joining two ${a.role ?? 'unplaced'} nodes`,
       });
-  });
-  return { pairs, problems, touched };
+  }
+  return { pairs, problems };
 }

@@ -1,4 +1,4 @@
-import { centre, GridIndex, isFiniteRect, maxOf, median, nearestEdge } from './geometry';
+import { centre, type Edge, GridIndex, isFiniteRect, maxOf, median, nearestEdge } from './geometry';
 import type { Point, Rect, SceneNode } from './scene';
 
 /**
@@ -22,6 +22,12 @@ export interface PlacedNode {
   size: number;
   linked: boolean | null;
   owner: Owner | null;
+  /** The owner's edge the node sits on. */
+  edge: Edge | null;
+  /**
+   * Input or output. Here, the guess from the edge alone (left or top: input); node-roles.ts
+   * settles it from the lines and the cards.
+   */
   role: 'input' | 'output' | null;
 }
 
@@ -77,7 +83,15 @@ export function placeNodes(
   nodes.forEach((node, index) => {
     const size = sizes[index] ?? nodeSize;
     const c = centre(node.rect);
-    const base: PlacedNode = { index, centre: c, size, linked: node.linked, owner: null, role: null };
+    const base: PlacedNode = {
+      index,
+      centre: c,
+      size,
+      linked: node.linked,
+      owner: null,
+      edge: null,
+      role: null,
+    };
     if (!isFiniteRect(node.rect)) {
       problems.push({ node: index, code: 'node-off-card', found: 'a node with no position' });
       placed.push(base);
@@ -86,7 +100,7 @@ export function placeNodes(
     const tolerance = size * NODE_EDGE_TOLERANCE;
     let bestI = -1;
     let bestDistance = Number.POSITIVE_INFINITY;
-    let bestEdge = '';
+    let bestEdge: Edge | null = null;
     let runnerUp = Number.POSITIVE_INFINITY;
     for (const i of grid.near(c, tolerance)) {
       const o = owners[i];
@@ -121,7 +135,7 @@ export function placeNodes(
     }
     const owner = found.owner;
     const role = owner.type === 'start' || bestEdge === 'right' || bestEdge === 'bottom' ? 'output' : 'input';
-    placed.push({ ...base, owner, role });
+    placed.push({ ...base, owner, edge: bestEdge, role });
   });
   return { placed, problems };
 }

@@ -15,6 +15,15 @@ export function clockFromParts(hour: string, minute: string, half: string): stri
   return `${String(h24).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
+/**
+ * A window's end time: as clockFromParts, except that 12:00 AM is midnight at the END of the
+ * day, "24:00" (the same reading lib/timing.ts gives a window's end).
+ */
+export function windowEndFromParts(hour: string, minute: string, half: string): string | null {
+  const clock = clockFromParts(hour, minute, half);
+  return clock === '00:00' ? '24:00' : clock;
+}
+
 export function parseClock12(text: string | null | undefined): string | null {
   if (typeof text !== 'string') return null;
   const m = regExp(`^${CLOCK_12H}$`).exec(collapse(text));

@@ -1,6 +1,6 @@
 import type { KartraProfile } from '../kartra/profile';
 import type { StepWindow, Weekday } from '../model';
-import { CLOCK_12H, clockFromParts } from './parse-clock';
+import { CLOCK_12H, clockFromParts, windowEndFromParts } from './parse-clock';
 import { collapse, DASH, isText, regExp, samePhrase } from './text';
 
 type Words = KartraProfile['words'];
@@ -11,6 +11,7 @@ const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 
 /**
  * A card's day-and-time window: "Any day, any time", or "<days>, <from> – <to>" where days are
  * "Every day", "No days", or a list of weekdays and runs ("Mon–Fri", "Mon, Wed, Fri").
+ * An end of 12:00 AM is midnight at the end of the day ("24:00"); a start of 12:00 AM is "00:00".
  */
 export function parseWindow(text: string | null | undefined, words: Words): StepWindow | null {
   if (!isText(text)) return null;
@@ -21,7 +22,7 @@ export function parseWindow(text: string | null | undefined, words: Words): Step
   if (!m) return null;
   const days = parseDays(m[1] ?? '', words);
   const from = clockFromParts(m[2] ?? '', m[3] ?? '', m[4] ?? '');
-  const to = clockFromParts(m[5] ?? '', m[6] ?? '', m[7] ?? '');
+  const to = windowEndFromParts(m[5] ?? '', m[6] ?? '', m[7] ?? '');
   if (days === null || from === null || to === null) return null;
   return { type: 'hours', days, from, to };
 }

@@ -10,6 +10,8 @@ export interface Figures {
   contentScriptGzipBytes: number;
   /** The popup's own part: from its page parsed to its report shown (measure.ts). */
   popupOwnMs1000: number;
+  /** The 1,000-step audit of a page read with a profile inferred from it, over that profile's floor. */
+  inferredAuditOverFloor1000: number;
   drag: { audits: number; minGapMs: number; maxPer250ms: number } | null;
 }
 
@@ -59,13 +61,23 @@ export function checkBudgets(f: Figures): BudgetResult[] {
       pass: within(f.scale1000over100, 12),
     },
     {
+      id: 'audit-inferred-over-floor-1000',
+      label: '1,000-step audit with an inferred profile / its floor',
+      value: f.inferredAuditOverFloor1000,
+      limit: 3,
+      unit: 'x',
+      compare: '<=',
+      pass: within(f.inferredAuditOverFloor1000, 3),
+    },
+    {
+      // Issue 14 retired the 30 KB budget (the stack alone takes 12 KB) for this one.
       id: 'content-script-gzip',
       label: 'content script, gzip',
       value: gzipKb,
-      limit: 30,
+      limit: 45,
       unit: 'KB',
       compare: '<=',
-      pass: within(gzipKb, 30),
+      pass: within(gzipKb, 45),
     },
     {
       id: 'popup-report',

@@ -58,6 +58,7 @@ export function floorSelectors(profile: KartraProfile) {
     canvas: profile.editor.canvas,
     module: profile.startingRules.module,
     card: profile.card.root,
+    // A profile inferred from the page may name no selector for a field (read by its words).
     fields: [
       f.number,
       f.kindLabel,
@@ -68,7 +69,7 @@ export function floorSelectors(profile: KartraProfile) {
       f.goto,
       f.action,
       f.inactiveLabel,
-    ],
+    ].filter((selector): selector is string => selector !== undefined),
     node: profile.graph.node,
     line: profile.graph.line,
   };

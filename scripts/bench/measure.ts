@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { kartraProfile } from '../../lib/kartra/profile';
+import { type KartraProfile, kartraProfile } from '../../lib/kartra/profile';
 import type { KartraSession } from '../../tests/harness';
 import type { EditorSpec } from '../../tests/replica/spec';
 import type { ExtensionReports } from '../../tests/support/extension-report';
@@ -69,8 +69,9 @@ export async function measureAuditsAndFloor(
   page: Page,
   reports: ExtensionReports,
   reps: number,
+  profile: KartraProfile = kartraProfile,
 ): Promise<{ audits: AuditSample[]; floor: number[]; isolatedFloor: number[] }> {
-  const selectors = floorSelectors(kartraProfile);
+  const selectors = floorSelectors(profile);
   const runIsolated = await isolatedFloor(page, selectors);
   const audits: AuditSample[] = [];
   const floor: number[] = [];
@@ -116,11 +117,9 @@ export async function measureAxe(page: Page, reps: number): Promise<number[]> {
 }
 
 function cardOf(page: Page, ref: string) {
-  return page
-    .locator(kartraProfile.card.root)
-    .filter({
-      has: page.locator(kartraProfile.card.fields.number ?? '*', { hasText: new RegExp(`^${ref}$`) }),
-    });
+  return page.locator(kartraProfile.card.root).filter({
+    has: page.locator(kartraProfile.card.fields.number ?? '*', { hasText: new RegExp(`^${ref}$`) }),
+  });
 }
 
 async function toggleStep(page: Page, ref: string, action: 'Activate' | 'Deactivate'): Promise<void> {

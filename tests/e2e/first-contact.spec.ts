@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import type { Report } from '../../lib/report';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import { renameEveryClass } from '../support/rename-classes';
 import { expect, test } from './extension-fixture';
 
 /**
@@ -18,36 +18,6 @@ declare const chrome: {
 const summary = (report: Report) =>
   report.findings.map((f) => `${f.ruleId} ${f.kind} [${[...f.steps].sort().join(',')}]`).sort();
 
-/**
- * Renames every class in the page and in its stylesheet, as another build of the app would: the
- * page looks and reads the same to a person; no class the built-in profile knows is left.
- */
-async function renameEveryClass(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const names = new Map<string, string>();
-    const rename = (name: string) => {
-      if (name.startsWith('fa')) return name;
-      if (!names.has(name)) names.set(name, `c${names.size.toString(36)}-${name.length}`);
-      return names.get(name) as string;
-    };
-    for (const sheet of Array.from(document.styleSheets)) {
-      for (const rule of Array.from(sheet.cssRules)) {
-        if (rule instanceof CSSStyleRule)
-          rule.selectorText = rule.selectorText.replace(
-            /\.([A-Za-z_][\w-]*)/g,
-            (_, n: string) => `.${rename(n)}`,
-          );
-      }
-    }
-    for (const el of Array.from(document.querySelectorAll('[class]'))) {
-      if (el.closest('kartra-auditor-ui')) continue;
-      const renamed = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).map(rename);
-      el.setAttribute('class', renamed.join(' '));
-      el.setAttribute('data-v-3f2a1c9e', '');
-    }
-  });
-}
-
 test('a builder with other class names reads to the same findings, with an inferred profile the user can keep', async ({
   kartra,
   reports,
@@ -56,7 +26,7 @@ test('a builder with other class names reads to the same findings, with an infer
   const before = await reports.waitFor(page);
   expect(before.report.coverage.reading).toMatchObject({ profile: 'built-in', fit: 1 });
 
-  await renameEveryClass(page);
+  await page.evaluate(renameEveryClass);
   const after = await reports.waitFor(page, (r) => r.coverage.reading?.profile === 'inferred');
   expect(summary(after.report)).toEqual(summary(before.report));
   expect(after.report.coverage.reading?.fit).toBe(1);

@@ -84,7 +84,7 @@ test('on the list page the popup names the paused sequences and explains the inv
   await expect(popup.getByText(/means the sequence is/)).toBeVisible();
   const paused = popup.locator('.finding');
   await expect(paused).not.toHaveCount(0);
-  await expect(popup.getByText(/paused sequence/)).toBeVisible();
+  await expect(popup.getByText(/^\d+ paused sequences?:$/)).toBeVisible();
 });
 
 test('elsewhere the popup says how to open a sequence', async ({ kartra }) => {

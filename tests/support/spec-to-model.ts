@@ -24,7 +24,9 @@ function shown(text: string): string {
 
 function toWindow(window: SpecStep['window']): StepWindow {
   if (window === null) return { type: 'any' };
-  return { type: 'hours', days: [...window.days], from: window.from, to: window.to };
+  // The card shows an end of "00:00" as 12:00 AM, which is midnight at the end of the day.
+  const to = window.to === '00:00' ? '24:00' : window.to;
+  return { type: 'hours', days: [...window.days], from: window.from, to };
 }
 
 function toStep(step: SpecStep): Step {

@@ -13,6 +13,7 @@ import {
   healthy,
   NOW,
   no,
+  onDate,
   sequence,
   split,
   tag,
@@ -143,6 +144,29 @@ describe('audit', () => {
     );
   });
 
+  it("reads dates in the account time zone of the settings, else the browser's, and says which", () => {
+    const dated = sequence({
+      steps: [email('1'), email('2', { delay: onDate('2026-11-27T20:00') }), complete('3')],
+      connections: chain('start', '1', '2', '3'),
+    });
+    const dateFinding = (report: ReturnType<typeof run>) =>
+      report.findings.find((f) => f.ruleId === 'date-in-past')?.message ?? '(none)';
+    // 20:00 in Sydney (UTC+11) was 09:00 UTC: past by 3 hours at 12:00 UTC. In UTC it is ahead.
+    const browser = run(editor(dated), { timeZone: 'Australia/Sydney' });
+    expect(dateFinding(browser)).toMatch(/in Australia\/Sydney \(your browser's time zone\)/);
+    const account = run(editor(dated), {
+      timeZone: 'Australia/Sydney',
+      settings: { ...defaultSettings(), accountTimeZone: 'UTC' },
+    });
+    expect(dateFinding(account)).toBe('(none)');
+    const set = run(editor(dated), {
+      timeZone: 'UTC',
+      settings: { ...defaultSettings(), accountTimeZone: 'Australia/Sydney' },
+    });
+    expect(dateFinding(set)).toMatch(/in Australia\/Sydney;/);
+    expect(dateFinding(set)).not.toMatch(/browser/);
+  });
+
   it('badges warnings in amber when there is no error', () => {
     const report = run(editor(healthy({ subscribers: 3 })));
     expect(report.counts.error).toBe(0);
@@ -157,8 +181,10 @@ describe('audit', () => {
     expect(run(editor(healthy())).findings.map((f) => f.ruleId)).toContain('fresh-test-address');
   });
 
-  it('every rule in the registry runs on a sequence that trips many of them', () => {
-    expect(RULES.length).toBe(27);
+  it('every rule in the registry runs on a big branching sequence without failing', () => {
+    const report = run(editor(bigSequence(300)));
+    expect(new Set(RULES.map((r) => r.meta.id)).size).toBe(RULES.length);
+    expect(report.coverage.notes.filter((n) => n.includes('could not run'))).toEqual([]);
   });
 });
 
@@ -201,37 +227,14 @@ function bigSequence(size: number): SequenceModel {
   return sequence({ steps, connections, subscribers: 120 });
 }
 
-describe('audit speed', () => {
-  const best = (page: PageModel, rounds: number) => {
-    let fastest = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < rounds; i++) fastest = Math.min(fastest, run(page).timing.checkMs);
-    return fastest;
-  };
-
-  it('audits a realistic 1,000-step sequence completely and quickly', () => {
-    const page = editor(bigSequence(1000));
-    const report = run(page);
+// How fast the audit is (a 1,000-step budget, near-linear growth) is the benchmark's to hold
+// (`npm run bench`: budgets audit-1000 and scale-1000-over-100), never a timed test's: the
+// machines are shared, so a test here would measure the neighbours.
+describe('a big sequence', () => {
+  it('audits a realistic 1,000-step sequence completely', () => {
+    const report = run(editor(bigSequence(1000)));
     expect(report.runOrder.length).toBeGreaterThan(900);
     expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
-    const ms = best(page, 20);
-    console.info(`audit of 1000 steps: best ${ms.toFixed(2)} ms`);
-    // Budget: well under 10 ms (plain Node measures about 2 ms). Test workers on shared 2-core
-    // machines are noisy, so the absolute bound is loose; the growth test below is the sharp one.
-    expect(ms).toBeLessThan(100);
-  });
-
-  it('grows about linearly: 8 times the steps costs far less than 64 times the time (quadratic)', () => {
-    const small = editor(bigSequence(500));
-    const large = editor(bigSequence(4000));
-    let smallMs = Number.POSITIVE_INFINITY;
-    let largeMs = Number.POSITIVE_INFINITY;
-    // Interleaved, so a burst of load on the machine hits both sizes alike.
-    for (let i = 0; i < 12; i++) {
-      smallMs = Math.min(smallMs, best(small, 2));
-      largeMs = Math.min(largeMs, best(large, 1));
-    }
-    console.info(`audit of 500 steps: ${smallMs.toFixed(2)} ms; 4000 steps: ${largeMs.toFixed(2)} ms`);
-    expect(largeMs / Math.max(smallMs, 0.05)).toBeLessThan(32);
   });
 });
 
@@ -243,6 +246,7 @@ describe('settings', () => {
       tooManyEmailsLimit: 10,
       testAddress: '',
       inlineWarnings: true,
+      accountTimeZone: null,
     });
   });
 
@@ -259,6 +263,7 @@ describe('settings', () => {
       tooManyEmailsLimit: 10,
       testAddress: 'anna@example.com',
       inlineWarnings: true,
+      accountTimeZone: null,
     });
   });
 

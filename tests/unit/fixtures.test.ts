@@ -52,7 +52,7 @@ describe('sequence fixtures audit as their expected files say', () => {
     expect(() => validateReport(report)).not.toThrow();
     expect(findingDifferences(fixture.expected.findings, report.findings)).toEqual([]);
     // The kind (fail or review) matters too: every review a fixture produces is listed as one
-    // (the page really does not show enough there), and nothing else is a guess.
+    // (the page really does not show enough there, or the fixture says its truth is uncertain).
     for (const wanted of fixture.expected.findings) {
       const match = report.findings.find(
         (f) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, compareRefs, subsequenceLetter } from '../../lib/graph';
+import { buildGraph, compareRefs, quickestArrivals, subsequenceLetter } from '../../lib/graph';
 import type { Connection } from '../../lib/model';
 import { chain, complete, email, goto, no, sequence, split, step, tag, yes } from './checks/model-builder';
 
@@ -54,9 +54,37 @@ describe('flow graph', () => {
       }),
     );
     expect([...g.reachable].sort(compareRefs)).toEqual(['1', '2']);
-    // A Go To target counts as an entry even when the Go To itself is stranded.
-    expect([...g.entryReachable].sort(compareRefs)).toEqual(['1', '2', 'A1']);
+    // A stranded Go To leads nobody anywhere: its target is no more reached than the Go To.
+    expect([...g.entryReachable].sort(compareRefs)).toEqual(['1', '2']);
+    expect(g.entriesOf('A')).toEqual([]);
     expect(g.runIndex('3')).toBe(-1);
+  });
+
+  it('an inactive Go To is skipped: its jump is no successor, no entry and no run order', () => {
+    const g = buildGraph(
+      sequence({
+        steps: [email('1'), goto('2', 'A1', { active: false }), email('A1'), complete('A2')],
+        connections: [...chain('start', '1', '2'), ...chain('A1', 'A2')],
+      }),
+    );
+    expect(g.successors('2')).toEqual([]);
+    expect(g.gotoSources('A1')).toEqual(['2']);
+    expect(g.entriesOf('A')).toEqual([]);
+    expect(g.runOrder).toEqual(['1', '2']);
+  });
+
+  it('while a tab is unopened, an active Go To target may be reached through it', () => {
+    const g = buildGraph(
+      sequence({
+        steps: [email('1'), complete('2'), email('3'), goto('4', 'A1'), email('A1')],
+        connections: [...chain('start', '1', '2'), ...chain('3', '4')],
+        tabs: { all: ['Main', 'A', 'B'], seen: ['Main', 'A'] },
+      }),
+    );
+    expect([...g.entryReachable].sort(compareRefs)).toEqual(['1', '2', 'A1']);
+    // The Go To itself is not known to be reached, so it is not a known way into A.
+    expect(g.entriesOf('A')).toEqual([]);
+    expect(g.mayRun.has('4')).toBe(true);
   });
 
   it('reports split branches, including lines whose branch was not told', () => {
@@ -206,5 +234,82 @@ describe('flow graph properties', () => {
         }
       }),
     );
+  });
+
+  it('quickest arrivals are the shortest paths, whatever the shape (checked by relaxing every line)', () => {
+    fc.assert(
+      fc.property(
+        flowArb,
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 40, maxLength: 40 }),
+        (seq, holds) => {
+          const g = buildGraph(seq);
+          const hold = (ref: string) => holds[Number(ref) % holds.length] ?? 0;
+          const got = quickestArrivals(g, 0, (st, arrival) => ({
+            leavesAt: arrival + hold(st.ref),
+            sure: true,
+          }));
+          // Bellman-Ford: relax every successor edge until nothing changes.
+          const best = new Map<string, number>();
+          for (const r of g.successors('start')) best.set(r, 0);
+          for (let round = 0; round <= seq.steps.length; round++) {
+            for (const [ref, at] of [...best]) {
+              for (const next of g.successors(ref)) {
+                const t = at + hold(ref);
+                if (!best.has(next) || t < (best.get(next) as number)) best.set(next, t);
+              }
+            }
+          }
+          expect(new Map([...got].map(([r, a]) => [r, a.at]))).toEqual(best);
+          expect(new Set(got.keys())).toEqual(g.reachable);
+        },
+      ),
+    );
+  });
+});
+
+describe('quickest arrivals', () => {
+  const hold = (ms: Record<string, number | null>) => (st: { ref: string }, arrival: number) => {
+    const wait = ms[st.ref];
+    return wait === null ? null : { leavesAt: arrival + (wait ?? 0), sure: wait !== undefined };
+  };
+
+  it('takes the quicker branch of a split, and a step that never runs leads nowhere', () => {
+    const g = buildGraph(
+      sequence({
+        steps: [split('1'), email('2'), email('3'), email('4'), email('5'), complete('6')],
+        connections: [
+          ...chain('start', '1'),
+          yes('1', '2'),
+          no('1', '3'),
+          ...chain('2', '4'),
+          ...chain('3', '4'),
+          ...chain('5', '6'),
+        ],
+      }),
+    );
+    const got = quickestArrivals(g, 1000, hold({ '1': 0, '2': 50, '3': 10, '4': 0, '5': 0, '6': 0 }));
+    expect(got.get('4')).toEqual({ at: 1010, sure: true });
+    expect(got.has('5')).toBe(false);
+    const stuck = quickestArrivals(g, 0, hold({ '1': 0, '2': null, '3': null, '4': 0 }));
+    expect(stuck.has('4')).toBe(false);
+  });
+
+  it('marks an arrival unsure when a step on the quickest way had unread timing', () => {
+    const g = buildGraph(
+      sequence({
+        steps: [email('1'), email('2'), complete('3')],
+        connections: chain('start', '1', '2', '3'),
+      }),
+    );
+    const got = quickestArrivals(g, 0, hold({ '1': 5, '3': 0 }));
+    expect(got.get('2')).toEqual({ at: 5, sure: true });
+    expect(got.get('3')).toEqual({ at: 5, sure: false });
+  });
+
+  it('needs the Starting Rules module to know where contacts enter', () => {
+    const g = buildGraph(
+      sequence({ steps: [email('1')], connections: chain('start', '1'), startingRules: null }),
+    );
+    expect(quickestArrivals(g, 0, hold({})).size).toBe(0);
   });
 });

@@ -6,13 +6,15 @@ import {
   localToInstant,
   nextWindowOpening,
   runsRightAway,
+  wallClockToInstant,
   whenStepRuns,
   windowNeverOpens,
+  windowProblem,
   zonedParts,
 } from '../../lib/timing';
 import { onDate, wait, weekdays } from './checks/model-builder';
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 const any: StepWindow = { type: 'any' };
 
 describe('account time zone', () => {
@@ -35,6 +37,30 @@ describe('account time zone', () => {
 
   it('falls back to UTC for an unknown zone', () => {
     expect(createTiming('Mars/Olympus').timeZone).toBe('UTC');
+  });
+
+  it("names the zone, and says when it is the browser's", () => {
+    expect(createTiming('Europe/London', 'setting').timeZoneLabel).toBe('Europe/London');
+    expect(createTiming('Europe/London', 'browser').timeZoneLabel).toBe(
+      "Europe/London (your browser's time zone)",
+    );
+    expect(createTiming().timeZoneSource).toBe('browser');
+  });
+
+  it.each([
+    // Fall-back: 01:30 shows twice; the FIRST (daylight-time) one is taken.
+    ['America/New_York', '2026-11-01T01:30', '2026-11-01T05:30:00.000Z'],
+    ['Europe/London', '2026-10-25T01:30', '2026-10-25T00:30:00.000Z'],
+    ['Australia/Sydney', '2026-04-05T02:30', '2026-04-04T15:30:00.000Z'],
+    ['America/Sao_Paulo', '2018-02-17T23:30', '2018-02-18T01:30:00.000Z'],
+    // Spring-forward: the missing wall time moves forward by the gap (02:30 → 03:30).
+    ['America/New_York', '2026-03-08T02:30', '2026-03-08T07:30:00.000Z'],
+    ['Europe/London', '2026-03-29T01:30', '2026-03-29T01:30:00.000Z'],
+    ['Australia/Sydney', '2026-10-04T02:30', '2026-10-03T16:30:00.000Z'],
+    // São Paulo sprang forward at midnight: 00:30 did not exist, 01:30 is the next reading.
+    ['America/Sao_Paulo', '2018-11-04T00:30', '2018-11-04T03:30:00.000Z'],
+  ])('clock changes resolve the same way everywhere: %s %s is %s', (zone, local, expected) => {
+    expect(localToInstant(local, zone).toISOString()).toBe(expected);
   });
 });
 
@@ -93,15 +119,39 @@ describe('when a step runs', () => {
     );
   });
 
-  it('a window that never opens never runs', () => {
+  it('a window that never opens never runs: no days, or an end equal to its start', () => {
     expect(
-      whenStepRuns({ delay: { type: 'immediate' }, window: weekdays('17:00', '09:00') }, arrival, 'UTC'),
+      whenStepRuns({ delay: { type: 'immediate' }, window: weekdays('09:00', '09:00') }, arrival, 'UTC'),
     ).toEqual({
       status: 'never',
       reason: 'window',
     });
     expect(windowNeverOpens({ type: 'hours', days: [], from: '09:00', to: '17:00' })).toBe(true);
     expect(windowNeverOpens(weekdays())).toBe(false);
+    expect(windowProblem(weekdays('09:00', '09:00'))).toBe('empty');
+    expect(windowProblem({ type: 'hours', days: [], from: '09:00', to: '17:00' })).toBe('no-days');
+  });
+
+  it('an end of 12:00 AM ("24:00") is midnight at the end of the day', () => {
+    const evenings = weekdays('09:00', '24:00');
+    expect(windowProblem(evenings)).toBeNull();
+    // Friday 23:30 is inside 9:00 AM – 12:00 AM; Friday 23:59 too; Saturday waits for Monday.
+    expect(iso(nextWindowOpening(evenings, new Date('2026-11-27T23:30:00Z'), 'UTC'))).toBe(
+      '2026-11-27T23:30:00.000Z',
+    );
+    expect(iso(nextWindowOpening(evenings, new Date('2026-11-28T00:00:00Z'), 'UTC'))).toBe(
+      '2026-11-30T09:00:00.000Z',
+    );
+    expect(windowProblem(weekdays('00:00', '24:00'))).toBeNull();
+  });
+
+  it('an overnight window (end before start) is not decided: its meaning is not documented', () => {
+    expect(windowProblem(weekdays('17:00', '09:00'))).toBe('overnight');
+    expect(windowNeverOpens(weekdays('17:00', '09:00'))).toBe(false);
+    expect(nextWindowOpening(weekdays('17:00', '09:00'), arrival, 'UTC')).toBeUndefined();
+    expect(
+      whenStepRuns({ delay: { type: 'immediate' }, window: weekdays('17:00', '09:00') }, arrival, 'UTC'),
+    ).toEqual({ status: 'unknown', missing: 'overnight-window' });
   });
 
   it('a specific date: waits for it, runs within about 2 hours after, then skips', () => {
@@ -185,5 +235,100 @@ describe('window properties', () => {
         },
       ),
     );
+  });
+});
+
+/** The wall clock of an instant in a zone, read straight from Intl (not through lib/timing). */
+function intlWall(instant: number, timeZone: string): string {
+  const f = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(new Date(instant))) p[part.type] = part.value;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+const ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'America/Sao_Paulo',
+  'UTC',
+];
+const MINUTE_MS = 60_000;
+const instantArb = fc
+  .integer({ min: Date.UTC(2000, 0, 1) / MINUTE_MS, max: Date.UTC(2040, 0, 1) / MINUTE_MS })
+  .map((m) => m * MINUTE_MS);
+const wallArb = fc.record({
+  year: fc.integer({ min: 2000, max: 2039 }),
+  month: fc.integer({ min: 1, max: 12 }),
+  day: fc.integer({ min: 1, max: 28 }),
+  hour: fc.integer({ min: 0, max: 23 }),
+  minute: fc.integer({ min: 0, max: 59 }),
+});
+const wallText = (w: { year: number; month: number; day: number; hour: number; minute: number }) =>
+  new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute)).toISOString().slice(0, 16);
+
+describe('wall clock to instant, checked against Intl in several zones', () => {
+  it("every instant's wall time maps back to it, or to the earlier of a repeated hour", () => {
+    fc.assert(
+      fc.property(instantArb, fc.constantFrom(...ZONES), (instant, zone) => {
+        const wall = intlWall(instant, zone);
+        const got = localToInstant(wall, zone).getTime();
+        expect(intlWall(got, zone)).toBe(wall);
+        expect(got).toBeLessThanOrEqual(instant);
+        // Not equal only inside a fall-back's repeated hour (at most 2 hours apart, same reading).
+        expect(instant - got).toBeLessThanOrEqual(2 * 3_600_000);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('a wall time that exists gives its first instant; one that was skipped moves forward by the gap', () => {
+    fc.assert(
+      fc.property(wallArb, fc.constantFrom(...ZONES), (w, zone) => {
+        const wanted = wallText(w);
+        const got = wallClockToInstant(w.year, w.month, w.day, w.hour, w.minute, zone).getTime();
+        const shown = intlWall(got, zone);
+        // No earlier instant reads the same wall time (offsets change by at most 2 hours).
+        for (let back = 15; back <= 120; back += 15) {
+          expect(intlWall(got - back * MINUTE_MS, zone)).not.toBe(wanted);
+        }
+        if (shown === wanted) return;
+        // Skipped: the reading is later than asked by the gap, and the minute before it is
+        // still on the old offset (so it is the first instant after the jump plus the gap).
+        const ahead = Date.parse(`${shown}:00Z`) - Date.parse(`${wanted}:00Z`);
+        expect(ahead).toBeGreaterThan(0);
+        expect(ahead).toBeLessThanOrEqual(2 * 3_600_000);
+        const offsetOf = (t: number) => Date.parse(`${intlWall(t, zone)}:00Z`) - t;
+        expect(offsetOf(got) - offsetOf(got - ahead - MINUTE_MS)).toBe(ahead);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it("clock changes themselves are resolved: each zone's transitions, tried minute by minute", () => {
+    for (const zone of ZONES) {
+      // Walk 2026 (2018 for São Paulo, which has had no DST since 2019) hour by hour to find changes.
+      const year = zone === 'America/Sao_Paulo' ? 2018 : 2026;
+      for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 3_600_000) {
+        const offset = (x: number) => Date.parse(`${intlWall(x, zone)}:00Z`) - x;
+        if (offset(t) === offset(t + 3_600_000)) continue;
+        for (let m = -90; m <= 150; m += 10) {
+          const instant = t + m * MINUTE_MS;
+          const wall = intlWall(instant, zone);
+          const got = localToInstant(wall, zone).getTime();
+          expect(intlWall(got, zone), `${zone} ${wall}`).toBe(wall);
+          expect(got).toBeLessThanOrEqual(instant);
+        }
+      }
+    }
   });
 });

@@ -66,7 +66,8 @@ ruleTable(rule, [
     expect: [['fail', ['1', '2', '3']]],
   },
   {
-    name: 'both branches of an instant split after an email',
+    // One contact takes one branch: 3 and 4 never reach the same person.
+    name: 'the branches of an instant split after an email are separate bursts',
     seq: sequence({
       steps: [email('1'), split('2'), email('3'), email('4'), complete('5')],
       connections: [
@@ -77,7 +78,41 @@ ruleTable(rule, [
         ...chain('4', '5'),
       ],
     }),
-    expect: [['fail', ['1', '3', '4']]],
+    expect: [
+      ['fail', ['1', '3']],
+      ['fail', ['1', '4']],
+    ],
+  },
+  {
+    name: 'messages on two branches that then meet one message: one burst per branch',
+    seq: sequence({
+      steps: [split('1'), email('2'), email('3'), email('4'), complete('5')],
+      connections: [
+        ...chain('start', '1'),
+        yes('1', '2'),
+        no('1', '3'),
+        ...chain('2', '4'),
+        ...chain('3', '4', '5'),
+      ],
+    }),
+    expect: [
+      ['fail', ['2', '4']],
+      ['fail', ['3', '4']],
+    ],
+  },
+  {
+    name: 'silent on the two branches of a split with one message each',
+    seq: sequence({
+      steps: [tag('1'), split('2'), email('3'), email('4'), complete('5'), complete('6')],
+      connections: [
+        ...chain('start', '1', '2'),
+        yes('2', '3'),
+        no('2', '4'),
+        ...chain('3', '5'),
+        ...chain('4', '6'),
+      ],
+    }),
+    expect: [],
   },
   {
     name: 'an inactive email is not sent',

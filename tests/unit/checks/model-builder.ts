@@ -3,7 +3,7 @@ import { createContext } from '../../../lib/audit';
 import type { Finding, Rule } from '../../../lib/checks/types';
 import type { Connection, Delay, ListRow, SequenceModel, Step, StepWindow } from '../../../lib/model';
 import { defaultSettings, type Settings } from '../../../lib/settings';
-import { createTiming } from '../../../lib/timing';
+import { createTiming, type TimeZoneSource } from '../../../lib/timing';
 import type { VisitObservations } from '../../../lib/visit';
 
 /** Small builders so rule tables read like the cards on the canvas. */
@@ -95,6 +95,8 @@ export function healthy(init: Partial<SequenceModel> = {}): SequenceModel {
 export interface RunOptions {
   now?: Date;
   timeZone?: string;
+  /** Whether the zone is the user's account setting (default) or the browser's own. */
+  timeZoneSource?: TimeZoneSource;
   settings?: Partial<Settings>;
   /** What the audit session observed beyond the page (default: nothing). */
   visit?: VisitObservations;
@@ -105,7 +107,7 @@ export function run(rule: Rule, seq: SequenceModel, options: RunOptions = {}): F
   return rule.check(
     createContext('editor', {
       sequence: seq,
-      timing: createTiming(options.timeZone ?? 'UTC'),
+      timing: createTiming(options.timeZone ?? 'UTC', options.timeZoneSource ?? 'setting'),
       settings: { ...defaultSettings(), ...options.settings },
       now: options.now ?? NOW,
       ...(options.visit ? { visit: options.visit } : {}),

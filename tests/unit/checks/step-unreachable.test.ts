@@ -9,7 +9,8 @@ ruleTable(rule, [
       connections: [...chain('start', '1', '2'), ...chain('3', '4', '5')],
     }),
     expect: [['fail', ['4', '5']]],
-    message: /^Step 4 · Send email "Email 4" and Step 5 · Complete "Done" have lines coming in/,
+    message:
+      /^Step 4 · Send email "Email 4" and Step 5 · Complete "Done" have a way in, but no path from Starting Rules reaches them/,
   },
   {
     name: 'silent when the island is joined to the flow',
@@ -48,6 +49,31 @@ ruleTable(rule, [
     seq: sequence({
       steps: [email('1'), goto('2', 'A1'), email('A1'), complete('A2')],
       connections: [...chain('start', '1', '2'), ...chain('A1', 'A2')],
+    }),
+    expect: [],
+  },
+  {
+    // The Go To at the island's end jumps back to its head, but nobody reaches the Go To.
+    name: 'an island closed by a Go To is an island, head included (a Go To points at it)',
+    seq: sequence({
+      steps: [email('1'), complete('2'), email('3'), email('4'), goto('5', '3')],
+      connections: [...chain('start', '1', '2'), ...chain('3', '4', '5')],
+    }),
+    expect: [['fail', ['3', '4', '5']]],
+  },
+  {
+    name: "an inactive Go To's jump is no path: its target and what follows are unreachable",
+    seq: sequence({
+      steps: [email('1'), goto('2', '3', { active: false }), email('3'), complete('4')],
+      connections: [...chain('start', '1', '2'), ...chain('3', '4')],
+    }),
+    expect: [['fail', ['3', '4']]],
+  },
+  {
+    name: 'an active Go To that is reached leads on',
+    seq: sequence({
+      steps: [email('1'), goto('2', '3'), email('3'), complete('4')],
+      connections: [...chain('start', '1', '2'), ...chain('3', '4')],
     }),
     expect: [],
   },

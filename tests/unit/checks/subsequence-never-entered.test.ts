@@ -39,6 +39,32 @@ ruleTable(rule, [
     expect: [['fail', ['A1', 'A2']]],
   },
   {
+    name: 'a sub-sequence entered only from an inactive Go To is never entered',
+    seq: sequence({
+      steps: [email('1'), goto('2', 'A1', { active: false }), ...sub],
+      connections: [...chain('start', '1', '2'), ...subLines],
+    }),
+    expect: [['fail', ['A1', 'A2', 'A3']]],
+    message: /Step 2 · Go To .* is inactive/,
+  },
+  {
+    name: 'a sub-sequence entered only from a stranded Go To is never entered',
+    seq: sequence({
+      steps: [email('1'), complete('2'), email('3'), goto('4', 'A1'), ...sub],
+      connections: [...chain('start', '1', '2'), ...chain('3', '4'), ...subLines],
+    }),
+    expect: [['fail', ['A1', 'A2', 'A3']]],
+    message: /nobody reaches Step 4/,
+  },
+  {
+    name: 'a line from a step nobody reaches is no way in either',
+    seq: sequence({
+      steps: [email('1'), complete('2'), email('3'), ...sub],
+      connections: [...chain('start', '1', '2'), ...chain('3', 'A1'), ...subLines],
+    }),
+    expect: [['fail', ['A1', 'A2', 'A3']]],
+  },
+  {
     name: 'asks for review while another tab is unopened',
     seq: sequence({
       steps: [email('1'), complete('2'), ...sub],

@@ -24,15 +24,16 @@ ruleTable(rule, [
     expect: [],
   },
   {
-    name: 'fires when B is at 0%',
+    // A version at 0% is a draft: version-draft's tip, not a bad split.
+    name: 'silent when B is at 0% (that is version-draft)',
     seq: withVersions(versions(['A', 100], ['B', 0])),
-    expect: [['fail', ['2']]],
-    message: /version B is at 0%/,
+    expect: [],
   },
   {
-    name: 'A at 0% is allowed (it takes what is left)',
-    seq: withVersions(versions(['A', 0], ['B', 100])),
-    expect: [],
+    name: 'fires on the total even with a draft among the versions',
+    seq: withVersions(versions(['A', 70], ['B', 0], ['C', 40])),
+    expect: [['fail', ['2']]],
+    message: /110%/,
   },
   { name: 'silent without versions', seq: withVersions([]), expect: [] },
 ]);

@@ -1,6 +1,11 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AuditSession, type PageWindow, startAuditSession } from '../../../lib/extension/audit-session';
+import {
+  type AuditSession,
+  type PageWindow,
+  PRESS_LIMIT_MS,
+  startAuditSession,
+} from '../../../lib/extension/audit-session';
 import { kartraProfile } from '../../../lib/kartra/profile';
 import type { Report } from '../../../lib/report';
 import { defaultSettings } from '../../../lib/settings';
@@ -20,9 +25,59 @@ const lines = [
 let session: AuditSession | null = null;
 afterEach(() => session?.stop());
 
-function openBuilder(): { win: PageWindow; reports: Report[] } {
+/**
+ * The page's clock, moved by hand: the session's timers and performance.now() run on it, so
+ * the tests say "100 ms later" without waiting, and no machine is too slow for them.
+ */
+class ManualClock {
+  now = 0;
+  private nextId = 1;
+  private readonly timers = new Map<number, { at: number; run: () => void }>();
+
+  install(win: PageWindow): void {
+    const set = (run: () => void, ms = 0) => {
+      const id = this.nextId++;
+      this.timers.set(id, { at: this.now + Math.max(0, ms), run });
+      return id;
+    };
+    const clear = (id: number | undefined) => {
+      if (id !== undefined) this.timers.delete(id);
+    };
+    const performance = { now: () => this.now, measure() {}, clearMeasures() {} };
+    for (const [name, value] of Object.entries({ setTimeout: set, clearTimeout: clear, performance })) {
+      Object.defineProperty(win, name, { value, configurable: true, writable: true });
+    }
+  }
+
+  /** Moves time on by `ms`, running each timer that falls due, in order, with the page's reactions. */
+  async advance(ms: number): Promise<void> {
+    const end = this.now + ms;
+    await settle();
+    for (;;) {
+      const due = [...this.timers.entries()]
+        .filter(([, t]) => t.at <= end)
+        .sort(([, a], [, b]) => a.at - b.at)[0];
+      if (!due) break;
+      const [id, timer] = due;
+      this.timers.delete(id);
+      this.now = timer.at;
+      timer.run();
+      await settle();
+    }
+    this.now = end;
+  }
+}
+
+/** Lets the mutation observer (queued as a microtask) deliver what the page just did. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+function openBuilder(): { win: PageWindow; reports: Report[]; clock: ManualClock } {
   const happy = new Window({ url: EDITOR_URL });
   const win = happy as unknown as PageWindow;
+  const clock = new ManualClock();
+  clock.install(win);
   renderScene(
     win.document,
     buildScene(steps, lines, { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 4 }),
@@ -35,7 +90,7 @@ function openBuilder(): { win: PageWindow; reports: Report[] } {
     onReport: (report) => reports.push(report),
     throttleMs: 10,
   });
-  return { win, reports };
+  return { win, reports, clock };
 }
 
 const OPTIONS = {
@@ -46,39 +101,72 @@ const OPTIONS = {
 };
 
 const builderOf = (win: PageWindow) => win.document.querySelector('.js_sequence_builder') as HTMLElement;
-
-const until = async (done: () => boolean) => {
-  const deadline = Date.now() + 3000;
-  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(done()).toBe(true);
-};
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const touchBuilder = (win: PageWindow, name: string) =>
+  builderOf(win).setAttribute('class', `sequence_builder js_sequence_builder ${name}`);
 
 describe('the audit session', () => {
   it('audits on start and again after the builder changes', async () => {
-    const { win, reports } = openBuilder();
+    const { win, reports, clock } = openBuilder();
     expect(reports).toHaveLength(1);
     expect(reports[0]?.page.kind).toBe('editor');
-    builderOf(win).setAttribute('class', `${builderOf(win).className} changed`);
-    await until(() => reports.length === 2);
+    touchBuilder(win, 'changed');
+    await clock.advance(10);
+    expect(reports).toHaveLength(2);
+  });
+
+  it('audits at most once per throttle period while the builder keeps changing', async () => {
+    const { win, reports, clock } = openBuilder();
+    for (let i = 0; i < 10; i++) {
+      touchBuilder(win, `typing-${i}`);
+      await clock.advance(1);
+    }
+    // Ten changes in 10 ms: one audit once the throttle period is over, not ten.
+    expect(reports).toHaveLength(2);
   });
 
   it('ignores changes outside the builder (a chat widget, a clock)', async () => {
-    const { win, reports } = openBuilder();
+    const { win, reports, clock } = openBuilder();
     const widget = win.document.createElement('div');
     win.document.body.appendChild(widget);
     for (let tick = 1; tick <= 5; tick++) {
       widget.textContent = `12:0${tick}`;
-      await pause(20);
+      await clock.advance(20);
     }
     expect(reports).toHaveLength(1);
     // Still watching the builder.
-    builderOf(win).setAttribute('class', `${builderOf(win).className} changed`);
-    await until(() => reports.length === 2);
+    touchBuilder(win, 'changed');
+    await clock.advance(10);
+    expect(reports).toHaveLength(2);
+  });
+
+  it('waits for a held mouse button to be released before auditing a change', async () => {
+    const { win, reports, clock } = openBuilder();
+    win.dispatchEvent(new win.Event('pointerdown'));
+    for (let i = 0; i < 5; i++) {
+      touchBuilder(win, `dragging-${i}`);
+      await clock.advance(20);
+    }
+    await clock.advance(100);
+    expect(reports).toHaveLength(1);
+    win.dispatchEvent(new win.Event('pointerup'));
+    await clock.advance(10);
+    expect(reports).toHaveLength(2);
+    await clock.advance(50);
+    expect(reports).toHaveLength(2);
+  });
+
+  it('does not wait out a press held longer than the limit', async () => {
+    const { win, reports, clock } = openBuilder();
+    win.dispatchEvent(new win.Event('pointerdown'));
+    touchBuilder(win, 'held');
+    await clock.advance(PRESS_LIMIT_MS - 1);
+    expect(reports).toHaveLength(1);
+    await clock.advance(1);
+    expect(reports).toHaveLength(2);
   });
 
   it('counts a step deactivated since load as unsaved until a click on Save Progress', async () => {
-    const { win, reports } = openBuilder();
+    const { win, reports, clock } = openBuilder();
     const unsaved = () => reports.at(-1)?.findings.filter((f) => f.ruleId === 'changes-not-saved') ?? [];
     expect(unsaved()).toEqual([]);
     const header = builderOf(win).querySelector('.js_sequence_step .step_header');
@@ -89,7 +177,8 @@ describe('the audit session', () => {
     const box = { x: 0, y: 0, left: 0, top: 0, width: 48, height: 14, right: 48, bottom: 14 };
     Object.defineProperty(label, 'getBoundingClientRect', { value: () => ({ ...box, toJSON: () => box }) });
     header?.appendChild(label);
-    await until(() => unsaved().length === 1);
+    await clock.advance(10);
+    expect(unsaved()).toHaveLength(1);
     expect(unsaved()[0]?.steps).toEqual(['1']);
     expect(unsaved()[0]?.message).toContain('step 1 deactivated');
 
@@ -137,24 +226,11 @@ describe('the audit session', () => {
     expect(paused?.message).toMatch(/^Paused, as the sequence list showed at \d\d:\d\d/);
   });
 
-  it('waits for a held mouse button to be released before auditing a change', async () => {
-    const { win, reports } = openBuilder();
-    win.dispatchEvent(new win.Event('pointerdown'));
-    for (let i = 0; i < 5; i++) {
-      builderOf(win).setAttribute('class', `sequence_builder js_sequence_builder dragging-${i}`);
-      await pause(20);
-    }
-    await pause(100);
-    expect(reports).toHaveLength(1);
-    win.dispatchEvent(new win.Event('pointerup'));
-    await until(() => reports.length === 2);
-    await pause(50);
-    expect(reports).toHaveLength(2);
-  });
-
   it("counts the time its report's consumers take to draw it as the report's renderMs", () => {
     const happy = new Window({ url: EDITOR_URL });
     const win = happy as unknown as PageWindow;
+    const clock = new ManualClock();
+    clock.install(win);
     renderScene(
       win.document,
       buildScene(steps, lines, { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 4 }),
@@ -165,13 +241,12 @@ describe('the audit session', () => {
       settings: defaultSettings,
       tool: { name: 'test', version: '0' },
       onReport(report) {
-        // A slow drawing: at least 15 ms pass inside the consumer.
-        const end = performance.now() + 15;
-        while (performance.now() < end);
+        // A slow drawing: 15 ms pass on the page's clock inside the consumer.
+        clock.now += 15;
         drawn = report;
       },
     });
     expect(session.latest()?.report).toBe(drawn);
-    expect(session.latest()?.report?.timing.renderMs).toBeGreaterThanOrEqual(15);
+    expect(session.latest()?.report?.timing.renderMs).toBe(15);
   });
 });

@@ -37,6 +37,7 @@ const layoutArb: fc.Arbitrary<GenLayout> = fc.record({
   scrollX: fc.integer({ min: -5000, max: 5000 }),
   scrollY: fc.integer({ min: -5000, max: 5000 }),
   columns: fc.integer({ min: 1, max: 8 }),
+  ports: fc.constantFrom('standard' as const, 'mirrored' as const, 'split-sides' as const),
 });
 
 const drawingArb = fc.record({
@@ -152,26 +153,18 @@ describe('interpretScene at scale', () => {
       candidates += found.length;
       return found;
     });
-    let best = Number.POSITIVE_INFINITY;
     let page: ReturnType<typeof interpretScene> | null = null;
     try {
       page = interpretScene(scene, kartraProfile, URL);
       const perRun = candidates;
       expect(perRun).toBeGreaterThan(scene.nodes.length);
       expect(perRun).toBeLessThan(10 * (scene.nodes.length + 2 * scene.lines.length));
-      spy.mockRestore();
-      for (let run = 0; run < 3; run++) {
-        const t0 = performance.now();
-        interpretScene(scene, kartraProfile, URL);
-        best = Math.min(best, performance.now() - t0);
-      }
     } finally {
       spy.mockRestore();
     }
     if (page?.kind !== 'editor') throw new Error(page?.kind);
     expect(page.sequence.connections).toHaveLength(connections.length);
     expect(page.sequence.diagnostics).toEqual([]);
-    // Generous: a few ms on an idle machine; this only catches a blow-up.
-    expect(best).toBeLessThan(2000);
+    // The candidate count above holds the cost; how long it takes is the benchmark's to say.
   });
 });

@@ -69,6 +69,40 @@ describe('interpretScene', () => {
     }
   });
 
+  // Issue 13: a node's role comes from the lines and the card, not only from its edge.
+  it('reads outputs on any edge: a flow drawn with inputs on the right and outputs on the left', () => {
+    for (const orientation of ['horizontal', 'vertical'] as const) {
+      const scene = buildScene(steps, lines, {
+        ...FLAT,
+        orientation,
+        ports: 'mirrored',
+        reversed: (i) => i % 2 === 1,
+      });
+      const seq = sequenceOf(scene);
+      expect(seq.connections, orientation).toEqual(lines);
+      expect(seq.diagnostics, orientation).toEqual([]);
+    }
+  });
+
+  it('reads a split whose Yes and No leave from its side edges, in a vertical layout', () => {
+    const scene = buildScene(steps, lines, {
+      ...FLAT,
+      orientation: 'vertical',
+      columns: 2,
+      ports: 'split-sides',
+    });
+    const seq = sequenceOf(scene);
+    expect(seq.connections).toEqual(lines);
+    expect(seq.diagnostics).toEqual([]);
+  });
+
+  it('keeps the edge rule for a node nothing else tells about (an unconnected card)', () => {
+    const scene = buildScene([...steps, { ref: '5', kind: 'email' }], lines, FLAT);
+    const seq = sequenceOf(scene);
+    expect(seq.connections).toEqual(lines);
+    expect(seq.diagnostics).toEqual([]);
+  });
+
   it('reports a card with no timing line instead of guessing, and keeps the step', () => {
     const scene = buildScene(steps, lines, FLAT);
     const card = scene.cards[0];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kartraProfile } from '../../../lib/kartra/profile';
+import type { StepWindow } from '../../../lib/model';
 import {
   parseAction,
   parseCount,
@@ -12,6 +13,7 @@ import {
 import { iconValue, statusFromIcon } from '../../../lib/reader/parse-icons';
 import { parseTiming } from '../../../lib/reader/parse-timing';
 import { parseWindow } from '../../../lib/reader/parse-window';
+import { windowProblem } from '../../../lib/timing';
 
 const words = kartraProfile.words;
 
@@ -74,6 +76,14 @@ describe('window line', () => {
       { type: 'hours', days: ['mon', 'tue', 'wed', 'fri', 'sat', 'sun'], from: '18:15', to: '18:15' },
     ],
     ['Mon-Fri, 9:00 AM - 5:00 PM', { type: 'hours', days: weekdays.slice(0, 5), from: '09:00', to: '17:00' }],
+    // An end of 12:00 AM is midnight at the END of the day, as lib/timing.ts reads "24:00".
+    [
+      'Mon–Fri, 9:00 AM – 12:00 AM',
+      { type: 'hours', days: weekdays.slice(0, 5), from: '09:00', to: '24:00' },
+    ],
+    ['Every day, 12:00 AM – 12:00 AM', { type: 'hours', days: weekdays, from: '00:00', to: '24:00' }],
+    // An overnight window reads as shown; whether it opens is the timing's (and the rule's) call.
+    ['Mon, 10:00 PM – 6:00 AM', { type: 'hours', days: ['mon'], from: '22:00', to: '06:00' }],
   ])('reads %j', (text, expected) => {
     expect(parseWindow(text, words)).toEqual(expected);
   });
@@ -90,6 +100,21 @@ describe('window line', () => {
     'Mon–Tue–Wed, 9:00 AM – 5:00 PM',
   ])('gives null for %j', (text) => {
     expect(parseWindow(text, words)).toBeNull();
+  });
+});
+
+describe('window line and timing agree', () => {
+  it.each([
+    ['Mon–Fri, 9:00 AM – 12:00 AM', null],
+    ['Every day, 12:00 AM – 12:00 AM', null],
+    ['Mon–Fri, 12:00 AM – 9:00 AM', null],
+    ['Mon–Fri, 9:00 AM – 9:00 AM', 'empty'],
+    ['No days, 9:00 AM – 5:00 PM', 'no-days'],
+    ['Mon, 10:00 PM – 6:00 AM', 'overnight'],
+  ])('%j is judged %s', (text, problem) => {
+    const window = parseWindow(text, words);
+    expect(window).not.toBeNull();
+    expect(windowProblem(window as StepWindow)).toBe(problem);
   });
 });
 

@@ -26,6 +26,13 @@ export interface GenLayout {
   reversed?: (i: number) => boolean;
   /** Per line end, an offset from the node's centre as a fraction of node size (-0.4..0.4). */
   endJitter?: (i: number, end: 0 | 1) => Point;
+  /**
+   * Where the nodes sit: 'standard' (inputs left/top, outputs right/bottom, as jsPlumb's
+   * default anchors), 'mirrored' (a flow drawn the other way: inputs right/bottom, outputs
+   * left/top) or 'split-sides' (a split's Yes and No on the edges beside the flow: left and
+   * right in a vertical layout, top and bottom in a horizontal one).
+   */
+  ports?: 'standard' | 'mirrored' | 'split-sides';
 }
 
 export const CARD = { width: 250, height: 190 };
@@ -100,6 +107,20 @@ export function buildScene(
   };
   const anchor = (o: { x: number; y: number }, port: Port): { x: number; y: number } => {
     const { width: w, height: h } = CARD;
+    const at = standardAnchor(o, port);
+    if (layout.ports === 'mirrored') {
+      // Reflected through the card's centre line across the flow.
+      return horizontal ? { x: 2 * o.x + w - at.x, y: at.y } : { x: at.x, y: 2 * o.y + h - at.y };
+    }
+    if (layout.ports === 'split-sides' && (port === 'yes' || port === 'no')) {
+      // Off the flow's axis: the left and right edges when it runs down, top and bottom across.
+      if (!horizontal) return { x: port === 'yes' ? o.x : o.x + w, y: o.y + h / 2 };
+      return { x: o.x + w / 2, y: port === 'yes' ? o.y : o.y + h };
+    }
+    return at;
+  };
+  const standardAnchor = (o: { x: number; y: number }, port: Port): { x: number; y: number } => {
+    const { width: w, height: h } = CARD;
     if (horizontal) {
       if (port === 'in') return { x: o.x, y: o.y + h / 2 };
       if (port === 'out') return { x: o.x + w, y: o.y + h / 2 };
@@ -108,6 +129,14 @@ export function buildScene(
     if (port === 'in') return { x: o.x + w / 2, y: o.y };
     if (port === 'out') return { x: o.x + w / 2, y: o.y + h };
     return { x: o.x + w * (port === 'yes' ? 0.3 : 0.7), y: o.y + h };
+  };
+
+  // The label sits inside the card beside its node, moved toward the card's middle.
+  const labelBeside = (at: { x: number; y: number }, o: { x: number; y: number }) => {
+    const { width: w, height: h } = CARD;
+    const dx = at.x <= o.x ? 14 : at.x >= o.x + w ? -14 - 30 : -15;
+    const dy = at.y <= o.y ? 12 : at.y >= o.y + h ? -12 - 16 : -8;
+    return { x: at.x + dx, y: at.y + dy };
   };
 
   const nodes: SceneNode[] = [];
@@ -133,8 +162,7 @@ export function buildScene(
       for (const port of ['yes', 'no'] as const) {
         const at = anchor(o, port);
         addNode(`${step.ref}:${port}`, at, linkedOut.has(`${step.ref}:${port}`));
-        // The label sits inside the card beside its node.
-        const label = horizontal ? { x: at.x - 14 - 30, y: at.y - 8 } : { x: at.x - 15, y: at.y - 12 - 16 };
+        const label = labelBeside(at, o);
         labels.push({ text: port === 'yes' ? 'Yes' : 'No', rect: rectAt(label.x, label.y, 30, 16) });
       }
     } else if (!TERMINAL.has(step.kind))

@@ -230,6 +230,7 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
   tooManyEmailsLimit: fc.integer({ min: 1, max: 50 }),
   testAddress: fc.constantFrom('', 'owner@example.com', '=cmd|x@y.z'),
   inlineWarnings: fc.boolean(),
+  accountTimeZone: fc.constantFrom(null, 'UTC', 'Australia/Sydney'),
 });
 
 export const nowArb = fc.date({

@@ -32,6 +32,10 @@ const storedSettings = fc.oneof(
       ),
       testAddress: fc.oneof(fc.string(), fc.constant(' anna@example.com '), anyValue),
       inlineWarnings: fc.oneof(fc.boolean(), anyValue),
+      accountTimeZone: fc.oneof(
+        fc.constantFrom('Europe/Berlin', 'Asia/Kolkata', 'UTC', 'Mars/Olympus', '', null),
+        anyValue,
+      ),
       extra: anyValue,
     },
     { requiredKeys: [] },
@@ -60,7 +64,7 @@ describe('reading stored settings', () => {
           return;
         }
         expect(strict.problem).toMatch(
-          /^(settings|version|rules|tooManyEmailsLimit|testAddress|inlineWarnings)\b/,
+          /^(settings|version|rules|tooManyEmailsLimit|testAddress|inlineWarnings|accountTimeZone)\b/,
         );
         if (typeof raw !== 'object' || raw === null || !('version' in raw ? raw.version === 1 : true)) return;
         for (const key of ['tooManyEmailsLimit', 'testAddress', 'inlineWarnings', 'rules'] as const) {
@@ -108,6 +112,18 @@ describe('reading stored settings', () => {
     });
     expect(loaded.settings.rules).toEqual({ 'step-inactive': { enabled: false } });
     expect(loaded.notice).toContain('rules.broken.enabled');
+  });
+
+  it('keeps an account time zone that exists; a made-up one is named and falls back to the browser', () => {
+    expect(interpretStoredSettings({ accountTimeZone: 'America/Sao_Paulo' }).settings.accountTimeZone).toBe(
+      'America/Sao_Paulo',
+    );
+    expect(defaultSettings().accountTimeZone).toBeNull();
+    const wrong = interpretStoredSettings({ accountTimeZone: 'Europe/Atlantis' });
+    expect(wrong.notice).toContain('accountTimeZone');
+    expect(wrong.settings.accountTimeZone).toBeNull();
+    const problem = readSettingsStrict({ accountTimeZone: 'Europe/Atlantis' });
+    expect(problem.ok === false && problem.problem).toMatch(/time zone name such as Europe\/Berlin/);
   });
 
   it('reads valid settings as saved, without a notice', () => {

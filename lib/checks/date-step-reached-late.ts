@@ -1,0 +1,53 @@
+import { quickestArrivals } from '../graph';
+import { flowUncertainty } from './support';
+import { defineRule, type Finding, finding } from './types';
+
+const meta = {
+  id: 'date-step-reached-late',
+  severity: 'warning',
+  title: 'Date step reached after its window',
+  description:
+    'A date-specific step whose date is still ahead, but a contact entering now reaches it only after its reported firing window (its date and time plus about 2 hours), by the quickest path from Starting Rules with its delays and windows. Contacts entering from now on skip it.',
+  fix: 'Shorten the delays before the step so contacts reach it in time, or send it as a broadcast.',
+  pages: ['editor'],
+} as const;
+
+export const rule = defineRule(meta, (ctx) => {
+  const { graph, timing } = ctx;
+  const dated = graph.steps.filter((s) => s.active && s.delay?.type === 'date');
+  if (dated.length === 0) return [];
+  const now = ctx.now.getTime();
+  const arrivals = quickestArrivals(graph, now, (step, arrival) => timing.passStep(step, arrival));
+  const uncertain = flowUncertainty(graph);
+  const found: Finding[] = [];
+  for (const step of dated) {
+    if (step.delay?.type !== 'date') continue;
+    const { closes } = timing.dateStepWindow(step.delay.at);
+    // Once the window has closed, date-in-past reports the step.
+    if (closes.getTime() < now) continue;
+    const arrival = arrivals.get(step.ref);
+    if (arrival === undefined) continue;
+    const name = ctx.describe(step.ref);
+    const set = `${step.delay.at.replace('T', ' ')} in ${timing.timeZoneLabel}`;
+    const reaches = timing.formatLocal(new Date(arrival.at));
+    if (arrival.at > closes.getTime()) {
+      const message = `${name} runs on ${set}, but a contact entering now reaches it at the earliest at ${reaches}, after its reported firing window closes (about ${timing.formatLocal(closes)}): contacts entering from now on skip it.`;
+      // A Go To on an unseen tab (or an untraced line) might offer a quicker way.
+      found.push(
+        uncertain
+          ? finding(meta, 'review', `${message} (Not everything was seen: ${uncertain}.)`, [step.ref])
+          : finding(meta, 'fail', message, [step.ref]),
+      );
+    } else if (!arrival.sure) {
+      found.push(
+        finding(
+          meta,
+          'review',
+          `${name} runs on ${set}; a contact entering now may reach it in time (at ${reaches} at the earliest), but the timing of a step on the way could not be read, so it may be later than the firing window allows.`,
+          [step.ref],
+        ),
+      );
+    }
+  }
+  return found;
+});

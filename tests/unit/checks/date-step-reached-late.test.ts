@@ -1,0 +1,131 @@
+import { rule } from '../../../lib/checks/date-step-reached-late';
+import type { Delay, StepWindow } from '../../../lib/model';
+import {
+  chain,
+  complete,
+  email,
+  goto,
+  healthy,
+  no,
+  onDate,
+  ruleTable,
+  sequence,
+  split,
+  wait,
+  yes,
+} from './model-builder';
+
+// Audit time in these tables: Friday 2026-11-27 12:00 UTC. The date step is Sunday 10:00.
+const SUNDAY = onDate('2026-11-29T10:00');
+
+/** start → 1 (delay, window) → 2 on a date → 3 Complete. */
+const before = (delay: Delay | null, window: StepWindow | null = { type: 'any' }, active = true) =>
+  sequence({
+    steps: [email('1', { delay, window, active }), email('2', { delay: SUNDAY }), complete('3')],
+    connections: chain('start', '1', '2', '3'),
+  });
+
+const mondaysOnly: StepWindow = { type: 'hours', days: ['mon'], from: '09:00', to: '10:00' };
+
+ruleTable(rule, [
+  {
+    name: 'fires when the delay before it brings contacts after the window (3 days > 2 h past Sunday 10:00)',
+    seq: before(wait(3)),
+    expect: [['fail', ['2']]],
+    message:
+      /reaches it at the earliest at 2026-11-30 12:00, after its reported firing window closes \(about 2026-11-29 12:00\)/,
+  },
+  {
+    name: 'silent when contacts get there before the date (they wait for it)',
+    seq: before(wait(1)),
+    expect: [],
+  },
+  {
+    name: 'silent when they arrive inside the 2-hour window (Sunday 11:00)',
+    seq: before(wait(1, 23)),
+    expect: [],
+  },
+  {
+    name: 'a window before it counts: Mondays only means Monday, after Sunday',
+    seq: before({ type: 'immediate' }, mondaysOnly),
+    expect: [['fail', ['2']]],
+  },
+  {
+    name: 'an inactive step holds nobody: its delay does not count',
+    seq: before(wait(3), { type: 'any' }, false),
+    expect: [],
+  },
+  {
+    name: 'takes the quickest path: a split whose No branch is quick',
+    seq: sequence({
+      steps: [
+        split('1'),
+        email('2', { delay: wait(5) }),
+        email('3', { delay: wait(0, 1) }),
+        email('4', { delay: SUNDAY }),
+        complete('5'),
+      ],
+      connections: [
+        yes('1', '2'),
+        no('1', '3'),
+        ...chain('start', '1'),
+        ...chain('2', '4', '5'),
+        ...chain('3', '4'),
+      ],
+    }),
+    expect: [],
+  },
+  {
+    name: "an inactive Go To's jump is no path: the only way left is the slow one",
+    seq: sequence({
+      steps: [
+        split('1'),
+        goto('2', '5', { active: false }),
+        email('3', { delay: wait(4) }),
+        email('4'),
+        email('5', { delay: SUNDAY }),
+        complete('6'),
+      ],
+      connections: [yes('1', '2'), no('1', '3'), ...chain('start', '1'), ...chain('3', '4', '5', '6')],
+    }),
+    expect: [['fail', ['5']]],
+  },
+  {
+    name: 'silent once the date is past (date-in-past reports it)',
+    seq: sequence({
+      steps: [
+        email('1', { delay: wait(3) }),
+        email('2', { delay: onDate('2026-11-20T10:00') }),
+        complete('3'),
+      ],
+      connections: chain('start', '1', '2', '3'),
+    }),
+    expect: [],
+  },
+  {
+    name: 'silent on a step nobody reaches (step-not-connected reports it)',
+    seq: sequence({
+      steps: [email('1', { delay: wait(3) }), complete('2'), email('3', { delay: SUNDAY }), complete('4')],
+      connections: [...chain('start', '1', '2'), ...chain('3', '4')],
+    }),
+    expect: [],
+  },
+  {
+    name: 'asks for review when a step on the way has unread timing and the quickest time is in time',
+    seq: before(null),
+    expect: [['review', ['2']]],
+  },
+  {
+    name: 'reads the date in the account zone: Sunday 10:00 in Sydney is Saturday 23:00 UTC, so 1 day 14 hours is too late',
+    seq: before(wait(1, 14)),
+    options: { timeZone: 'Australia/Sydney' },
+    expect: [['fail', ['2']]],
+    message: /in Australia\/Sydney/,
+  },
+  {
+    name: 'the same delay is in time in UTC, where the date is 11 hours later',
+    seq: before(wait(1, 14)),
+    expect: [],
+  },
+  { name: 'silent without date-specific steps', seq: healthy(), expect: [] },
+]);
