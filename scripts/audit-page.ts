@@ -141,13 +141,11 @@ async function audit(
     await page.goto(url, { waitUntil: 'load' });
     const reports = new ExtensionReports(session.context, session.extensionId);
     await reports.waitFor(page);
-    // The first audit may have run before the saved stylesheets applied; a no-op DOM change makes
-    // the extension read the page again, now laid out.
+    // The first audit may have run before the saved stylesheets applied; a navigation event
+    // (which the extension hears wherever it watches, unlike a change outside the builder) makes
+    // it read the page again, now laid out.
     const nudgedAt = Date.now();
-    await page.evaluate(() => {
-      document.body.setAttribute('data-kartra-auditor-reread', '');
-      document.body.removeAttribute('data-kartra-auditor-reread');
-    });
+    await page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')));
     const { report } = await reports.waitFor(
       page,
       (candidate) => Date.parse(candidate.generatedAt) >= nudgedAt,
