@@ -1,3 +1,5 @@
+import { isGetConfigMessage } from '@/lib/extension/active-config';
+import { loadActiveConfig } from '@/lib/extension/active-config-loader';
 import { isReportChangedMessage, type ReportChangedMessage } from '@/lib/extension/messages';
 import { auditedFrame, withFrameAudit } from '@/lib/extension/tab-frames';
 import { tabFramesItem } from '@/lib/extension/tab-frames-store';
@@ -32,6 +34,8 @@ export default defineBackground(() => {
     ?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })
     .catch(() => {});
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // The content script's settings and profile, validated here so that it carries no validator.
+    if (isGetConfigMessage(message)) return loadActiveConfig();
     const tabId = sender.tab?.id;
     if (tabId === undefined || !isReportChangedMessage(message)) return undefined;
     later(() => record(tabId, sender.frameId ?? 0, message));

@@ -1,4 +1,5 @@
 import { auditSummary } from '@/lib/audit';
+import { type ActiveConfig, requestActiveConfig, watchStoredConfig } from '@/lib/extension/active-config';
 import { LOG_PREFIX, startAuditSession } from '@/lib/extension/audit-session';
 import { loadListMemory, saveListMemory, watchListMemory } from '@/lib/extension/list-memory';
 import {
@@ -10,8 +11,6 @@ import {
   type ReportChangedMessage,
   reportResponse,
 } from '@/lib/extension/messages';
-import { loadActiveProfile, watchActiveProfile } from '@/lib/extension/profile-store';
-import { loadSettings, watchSettings } from '@/lib/extension/settings-store';
 import { EXTENSION_HOST_TAG } from '@/lib/extension/ui-host';
 import { mountOverlay, type Overlay } from '@/lib/overlay/mount-overlay';
 import type { CardsRead } from '@/lib/reader/collect';
@@ -36,15 +35,15 @@ export default defineContentScript({
   allFrames: true,
   async main(ctx) {
     const manifest = browser.runtime.getManifest();
-    const [loadedSettings, active, listSeen] = await Promise.all([
-      loadSettings(),
-      loadActiveProfile(),
-      loadListMemory(),
-    ]);
-    let settings = loadedSettings.settings;
-    if (active.notice) console.warn(LOG_PREFIX, active.notice);
-    let profile = active.profile;
-    let profileSource = active.source;
+    const loadConfig = async (): Promise<ActiveConfig> => {
+      const config = await requestActiveConfig((message) => browser.runtime.sendMessage(message));
+      for (const notice of config.notices) console.warn(LOG_PREFIX, notice);
+      return config;
+    };
+    const [config, listSeen] = await Promise.all([loadConfig(), loadListMemory()]);
+    let settings = config.settings;
+    let profile = config.profile;
+    let profileSource = config.profileSource;
     // The profile the latest audit read the page with (one inferred from it, when the active one did not fit).
     let readWith = profile;
     let overlay: Overlay | null = null;
@@ -94,24 +93,32 @@ export default defineContentScript({
     };
     let session = startSession();
 
-    // A profile override saved on the options page applies at once: read the page again with it.
-    const unwatchProfile = watchActiveProfile((next) => {
-      if (next.notice) console.warn(LOG_PREFIX, next.notice);
-      profile = next.profile;
-      profileSource = next.source;
-      session.stop();
-      overlay?.destroy();
-      overlay = null;
-      session = startSession();
+    // Settings and a profile override saved on the options page apply at once; a new profile
+    // reads the page again from scratch.
+    let changes = 0;
+    const unwatchConfig = watchStoredConfig(() => {
+      const change = ++changes;
+      void loadConfig().then((next) => {
+        if (change !== changes || ctx.isInvalid) return; // a later change is being loaded
+        settings = next.settings;
+        if (
+          next.profileSource === profileSource &&
+          JSON.stringify(next.profile) === JSON.stringify(profile)
+        ) {
+          session.auditNow();
+          return;
+        }
+        profile = next.profile;
+        profileSource = next.profileSource;
+        session.stop();
+        overlay?.destroy();
+        overlay = null;
+        session = startSession();
+      });
     });
 
     // The sequence list seen in another tab meanwhile.
     const unwatchList = watchListMemory((memory) => session.rememberList(memory));
-
-    const unwatchSettings = watchSettings((loaded) => {
-      settings = loaded.settings;
-      session.auditNow();
-    });
 
     const onMessage = (message: unknown) => {
       if (isGetReportMessage(message)) {
@@ -159,9 +166,8 @@ export default defineContentScript({
       overlay?.destroy();
       overlay = null;
       try {
-        unwatchProfile();
+        unwatchConfig();
         unwatchList();
-        unwatchSettings();
         browser.runtime.onMessage.removeListener(onMessage);
       } catch {
         // An orphaned script's extension API may be gone already, and its listeners with it.

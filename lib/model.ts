@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import { STARTING_RULE_TYPES, STEP_KINDS } from './kinds';
 
 /**
  * The sequence as the reader understood it from the page. Everything a check needs comes from
  * here; a field the page did not show is null (and a diagnostic says why), never a guess.
  */
 
-export const STEP_KINDS = [
-  'email',
-  'sms',
-  'tag',
-  'list',
-  'sequence',
-  'split',
-  'goto',
-  'complete',
-  'unsubscribe',
-] as const;
+export { STARTING_RULE_TYPES, STEP_KINDS };
 export const stepKindSchema = z.enum(STEP_KINDS);
 export type StepKind = z.infer<typeof stepKindSchema>;
 
@@ -53,15 +44,6 @@ export type StepWindow = z.infer<typeof windowSchema>;
 export const versionSchema = z.object({ name: z.string(), percent: z.number().min(0) });
 export type Version = z.infer<typeof versionSchema>;
 
-export const STARTING_RULE_TYPES = [
-  'optin',
-  'tag',
-  'list',
-  'order',
-  'page',
-  'sequence',
-  'automation',
-] as const;
 export const startingRuleSchema = z.object({
   type: z.enum([...STARTING_RULE_TYPES, 'unknown']),
   label: z.string(),

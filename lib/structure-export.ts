@@ -1,5 +1,15 @@
 import type { KartraProfile } from './kartra/profile';
 import { SELECTOR_PATHS, valueAt } from './kartra/selector-paths';
+import {
+  dataPrefixes,
+  dataSelectors,
+  maskData,
+  maskText,
+  profileVocabulary,
+  wordsOf,
+} from './structure-words';
+
+export { placeholderFor } from './structure-words';
 
 /**
  * The page structure a user sends to the maintainers when the auditor cannot read Kartra's
@@ -15,7 +25,10 @@ import { SELECTOR_PATHS, valueAt } from './kartra/selector-paths';
  *   characters, and none of their words (3+ letters) also occurs in the region's text or
  *   attribute values (an id such as `step_Welcome` built from a step's title would); otherwise
  *   the id becomes "(removed)";
- * - every text replaced by a placeholder that says only how long it was (see `placeholderFor`);
+ * - the interface's own words in texts (see structure-words.ts: the profile's words, words that
+ *   stand in the same place on most cards, digits, times, dates, punctuation); every other word
+ *   is replaced by a placeholder that says only its length class, and the text of a field taken
+ *   for a name, subject, tag, list or sequence by one placeholder after its known prefix;
  * - geometry: each element's box relative to the region (rounded to whole pixels), numeric
  *   transforms, and the `d` of SVG paths (the jsPlumb lines) rebuilt from its commands and
  *   numbers only;
@@ -30,7 +43,10 @@ const MAX_DEPTH = 80;
 export const REMOVED = '(removed)';
 
 export interface StructureText {
+  /** The text with every word that is not the interface's own masked (format version 2). */
   text: string;
+  /** The text of a field taken for data (a title, a name) holds a placeholder. */
+  masked?: true;
 }
 
 export interface StructureElement {
@@ -50,7 +66,8 @@ export interface StructureElement {
 
 export interface PageStructure {
   format: typeof STRUCTURE_FORMAT;
-  formatVersion: 1;
+  /** 1: every text a placeholder; 2: texts keep the interface's own words. */
+  formatVersion: 1 | 2;
   tool: { name: string; version: string };
   generatedAt: string;
   page: { path: string; viewport: { width: number; height: number } };
@@ -71,21 +88,6 @@ export interface StructureOptions {
   skipTag?: string;
 }
 
-/** The lengths a placeholder tells apart: 1-3, 4-10, 11-40 and 41+ characters. */
-const BUCKETS: readonly [number, string][] = [
-  [3, 'x'],
-  [10, 'xxxx'],
-  [40, 'x'.repeat(11)],
-];
-const LONGEST = 'x'.repeat(41);
-
-/** A text's placeholder: one fixed string per length class, so only the length class survives. */
-export function placeholderFor(text: string): string {
-  const length = Array.from(text).length;
-  for (const [max, placeholder] of BUCKETS) if (length <= max) return placeholder;
-  return LONGEST;
-}
-
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'base']);
 const CLASS_TOKEN = /^-?[A-Za-z_][A-Za-z0-9_-]{0,59}$/;
 const APP_ID = /^[A-Za-z0-9_-]{1,40}$/;
@@ -98,6 +100,100 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function words(text: string): string[] {
   return text.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+}
+
+/** The elements matching any of `selectors` inside `root` (an invalid selector matches none). */
+function matchingAll(root: Element, selectors: readonly string[]): Set<Element> {
+  const found = new Set<Element>();
+  for (const selector of selectors) {
+    try {
+      for (const element of root.querySelectorAll(selector)) found.add(element);
+    } catch {
+      // An invalid selector in an override.
+    }
+  }
+  return found;
+}
+
+/** Where an element stands among its kind: its tag and first class. */
+const signatureOf = (element: Element): string =>
+  `${element.localName.toLowerCase()}.${element.classList[0] ?? ''}`;
+
+/** A text found by the walk, masked once every card has been seen. */
+interface PendingText {
+  holder: StructureText;
+  raw: string;
+  inData: boolean;
+  /** The card (or repeated box) it sits in, -1 for none; its group; its place inside it. */
+  box: number;
+  group: string;
+  place: string;
+}
+
+/** The place of a text inside its box, within its box's group: what "the same place" means. */
+interface Walk {
+  inData: boolean;
+  box: number;
+  group: string;
+  place: string;
+}
+
+/**
+ * The boxes whose same-place words count: the profile's cards when it finds at least three;
+ * else any element with two or more children whose tag and first class repeat three times or
+ * more (the cards of a builder the profile does not know).
+ */
+function boxFinder(root: Element, profile: KartraProfile): (element: Element) => string | null {
+  const cards = matchingAll(root, [profile.card.root]);
+  if (cards.size >= 3) return (element) => (cards.has(element) ? 'card' : null);
+  const counts = new Map<string, number>();
+  for (const element of Array.from(root.querySelectorAll('*')).slice(0, MAX_ELEMENTS)) {
+    const signature = signatureOf(element);
+    counts.set(signature, (counts.get(signature) ?? 0) + 1);
+  }
+  return (element) => {
+    const signature = signatureOf(element);
+    return element.children.length >= 2 && (counts.get(signature) ?? 0) >= 3 ? signature : null;
+  };
+}
+
+/** Masks the texts the walk found: see structure-words.ts for what is kept. */
+function maskTexts(pending: readonly PendingText[], profile: KartraProfile): void {
+  const vocabulary = profileVocabulary(profile);
+  const prefixes = dataPrefixes(profile);
+  const dataWords = new Set<string>();
+  const boxesPerGroup = new Map<string, Set<number>>();
+  const boxesPerWord = new Map<string, Set<number>>();
+  for (const text of pending) {
+    if (text.inData) {
+      for (const word of wordsOf(text.raw)) dataWords.add(word);
+      continue;
+    }
+    if (text.box < 0) continue;
+    const boxes = boxesPerGroup.get(text.group) ?? new Set();
+    boxesPerGroup.set(text.group, boxes.add(text.box));
+    for (const word of wordsOf(text.raw)) {
+      const key = `${text.group}\u0000${text.place}\u0000${word}`;
+      const seen = boxesPerWord.get(key) ?? new Set();
+      boxesPerWord.set(key, seen.add(text.box));
+    }
+  }
+  const onMostBoxes = (text: PendingText, word: string): boolean => {
+    const seen = boxesPerWord.get(`${text.group}\u0000${text.place}\u0000${word}`)?.size ?? 0;
+    return seen >= 3 && seen * 2 >= (boxesPerGroup.get(text.group)?.size ?? 0);
+  };
+  for (const text of pending) {
+    if (text.inData) {
+      text.holder.text = maskData(text.raw, prefixes);
+      // A page rendered from the export must not read a placeholder as a name or a title.
+      if (text.holder.text !== text.raw) text.holder.masked = true;
+      continue;
+    }
+    text.holder.text = maskText(
+      text.raw,
+      (word) => vocabulary.has(word) || (text.box >= 0 && !dataWords.has(word) && onMostBoxes(text, word)),
+    );
+  }
 }
 
 /** The words of an id: split at `_`, `-`, digits and camelCase humps. */
@@ -184,7 +280,7 @@ function safePath(url: string): string {
     .join('/');
 }
 
-/** The builder region's structure with no text, no attribute values and kept geometry. */
+/** The builder region's structure with the interface's words only, no attribute values, and kept geometry. */
 export function exportStructure(
   document: Document,
   profile: KartraProfile,
@@ -196,6 +292,10 @@ export function exportStructure(
   const pageWords = dataWords(root);
   const skipTag = options.skipTag?.toLowerCase();
   const counts = { elements: 0, texts: 0, truncated: false };
+  const dataElements = matchingAll(root, dataSelectors(profile));
+  const boxGroup = boxFinder(root, profile);
+  const pending: PendingText[] = [];
+  let boxes = 0;
 
   const rectOf = (element: Element): StructureElement['rect'] => {
     const box = element.getBoundingClientRect();
@@ -207,8 +307,15 @@ export function exportStructure(
     ];
   };
 
-  const describeElement = (element: Element, depth: number): StructureElement => {
+  const describeElement = (element: Element, depth: number, outer: Walk): StructureElement => {
     counts.elements++;
+    const group = boxGroup(element);
+    const walk: Walk = {
+      inData: outer.inData || dataElements.has(element),
+      ...(group !== null
+        ? { box: boxes++, group, place: '' }
+        : { box: outer.box, group: outer.group, place: `${outer.place}/${signatureOf(element)}` }),
+    };
     const node: StructureElement = { tag: element.localName.toLowerCase(), rect: rectOf(element) };
     const id = element.getAttribute('id');
     if (id !== null) node.id = keepId(id, pageWords) ? id : REMOVED;
@@ -235,7 +342,9 @@ export function exportStructure(
         const text = collapse(child.nodeValue ?? '');
         if (text) {
           counts.texts++;
-          children.push({ text: placeholderFor(text) });
+          const holder: StructureText = { text: '' };
+          pending.push({ holder, raw: text, ...walk });
+          children.push(holder);
         }
         continue;
       }
@@ -247,16 +356,17 @@ export function exportStructure(
         counts.truncated = true;
         continue;
       }
-      children.push(describeElement(childElement, depth + 1));
+      children.push(describeElement(childElement, depth + 1, walk));
     }
     if (children.length > 0) node.children = children;
     return node;
   };
 
-  const tree = describeElement(root, 0);
+  const tree = describeElement(root, 0, { inData: false, box: -1, group: '', place: '' });
+  maskTexts(pending, profile);
   return {
     format: STRUCTURE_FORMAT,
-    formatVersion: 1,
+    formatVersion: 2,
     tool: options.tool,
     generatedAt: (options.now ?? new Date()).toISOString(),
     page: {

@@ -1,5 +1,5 @@
 /**
- * npm run audit:page -- <saved.html> [--format json|md|html|csv] [--out FILE] [--id ID]
+ * npm run audit:page -- <saved.html | structure.json> [--format json|md|html|csv] [--out FILE] [--id ID]
  *                                    [--profile PROFILE.json] [--screenshot FILE] [--no-build]
  *
  * Audits a Kartra builder page saved from the browser ("Save page as…", "Webpage, complete":
@@ -9,12 +9,18 @@
  * relative URLs, and the extension's own report is written. `--profile` audits with a profile
  * override (validated as the options page does), to try a profile fix on a real saved page.
  *
+ * A page structure export (the popup's "Export page structure", kartra-structure-<date>.json) is
+ * rendered back as a page first (scripts/lib/structure-page.ts) and audited the same way, so an
+ * export a user sends is a regression fixture: what its masking removed (titles, names) reads
+ * as the placeholders it holds.
+ *
  * `--no-build` uses .output/chrome-mv3 as it is (by default it is rebuilt when a source is newer).
  * A saved page shows only the sub-sequence tab that was open when it was saved: save each tab.
  * Exit 0: no error-severity finding; 1: errors found; 2: could not run (reason on stderr).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BrowserContext } from '@playwright/test';
@@ -25,6 +31,7 @@ import { ExtensionReports } from '../tests/support/extension-report';
 import { reportFormat, runCli, UsageError, writeReport } from './lib/audit-cli';
 import { ensureBuilt } from './lib/ensure-built';
 import { editorUrlFor, serveSavedPage } from './lib/saved-page';
+import { looksLikeStructure, parseStructure, renderStructurePage, structureUrl } from './lib/structure-page';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,7 +49,7 @@ function options() {
   });
   const [htmlPath, ...rest] = positionals;
   if (!htmlPath || rest.length > 0)
-    throw new UsageError('usage: npm run audit:page -- <saved.html> [options]');
+    throw new UsageError('usage: npm run audit:page -- <saved.html | structure.json> [options]');
   if (!existsSync(htmlPath)) throw new UsageError(`cannot read ${htmlPath}: no such file`);
   return { htmlPath, ...values, format: reportFormat(values.format) };
 }
@@ -78,11 +85,50 @@ async function storeProfileOverride(context: BrowserContext, extensionId: string
   }
 }
 
+/**
+ * The page to serve: the saved HTML as it is, or a structure export rendered as a page into a
+ * temporary folder (removed by `cleanUp`).
+ */
+function pageToServe(path: string): { htmlPath: string; html: string; cleanUp: () => void } {
+  const text = readFileSync(path, 'utf8');
+  let json: unknown = null;
+  if (/^\s*\{/.test(text)) {
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`${path} is neither a saved page nor valid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (!looksLikeStructure(json)) return { htmlPath: path, html: text, cleanUp: () => {} };
+  const parsed = parseStructure(json);
+  if (!parsed.ok)
+    throw new UsageError(`${path} is not a valid structure export:\n  ${parsed.problems.join('\n  ')}`);
+  const dir = mkdtempSync(join(tmpdir(), 'kartra-structure-'));
+  const htmlPath = join(dir, 'structure.html');
+  const html = renderStructurePage(parsed.structure, structureUrl(parsed.structure, 'structure'));
+  writeFileSync(htmlPath, html);
+  console.error(`${path} is a structure export: rendered as a page.`);
+  return { htmlPath, html, cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 async function main(): Promise<number> {
   const args = options();
-  const html = readFileSync(args.htmlPath, 'utf8');
-  const { url, from } = editorUrlFor(html, args.id);
   const profile = args.profile ? readProfile(args.profile) : null;
+  const served = pageToServe(args.htmlPath);
+  try {
+    return await audit(args, served.htmlPath, served.html, profile);
+  } finally {
+    served.cleanUp();
+  }
+}
+
+async function audit(
+  args: ReturnType<typeof options>,
+  htmlPath: string,
+  html: string,
+  profile: KartraProfile | null,
+): Promise<number> {
+  const { url, from } = editorUrlFor(html, args.id);
   console.error(`Serving ${args.htmlPath} at ${url} (from ${from}).`);
   if (!args['no-build']) ensureBuilt(root);
 
@@ -90,18 +136,16 @@ async function main(): Promise<number> {
   try {
     if (!session.extensionId) throw new Error('the extension did not start');
     if (profile) await storeProfileOverride(session.context, session.extensionId, profile);
-    await serveSavedPage(session.context, args.htmlPath, url);
+    await serveSavedPage(session.context, htmlPath, url);
     const page = await session.context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     const reports = new ExtensionReports(session.context, session.extensionId);
     await reports.waitFor(page);
-    // The first audit may have run before the saved stylesheets applied; a no-op DOM change makes
-    // the extension read the page again, now laid out.
+    // The first audit may have run before the saved stylesheets applied; a navigation event
+    // (which the extension hears wherever it watches, unlike a change outside the builder) makes
+    // it read the page again, now laid out.
     const nudgedAt = Date.now();
-    await page.evaluate(() => {
-      document.body.setAttribute('data-kartra-auditor-reread', '');
-      document.body.removeAttribute('data-kartra-auditor-reread');
-    });
+    await page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')));
     const { report } = await reports.waitFor(
       page,
       (candidate) => Date.parse(candidate.generatedAt) >= nudgedAt,

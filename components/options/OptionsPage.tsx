@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RULES } from '@/lib/checks/index';
 import { loadSettings, saveSettings } from '@/lib/extension/settings-store';
-import { defaultSettings, type Settings, type Severity } from '@/lib/settings';
+import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib/settings';
 import { freshTestAddress } from '@/lib/test-address';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/timing';
 import { ProfileOverride } from './ProfileOverride';
-
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /** The zone names the browser knows, offered as suggestions (older browsers list none). */
 const ZONE_NAMES: readonly string[] =

@@ -8,16 +8,23 @@ import {
   watchActiveProfile,
 } from '@/lib/extension/profile-store';
 import { validateProfileJson } from '@/lib/extension/profile-validation';
-import { kartraProfile } from '@/lib/kartra/profile';
+import { type KartraProfile, kartraProfile } from '@/lib/kartra/profile';
 
 /** Throws a SyntaxError for an invalid selector, as the reader's querySelector would. */
 const parseSelector = (selector: string) => {
   document.createDocumentFragment().querySelector(selector);
 };
 
+/** A whole profile by its name; a partial one without a name as changes to the built-in one. */
+function appliedName(override: unknown, profile: KartraProfile): string {
+  const named = typeof override === 'object' && override !== null && 'name' in override;
+  return named ? `"${profile.name}"` : `your changes over "${profile.name}"`;
+}
+
 /**
- * Advanced: replace the built-in profile (selectors, icons, words) with one supplied as JSON,
- * for when Kartra changes its builder before the extension is updated. Applies at once.
+ * Advanced: change the built-in profile (selectors, icons, words) with a JSON override, whole or
+ * holding only what differs, for when Kartra changes its builder before the extension is
+ * updated. Applies at once.
  */
 export function ProfileOverride() {
   const [active, setActive] = useState<ActiveProfile | null>(null);
@@ -45,9 +52,11 @@ export function ProfileOverride() {
     }
     setProblems([]);
     try {
-      await saveProfileOverride(result.profile);
+      await saveProfileOverride(result.override);
       setWarnings(result.warnings);
-      setStatus(`Applied "${result.profile.name}". Open builder tabs read the page again with it now.`);
+      setStatus(
+        `Applied ${appliedName(result.override, result.profile)}. Open builder tabs read the page again with it now.`,
+      );
     } catch (error) {
       setStatus(`Not applied: ${String(error)}`);
     }
@@ -78,7 +87,9 @@ export function ProfileOverride() {
       <h3>Page profile</h3>
       <p class="help">
         The profile tells the auditor how Kartra's builder looks (selectors, icons, words). If Kartra changes
-        its builder, the maintainers can send you a corrected profile to use here until the next version.
+        its builder, the maintainers can send you a corrected profile to use here until the next version: a
+        whole profile, or only the fields that differ from the built-in one (for example{' '}
+        <code>{'{"card": {"fields": {"timing": ".step_delay"}}}'}</code>).
       </p>
       <p class="active-profile">
         Active profile: <strong>{active ? active.profile.name : '…'}</strong>{' '}

@@ -37,8 +37,8 @@ export function StructureExport({ tabId }: { tabId: number | undefined }) {
     <section class="structure-export" aria-label="Export the page structure">
       <h2 class="section-title">Help fix the auditor</h2>
       <p class="hint">
-        Export the builder's layout (its elements, class names and positions) with every text replaced by a
-        placeholder and no names, emails, subjects or tags, and send the file to the maintainers. Nothing is
+        Export the builder's layout (its elements, class names and positions) with only the builder's own
+        words kept, and no names, emails, subjects or tags, and send the file to the maintainers. Nothing is
         sent by the extension itself.
       </p>
       <button type="button" onClick={exportNow}>

@@ -1,82 +1,37 @@
-import type { z } from 'zod';
+import { describeIssue } from '../issue-message';
 import { type KartraProfile, kartraProfile } from '../kartra/profile';
 import { kartraProfileSchema } from '../kartra/profile-schema';
 import { SELECTOR_PATHS, valueAt } from '../kartra/selector-paths';
 
 /**
- * Validation of a profile JSON supplied on the options page, with one message per problem that
- * says where and what: `card.fields.timing: expected a non-empty string`. Uses zod, so it is
- * for extension pages only, never the content script.
+ * The one validation of a profile override, for the options page, audit:page and the content
+ * script alike. An override may hold only what differs from the built-in profile: it is merged
+ * over it (objects field by field, a list replaces the built-in list) and the result is
+ * validated as a whole, with one message per problem that says where and what:
+ * `card.fields.timing: expected a non-empty string`. A whole profile is an override too.
  */
 
 export type ProfileValidation =
-  | { ok: true; profile: KartraProfile; warnings: string[] }
+  | {
+      ok: true;
+      /** The whole profile to read pages with: the override merged over the built-in one. */
+      profile: KartraProfile;
+      /** What to store: the override as given, so later built-in fixes still apply under it. */
+      override: unknown;
+      warnings: string[];
+    }
   | { ok: false; problems: string[] };
 
-/** `card.kindIcons[2].value` from zod's path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text ? `.${String(key)}` : String(key);
-  }
-  return text || 'profile';
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describeKind(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
-}
-
-const ARTICLE: Record<string, string> = {
-  string: 'a string',
-  object: 'an object',
-  array: 'a list',
-  number: 'a number',
-  boolean: 'true or false',
-};
-
-function valueAtPath(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-/** One zod issue as "path: expected ..., found ...". */
-export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const where = formatPath(issue.path);
-  const found = valueAtPath(input, issue.path);
-  switch (issue.code) {
-    case 'invalid_type': {
-      const expected = ARTICLE[issue.expected] ?? issue.expected;
-      return found === undefined
-        ? `${where}: missing (expected ${expected})`
-        : `${where}: expected ${expected}, found ${describeKind(found)}`;
-    }
-    case 'too_small':
-    case 'too_big': {
-      if (issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1)
-        return `${where}: expected a non-empty string`;
-      if (issue.origin === 'array') {
-        const count = Array.isArray(found) ? found.length : 0;
-        const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-        const bound = issue.exact ? 'exactly' : issue.code === 'too_small' ? 'at least' : 'at most';
-        return `${where}: expected ${bound} ${String(limit)} items, found ${count}`;
-      }
-      return `${where}: ${issue.message}`;
-    }
-    case 'invalid_value':
-      return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeKind(found)}`;
-    default:
-      return `${where}: ${issue.message}`;
-  }
+/** `override` over `base`: objects merge key by key, anything else (a list, a string) replaces. */
+export function mergeOverride(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) merged[key] = mergeOverride(base[key], value);
+  return merged;
 }
 
 /** Keys the schema would silently drop (a typo such as `card.feilds` shows up here). */
@@ -120,26 +75,40 @@ function semanticProblems(profile: KartraProfile, parseSelector: (selector: stri
 }
 
 /**
- * Validates a profile given as JSON text. `parseSelector` throws on an invalid selector (in a
- * page: `(s) => document.createDocumentFragment().querySelector(s)`).
+ * Validates an override (parsed JSON) merged over `builtIn`. `parseSelector` throws on an
+ * invalid selector (in a page: `(s) => document.createDocumentFragment().querySelector(s)`);
+ * without it, selectors are left to the reader, which reports one it cannot use.
  */
-export function validateProfileJson(
-  text: string,
-  parseSelector: (selector: string) => void,
+export function validateProfileOverride(
+  override: unknown,
+  parseSelector: (selector: string) => void = () => {},
+  builtIn: KartraProfile = kartraProfile,
 ): ProfileValidation {
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [`Not valid JSON: ${(error as Error).message}`] };
-  }
-  const result = kartraProfileSchema.safeParse(input);
+  const merged = mergeOverride(builtIn, override);
+  const result = kartraProfileSchema.safeParse(merged);
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.map((issue) => describeIssue(issue, input)) };
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => describeIssue(issue, merged, 'profile')),
+    };
   }
   const problems = semanticProblems(result.data, parseSelector);
   if (problems.length > 0) return { ok: false, problems };
   const warnings: string[] = [];
-  unknownKeys(kartraProfile, input, '', warnings);
-  return { ok: true, profile: result.data, warnings };
+  unknownKeys(builtIn, override, '', warnings);
+  return { ok: true, profile: result.data, override, warnings };
+}
+
+/** The same, for an override given as JSON text (the options page's box, a file). */
+export function validateProfileJson(
+  text: string,
+  parseSelector: (selector: string) => void,
+): ProfileValidation {
+  let override: unknown;
+  try {
+    override = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [`Not valid JSON: ${(error as Error).message}`] };
+  }
+  return validateProfileOverride(override, parseSelector);
 }

@@ -1,12 +1,14 @@
 import { storage } from '@wxt-dev/storage';
-import { defaultSettings, parseSettings, readSettingsStrict, type Settings } from '../settings';
+import { defaultSettings, type Settings } from '../settings';
+import { parseSettings, readSettingsStrict } from '../settings-schema';
+import { SETTINGS_KEY } from './active-config';
 
 /**
  * The settings as stored by the options page (sync storage, versioned by @wxt-dev/storage).
  * Stored values are never trusted: whatever does not validate falls back to its default, and the
  * surfaces that show settings say so.
  */
-export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallback: null });
+export const settingsItem = storage.defineItem<unknown>(SETTINGS_KEY, { fallback: null });
 
 export interface LoadedSettings {
   settings: Settings;
@@ -18,11 +20,9 @@ export function interpretStoredSettings(raw: unknown): LoadedSettings {
   if (raw === null || raw === undefined) return { settings: defaultSettings(), notice: null };
   const strict = readSettingsStrict(raw);
   if (strict.ok) return { settings: strict.settings, notice: null };
-  const { path, message } = strict.problem;
-  const where = path.length > 0 ? path.join('.') : 'settings';
   return {
     settings: parseSettings(raw),
-    notice: `Some saved settings could not be read (${where}: ${message}), so their defaults are used. Saving the options again fixes this.`,
+    notice: `Some saved settings could not be read (${strict.problem}), so their defaults are used. Saving the options again fixes this.`,
   };
 }
 
@@ -44,9 +44,6 @@ export function watchSettings(onChange: (loaded: LoadedSettings) => void): () =>
 /** Refuses settings that would not read back as they are (a bug in the caller, not user input). */
 export function saveSettings(settings: Settings): Promise<void> {
   const strict = readSettingsStrict(settings);
-  if (!strict.ok) {
-    const { path, message } = strict.problem;
-    return Promise.reject(new Error(`Invalid settings (${path.join('.') || 'settings'}: ${message})`));
-  }
+  if (!strict.ok) return Promise.reject(new Error(`Invalid settings (${strict.problem})`));
   return settingsItem.setValue(strict.settings);
 }

@@ -1,17 +1,19 @@
-import { z } from 'zod';
-import { stepKindSchema } from '../model';
+import * as z from 'zod/mini';
+import { STARTING_RULE_TYPES, STEP_KINDS } from '../kinds';
 
 /**
- * The shape of a Kartra profile (see profile.ts). Kept apart from the data so the content script
- * can carry the built-in profile without bundling zod; a profile supplied later (options page)
- * is validated with this schema.
+ * The shape of a Kartra profile (see profile.ts). In zod/mini, as the content script validates a
+ * stored profile override with it too; a unit test validates the built-in profile against it.
  *
  * Selectors are CSS selectors. Icons are matched by class name (Font Awesome style).
  * Phrases are matched case-insensitively after whitespace is collapsed.
  */
 
-const selector = z.string().min(1);
-const iconMap = <T extends z.ZodType>(value: T) => z.array(z.object({ iconClass: z.string().min(1), value }));
+const nonEmpty = () => z.string().check(z.minLength(1));
+const selector = nonEmpty();
+const stepKindSchema = z.enum(STEP_KINDS);
+const ruleTypeSchema = z.enum(STARTING_RULE_TYPES);
+const iconMap = <T extends z.ZodMiniType>(value: T) => z.array(z.object({ iconClass: nonEmpty(), value }));
 
 export const kartraProfileSchema = z.object({
   name: z.string(),
@@ -38,7 +40,7 @@ export const kartraProfileSchema = z.object({
     module: selector,
     rule: selector,
     ruleLabel: selector,
-    ruleIcons: iconMap(z.enum(['optin', 'tag', 'list', 'order', 'page', 'sequence', 'automation'])),
+    ruleIcons: iconMap(ruleTypeSchema),
   }),
   card: z.object({
     root: selector,
@@ -48,22 +50,22 @@ export const kartraProfileSchema = z.object({
      * what it says (a number bubble, "Wait 2 days", "Go to A1"...), so none is required.
      */
     fields: z.object({
-      number: selector.optional(),
-      kindIcon: selector.optional(),
-      kindLabel: selector.optional(),
-      title: selector.optional(),
-      timing: selector.optional(),
-      window: selector.optional(),
-      recipients: selector.optional(),
-      version: selector.optional(),
-      goto: selector.optional(),
-      action: selector.optional(),
-      inactiveLabel: selector.optional(),
-      outputLabel: selector.optional(),
+      number: z.optional(selector),
+      kindIcon: z.optional(selector),
+      kindLabel: z.optional(selector),
+      title: z.optional(selector),
+      timing: z.optional(selector),
+      window: z.optional(selector),
+      recipients: z.optional(selector),
+      version: z.optional(selector),
+      goto: z.optional(selector),
+      action: z.optional(selector),
+      inactiveLabel: z.optional(selector),
+      outputLabel: z.optional(selector),
     }),
     kindIcons: iconMap(stepKindSchema),
     /** The kind labels, read when a card's icon is not one we know. */
-    kindLabels: z.array(z.object({ label: z.string().min(1), value: stepKindSchema })),
+    kindLabels: z.array(z.object({ label: nonEmpty(), value: stepKindSchema })),
   }),
   /**
    * Connection nodes and lines (the built-in profile: as @jsplumb/browser-ui renders them).
@@ -72,9 +74,9 @@ export const kartraProfileSchema = z.object({
    */
   graph: z.object({
     node: selector,
-    nodeLinkedClass: z.string().min(1).optional(),
+    nodeLinkedClass: z.optional(nonEmpty()),
     /** The computed colour of a linked node (`rgb(245, 196, 0)`): its background, or its shape's fill. */
-    nodeLinkedColor: z.string().min(1).optional(),
+    nodeLinkedColor: z.optional(nonEmpty()),
     /** The line elements; `linePath` finds each one's path inside it (or the element is the path). */
     line: selector,
     linePath: selector,
@@ -101,29 +103,26 @@ export const kartraProfileSchema = z.object({
     /** "On Dec 24, 2030 at 10:00 AM": the leading word and the joining word. */
     datePrefix: z.string(),
     dateJoin: z.string(),
-    months: z.array(z.string()).length(12),
+    months: z.array(z.string()).check(z.length(12)),
     anyTime: z.string(),
     everyDay: z.string(),
     noDays: z.string(),
     /** Weekday abbreviations, Monday first. */
-    weekdays: z.array(z.string()).length(7),
+    weekdays: z.array(z.string()).check(z.length(7)),
     anyoneRecipients: z.string(),
     /** How a filtered recipients line starts ("Filtered: only contacts matching filters"). */
-    filteredRecipients: z.array(z.string().min(1)).min(1),
+    filteredRecipients: z.array(nonEmpty()).check(z.minLength(1)),
     inactive: z.string(),
     goto: z.string(),
     yes: z.string(),
     no: z.string(),
     noStartingRules: z.string(),
     /** The Starting Rules module's title, by which a profile inferred from the page finds it. */
-    startingRulesTitle: z.string().min(1),
+    startingRulesTitle: nonEmpty(),
     /** The label of the toolbar control that saves activation and lines ("Save Progress"). */
-    saveProgress: z.string().min(1),
+    saveProgress: nonEmpty(),
     /** What a starting rule's sentence starts with, per type: "Tag applied:" in "Tag applied: Buyers". */
-    rulePrefixes: z.record(
-      z.enum(['optin', 'tag', 'list', 'order', 'page', 'sequence', 'automation']),
-      z.string(),
-    ),
+    rulePrefixes: z.record(ruleTypeSchema, z.string()),
     /** Action lines: "Add tag: Buyers", "Unsubscribe from list: Newsletter". */
     actions: z.array(
       z.object({ prefix: z.string(), action: z.enum(['add', 'remove', 'subscribe', 'unsubscribe']) }),

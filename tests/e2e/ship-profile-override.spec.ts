@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { kartraProfile } from '../../lib/kartra/profile';
-import type { PageStructure } from '../../lib/structure-export';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { expect, test } from './extension-fixture';
 
@@ -64,38 +62,69 @@ test('a profile override from the options page applies to an open builder at onc
   await expect(advanced.locator('.active-profile')).toHaveText(
     `Active profile: ${OVERRIDE_NAME} (your override)`,
   );
-  const moved = await reports.waitFor(page, (report) => report.page.kind === 'unrecognised');
-  expect(moved.report.coverage.notes.join(' ')).toContain('not recognised');
-
-  // The unrecognised builder's popup offers the structure export, made with the override.
+  // The override no longer finds the builder, so the extension reads it with a profile inferred
+  // from the page, and the popup says so and offers to keep that profile.
+  const moved = await reports.waitFor(page, (report) => report.coverage.reading?.profile === 'inferred');
+  expect(moved.report.page.kind).toBe('editor');
   const tabId = await reports.tabIdOf(page);
   const popup = await kartra.context.newPage();
   await popup.goto(`chrome-extension://${kartra.extensionId}/popup.html?tabId=${tabId}`);
-  const unrecognised = popup.locator('section.unrecognised');
-  await expect(
-    unrecognised.getByRole('heading', { name: 'This builder page could not be read' }),
-  ).toBeVisible();
-  const [download] = await Promise.all([
-    popup.waitForEvent('download'),
-    unrecognised.getByRole('button', { name: 'Export page structure' }).click(),
-  ]);
-  const structure = JSON.parse(readFileSync(await download.path(), 'utf8')) as PageStructure;
-  expect(structure.profile.name).toBe(OVERRIDE_NAME);
-  expect(structure.selectorMatches['editor.root']).toBe(0);
-  expect(structure.selectorMatches['card.root']).toBeGreaterThan(0);
-  expect(structure.root.found).toBe('main');
+  await expect(popup.locator('.reading--inferred')).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Keep this profile' })).toBeVisible();
   await expect(popup.locator('.tool-version')).toHaveText(/^Kartra Sequence Auditor \d+\.\d+\.\d+$/);
+  await popup.close();
 
   // Reset: the built-in profile reads the builder again, still without a reload.
   await advanced.getByRole('button', { name: 'Reset to the built-in profile' }).click();
   await expect(advanced.locator('.active-profile')).toHaveText(
     `Active profile: ${kartraProfile.name} (built-in)`,
   );
-  const back = await reports.waitFor(page, (report) => report.page.kind === 'editor');
+  const back = await reports.waitFor(page, (report) => report.coverage.reading?.profile === 'built-in');
   expect(back.report.findings.map((f) => f.ruleId)).toEqual(before.report.findings.map((f) => f.ruleId));
 });
 
-test('a stored override that is not shaped like a profile is ignored: the built-in profile reads the page', async ({
+test('a partial override holds only what differs: it is merged over the built-in profile and applies at once', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
+  const before = await reports.waitFor(page);
+  expect(before.report.coverage.reading?.profile).toBe('built-in');
+
+  const options = await kartra.context.newPage();
+  await options.goto(`chrome-extension://${kartra.extensionId}/options.html`);
+  const advanced = options.getByRole('region', { name: 'Advanced' });
+
+  // A partial override is validated merged over the built-in profile: the field is named.
+  await advanced.getByLabel('Profile JSON').fill('{ "card": { "fields": { "timing": "" } } }');
+  await advanced.getByRole('button', { name: 'Apply profile' }).click();
+  await expect(advanced.locator('#profile-problems')).toHaveText(
+    'card.fields.timing: expected a non-empty string',
+  );
+  await expect(advanced.locator('.active-profile')).toContainText('(built-in)');
+
+  // Only the timing selector changes (to an equivalent one): the page is read with the override,
+  // whose every other field is the built-in profile's, to the same findings.
+  await advanced
+    .getByLabel('Profile JSON')
+    .fill('{ "card": { "fields": { "timing": ".js_sequence_step .step_timing" } } }');
+  await advanced.getByRole('button', { name: 'Apply profile' }).click();
+  await expect(advanced.getByRole('status')).toContainText(
+    `Applied your changes over "${kartraProfile.name}"`,
+  );
+  await expect(advanced.locator('.active-profile')).toHaveText(
+    `Active profile: ${kartraProfile.name} (your override)`,
+  );
+  const partial = await reports.waitFor(page, (report) => report.coverage.reading?.profile === 'override');
+  expect(partial.report.page.kind).toBe('editor');
+  expect(partial.report.findings.map((f) => f.ruleId)).toEqual(before.report.findings.map((f) => f.ruleId));
+
+  await advanced.getByRole('button', { name: 'Reset to the built-in profile' }).click();
+  const back = await reports.waitFor(page, (report) => report.coverage.reading?.profile === 'built-in');
+  expect(back.report.findings.map((f) => f.ruleId)).toEqual(before.report.findings.map((f) => f.ruleId));
+});
+
+test('a stored override that does not validate is ignored: the built-in profile reads the page', async ({
   kartra,
   reports,
 }) => {
@@ -104,7 +133,7 @@ test('a stored override that is not shaped like a profile is ignored: the built-
   await options.evaluate(() =>
     (
       globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
-    ).chrome.storage.local.set({ profileOverride: { name: 'half a profile', editor: {} } }),
+    ).chrome.storage.local.set({ profileOverride: { name: 'half a profile', editor: { root: '' } } }),
   );
   await expect(options.locator('.profile-override .notice')).toContainText('could not be used');
   const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));

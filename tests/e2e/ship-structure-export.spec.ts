@@ -1,41 +1,16 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import type { ExportStructureResponse } from '../../lib/extension/messages';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PageStructure, StructureElement } from '../../lib/structure-export';
+import { serveSavedPage } from '../../scripts/lib/saved-page';
+import { renderStructurePage, structureUrl } from '../../scripts/lib/structure-page';
 import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';
 import { fixtureNames, loadFixture } from '../fixtures/sequences/fixtures';
-import type { KartraSession } from '../harness';
 import type { EditorSpec } from '../replica/spec';
-import type { ExtensionReports } from '../support/extension-report';
+import { exportOf, findingsOf, unexplainedDifferences } from '../support/structure-round-trip';
 import { expect, test } from './extension-fixture';
 
 test.describe.configure({ mode: 'parallel' });
-
-declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
-
-/** Asks the tab's content script for the structure export, as the popup's button does. */
-async function exportOf(
-  kartra: KartraSession,
-  reports: ExtensionReports,
-  page: Page,
-  bridge?: Page,
-): Promise<PageStructure> {
-  await reports.waitFor(page);
-  const tabId = await reports.tabIdOf(page);
-  const extensionPage = bridge ?? (await kartra.context.newPage());
-  try {
-    if (!extensionPage.url().startsWith('chrome-extension://'))
-      await extensionPage.goto(`chrome-extension://${kartra.extensionId}/popup.html`);
-    const response = (await extensionPage.evaluate(
-      (id) => chrome.tabs.sendMessage(id, { type: 'kartra-auditor:export-structure' }),
-      tabId,
-    )) as ExportStructureResponse;
-    if (!response.structure) throw new Error(`no structure: ${response.error}`);
-    return response.structure;
-  } finally {
-    if (!bridge) await extensionPage.close();
-  }
-}
 
 /**
  * What the owner typed into the sequence, which must not survive: the names, labels, titles,
@@ -151,6 +126,9 @@ test('hostile and marked texts in every field a user types into do not survive',
   for (const word of ['Jane', 'jane', 'example.com', 'pwned', 'Supercalifragilistic', 'HYPERLINK']) {
     expect(json, word).not.toContain(word);
   }
+  // The interface's own words stay, so that the profile's words can be corrected from an export.
+  for (const text of ['"Wait 1 day"', '"Send email"', '"Add tag: ', '"Tag applied: ', '"Main"'])
+    expect(json, text).toContain(text);
   expect(structure.page.path).toBe('/marketing/sequences/edit/{id}');
   expect(structure.counts.texts).toBeGreaterThan(20);
 });
@@ -188,3 +166,48 @@ test('the popup does not offer the export when the builder was read completely',
   await expect(popup.locator('.count--error')).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Export page structure' })).toHaveCount(0);
 });
+
+for (let chunk = 0; chunk < CHUNKS; chunk++) {
+  const names = editorFixtures.filter((_, index) => index % CHUNKS === chunk);
+  test(`a structure export rendered back as a page is audited to the same findings as the page it came from (part ${chunk + 1} of ${CHUNKS})`, async ({
+    kartra,
+    reports,
+  }) => {
+    test.setTimeout(150_000);
+    const dir = mkdtempSync(join(tmpdir(), 'kartra-structure-'));
+    const page = await kartra.context.newPage();
+    const bridge = await kartra.context.newPage();
+    const differences: string[] = [];
+    let reproduced = 0;
+    try {
+      for (const name of names) {
+        const fixture = loadFixture(name);
+        if (fixture.page !== 'editor') continue;
+        await page.goto(kartra.serve(fixture.spec));
+        const { report: live } = await reports.waitFor(page);
+        const structure = await exportOf(kartra, reports, page, bridge);
+
+        const url = structureUrl(structure, `rendered-${name.replace(/\W/g, '-')}`);
+        const htmlPath = join(dir, `${name}.html`);
+        writeFileSync(htmlPath, renderStructurePage(structure, url));
+        const stopServing = await serveSavedPage(kartra.context, htmlPath, url);
+        try {
+          const rendered = await kartra.context.newPage();
+          await rendered.goto(url);
+          const { report } = await reports.waitFor(rendered);
+          expect(report.page.kind, name).toBe('editor');
+          const problems = unexplainedDifferences(live, report);
+          if (problems.length > 0) differences.push(`${name}: ${problems.join('; ')}`);
+          reproduced += findingsOf(report).filter((f) => findingsOf(live).includes(f)).length;
+          await rendered.close();
+        } finally {
+          await stopServing();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(differences).toEqual([]);
+    expect(reproduced).toBeGreaterThan(names.length);
+  });
+}

@@ -3,7 +3,8 @@ import { audit, auditSummary, BADGE_COLORS } from '../../lib/audit';
 import { RULES } from '../../lib/checks/index';
 import type { Connection, PageModel, SequenceModel, Step } from '../../lib/model';
 import { validateReport } from '../../lib/report';
-import { defaultSettings, parseSettings } from '../../lib/settings';
+import { defaultSettings } from '../../lib/settings';
+import { parseSettings } from '../../lib/settings-schema';
 import {
   chain,
   complete,

@@ -128,14 +128,16 @@ describe('exporting the page structure', () => {
     expect(structure.counts.elements).toBe(all.length);
   });
 
-  it('replaces every text by its placeholder, keeping the order of texts and elements', () => {
-    const title = all.find((e) => e.classes?.includes('step_title'));
-    expect(title?.children).toEqual([{ text: placeholderFor(HOSTILE_STRINGS[0] ?? '') }]);
-    expect(new Set(texts(structure.tree))).toEqual(new Set(['x', 'xxxx', 'x'.repeat(11), 'x'.repeat(41)]));
+  it('replaces the text of a field taken for data (here the titles) by one placeholder', () => {
+    const titles = all.filter((e) => e.classes?.includes('step_title'));
+    expect(titles[0]?.children).toEqual([{ text: placeholderFor(HOSTILE_STRINGS[0] ?? ''), masked: true }]);
+    expect(new Set(titles.flatMap(texts))).toEqual(new Set(['xxxx', 'x'.repeat(11), 'x'.repeat(41)]));
   });
 
-  it('keeps no hostile string, no word of the account data, and no attribute value', () => {
-    for (const text of HOSTILE_STRINGS) {
+  it('keeps no hostile string with a word in it, no word of the account data, and no attribute value', () => {
+    // Digits and punctuation are kept by design ("+1+1" is not a word): only strings with a
+    // word in them must go.
+    for (const text of HOSTILE_STRINGS.filter((hostile) => /\p{L}/u.test(hostile))) {
       expect(json).not.toContain(text);
       expect(json).not.toContain(JSON.stringify(text).slice(1, -1));
     }
@@ -146,6 +148,8 @@ describe('exporting the page structure', () => {
       'pwned',
       'onerror',
       'HYPERLINK',
+      'script',
+      'img',
       'Jane',
       'jane',
       'example',
@@ -195,5 +199,100 @@ describe('exporting the page structure', () => {
 
   it('is downloaded as kartra-structure-<date>.json', () => {
     expect(structureFileName(new Date(2026, 10, 7))).toBe('kartra-structure-2026-11-07.json');
+  });
+});
+
+describe("the interface's own words, kept so that a profile's words can be corrected", () => {
+  interface CardText {
+    title: string;
+    timing: string;
+    window?: string;
+    action?: string;
+    extra?: string;
+  }
+  const card = (ref: string, kind: string, texts: CardText) => `
+    <div class="sequence_step js_sequence_step">
+      <div class="step_header"><span class="step_number">${ref}</span><span class="step_kind_label">${kind}</span></div>
+      <div class="step_body">
+        <div class="step_title">${texts.title}</div>
+        ${texts.action ? `<div class="step_action">${texts.action}</div>` : ''}
+        <div class="step_timing"><i class="fa fa-clock-o"></i>${texts.timing}</div>
+        <div class="step_window">${texts.window ?? 'Any day, any time'}</div>
+        ${texts.extra ? `<div class="step_sends">${texts.extra}</div>` : ''}
+      </div>
+    </div>`;
+  const page = `<main class="js_sequence_builder">
+    <h1 class="js_sequence_name">Anna's recipe club</h1>
+    <span class="js_sequence_public_name">Public name: Not set</span>
+    <span class="js_sequence_subscribers">42 contacts</span>
+    <div class="js_builder_canvas">
+      <div class="js_starting_rules"><div class="module_title">Starting Rules</div>
+        <ul><li class="starting_rule"><span class="starting_rule_label">Tag applied: Recipe fans</span></li></ul></div>
+      ${card('1', 'Send email', { title: 'Welcome to the club', timing: 'Right after previous step', extra: 'Sends to everyone' })}
+      ${card('2', 'Send email', { title: 'Your first recipe 🍝', timing: 'Wait 2 days', window: 'Mon–Fri, 9:00 AM – 5:00 PM', extra: 'Sends to everyone' })}
+      ${card('3', 'Tag', { title: 'Mark as fan', timing: 'On Dec 24, 2030 at 10:00 AM', action: 'Add tag: Buyers', extra: 'Sends to everyone' })}
+      ${card('A1', 'Go To', { title: 'Back to the club', timing: 'Wait 1 day', extra: 'Skips Buyers' })}
+      ${card('4', 'Send email', { title: 'Call jane@example.com', timing: 'Wait 3 hours' })}
+    </div></main>`;
+  const structure = exportStructure(documentOf(page), kartraProfile, { url: URL_, tool: TOOL });
+  const all = elements(structure.tree);
+  const textOf = (cls: string) => all.filter((e) => e.classes?.includes(cls)).map((e) => texts(e).join('|'));
+
+  it("keeps the profile's words, kind labels, digits, times, dates and reference numbers", () => {
+    expect(textOf('step_kind_label')).toEqual(['Send email', 'Send email', 'Tag', 'Go To', 'Send email']);
+    expect(textOf('step_number')).toEqual(['1', '2', '3', 'A1', '4']);
+    expect(textOf('step_timing')).toEqual([
+      'Right after previous step',
+      'Wait 2 days',
+      'On Dec 24, 2030 at 10:00 AM',
+      'Wait 1 day',
+      'Wait 3 hours',
+    ]);
+    expect(textOf('step_window')[1]).toBe('Mon–Fri, 9:00 AM – 5:00 PM');
+    expect(textOf('js_sequence_public_name')).toEqual(['Public name: Not set']);
+    expect(textOf('js_sequence_subscribers')).toEqual(['42 xxxx']);
+  });
+
+  it('keeps a label the profile does not know when it stands in the same place on most cards', () => {
+    // "Sends to everyone" is on 3 of 5 cards; "Skips" only on one, and "Buyers" is a tag's name.
+    expect(textOf('step_sends')).toEqual([
+      'Sends to everyone',
+      'Sends to everyone',
+      'Sends to everyone',
+      'xxxx xxxx',
+    ]);
+  });
+
+  it('masks every word of a name, subject, tag or rule, keeping only the known prefix', () => {
+    expect(textOf('js_sequence_name')).toEqual(['xxxxxxxxxxx']);
+    expect(textOf('step_title')).toEqual([
+      'xxxxxxxxxxx',
+      'xxxxxxxxxxx',
+      'xxxxxxxxxxx',
+      'xxxxxxxxxxx',
+      'xxxxxxxxxxx',
+    ]);
+    expect(textOf('step_action')).toEqual(['Add tag: xxxx']);
+    expect(textOf('starting_rule_label')).toEqual(['Tag applied: xxxxxxxxxxx']);
+    const json = JSON.stringify(structure);
+    for (const word of ['Anna', 'recipe', 'club', 'Welcome', 'Buyers', 'fans', 'jane', 'example', '🍝'])
+      expect(json, word).not.toContain(word);
+  });
+
+  it('finds the cards of a builder the profile does not know by their repeated boxes', () => {
+    const foreign = `<main>${['Welcome', 'Recipes', 'Offer', 'Goodbye']
+      .map(
+        (title, i) =>
+          `<div class="node-card"><span class="node-ref">${i + 1}</span><b class="node-name">${title} from Anna</b><em class="node-delay">Delay: ${i} days</em></div>`,
+      )
+      .join('')}</main>`;
+    const other = exportStructure(documentOf(foreign), kartraProfile, { url: URL_, tool: TOOL });
+    const found = elements(other.tree);
+    const of = (cls: string) => found.filter((e) => e.classes?.includes(cls)).map((e) => texts(e).join('|'));
+    expect(of('node-delay')).toEqual(['Delay: 0 days', 'Delay: 1 days', 'Delay: 2 days', 'Delay: 3 days']);
+    // "from Anna" stands on every card too: without the profile's title field, a word repeated
+    // in every title is kept; the varying words are not.
+    expect(of('node-name').map((text) => text.startsWith('xxxx '))).toEqual([true, true, true, true]);
+    expect(JSON.stringify(other)).not.toMatch(/Welcome|Recipes|Offer|Goodbye/);
   });
 });

@@ -1,0 +1,27 @@
+/**
+ * The closed lists of step kinds and starting-rule types, without zod: the model's schema and the
+ * profile's schema both build on them, and the content script imports them without bundling
+ * the model's schema.
+ */
+
+export const STEP_KINDS = [
+  'email',
+  'sms',
+  'tag',
+  'list',
+  'sequence',
+  'split',
+  'goto',
+  'complete',
+  'unsubscribe',
+] as const;
+
+export const STARTING_RULE_TYPES = [
+  'optin',
+  'tag',
+  'list',
+  'order',
+  'page',
+  'sequence',
+  'automation',
+] as const;
