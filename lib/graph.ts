@@ -408,6 +408,8 @@ export function quickestArrivals(
   graph: FlowGraph,
   enteredAt: number,
   pass: (step: Step, arrival: number) => StepPassage | null,
+  /** Stop once these steps' quickest arrivals are known (arrivals come in time order). */
+  targets?: ReadonlySet<string>,
 ): Map<string, Arrival> {
   const best = new Map<string, Arrival>();
   if (!graph.startSeen) return best;
@@ -447,10 +449,12 @@ export function quickestArrivals(
     push({ ref, at: time, sure });
   };
   for (const next of graph.successors(START)) offer(next, enteredAt, true);
-  while (heap.length > 0) {
+  let pending = targets ? targets.size : Number.POSITIVE_INFINITY;
+  while (heap.length > 0 && pending > 0) {
     const entry = pop();
     const known = best.get(entry.ref);
     if (known?.at !== entry.at || known.sure !== entry.sure) continue;
+    if (targets?.has(entry.ref)) pending--;
     const step = graph.step(entry.ref);
     const passage = step ? pass(step, entry.at) : null;
     if (passage === null) continue;

@@ -17,7 +17,12 @@ export const rule = defineRule(meta, (ctx) => {
   const dated = graph.steps.filter((s) => s.active && s.delay?.type === 'date');
   if (dated.length === 0) return [];
   const now = ctx.now.getTime();
-  const arrivals = quickestArrivals(graph, now, (step, arrival) => timing.passStep(step, arrival));
+  const arrivals = quickestArrivals(
+    graph,
+    now,
+    (step, arrival) => timing.passStep(step, arrival),
+    new Set(dated.map((s) => s.ref)),
+  );
   const uncertain = flowUncertainty(graph);
   const found: Finding[] = [];
   for (const step of dated) {
