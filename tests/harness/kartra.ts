@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Request, type Route } from '@playwright/test';
-import { notFoundPageHtml, otherKartraPageHtml, replicaHtml } from '../replica/page';
+import { notFoundPageHtml, otherKartraPageHtml, type PageOptions, replicaHtml } from '../replica/page';
+import { classMapper, renameSelector, resolveSkin } from '../replica/skin';
 import { parseSpec } from '../replica/spec';
 import { findChromium } from './chromium';
 
@@ -38,10 +39,14 @@ export interface KartraSession {
   /** From the extension's service worker URL; null when launched without the extension. */
   extensionId: string | null;
   requests: RecordedRequest[];
-  /** Validates the spec (throws SpecError) and serves it at its Kartra URL; returns that URL. */
-  serve(spec: unknown): string;
+  /**
+   * Validates the spec (throws SpecError) and serves it at its Kartra URL, in `options.skin`
+   * (default: the replica's own markup); returns that URL. Other Kartra pages follow the skin
+   * of the last spec served.
+   */
+  serve(spec: unknown, options?: PageOptions): string;
   /** Serves the spec, opens it in a new tab and waits until the builder or list is rendered. */
-  openSpec(spec: unknown): Promise<Page>;
+  openSpec(spec: unknown, options?: PageOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -95,8 +100,9 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
     viewport: { width: 1400, height: 900 },
   });
 
-  const editors = new Map<string, unknown>();
-  let list: unknown = null;
+  const editors = new Map<string, { spec: unknown; options: PageOptions }>();
+  let list: { spec: unknown; options: PageOptions } | null = null;
+  let lastOptions: PageOptions = {};
   const requests: RecordedRequest[] = [];
 
   const handle = async (route: Route) => {
@@ -130,15 +136,18 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
     let status = 200;
     let body: string;
     if (editorId !== undefined) {
-      const spec = editors.get(editorId);
-      if (spec === undefined) {
+      const served = editors.get(editorId);
+      if (served === undefined) {
         status = 404;
-        body = await notFoundPageHtml();
-      } else body = await replicaHtml(spec);
+        body = await notFoundPageHtml(lastOptions);
+      } else body = await replicaHtml(served.spec, served.options);
     } else if (LIST_PATH.test(parsed.pathname)) {
-      body = list === null ? await replicaHtml({ page: 'list', sequences: [] }) : await replicaHtml(list);
+      body =
+        list === null
+          ? await replicaHtml({ page: 'list', sequences: [] }, lastOptions)
+          : await replicaHtml(list.spec, list.options);
     } else {
-      body = await otherKartraPageHtml();
+      body = await otherKartraPageHtml(lastOptions);
     }
     await route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
   };
@@ -152,13 +161,15 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
     extensionId = new URL(worker.url()).host;
   }
 
-  const serve = (spec: unknown): string => {
+  const serve = (spec: unknown, options: PageOptions = {}): string => {
     const parsed = parseSpec(spec);
+    resolveSkin(options.skin);
+    lastOptions = options;
     if (parsed.page === 'list') {
-      list = spec;
+      list = { spec, options };
       return `${KARTRA_ORIGIN}/marketing/sequences`;
     }
-    editors.set(parsed.id, spec);
+    editors.set(parsed.id, { spec, options });
     return `${KARTRA_ORIGIN}/marketing/sequences/edit/${parsed.id}`;
   };
 
@@ -167,11 +178,15 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
     extensionId,
     requests,
     serve,
-    async openSpec(spec: unknown) {
-      const url = serve(spec);
+    async openSpec(spec: unknown, options: PageOptions = {}) {
+      const url = serve(spec, options);
       const page = await context.newPage();
       await page.goto(url);
-      await page.locator('.js_sequence_builder, .js_sequence_list').first().waitFor();
+      const rendered = renameSelector(
+        '.js_sequence_builder, .js_sequence_list',
+        classMapper(resolveSkin(options.skin)),
+      );
+      await page.locator(rendered).first().waitFor();
       return page;
     },
     async close() {
