@@ -125,6 +125,8 @@ export interface SeenLine {
   /** Screen coordinates of the path's two ends: jsPlumb draws from the source to the target. */
   start: { x: number; y: number };
   end: { x: number; y: number };
+  /** Points at 0, 1/4, 1/2, 3/4 and all of the path's length: the curve a person sees. */
+  points: { x: number; y: number }[];
 }
 
 /** The two ends of every line on the visible canvas, in screen coordinates. */
@@ -140,8 +142,29 @@ export async function readLines(page: Page, skin?: Skin | SkinName): Promise<See
             y: p.x * matrix.b + p.y * matrix.d + matrix.f,
           };
         };
-        return { start: at(0), end: at(path.getTotalLength()) };
+        const length = path.getTotalLength();
+        return { start: at(0), end: at(length), points: [0, 0.25, 0.5, 0.75, 1].map((f) => at(f * length)) };
       }),
     lineSelector(skin),
+  );
+}
+
+/**
+ * The colour a node shows at a point on screen, as computed by the browser: jsPlumb paints its
+ * circle's fill, the plain SVG skin its div's background. Null when no node is there.
+ */
+export async function nodeColourAt(
+  page: Page,
+  point: { x: number; y: number },
+  skin?: Skin | SkinName,
+): Promise<string | null> {
+  return page.evaluate(
+    ({ x, y, selector }) => {
+      const node = document.elementsFromPoint(x, y).find((e) => e.matches(selector));
+      if (!node) return null;
+      const circle = node.querySelector('circle');
+      return circle ? getComputedStyle(circle).fill : getComputedStyle(node).backgroundColor;
+    },
+    { ...point, selector: nodeSelector(skin) },
   );
 }

@@ -138,12 +138,10 @@ export function renameSelector(selector: string, map: (name: string) => string):
  * a `{` since the last `{`, `}` or `;`; at-rule preludes (`@media ...`) are kept.
  */
 export function renameCss(css: string, map: (name: string) => string): string {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/(^|[{};])([^{};]*)\{/g, (_, lead: string, prelude: string) => {
-      const kept = prelude.trim().startsWith('@') ? prelude : renameSelector(prelude, map);
-      return `${lead}${kept}{`;
-    });
+  return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(?<=^|[{};])([^{};]*)\{/g, (_, prelude: string) => {
+    const kept = prelude.trim().startsWith('@') ? prelude : renameSelector(prelude, map);
+    return `${kept}{`;
+  });
 }
 
 /** The `data-v-xxxxxxxx` attribute name of a skin, as Vue's scoped styles give a component. */
