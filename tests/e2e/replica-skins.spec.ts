@@ -68,11 +68,13 @@ interface Look {
 async function lookOf(page: Page, skin: Skin): Promise<Look> {
   const { text, cards } = await page.evaluate(
     ({ card, start, number }) => ({
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered (hidden parts left out) is what a person reads.
       text: document.body.innerText,
       cards: [...document.querySelectorAll<HTMLElement>(card)].map((el) => {
         const r = el.getBoundingClientRect();
         return {
           ref: el.matches(start) ? 'start' : (el.querySelector(number)?.textContent ?? '?'),
+          // biome-ignore lint/performance/useDomNodeTextContent: as above, the rendered text.
           text: el.innerText,
           box: { x: r.x, y: r.y, width: r.width, height: r.height },
         };
