@@ -12,10 +12,10 @@ import { expect, test } from './extension-fixture';
  */
 const skins = SKIN_NAMES.filter((name) => name !== 'default');
 
-for (const skin of skins) {
-  test.describe(`skin ${skin}`, () => {
-    for (const fixture of loadFixtures()) {
-      test(`audits ${fixture.name} as the default skin does, or says what it could not read`, async ({
+for (const fixture of loadFixtures()) {
+  test.describe(fixture.name, () => {
+    for (const skin of skins) {
+      test(`on skin ${skin}: the default skin's findings, or reviews where it could not read`, async ({
         kartra,
         reports,
       }) => {
@@ -25,12 +25,11 @@ for (const skin of skins) {
           test.info().annotations.push({ type: 'tabs', description: error.message });
           return reports.waitFor(page);
         });
-        const verdict = skinVerdict(fixture.expected.findings, audited.report.findings);
-        test.info().annotations.push({
-          type: 'outcome',
-          description: `${verdict.outcome} (page ${audited.report.page.kind}, ${audited.report.findings.length} findings)`,
-        });
-        expect(verdict.outcome === 'wrong' ? verdict.problems : []).toEqual([]);
+        const { report } = audited;
+        const verdict = skinVerdict(fixture.expected.findings, report.findings);
+        const seen = `page ${report.page.kind}, ${report.findings.length} findings`;
+        test.info().annotations.push({ type: 'outcome', description: `${verdict.outcome} (${seen})` });
+        expect(verdict.outcome === 'wrong' ? verdict.problems : [], `${skin}: ${seen}`).toEqual([]);
       });
     }
   });

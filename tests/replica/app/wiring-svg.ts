@@ -27,7 +27,7 @@ export interface SvgClasses {
   node: string;
 }
 
-interface Node {
+interface ConnectionNode {
   element: HTMLElement;
   owner: HTMLElement;
   port: Port;
@@ -35,9 +35,9 @@ interface Node {
 }
 
 interface Line {
-  from: Node;
+  from: ConnectionNode;
   /** Null while its end is being dragged. */
-  to: Node | null;
+  to: ConnectionNode | null;
   path: SVGPathElement;
 }
 
@@ -102,20 +102,20 @@ export function svgWiring(
   layer.appendChild(defs);
   canvas.appendChild(layer);
 
-  const nodes: Node[] = [];
+  const nodes: ConnectionNode[] = [];
   const lines: Line[] = [];
 
-  const anchorPoint = (node: Node): Point => ({
+  const anchorPoint = (node: ConnectionNode): Point => ({
     x: node.owner.offsetLeft + node.anchor[0] * node.owner.offsetWidth,
     y: node.owner.offsetTop + node.anchor[1] * node.owner.offsetHeight,
   });
-  const placeNode = (node: Node) => {
+  const placeNode = (node: ConnectionNode) => {
     const at = anchorPoint(node);
     const size = node.element.offsetWidth || 2 * (LINE_LOOK.nodeRadius + 1);
     node.element.style.left = `${at.x - size / 2}px`;
     node.element.style.top = `${at.y - size / 2}px`;
   };
-  const paintNode = (node: Node) => {
+  const paintNode = (node: ConnectionNode) => {
     const linked = lines.some((line) => line.from === node || line.to === node);
     node.element.style.backgroundColor = linked ? LINE_LOOK.nodeLinked : LINE_LOOK.nodeFree;
   };
@@ -127,7 +127,7 @@ export function svgWiring(
       bezierPath(anchorPoint(line.from), line.from.anchor, end, line.to?.anchor ?? inputAnchor),
     );
   };
-  const newLine = (from: Node, to: Node | null): Line => {
+  const newLine = (from: ConnectionNode, to: ConnectionNode | null): Line => {
     const path = doc.createElementNS(SVG_NS, 'path');
     path.setAttribute('class', classes.line);
     path.setAttribute('marker-end', `url(#${markerId})`);
@@ -152,7 +152,7 @@ export function svgWiring(
     const box = canvas.getBoundingClientRect();
     return { x: (event.clientX - box.left) / zoom, y: (event.clientY - box.top) / zoom };
   };
-  const inputAt = (point: Point): Node | null =>
+  const inputAt = (point: Point): ConnectionNode | null =>
     nodes.find((node) => {
       if (node.port.role !== 'in') return false;
       const at = anchorPoint(node);
@@ -179,7 +179,7 @@ export function svgWiring(
   };
 
   /** A loose line end follows the mouse; released on an input node it lands there, elsewhere it goes. */
-  const dragEnd = (event: MouseEvent, line: Line, before: Node | null) => {
+  const dragEnd = (event: MouseEvent, line: Line, before: ConnectionNode | null) => {
     track(
       event,
       (point) => drawLine(line, point),
@@ -198,7 +198,7 @@ export function svgWiring(
     repaint();
   };
 
-  const pressNode = (event: MouseEvent, node: Node) => {
+  const pressNode = (event: MouseEvent, node: ConnectionNode) => {
     if (event.button !== 0) return;
     event.stopPropagation();
     if (node.port.role === 'in') {
@@ -233,7 +233,7 @@ export function svgWiring(
       const element = doc.createElement('div');
       element.className = classes.node;
       canvas.appendChild(element);
-      const node: Node = { element, owner, port, anchor: anchorOf(options.orientation, port.role) };
+      const node: ConnectionNode = { element, owner, port, anchor: anchorOf(options.orientation, port.role) };
       nodes.push(node);
       element.addEventListener('mousedown', (event) => pressNode(event, node));
       if (!owners.has(owner)) {
