@@ -171,6 +171,21 @@ test.describe('every skin is the default page to a person', () => {
     }
   }
 
+  test('the sequence list reads the same on every skin', async ({ kartra }) => {
+    const list = JSON.parse(readFileSync(join(examplesDir, 'list.json'), 'utf8'));
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads.
+    const text = (page: Page) => page.evaluate(() => document.body.innerText);
+    const expected = await text(await kartra.openSpec(list));
+    for (const name of OTHER_SKINS) {
+      const page = await kartra.openSpec(list, { skin: name });
+      expect(await text(page), name).toBe(expected);
+      await page.getByRole('button', { name: 'Pause sequence' }).first().click();
+      await expect(page.getByRole('button', { name: 'Pause sequence' })).toHaveCount(
+        list.sequences.filter((row: { status: string }) => row.status === 'active').length - 1,
+      );
+    }
+  });
+
   test('renamed: pixel for pixel the default page', async ({ kartra }) => {
     const spec = example('full');
     const reference = await kartra.openSpec(spec);
