@@ -1,9 +1,10 @@
 /**
  * npm run audit:replica -- <spec.json> [--format json|md|html|csv] [--out FILE] [--screenshot FILE]
- *                                      [--dom-out FILE] [--without-extension]
+ *                                      [--dom-out FILE] [--without-extension] [--skin NAME]
  *
  * Renders a sequence spec in the replica at its Kartra URL, in Chromium with the built
  * extension, opens each sub-sequence tab as a user would, and writes the extension's own report.
+ * `--skin` renders it in another markup (docs/replica-markup.md "Skins"; default: the replica's own).
  * Exit 0: no error-severity finding; 1: errors found; 2: could not run (reason on stderr).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import type { Page } from '@playwright/test';
 import { EXTENSION_HOST_TAG } from '../lib/extension/ui-host';
 import type { Report } from '../lib/report';
 import { launchKartra } from '../tests/harness';
+import { skinNamed } from '../tests/replica/skin';
 import { ExtensionReports } from '../tests/support/extension-report';
 import { reportFormat, runCli, UsageError, writeReport } from './lib/audit-cli';
 import { ensureBuilt } from './lib/ensure-built';
@@ -29,12 +31,19 @@ function options() {
       screenshot: { type: 'string' },
       'dom-out': { type: 'string' },
       'without-extension': { type: 'boolean', default: false },
+      skin: { type: 'string', default: 'default' },
     },
   });
   const [specPath, ...rest] = positionals;
   if (!specPath || rest.length > 0)
     throw new UsageError('usage: npm run audit:replica -- <spec.json> [options]');
-  return { specPath, ...values, format: reportFormat(values.format) };
+  let skin: ReturnType<typeof skinNamed>;
+  try {
+    skin = skinNamed(values.skin);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return { specPath, ...values, skin, format: reportFormat(values.format) };
 }
 
 /** The page's DOM with the extension's own host element left out; the live page is not touched. */
@@ -59,7 +68,7 @@ async function main(): Promise<number> {
 
   const session = await launchKartra({ extension: withExtension });
   try {
-    const page = await session.openSpec(spec);
+    const page = await session.openSpec(spec, { skin: args.skin });
     const reports =
       withExtension && session.extensionId
         ? new ExtensionReports(session.context, session.extensionId)

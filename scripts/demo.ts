@@ -1,22 +1,26 @@
 /**
- * npm run demo [-- spec.json]
+ * npm run demo [-- spec.json] [--skin renamed|plain-svg|...]
  *
  * Opens Chromium with the extension on the bundled replica of Kartra's builder, showing the demo
  * launch sequence (or the given spec). With a display, a window opens for you to explore (click
  * the extension's toolbar icon); without one, it runs headless, saves a screenshot and prints
- * its path and the extension's findings.
+ * its path and the extension's findings. `--skin` draws the builder in another markup
+ * (tests/replica/skin.ts, docs/replica-markup.md "Skins").
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { findChromium, launchKartra } from '../tests/harness';
+import { skinNamed } from '../tests/replica/skin';
 import { ExtensionReports } from '../tests/support/extension-report';
 import { ensureBuilt } from './lib/ensure-built';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const specPath = process.argv[2] ?? join(root, 'tests/fixtures/sequences/launch-sequence.json');
+const args = parseArgs({ allowPositionals: true, options: { skin: { type: 'string', default: 'default' } } });
+const specPath = args.positionals[0] ?? join(root, 'tests/fixtures/sequences/launch-sequence.json');
 
 function hasDisplay(): boolean {
   if (process.platform === 'darwin' || process.platform === 'win32') return true;
@@ -37,11 +41,12 @@ function ensureBrowser(): void {
 
 async function main(): Promise<void> {
   const spec: unknown = JSON.parse(readFileSync(specPath, 'utf8'));
+  const skin = skinNamed(args.values.skin);
   ensureBrowser();
   ensureBuilt(root, console.log);
   const headless = !hasDisplay();
   const session = await launchKartra({ extension: true, headless });
-  const page = await session.openSpec(spec);
+  const page = await session.openSpec(spec, { skin });
   if (headless) await page.setViewportSize({ width: 2400, height: 1000 });
   const reports = new ExtensionReports(session.context, session.extensionId ?? '');
   // Open each sub-sequence tab as a user would, so the report covers the whole sequence.

@@ -1,4 +1,5 @@
-import { notFoundPageHtml, otherKartraPageHtml, replicaHtml } from '../replica/page';
+import { notFoundPageHtml, otherKartraPageHtml, type PageOptions, replicaHtml } from '../replica/page';
+import { resolveSkin } from '../replica/skin';
 import { parseSpec } from '../replica/spec';
 
 export const KARTRA_ORIGIN = 'https://app.kartra.com';
@@ -16,23 +17,30 @@ export interface KartraResponse {
  * app.kartra.com pages a plain Kartra page. Anything else is not Kartra, and the caller refuses it.
  */
 export interface KartraSite {
-  /** Validates the spec (throws SpecError) and serves it at its Kartra URL; returns that URL. */
-  serve(spec: unknown): string;
+  /**
+   * Validates the spec (throws SpecError) and serves it at its Kartra URL, in `options.skin`
+   * (default: the default markup); returns that URL. Other Kartra pages take the skin of the
+   * last spec served.
+   */
+  serve(spec: unknown, options?: PageOptions): string;
   /** The page for `url`, or null when it is not on app.kartra.com. */
   respond(url: string): Promise<KartraResponse | null>;
 }
 
 export function kartraSite(): KartraSite {
-  const editors = new Map<string, unknown>();
-  let list: unknown = null;
+  const editors = new Map<string, { spec: unknown; options: PageOptions }>();
+  let list: { spec: unknown; options: PageOptions } | null = null;
+  let lastOptions: PageOptions = {};
   return {
-    serve(spec) {
+    serve(spec, options = {}) {
       const parsed = parseSpec(spec);
+      resolveSkin(options.skin);
+      lastOptions = options;
       if (parsed.page === 'list') {
-        list = spec;
+        list = { spec, options };
         return `${KARTRA_ORIGIN}/marketing/sequences`;
       }
-      editors.set(parsed.id, spec);
+      editors.set(parsed.id, { spec, options });
       return `${KARTRA_ORIGIN}/marketing/sequences/edit/${parsed.id}`;
     },
     async respond(url) {
@@ -45,13 +53,18 @@ export function kartraSite(): KartraSite {
       if (parsed.origin !== KARTRA_ORIGIN) return null;
       const editorId = EDITOR_PATH.exec(parsed.pathname)?.[1];
       if (editorId !== undefined) {
-        const spec = editors.get(editorId);
-        if (spec === undefined) return { status: 404, body: await notFoundPageHtml() };
-        return { status: 200, body: await replicaHtml(spec) };
+        const served = editors.get(editorId);
+        if (served === undefined) return { status: 404, body: await notFoundPageHtml(lastOptions) };
+        return { status: 200, body: await replicaHtml(served.spec, served.options) };
       }
       if (LIST_PATH.test(parsed.pathname))
-        return { status: 200, body: await replicaHtml(list ?? { page: 'list', sequences: [] }) };
-      return { status: 200, body: await otherKartraPageHtml() };
+        return {
+          status: 200,
+          body: list
+            ? await replicaHtml(list.spec, list.options)
+            : await replicaHtml({ page: 'list', sequences: [] }, lastOptions),
+        };
+      return { status: 200, body: await otherKartraPageHtml(lastOptions) };
     },
   };
 }

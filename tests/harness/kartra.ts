@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Request, type Route } from '@playwright/test';
+import type { PageOptions } from '../replica/page';
+import { classMapper, renameSelector, resolveSkin } from '../replica/skin';
 import { findChromium } from './chromium';
 import { kartraSite } from './kartra-site';
 
@@ -39,10 +41,14 @@ export interface KartraSession {
   /** From the extension's service worker URL; null when launched without the extension. */
   extensionId: string | null;
   requests: RecordedRequest[];
-  /** Validates the spec (throws SpecError) and serves it at its Kartra URL; returns that URL. */
-  serve(spec: unknown): string;
+  /**
+   * Validates the spec (throws SpecError) and serves it at its Kartra URL, in `options.skin`
+   * (default: the replica's own markup); returns that URL. Other Kartra pages follow the skin
+   * of the last spec served.
+   */
+  serve(spec: unknown, options?: PageOptions): string;
   /** Serves the spec, opens it in a new tab and waits until the builder or list is rendered. */
-  openSpec(spec: unknown): Promise<Page>;
+  openSpec(spec: unknown, options?: PageOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -145,11 +151,15 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
     extensionId,
     requests,
     serve: site.serve,
-    async openSpec(spec: unknown) {
-      const url = site.serve(spec);
+    async openSpec(spec: unknown, options: PageOptions = {}) {
+      const url = site.serve(spec, options);
       const page = await context.newPage();
       await page.goto(url);
-      await page.locator('.js_sequence_builder, .js_sequence_list').first().waitFor();
+      const rendered = renameSelector(
+        '.js_sequence_builder, .js_sequence_list',
+        classMapper(resolveSkin(options.skin)),
+      );
+      await page.locator(rendered).first().waitFor();
       return page;
     },
     async close() {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { classMapper, renameSelector, resolveSkin, type Skin, type SkinName } from '../replica/skin';
 
 /**
  * Geometry helpers for tests of the replica: which node sits on which card edge, found the way
@@ -22,26 +23,63 @@ export interface SeenCard {
   nodes: SeenNode[];
 }
 
-/** Every card of the visible canvas with the jsPlumb nodes that sit on its edges. */
-export async function readNodes(page: Page): Promise<SeenCard[]> {
-  return page.evaluate(() => {
+/** A selector written in the replica's class names, as `skin` spells it (tests know the skin). */
+export function skinned(skin: Skin | SkinName | undefined, selector: string): string {
+  return renameSelector(selector, classMapper(resolveSkin(skin)));
+}
+
+/** Where the canvas's parts are in a skin's markup, and how a linked node shows. */
+function canvasMarkup(skin: Skin | SkinName | undefined) {
+  const svg = resolveSkin(skin).lines === 'svg';
+  return {
+    card: skinned(skin, '.js_sequence_step, .js_starting_rules'),
+    start: skinned(skin, '.js_starting_rules'),
+    number: skinned(skin, '.step_number'),
+    node: svg ? skinned(skin, '.canvas_node') : 'svg.jtk-endpoint',
+    /** jsPlumb says so with a class; the plain SVG skin only with the node's colour. */
+    linked: (svg ? { colour: LINKED_COLOUR } : { className: 'jtk-endpoint-connected' }) as
+      | { colour: string }
+      | { className: string },
+    line: svg
+      ? skinned(skin, 'svg.canvas_lines path.canvas_line')
+      : 'svg.jtk-connector > path:not(.jtk-overlay)',
+  };
+}
+
+/** The computed colours of a node: grey while free, yellow while linked (both skins). */
+export const FREE_COLOUR = 'rgb(201, 206, 214)';
+export const LINKED_COLOUR = 'rgb(245, 197, 24)';
+
+/** The selector of every line's path in a skin (one per line). */
+export function lineSelector(skin?: Skin | SkinName): string {
+  return canvasMarkup(skin).line;
+}
+
+/** The selector of every connection node in a skin. */
+export function nodeSelector(skin?: Skin | SkinName): string {
+  return canvasMarkup(skin).node;
+}
+
+/** Every card of the visible canvas with the nodes that sit on its edges. */
+export async function readNodes(page: Page, skin?: Skin | SkinName): Promise<SeenCard[]> {
+  return page.evaluate((markup) => {
     const tolerance = 3;
-    const cards = [...document.querySelectorAll<HTMLElement>('.js_sequence_step, .js_starting_rules')].map(
-      (el) => ({
-        ref: el.matches('.js_starting_rules')
-          ? 'start'
-          : (el.querySelector('.step_number')?.textContent ?? ''),
-        rect: el.getBoundingClientRect(),
-        nodes: [] as {
-          edge: 'left' | 'right' | 'top' | 'bottom';
-          along: number;
-          connected: boolean;
-          x: number;
-          y: number;
-        }[],
-      }),
-    );
-    for (const node of document.querySelectorAll<SVGElement>('svg.jtk-endpoint')) {
+    const cards = [...document.querySelectorAll<HTMLElement>(markup.card)].map((el) => ({
+      ref: el.matches(markup.start) ? 'start' : (el.querySelector(markup.number)?.textContent ?? ''),
+      rect: el.getBoundingClientRect(),
+      nodes: [] as {
+        edge: 'left' | 'right' | 'top' | 'bottom';
+        along: number;
+        connected: boolean;
+        x: number;
+        y: number;
+      }[],
+    }));
+    const linked = (node: Element) =>
+      'className' in markup.linked
+        ? node.classList.contains(markup.linked.className)
+        : getComputedStyle(node).backgroundColor === markup.linked.colour;
+    for (const node of document.querySelectorAll<Element>(markup.node)) {
       const r = node.getBoundingClientRect();
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
@@ -59,7 +97,7 @@ export async function readNodes(page: Page): Promise<SeenCard[]> {
         card.nodes.push({
           edge,
           along: Math.round(along * 100) / 100,
-          connected: node.classList.contains('jtk-endpoint-connected'),
+          connected: linked(node),
           x,
           y,
         });
@@ -67,7 +105,7 @@ export async function readNodes(page: Page): Promise<SeenCard[]> {
       }
     }
     return cards.map(({ ref, nodes }) => ({ ref, nodes: nodes.sort((a, b) => a.along - b.along) }));
-  });
+  }, canvasMarkup(skin));
 }
 
 /** Presses the mouse at one point, moves in small steps and releases at another, as a hand does. */
@@ -87,22 +125,46 @@ export interface SeenLine {
   /** Screen coordinates of the path's two ends: jsPlumb draws from the source to the target. */
   start: { x: number; y: number };
   end: { x: number; y: number };
+  /** Points at 0, 1/4, 1/2, 3/4 and all of the path's length: the curve a person sees. */
+  points: { x: number; y: number }[];
 }
 
-/** The two ends of every jsPlumb line on the visible canvas, in screen coordinates. */
-export async function readLines(page: Page): Promise<SeenLine[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<SVGSVGElement>('svg.jtk-connector')].map((svg) => {
-      const path = svg.querySelector('path') as SVGPathElement;
-      const matrix = path.getScreenCTM() as DOMMatrix;
-      const at = (length: number) => {
-        const p = path.getPointAtLength(length);
-        return {
-          x: p.x * matrix.a + p.y * matrix.c + matrix.e,
-          y: p.x * matrix.b + p.y * matrix.d + matrix.f,
+/** The two ends of every line on the visible canvas, in screen coordinates. */
+export async function readLines(page: Page, skin?: Skin | SkinName): Promise<SeenLine[]> {
+  return page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll<SVGPathElement>(selector)].map((path) => {
+        const matrix = path.getScreenCTM() as DOMMatrix;
+        const at = (length: number) => {
+          const p = path.getPointAtLength(length);
+          return {
+            x: p.x * matrix.a + p.y * matrix.c + matrix.e,
+            y: p.x * matrix.b + p.y * matrix.d + matrix.f,
+          };
         };
-      };
-      return { start: at(0), end: at(path.getTotalLength()) };
-    }),
+        const length = path.getTotalLength();
+        return { start: at(0), end: at(length), points: [0, 0.25, 0.5, 0.75, 1].map((f) => at(f * length)) };
+      }),
+    lineSelector(skin),
+  );
+}
+
+/**
+ * The colour a node shows at a point on screen, as computed by the browser: jsPlumb paints its
+ * circle's fill, the plain SVG skin its div's background. Null when no node is there.
+ */
+export async function nodeColourAt(
+  page: Page,
+  point: { x: number; y: number },
+  skin?: Skin | SkinName,
+): Promise<string | null> {
+  return page.evaluate(
+    ({ x, y, selector }) => {
+      const node = document.elementsFromPoint(x, y).find((e) => e.matches(selector));
+      if (!node) return null;
+      const circle = node.querySelector('circle');
+      return circle ? getComputedStyle(circle).fill : getComputedStyle(node).backgroundColor;
+    },
+    { ...point, selector: nodeSelector(skin) },
   );
 }

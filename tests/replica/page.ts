@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { classMapper, renameCss, resolveSkin, type Skin, type SkinName } from './skin';
 import { parseSpec } from './spec';
 
 /**
@@ -19,7 +20,11 @@ let cached: { stamp: string; code: string } | null = null;
 
 /** Changes whenever a source file of the bundle changes, so a stale bundle is never served. */
 function sourceStamp(): string {
-  const files = [...readdirSync(appDir).map((f) => join(appDir, f)), join(here, 'spec.ts')];
+  const files = [
+    ...readdirSync(appDir).map((f) => join(appDir, f)),
+    join(here, 'spec.ts'),
+    join(here, 'skin.ts'),
+  ];
   return files.map((f) => `${f}:${statSync(f).mtimeMs}`).join('|');
 }
 
@@ -42,8 +47,15 @@ async function bundle(): Promise<string> {
   return code;
 }
 
-function css(): string {
-  return readFileSync(join(appDir, 'replica.css'), 'utf8');
+/** The replica's stylesheet, its selectors spelt in the skin's class names. */
+export function skinCss(skin: Skin): string {
+  const css = readFileSync(join(appDir, 'replica.css'), 'utf8');
+  return skin.classNames === 'kartra' ? css : renameCss(css, classMapper(skin));
+}
+
+/** How a page is drawn: which skin (default: the replica's own markup, docs/replica-markup.md). */
+export interface PageOptions {
+  skin?: Skin | SkinName;
 }
 
 /** JSON that is safe inside a <script> element. */
@@ -70,7 +82,7 @@ function titleOf(spec: unknown): string {
   }
 }
 
-async function documentHtml(title: string, call: string): Promise<string> {
+async function documentHtml(title: string, call: string, skin: Skin): Promise<string> {
   const code = await bundle();
   // The bundle's own "</script" sequences (if any) must not end the element early.
   const safeCode = code.replace(/<\/script/gi, '<\\/script');
@@ -80,7 +92,7 @@ async function documentHtml(title: string, call: string): Promise<string> {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${css()}</style>
+<style>${skinCss(skin)}</style>
 </head>
 <body>
 <script>${safeCode}</script>
@@ -95,16 +107,27 @@ async function documentHtml(title: string, call: string): Promise<string> {
  * that carries the spec removes its own script element, so the spec does not stay in the page.
  * An invalid spec still gives a page: it shows the problems in an alert banner.
  */
-export async function replicaHtml(spec: unknown): Promise<string> {
-  return documentHtml(titleOf(spec), `${GLOBAL}.render(${scriptJson(spec)});`);
+export async function replicaHtml(spec: unknown, options: PageOptions = {}): Promise<string> {
+  const skin = resolveSkin(options.skin);
+  return documentHtml(
+    titleOf(spec),
+    `${GLOBAL}.render(${scriptJson(spec)}, document, ${scriptJson(skin)});`,
+    skin,
+  );
 }
 
 /** A plain Kartra page (the dashboard) for app.kartra.com URLs that are not sequence pages. */
-export async function otherKartraPageHtml(): Promise<string> {
-  return documentHtml('Dashboard | KARTRA', `${GLOBAL}.renderOther();`);
+export async function otherKartraPageHtml(options: PageOptions = {}): Promise<string> {
+  const skin = resolveSkin(options.skin);
+  return documentHtml('Dashboard | KARTRA', `${GLOBAL}.renderOther(document, ${scriptJson(skin)});`, skin);
 }
 
 /** Kartra's page for a sequence id that does not exist. */
-export async function notFoundPageHtml(): Promise<string> {
-  return documentHtml('Page not found | KARTRA', `${GLOBAL}.renderNotFound();`);
+export async function notFoundPageHtml(options: PageOptions = {}): Promise<string> {
+  const skin = resolveSkin(options.skin);
+  return documentHtml(
+    'Page not found | KARTRA',
+    `${GLOBAL}.renderNotFound(document, ${scriptJson(skin)});`,
+    skin,
+  );
 }

@@ -115,7 +115,8 @@ export class ExtensionReports {
    * each, then returns to the first tab: the report then covers the whole sequence.
    */
   async auditEveryTab(page: Page): Promise<Audited> {
-    const tabs = page.locator('.js_subsequence_tab');
+    // By role, not class: the sub-sequence tabs are tabs to a person whatever the markup (skins).
+    const tabs = page.getByRole('tab');
     const count = await tabs.count();
     for (let index = 1; index < count; index++) {
       const label = ((await tabs.nth(index).textContent()) ?? '').trim();

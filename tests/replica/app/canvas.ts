@@ -1,46 +1,33 @@
-import {
-  type AnchorSpec,
-  type BrowserJsPlumbInstance,
-  type Connection,
-  type Endpoint,
-  type EndpointOptions,
-  EVENT_CONNECTION,
-  EVENT_CONNECTION_DETACHED,
-  EVENT_CONNECTION_MOVED,
-  EVENT_DRAG_STOP,
-  newInstance,
-} from '@jsplumb/browser-ui';
 import { type SpecConnection, TERMINAL_KINDS, tabOfRef } from '../spec';
 import { renderCard, renderStartingRules, setCardActive } from './card';
-import { el } from './dom';
+import { cls, el, markupOf, sel } from './dom';
 import { layoutTab, type Point } from './layout';
 import { connectionTab, type EditorState } from './state';
-
-/** Which node of which card an endpoint is; kept in a Map, never written into the page. */
-interface Port {
-  ref: string;
-  role: 'in' | 'out' | 'yes' | 'no';
-}
+import type { Port, Wiring, WiringOptions } from './wiring';
+import { jsPlumbWiring } from './wiring-jsplumb';
+import { svgWiring } from './wiring-svg';
 
 export interface MountedCanvas {
   setZoom(zoom: number): void;
   destroy(): void;
 }
 
-const NODE_STYLE = { fill: '#c9ced6', stroke: '#ffffff', strokeWidth: 2 };
-const NODE_HOVER = { fill: '#9aa3b0', stroke: '#ffffff', strokeWidth: 2 };
-
-function anchors(state: EditorState) {
-  const horizontal = state.orientation === 'horizontal';
-  const anchorsByRole: Record<Port['role'], AnchorSpec> = horizontal
-    ? { in: 'Left', out: 'Right', yes: [1, 0.3, 1, 0], no: [1, 0.7, 1, 0] }
-    : { in: 'Top', out: 'Bottom', yes: [0.3, 1, 0, 1], no: [0.7, 1, 0, 1] };
-  return anchorsByRole;
+/** The skin's wiring: jsPlumb's, or the replica's own SVG layer. */
+function wiringFor(doc: Document, canvas: HTMLElement, options: WiringOptions): Wiring {
+  if (markupOf(doc).skin.lines === 'svg') {
+    const classes = {
+      layer: cls(doc, 'canvas_lines'),
+      line: cls(doc, 'canvas_line'),
+      node: cls(doc, 'canvas_node'),
+    };
+    return svgWiring(doc, canvas, classes, options);
+  }
+  return jsPlumbWiring(canvas, cls(doc, 'connection_node'), options);
 }
 
 /**
- * Builds the selected tab's canvas: cards, the Starting Rules module (Main tab), and jsPlumb's
- * nodes and lines. Lines the user draws or removes are written back to `state.connections`;
+ * Builds the selected tab's canvas: cards, the Starting Rules module (Main tab), and the nodes
+ * and lines between them. Lines the user draws or removes are written back to `state.connections`;
  * `edited` hears of every activation or line change (Save Progress shows them as unsaved).
  */
 export function mountCanvas(
@@ -50,29 +37,41 @@ export function mountCanvas(
   edited: () => void,
 ): MountedCanvas {
   canvas.replaceChildren();
-  const instance: BrowserJsPlumbInstance = newInstance({
-    container: canvas,
-    connector: { type: 'Bezier', options: { curviness: 70, gap: 9 } },
-    paintStyle: { stroke: '#6f7b8e', strokeWidth: 2 },
-    hoverPaintStyle: { stroke: '#2c88d9', strokeWidth: 3 },
-    connectionOverlays: [{ type: 'Arrow', options: { location: 1, width: 14, length: 14, foldback: 0.8 } }],
-    endpoint: { type: 'Dot', options: { radius: 8 } },
-    endpointStyle: NODE_STYLE,
-    endpointHoverStyle: NODE_HOVER,
-    dragOptions: { filter: '.step_menu_btn, .step_menu, .step_menu *', cursor: 'move' },
-    // jsPlumb's ResizeObserver revalidates every card on its first observation: opening 1,000
-    // steps took 74-214 s with it, ~10 s without. A card changes size only when (de)activated,
-    // and the menu revalidates it then.
-    resizeObserver: false,
-  });
-  instance.setZoom(state.zoom);
-
-  const ports = new Map<Endpoint, Port>();
   const elementRef = new Map<HTMLElement, string>();
-  const outputs = new Map<string, Endpoint>();
-  const inputs = new Map<string, Endpoint>();
-  const anchorFor = anchors(state);
   let building = true;
+
+  // The lines on this tab, read back from the wiring after the user changed them.
+  const syncConnections = () => {
+    const mine: SpecConnection[] = [];
+    for (const { from, to } of wiring.lines()) {
+      if (to.role !== 'in' || from.role === 'in') continue;
+      const line: SpecConnection = { from: from.ref, to: to.ref };
+      if (from.role === 'yes' || from.role === 'no') line.branch = from.role;
+      mine.push(line);
+    }
+    state.connections = [...state.connections.filter((c) => connectionTab(c) !== state.tab), ...mine];
+    edited();
+  };
+  const wiring = wiringFor(doc, canvas, {
+    orientation: state.orientation,
+    zoom: state.zoom,
+    dragFilter: sel(doc, '.step_menu_btn, .step_menu, .step_menu *'),
+    events: {
+      // jsPlumb fires these before it has finished updating its own lists.
+      linesChanged: () => {
+        if (!building) setTimeout(syncConnections, 0);
+      },
+      dragStopped: () => {
+        for (const [element, ref] of elementRef) {
+          state.moved.set(`${state.orientation}:${ref}`, {
+            x: Number.parseFloat(element.style.left) || 0,
+            y: Number.parseFloat(element.style.top) || 0,
+          });
+        }
+        sizeCanvas(canvas, elementRef);
+      },
+    },
+  });
 
   const tabSteps = state.steps.filter((s) => tabOfRef(s.ref) === state.tab);
   const tabLines = state.connections.filter((c) => connectionTab(c) === state.tab);
@@ -83,22 +82,10 @@ export function mountCanvas(
     element.style.top = `${pos.y}px`;
     elementRef.set(element, ref);
   };
-  const addNode = (element: HTMLElement, ref: string, role: Port['role']) => {
-    const options: EndpointOptions<Element> = {
-      anchor: anchorFor[role],
-      cssClass: 'connection_node',
-      paintStyle: NODE_STYLE,
-      hoverPaintStyle: NODE_HOVER,
-    };
-    if (role === 'in') Object.assign(options, { target: true, maxConnections: -1 });
-    else Object.assign(options, { source: true, maxConnections: 1, connectionsDetachable: true });
-    const endpoint = instance.addEndpoint(element, options);
-    ports.set(endpoint, { ref, role });
-    if (role === 'in') inputs.set(ref, endpoint);
-    else outputs.set(role === 'out' ? ref : `${ref}:${role}`, endpoint);
-  };
+  const addNode = (element: HTMLElement, ref: string, role: Port['role']) =>
+    wiring.addNode(element, { ref, role });
 
-  canvas.classList.toggle('layout_vertical', state.orientation === 'vertical');
+  canvas.classList.toggle(cls(doc, 'layout_vertical'), state.orientation === 'vertical');
   if (state.tab === 'Main') {
     const module = renderStartingRules(doc, state.startingRules);
     canvas.appendChild(module);
@@ -110,7 +97,7 @@ export function mountCanvas(
     canvas.appendChild(card);
     place(card, step.ref);
     wireMenu(doc, card, state, step.ref, () => {
-      instance.revalidate(card);
+      wiring.revalidate(card);
       edited();
     });
     addNode(card, step.ref, 'in');
@@ -120,50 +107,18 @@ export function mountCanvas(
     } else if (!TERMINAL_KINDS.includes(step.kind)) addNode(card, step.ref, 'out');
   }
   for (const line of tabLines) {
-    const source = outputs.get(line.branch ? `${line.from}:${line.branch}` : line.from);
-    const target = inputs.get(line.to);
-    if (source && target) instance.connect({ source, target });
+    const role = line.branch ?? 'out';
+    wiring.connect({ ref: line.from, role }, { ref: line.to, role: 'in' });
   }
   building = false;
-
-  // The lines on this tab, read back from jsPlumb after the user changed them.
-  const syncConnections = () => {
-    const mine: SpecConnection[] = [];
-    for (const connection of instance.getConnections({}, true) as Connection[]) {
-      const from = ports.get(connection.endpoints[0] as Endpoint);
-      const to = ports.get(connection.endpoints[1] as Endpoint);
-      if (!from || !to || to.role !== 'in' || from.role === 'in') continue;
-      const line: SpecConnection = { from: from.ref, to: to.ref };
-      if (from.role === 'yes' || from.role === 'no') line.branch = from.role;
-      mine.push(line);
-    }
-    state.connections = [...state.connections.filter((c) => connectionTab(c) !== state.tab), ...mine];
-    edited();
-  };
-  // jsPlumb fires these before it has finished updating its own lists.
-  const later = () => {
-    if (!building) setTimeout(syncConnections, 0);
-  };
-  instance.bind(EVENT_CONNECTION, later);
-  instance.bind(EVENT_CONNECTION_DETACHED, later);
-  instance.bind(EVENT_CONNECTION_MOVED, later);
-  instance.bind(EVENT_DRAG_STOP, () => {
-    for (const [element, ref] of elementRef) {
-      state.moved.set(`${state.orientation}:${ref}`, {
-        x: Number.parseFloat(element.style.left) || 0,
-        y: Number.parseFloat(element.style.top) || 0,
-      });
-    }
-    sizeCanvas(canvas, elementRef);
-  });
   sizeCanvas(canvas, elementRef);
 
   return {
     setZoom(zoom: number) {
-      instance.setZoom(zoom);
+      wiring.setZoom(zoom);
     },
     destroy() {
-      instance.destroy();
+      wiring.destroy();
       canvas.replaceChildren();
     },
   };
@@ -182,8 +137,8 @@ function sizeCanvas(canvas: HTMLElement, elements: Map<HTMLElement, string>): vo
 }
 
 function closeMenus(doc: Document): void {
-  for (const menu of doc.querySelectorAll('.step_menu')) {
-    menu.closest('.sequence_step')?.classList.remove('menu_open');
+  for (const menu of doc.querySelectorAll(sel(doc, '.step_menu'))) {
+    menu.closest(sel(doc, '.sequence_step'))?.classList.remove(cls(doc, 'menu_open'));
     menu.remove();
   }
 }
@@ -196,11 +151,11 @@ function wireMenu(
   ref: string,
   changed: () => void,
 ): void {
-  const button = card.querySelector<HTMLButtonElement>('.js_step_menu');
+  const button = card.querySelector<HTMLButtonElement>(sel(doc, '.js_step_menu'));
   if (!button) return;
   button.addEventListener('click', (event) => {
     event.stopPropagation();
-    const open = card.querySelector('.step_menu');
+    const open = card.querySelector(sel(doc, '.step_menu'));
     closeMenus(doc);
     if (open) return;
     const active = state.active.get(ref) ?? false;
@@ -220,7 +175,7 @@ function wireMenu(
     item.appendChild(action);
     menu.appendChild(item);
     card.appendChild(menu);
-    card.classList.add('menu_open');
+    card.classList.add(cls(doc, 'menu_open'));
   });
 }
 

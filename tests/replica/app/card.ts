@@ -1,5 +1,5 @@
 import type { EditorSpec, SpecStep } from '../spec';
-import { append, el, icon } from './dom';
+import { append, cls, el, icon, sel, wrapped } from './dom';
 import {
   actionText,
   KIND_DISPLAY,
@@ -25,22 +25,26 @@ export function renderCard(doc: Document, step: SpecStep, active: boolean): HTML
   menuBtn.setAttribute('aria-label', 'Step options');
   menuBtn.setAttribute('aria-haspopup', 'menu');
   header.appendChild(menuBtn);
-  card.appendChild(header);
 
   const body = el(doc, 'div', 'step_body');
-  body.appendChild(el(doc, 'div', 'step_title', step.title));
+  const field = (node: HTMLElement) => body.appendChild(wrapped(doc, node, 'step_field'));
+  const title = el(doc, 'div', 'step_title', step.title);
+  // An empty title takes no room (display: none), so a wrapper must not take a gap for it.
+  const titleShown = step.title !== '' || step.kind === 'email' || step.kind === 'sms';
+  if (titleShown) field(title);
+  else body.appendChild(title);
   if (step.kind === 'tag' || step.kind === 'list' || step.kind === 'sequence') {
-    body.appendChild(el(doc, 'div', 'step_action', actionText(step)));
+    field(el(doc, 'div', 'step_action', actionText(step)));
   }
-  if (step.kind === 'goto') body.appendChild(el(doc, 'div', 'step_goto', `Go to ${step.goto ?? ''}`));
-  body.appendChild(
+  if (step.kind === 'goto') field(el(doc, 'div', 'step_goto', `Go to ${step.goto ?? ''}`));
+  field(
     append(
       el(doc, 'div', 'step_timing'),
       icon(doc, 'fa-clock-o'),
       doc.createTextNode(timingText(step.delay)),
     ),
   );
-  body.appendChild(
+  field(
     append(
       el(doc, 'div', 'step_window'),
       icon(doc, 'fa-calendar'),
@@ -48,16 +52,16 @@ export function renderCard(doc: Document, step: SpecStep, active: boolean): HTML
     ),
   );
   if ((step.kind === 'email' || step.kind === 'sms') && step.recipients) {
-    body.appendChild(el(doc, 'div', 'step_recipients', recipientsText(step.recipients)));
+    field(el(doc, 'div', 'step_recipients', recipientsText(step.recipients)));
   }
   if (step.kind === 'email' && step.versions && step.versions.length > 0) {
     const versions = el(doc, 'div', 'step_versions');
     for (const version of step.versions) {
       versions.appendChild(el(doc, 'span', 'step_version', `${version.name}: ${version.percent}%`));
     }
-    body.appendChild(versions);
+    field(versions);
   }
-  card.appendChild(body);
+  card.append(...nested(doc, 'step_inner', header, body));
 
   if (step.kind === 'split') {
     card.appendChild(
@@ -74,20 +78,22 @@ export function renderCard(doc: Document, step: SpecStep, active: boolean): HTML
 
 /** Shows a step as active or inactive: greyed card plus the "Inactive" label. */
 export function setCardActive(doc: Document, card: HTMLElement, active: boolean): void {
-  card.classList.toggle('step_inactive', !active);
-  const label = card.querySelector('.step_inactive_label');
+  card.classList.toggle(cls(doc, 'step_inactive'), !active);
+  const label = card.querySelector(sel(doc, '.step_inactive_label'));
   if (active) label?.remove();
   else if (!label) {
-    const header = card.querySelector('.step_header');
-    const menu = card.querySelector('.step_menu_btn');
+    const header = card.querySelector(sel(doc, '.step_header'));
+    const menu = card.querySelector(sel(doc, '.step_menu_btn'));
     header?.insertBefore(el(doc, 'span', 'step_inactive_label', 'Inactive'), menu);
   }
 }
 
 export function renderStartingRules(doc: Document, rules: EditorSpec['startingRules']): HTMLElement {
   const module = el(doc, 'div', 'starting_rules_module js_starting_rules');
-  module.appendChild(
-    append(el(doc, 'div', 'module_title'), icon(doc, 'fa-bolt'), doc.createTextNode('Starting Rules')),
+  const title = append(
+    el(doc, 'div', 'module_title'),
+    icon(doc, 'fa-bolt'),
+    doc.createTextNode('Starting Rules'),
   );
   const list = el(doc, 'ul', 'starting_rules_list');
   if (rules.length === 0) list.appendChild(el(doc, 'li', 'starting_rule_empty', 'No starting rules yet'));
@@ -97,10 +103,25 @@ export function renderStartingRules(doc: Document, rules: EditorSpec['startingRu
       append(
         el(doc, 'li', 'starting_rule'),
         icon(doc, display.icon),
-        el(doc, 'span', 'starting_rule_label', `${display.prefix}: ${rule.label}`),
+        wrapped(
+          doc,
+          el(doc, 'span', 'starting_rule_label', `${display.prefix}: ${rule.label}`),
+          'rule_field',
+        ),
       ),
     );
   }
-  module.appendChild(list);
+  module.append(...nested(doc, 'module_inner', title, list));
   return module;
+}
+
+/** The children as they are (default skin), or inside the skin's chain of wrapper elements. */
+function nested(doc: Document, part: string, ...children: HTMLElement[]): HTMLElement[] {
+  const [first, ...rest] = children;
+  if (!first) return [];
+  const holder = el(doc, 'div', part);
+  const chain = wrapped(doc, holder, part);
+  if (chain === holder) return children;
+  holder.append(first, ...rest);
+  return [chain];
 }

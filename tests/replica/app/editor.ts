@@ -1,6 +1,6 @@
 import type { EditorSpec, SpecStep, SpecStepKind } from '../spec';
 import { closeMenusOnOutsideClick, type MountedCanvas, mountCanvas } from './canvas';
-import { append, el, icon } from './dom';
+import { append, cls, el, icon, markupOf } from './dom';
 import {
   createEditorState,
   type EditorState,
@@ -36,6 +36,9 @@ function toolButton(doc: Document, className: string, label: string, iconName?: 
 /** Renders the sequence builder for an editor spec into `root`. */
 export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec): void {
   const state = createEditorState(spec);
+  // The skin may open the builder zoomed or in vertical layout, as a user could have left it.
+  state.zoom = markupOf(doc).skin.zoom;
+  state.orientation = markupOf(doc).skin.orientation;
   const app = el(doc, 'div', 'kartra_app');
   app.appendChild(renderTopbar(doc, 'Marketing › Sequences'));
   const builder = el(doc, 'main', 'sequence_builder js_sequence_builder');
@@ -70,8 +73,8 @@ export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec)
   const showSaveState = (justSaved = false) => {
     const unsaved = hasUnsavedChanges(state);
     saveState.textContent = unsaved ? 'Unsaved changes' : justSaved ? 'Progress saved' : 'All changes saved';
-    saveState.classList.toggle('save_state_unsaved', unsaved);
-    save.classList.toggle('btn_save_unsaved', unsaved);
+    saveState.classList.toggle(cls(doc, 'save_state_unsaved'), unsaved);
+    save.classList.toggle(cls(doc, 'btn_save_unsaved'), unsaved);
   };
   save.addEventListener('click', () => {
     markSaved(state);
@@ -127,8 +130,8 @@ export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec)
   const rebuild = () => {
     mounted?.destroy();
     mounted = mountCanvas(doc, canvas, state, () => showSaveState());
-    horizontal.classList.toggle('active', state.orientation === 'horizontal');
-    vertical.classList.toggle('active', state.orientation === 'vertical');
+    horizontal.classList.toggle(cls(doc, 'active'), state.orientation === 'horizontal');
+    vertical.classList.toggle(cls(doc, 'active'), state.orientation === 'vertical');
     applyZoom();
   };
   const renderTabs = () => {
@@ -138,7 +141,7 @@ export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec)
       item.setAttribute('role', 'tab');
       item.tabIndex = 0;
       item.setAttribute('aria-selected', String(tab === state.tab));
-      if (tab === state.tab) item.classList.add('active');
+      if (tab === state.tab) item.classList.add(cls(doc, 'active'));
       const select = () => {
         if (state.tab === tab) return;
         state.tab = tab;

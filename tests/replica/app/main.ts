@@ -1,5 +1,6 @@
+import { DEFAULT_SKIN, resolveSkin, type Skin } from '../skin';
 import { parseSpec, SpecError } from '../spec';
-import { append, el } from './dom';
+import { append, el, useSkin } from './dom';
 import { renderEditor } from './editor';
 import { renderList } from './list';
 import { renderTopbar } from './topbar';
@@ -9,9 +10,10 @@ export { SpecError };
 /**
  * Renders the page for a spec into the document's body: the builder for an editor spec, the
  * sequence list for a list spec. An invalid spec shows its problems in an alert banner and
- * throws the SpecError to the caller.
+ * throws the SpecError to the caller. `skin` is the markup to draw it in (tests/replica/skin.ts).
  */
-export function render(spec: unknown, doc: Document = document): void {
+export function render(spec: unknown, doc: Document = document, skin: Skin = DEFAULT_SKIN): void {
+  useSkin(doc, resolveSkin(skin));
   const root = doc.body;
   let parsed: ReturnType<typeof parseSpec>;
   try {
@@ -35,7 +37,8 @@ function showError(doc: Document, root: HTMLElement, message: string): void {
 }
 
 /** A plain Kartra page (the dashboard) for URLs that are not the builder or the list. */
-export function renderOther(doc: Document = document): void {
+export function renderOther(doc: Document = document, skin: Skin = DEFAULT_SKIN): void {
+  useSkin(doc, resolveSkin(skin));
   const app = el(doc, 'div', 'kartra_app');
   app.appendChild(renderTopbar(doc, 'Dashboard'));
   const main = el(doc, 'main', 'kartra_dashboard');
@@ -45,7 +48,8 @@ export function renderOther(doc: Document = document): void {
 }
 
 /** Kartra's "not found" page, for an editor URL whose sequence does not exist. */
-export function renderNotFound(doc: Document = document): void {
+export function renderNotFound(doc: Document = document, skin: Skin = DEFAULT_SKIN): void {
+  useSkin(doc, resolveSkin(skin));
   const app = el(doc, 'div', 'kartra_app');
   app.appendChild(renderTopbar(doc, 'Marketing › Sequences'));
   const main = el(doc, 'main', 'kartra_dashboard');
