@@ -205,7 +205,9 @@ function readStartingRules(
 ): StartingRule[] | null {
   if (!scene.startingRules) return null;
   return scene.startingRules.rules.map((rule, i) => {
-    const type = iconValue(rule.iconClasses, profile.startingRules.ruleIcons);
+    // The icon says what kind of rule it is; without a known icon, the sentence's own words do.
+    const type =
+      iconValue(rule.iconClasses, profile.startingRules.ruleIcons) ?? typeFromPrefix(rule.label, profile);
     const label = ruleSubject(
       rule.label,
       type ? [profile.words.rulePrefixes[type]] : Object.values(profile.words.rulePrefixes),
@@ -214,11 +216,24 @@ function readStartingRules(
       diagnostics.push({
         code: 'rule-type-unknown',
         where: 'Starting Rules',
-        expected: `a starting rule icon the reader knows (rule ${i + 1})`,
+        expected: `a starting rule icon or sentence the reader knows (rule ${i + 1})`,
         found: `classes ${rule.iconClasses.join(' ') || '(none)'}`,
       });
     return { type: type ?? 'unknown', label };
   });
+}
+
+function typeFromPrefix(
+  text: string,
+  profile: KartraProfile,
+): Exclude<StartingRule['type'], 'unknown'> | null {
+  const t = collapse(text).toLowerCase();
+  for (const [type, prefix] of Object.entries(profile.words.rulePrefixes) as [
+    Exclude<StartingRule['type'], 'unknown'>,
+    string,
+  ][])
+    if (t.startsWith(collapse(prefix).toLowerCase())) return type;
+  return null;
 }
 
 /**

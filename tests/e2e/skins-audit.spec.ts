@@ -1,5 +1,6 @@
 import { loadFixtures } from '../fixtures/sequences/fixtures';
 import { SKIN_NAMES } from '../replica/skin';
+import { auditFixture } from '../support/audit-fixture';
 import { skinVerdict } from '../support/skin-findings';
 import { expect, test } from './extension-fixture';
 
@@ -19,13 +20,10 @@ for (const fixture of loadFixtures()) {
         kartra,
         reports,
       }) => {
-        const page = await kartra.openSpec(fixture.spec, { skin });
         // A reader that cannot follow the tabs still has a report for what it saw; judge that one.
-        const audited = await reports.auditEveryTab(page).catch(async (error: Error) => {
+        const { report } = await auditFixture(kartra, reports, fixture, skin, (error) => {
           test.info().annotations.push({ type: 'tabs', description: error.message });
-          return reports.waitFor(page);
         });
-        const { report } = audited;
         const verdict = skinVerdict(fixture.expected.findings, report.findings);
         const seen = `page ${report.page.kind}, ${report.findings.length} findings`;
         test.info().annotations.push({ type: 'outcome', description: `${verdict.outcome} (${seen})` });
