@@ -37,8 +37,8 @@ test('a builder with other class names reads to the same findings, with an infer
   ).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Export page structure' })).toBeVisible();
   await popup.getByRole('button', { name: 'Keep this profile' }).click();
-  await expect(popup.getByRole('status').filter({ hasText: 'Kept as your profile override' })).toBeVisible();
-  // The page is read again with the kept profile, now the user's override.
+  // The page is read again with the kept profile, now the user's override, and the popup follows.
+  await expect(popup.getByText('Read with your profile override', { exact: false })).toBeVisible();
   const kept = await reports.waitFor(page, (r) => r.coverage.reading?.profile === 'override');
   expect(summary(kept.report)).toEqual(summary(before.report));
   await popup.evaluate(() => chrome.storage.local.remove('profileOverride'));
