@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import {
   type EditorSpec,
   parseSpec,
+  SPEC_STEP_KINDS,
   type SpecConnection,
   type SpecStep,
-  type SpecStepKind,
   TERMINAL_KINDS,
 } from '../replica/spec';
 
@@ -14,21 +14,10 @@ import {
  * steps in order with some missing, and splits whose two outputs go to the next steps.
  */
 
-const KINDS: SpecStepKind[] = [
-  'email',
-  'sms',
-  'tag',
-  'list',
-  'sequence',
-  'split',
-  'goto',
-  'complete',
-  'unsubscribe',
-];
 const WORDS = ['Welcome', 'Last call', 'Buyers', 'Tips', 'Reminder', 'VIP', 'Webinar', ''];
 
 const stepDraft = fc.record({
-  kind: fc.constantFrom(...KINDS),
+  kind: fc.constantFrom(...SPEC_STEP_KINDS),
   active: fc.boolean(),
   title: fc.constantFrom(...WORDS),
   wait: fc.option(fc.record({ days: fc.nat(5), hours: fc.nat(23) }), { nil: undefined }),
