@@ -71,7 +71,7 @@ export function inferProfile(
   const notes: string[] = [];
   const tabs = inferTabs(mainTab?.el ?? null, addTab?.el ?? null, rootEl, base, notes);
   const startingRules = inferStartingRules(texts, canvasEl, base, notes);
-  const fields = inferFields(cards, base);
+  const fields = inferFields(cards, canvasEl, base);
   const graph = inferGraph(document, canvasEl, cards, startingRules.moduleEl, notes);
   const toolbar = inferToolbar(texts, rootEl, canvasEl, base);
 
@@ -226,7 +226,11 @@ function fieldSelector(cards: readonly Element[], found: readonly Element[]): st
   return undefined;
 }
 
-function inferFields(cards: readonly Element[], base: KartraProfile): KartraProfile['card']['fields'] {
+function inferFields(
+  cards: readonly Element[],
+  canvas: Element,
+  base: KartraProfile,
+): KartraProfile['card']['fields'] {
   const w = base.words;
   const pick = (test: (text: string) => boolean) => fieldSelector(cards, fieldElements(cards, test));
   const number = pick((t) => REF_PATTERN.test(t));
@@ -266,7 +270,7 @@ function inferFields(cards: readonly Element[], base: KartraProfile): KartraProf
   if (chips.length > 0) {
     const selector = classSelector(
       chips.map((c) => c.el),
-      cards[0]?.parentElement ?? cards[0] ?? chips[0]?.el ?? ({} as Element),
+      canvas,
     );
     if (selector) fields.version = selector;
   }
