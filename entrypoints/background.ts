@@ -47,7 +47,9 @@ export default defineBackground(() => {
       const all = await tabFramesItem.getValue();
       if (!(String(tabId) in all)) return;
       const { [String(tabId)]: _gone, ...rest } = all;
-      await tabFramesItem.setValue(rest);
+      // Nothing left behind once the last audited tab closes.
+      if (Object.keys(rest).length === 0) await tabFramesItem.removeValue();
+      else await tabFramesItem.setValue(rest);
     });
   });
 });

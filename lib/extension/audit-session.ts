@@ -105,6 +105,16 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     return { listSeen: listMemory[page.sequence.id] ?? null, unsaved: canvas.compare(page.sequence, now) };
   }
 
+  // A read that threw (a bug of ours, or a profile that breaks the reader) is caught by the
+  // reader; it is logged once per failure, not on every change of the page.
+  let loggedFailure: string | null = null;
+  function logReaderFailure(): void {
+    const failure = memory.readFailure;
+    if (failure !== null && failure !== loggedFailure)
+      console.error(LOG_PREFIX, 'reading the page failed:', failure);
+    loggedFailure = failure;
+  }
+
   function auditNow(): AuditResult {
     if (timer !== undefined) {
       win.clearTimeout(timer);
@@ -119,6 +129,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
         ignore: options.ownHost?.() ?? null,
         now: started,
       });
+      logReaderFailure();
       if (page.kind === 'editor') {
         // Another sequence opened inside the app: forget the previous one's tabs.
         merged = mergeTabs(merged?.id === page.sequence.id ? merged : null, page.sequence);
@@ -198,13 +209,18 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   // elsewhere in Kartra's page must not wake the reader. The region appearing, going or being
   // replaced by the app counts as a change.
   // The region is where the profile that read the page finds the builder (an inferred one's own).
-  const regions = () => {
+  const regionNow = (): Element | null => {
     const profile = inferredProfile() ?? options.profile;
-    return `${profile.editor.root}, ${profile.list.root}`;
+    try {
+      return win.document.querySelector(`${profile.editor.root}, ${profile.list.root}`);
+    } catch {
+      // A profile whose root selector does not parse: no region, as on a page not read yet.
+      return null;
+    }
   };
-  let region = win.document.querySelector(regions());
+  let region = regionNow();
   const observer = new win.MutationObserver((records) => {
-    const now = win.document.querySelector(regions());
+    const now = regionNow();
     if (now !== region) {
       region = now;
       schedule();

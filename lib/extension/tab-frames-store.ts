@@ -5,7 +5,7 @@ import { auditedFrame, type TabFrames } from './tab-frames';
  * Each tab's frame audits, kept by the background for the browser session (a service worker
  * that went to sleep must not forget which frame holds the builder), read by the popup.
  */
-export const tabFramesItem = storage.defineItem<Record<string, TabFrames>>('session:tabFrames', {
+export const tabFramesItem = storage.defineItem<Record<string, TabFrames>>('session:frameAudits', {
   fallback: {},
 });
 

@@ -37,6 +37,8 @@ export interface ReadMemory {
   profile: KartraProfile | null;
   /** Why the last inference found nothing, for the popup. */
   failure: string | null;
+  /** What the latest read threw, when a profile broke the reader (the session logs it). */
+  readFailure: string | null;
   lastTriedAt: number;
   steps: Map<KartraProfile, StepCache>;
   cards: CardsRead | null;
@@ -46,6 +48,7 @@ export function newReadMemory(): ReadMemory {
   return {
     profile: null,
     failure: null,
+    readFailure: null,
     lastTriedAt: Number.NEGATIVE_INFINITY,
     steps: new Map(),
     cards: null,
@@ -82,6 +85,7 @@ export function readPage(
   if (kind === 'list') return readList(document, url, profile);
   if (kind !== 'editor') return { kind: 'other', url };
   const memory = options.memory;
+  if (memory) memory.readFailure = null;
   const chosen = readBuilder(document, url, profile, options, memory);
   if (memory) memory.cards = chosen.cards;
   return chosen.page;
@@ -179,6 +183,7 @@ function readEditor(
     });
     return { page: interpretScene(scene, profile, url, source, steps), cards };
   } catch (error) {
+    if (memory) memory.readFailure = message(error);
     return {
       page: {
         kind: 'unrecognised',

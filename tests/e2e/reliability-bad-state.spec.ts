@@ -166,19 +166,20 @@ test('an exception inside the extension is caught, logged with the prefix, shown
   page.on('pageerror', (error) => uncaught.push(error.message));
   await reports.waitFor(page);
   const options = await extensionPage(kartra);
-  // A profile override (Advanced options) whose editor URL pattern is not a valid regular
-  // expression: it has the right shape, so the content script takes it, and reading throws.
+  // A profile override (Advanced options) whose builder selector does not parse: it validates
+  // (a selector is a non-empty string), so the content script takes it, and reading throws.
   const broken = structuredClone(kartraProfile);
-  broken.urls.editorPath = '(';
+  broken.editor.root = 'main[[';
   await options.evaluate(async (profile) => chrome.storage.local.set({ profileOverride: profile }), broken);
   try {
-    await expect
-      .poll(async () => (await reports.current(page))?.error ?? null, { timeout: 5000 })
-      .not.toBeNull();
     await expect.poll(() => logged.filter((text) => text.startsWith(PREFIX)).length).toBeGreaterThan(0);
     expect(uncaught).toEqual([]);
+    // The page is read all the same, with a profile inferred from it, and the popup says so.
+    await reports.waitFor(page, (latest) => latest.coverage.reading?.profile === 'inferred');
     const popup = await openPopup(kartra, reports, page);
-    await expect(popup.getByRole('alert').filter({ hasText: /problem of its own/ })).toBeVisible();
+    await expect(
+      popup.getByText('read with a profile inferred from this page', { exact: false }).first(),
+    ).toBeVisible();
     // The builder is untouched and still works.
     await page.bringToFront();
     const card = page.locator('.js_sequence_step').nth(1);
