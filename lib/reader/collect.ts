@@ -30,7 +30,7 @@ function text(el: Element | null | undefined): string | null {
   return UNTIDY.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
 }
 
-function classesOf(el: Element): string[] {
+export function classesOf(el: Element): string[] {
   // One attribute read and a split: iterating a classList crosses into the DOM once per class.
   const names = el.getAttribute('class');
   if (!names) return [];

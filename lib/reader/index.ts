@@ -91,7 +91,8 @@ export function readPage(
   return chosen.page;
 }
 
-interface Reading {
+/** One read of the builder: the model, and the cards it was read from. */
+interface BuilderRead {
   page: PageModel;
   cards: CardsRead | null;
 }
@@ -102,7 +103,7 @@ function readBuilder(
   profile: KartraProfile,
   options: ReadOptions,
   memory: ReadMemory | undefined,
-): Reading {
+): BuilderRead {
   const first = readEditor(document, url, profile, options.source ?? 'built-in', memory);
   if (!memory || readsWell(first.page)) return first;
 
@@ -170,7 +171,7 @@ function readEditor(
   profile: KartraProfile,
   source: ProfileSource,
   memory: ReadMemory | undefined,
-): Reading {
+): BuilderRead {
   let cards: CardsRead | null = null;
   try {
     let steps = memory?.steps.get(profile);
@@ -213,7 +214,7 @@ function fitOf(page: PageModel): number {
   return page.sequence.steps.length === 0 ? 0 : (page.reading?.fit ?? 0);
 }
 
-function better(a: Reading, b: Reading): Reading {
+function better(a: BuilderRead, b: BuilderRead): BuilderRead {
   return fitOf(b.page) > fitOf(a.page) ? b : a;
 }
 

@@ -1,11 +1,12 @@
 import type { KartraProfile } from '../kartra/profile';
-import { nodeColor, pathEnds } from './collect';
+import { classesOf, nodeColor, pathEnds } from './collect';
+import { median } from './geometry';
 import { parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
 import { parseTiming } from './parse-timing';
 import { parseWindow } from './parse-window';
 import { REF_PATTERN } from './read-step';
 import type { Point, Rect } from './scene';
-import { collapse, samePhrase } from './text';
+import { afterPrefix, collapse, samePhrase } from './text';
 
 /**
  * A profile inferred from the page itself, for a builder whose markup the active profile does
@@ -132,10 +133,6 @@ function commonAncestor(elements: readonly Element[]): Element | null {
 function escapeClass(name: string): string {
   const css = (globalThis as { CSS?: { escape?: (s: string) => string } }).CSS;
   return css?.escape ? css.escape(name) : name.replace(/[^\w-]/g, (c) => `\\${c}`);
-}
-
-function classesOf(el: Element): string[] {
-  return (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c !== '');
 }
 
 /** A `.class` that `scope` matches on nearly all of `elements` and on little else. */
@@ -351,7 +348,7 @@ function inferStartingRules(
   const module = ownSelector(moduleEl, canvas) ?? base.startingRules.module;
   const prefixes = Object.values(base.words.rulePrefixes);
   const ruleTexts = ownTexts(moduleEl, null).filter((t) =>
-    prefixes.some((p) => collapse(t.text).toLowerCase().startsWith(collapse(p).toLowerCase())),
+    prefixes.some((p) => afterPrefix(t.text, p) !== null),
   );
   const labels = ruleTexts.map((t) => t.el);
   const ruleLabel = labels.length > 0 ? classSelector(labels, moduleEl) : null;
@@ -376,9 +373,7 @@ function inferToolbar(
 ): Partial<KartraProfile['editor']> {
   const outside = texts.filter((t) => root.contains(t.el) && !canvas.contains(t.el));
   const out: Partial<KartraProfile['editor']> = {};
-  const publicName = outside.find((t) =>
-    collapse(t.text).toLowerCase().startsWith(collapse(base.editor.publicNamePrefix).toLowerCase()),
-  );
+  const publicName = outside.find((t) => afterPrefix(t.text, base.editor.publicNamePrefix) !== null);
   const publicSelector = publicName ? ownSelector(publicName.el, root) : null;
   if (publicSelector) out.publicName = publicSelector;
   // The internal name is the builder's heading: a heading element, or else its largest text.
@@ -531,10 +526,4 @@ function inferLinkedLook(
   if (onColors.size !== 1 || !color) return {};
   if (off.some((el) => nodeColor(view, el) === color)) return {};
   return { nodeLinkedColor: color };
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

@@ -19,7 +19,7 @@ import { iconValue, statusFromIcon } from './parse-icons';
 import { cardWhere, REF_PATTERN } from './read-step';
 import type { Scene } from './scene';
 import { StepCache } from './step-cache';
-import { collapse, regExp, samePhrase } from './text';
+import { afterPrefix, collapse, regExp, samePhrase } from './text';
 
 /**
  * The builder page, read as a person reads it: a pure function from what the page showed
@@ -227,12 +227,11 @@ function typeFromPrefix(
   text: string,
   profile: KartraProfile,
 ): Exclude<StartingRule['type'], 'unknown'> | null {
-  const t = collapse(text).toLowerCase();
   for (const [type, prefix] of Object.entries(profile.words.rulePrefixes) as [
     Exclude<StartingRule['type'], 'unknown'>,
     string,
   ][])
-    if (t.startsWith(collapse(prefix).toLowerCase())) return type;
+    if (afterPrefix(text, prefix) !== null) return type;
   return null;
 }
 
@@ -241,10 +240,11 @@ function typeFromPrefix(
  * happened, so the model keeps the subject. A sentence without a known prefix is kept whole.
  */
 function ruleSubject(text: string, prefixes: readonly string[]): string {
-  const t = collapse(text);
-  const lower = t.toLowerCase();
-  const prefix = prefixes.find((candidate) => lower.startsWith(collapse(candidate).toLowerCase()));
-  return prefix ? t.slice(collapse(prefix).length).trim() : t;
+  for (const prefix of prefixes) {
+    const subject = afterPrefix(text, prefix);
+    if (subject !== null) return subject;
+  }
+  return collapse(text);
 }
 
 function readConnections(
