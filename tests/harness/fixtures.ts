@@ -1,4 +1,4 @@
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { type KartraSession, type LaunchOptions, launchKartra } from './kartra';
 
 /**
@@ -23,11 +23,30 @@ export function workerSession(
   ];
 }
 
-/** A test-scoped view of a worker's session: whatever pages the test opened are closed after it. */
+/**
+ * A test-scoped view of a worker's session: the extension's storage starts as on a fresh install
+ * (a list page another test showed must not decide this test's status), and whatever pages the
+ * test opened are closed after it.
+ */
 export async function pagesClosedAfter(
   session: KartraSession,
   use: (session: KartraSession) => Promise<void>,
 ): Promise<void> {
+  if (session.extensionId) await clearExtensionStorage(session.context, session.extensionId);
   await use(session);
   for (const page of session.context.pages()) await page.close();
+}
+
+declare const chrome: { storage: { local: { clear(): Promise<void> }; session: { clear(): Promise<void> } } };
+
+/** Empties the extension's local and session storage, from its service worker (or a page of it). */
+async function clearExtensionStorage(context: BrowserContext, extensionId: string): Promise<void> {
+  const clear = () =>
+    Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear()]).then(() => undefined);
+  const worker: Worker | undefined = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+  if (worker) return worker.evaluate(clear);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.evaluate(clear);
+  await page.close();
 }
