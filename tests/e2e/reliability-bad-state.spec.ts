@@ -242,8 +242,14 @@ test('an exception inside the extension is caught, logged with the prefix, shown
   } finally {
     await options.evaluate(async () => chrome.storage.local.remove('profileOverride'));
   }
-  // With the override gone, the auditor recovers on its own (and sees the step now active).
-  const { report } = await reports.waitFor(page, (latest) => latest.findings.length > 0, 5000);
+  // With the override gone, the auditor recovers on its own: the built-in profile reads the page
+  // again (an earlier report, made before the click's re-audit, may still be the latest for a while),
+  // and sees the step now active.
+  const { report } = await reports.waitFor(
+    page,
+    (latest) => latest.coverage.reading?.profile === 'built-in' && latest.findings.length > 0,
+    5000,
+  );
   expect(report?.findings.some((finding) => finding.ruleId === 'step-inactive')).toBe(false);
   expect(uncaught).toEqual([]);
 });
