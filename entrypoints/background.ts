@@ -1,8 +1,7 @@
-import { isGetConfigMessage } from '@/lib/extension/active-config';
 import { loadActiveConfig } from '@/lib/extension/active-config-loader';
-import { isReportChangedMessage, type ReportChangedMessage } from '@/lib/extension/messages';
+import { listen, noRequest, type ReportChanged, reportChangedRequest } from '@/lib/extension/messages';
 import { auditedFrame, withFrameAudit } from '@/lib/extension/tab-frames';
-import { tabFramesItem } from '@/lib/extension/tab-frames-store';
+import { loadTabFrames, saveTabFrames } from '@/lib/extension/tab-frames-store';
 
 // The toolbar badge per tab: errors (red), else warnings (amber), "?" when the editor could not
 // be read, nothing elsewhere. A tab may hold the builder in a frame: each frame reports, and the
@@ -14,15 +13,15 @@ export default defineBackground(() => {
     queue = queue.then(task).catch(() => {});
   };
 
-  async function record(tabId: number, frameId: number, message: ReportChangedMessage): Promise<void> {
-    const all = await tabFramesItem.getValue();
+  async function record(tabId: number, frameId: number, message: ReportChanged): Promise<void> {
+    const all = await loadTabFrames();
     const frames = withFrameAudit(
       all[String(tabId)],
       frameId,
       { kind: message.kind, badge: message.badge },
-      message.newVisit === true,
+      message.newVisit,
     );
-    await tabFramesItem.setValue({ ...all, [String(tabId)]: frames });
+    await saveTabFrames({ ...all, [String(tabId)]: frames });
     const shown = frames[String(auditedFrame(frames) ?? frameId)]?.badge ?? message.badge;
     await browser.action.setBadgeText({ tabId, text: shown.text });
     if (shown.color) await browser.action.setBadgeBackgroundColor({ tabId, color: shown.color });
@@ -33,23 +32,20 @@ export default defineBackground(() => {
   void browser.storage.session
     ?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })
     .catch(() => {});
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // The content script's settings and profile, validated here so that it carries no validator.
-    if (isGetConfigMessage(message)) return loadActiveConfig();
+  // The content script's settings and profile, validated here so that it carries no validator.
+  listen('getConfig', noRequest, () => loadActiveConfig());
+  listen('reportChanged', reportChangedRequest, (report, sender) => {
     const tabId = sender.tab?.id;
-    if (tabId === undefined || !isReportChangedMessage(message)) return undefined;
-    later(() => record(tabId, sender.frameId ?? 0, message));
-    return undefined;
+    if (tabId !== undefined) later(() => record(tabId, sender.frameId ?? 0, report));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     later(async () => {
-      const all = await tabFramesItem.getValue();
+      const all = await loadTabFrames();
       if (!(String(tabId) in all)) return;
       const { [String(tabId)]: _gone, ...rest } = all;
       // Nothing left behind once the last audited tab closes.
-      if (Object.keys(rest).length === 0) await tabFramesItem.removeValue();
-      else await tabFramesItem.setValue(rest);
+      await saveTabFrames(rest);
     });
   });
 });

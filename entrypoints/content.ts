@@ -1,15 +1,16 @@
 import { auditSummary } from '@/lib/audit';
 import { type ActiveConfig, requestActiveConfig, watchStoredConfig } from '@/lib/extension/active-config';
 import { LOG_PREFIX, startAuditSession } from '@/lib/extension/audit-session';
+import type { ExportStructureResponse } from '@/lib/extension/content-answers';
 import { loadListMemory, saveListMemory, watchListMemory } from '@/lib/extension/list-memory';
 import {
-  type ExportStructureResponse,
-  isExportStructureMessage,
-  isGetReportMessage,
-  isLocateStepMessage,
-  type LocateStepResponse,
-  type ReportChangedMessage,
+  getReportRequest,
+  listen,
+  locateStepRequest,
+  noRequest,
+  type ReportChanged,
   reportResponse,
+  sendMessage,
 } from '@/lib/extension/messages';
 import { EXTENSION_HOST_TAG } from '@/lib/extension/ui-host';
 import { mountOverlay, type Overlay } from '@/lib/overlay/mount-overlay';
@@ -19,14 +20,9 @@ import { exportStructure } from '@/lib/structure-export';
 
 const FAILED_BADGE = { text: '!', color: '#5f6368' };
 
-function tellBackground(
-  badge: ReportChangedMessage['badge'],
-  kind: ReportChangedMessage['kind'],
-  newVisit: boolean,
-): void {
-  const message: ReportChangedMessage = { type: 'kartra-auditor:report-changed', badge, kind, newVisit };
+function tellBackground(report: ReportChanged): void {
   // The worker may be asleep or reloading; the next audit sends again.
-  browser.runtime.sendMessage(message).catch(() => {});
+  sendMessage('reportChanged', report).catch(() => {});
 }
 
 export default defineContentScript({
@@ -36,7 +32,7 @@ export default defineContentScript({
   async main(ctx) {
     const manifest = browser.runtime.getManifest();
     const loadConfig = async (): Promise<ActiveConfig> => {
-      const config = await requestActiveConfig((message) => browser.runtime.sendMessage(message));
+      const config = await requestActiveConfig(() => sendMessage('getConfig'));
       for (const notice of config.notices) console.warn(LOG_PREFIX, notice);
       return config;
     };
@@ -64,8 +60,8 @@ export default defineContentScript({
 
     const startSession = () => {
       let newVisit = true;
-      const tell = (badge: ReportChangedMessage['badge'], kind: ReportChangedMessage['kind']) => {
-        tellBackground(badge, kind, newVisit);
+      const tell = (badge: ReportChanged['badge'], kind: ReportChanged['kind']) => {
+        tellBackground({ badge, kind, newVisit });
         newVisit = false;
       };
       return startAuditSession(window, {
@@ -120,25 +116,22 @@ export default defineContentScript({
     // The sequence list seen in another tab meanwhile.
     const unwatchList = watchListMemory((memory) => session.rememberList(memory));
 
-    const onMessage = (message: unknown) => {
-      if (isGetReportMessage(message)) {
+    const stopListening = [
+      listen('getReport', getReportRequest, (request) => {
         const result = session.latest() ?? session.auditNow();
-        return Promise.resolve(reportResponse(result, message, session.inferredProfile()));
-      }
-      if (isLocateStepMessage(message)) {
-        let found = false;
+        return reportResponse(result, request, session.inferredProfile());
+      }),
+      listen('locateStep', locateStepRequest, (ref) => {
         try {
           // With inline warnings off, the overlay is mounted empty just for the highlight.
           overlay ??= mountOverlay(window, () => readWith);
-          found = overlay.locate(message.ref);
+          return { found: overlay.locate(ref) };
         } catch (error) {
           console.error(LOG_PREFIX, 'locating a step failed:', error);
+          return { found: false };
         }
-        const response: LocateStepResponse = { found };
-        return Promise.resolve(response);
-      }
-      if (isExportStructureMessage(message)) {
-        let response: ExportStructureResponse;
+      }),
+      listen('exportStructure', noRequest, (): ExportStructureResponse => {
         try {
           const tool = { name: manifest.name, version: manifest.version };
           const structure = exportStructure(document, profile, {
@@ -146,16 +139,13 @@ export default defineContentScript({
             tool,
             skipTag: EXTENSION_HOST_TAG,
           });
-          response = { structure, error: null };
+          return { structure, error: null };
         } catch (error) {
           console.error(LOG_PREFIX, 'exporting the page structure failed:', error);
-          response = { structure: null, error: error instanceof Error ? error.message : String(error) };
+          return { structure: null, error: error instanceof Error ? error.message : String(error) };
         }
-        return Promise.resolve(response);
-      }
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+      }),
+    ];
 
     // The extension was updated or reloaded: a newer copy of this script takes the page over
     // (WXT tells this one when it starts), or none will until the page reloads. Either way this
@@ -168,7 +158,7 @@ export default defineContentScript({
       try {
         unwatchConfig();
         unwatchList();
-        browser.runtime.onMessage.removeListener(onMessage);
+        for (const stop of stopListening) stop();
       } catch {
         // An orphaned script's extension API may be gone already, and its listeners with it.
       }

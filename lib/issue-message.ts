@@ -83,6 +83,12 @@ export function describeIssue(issue: core.$ZodIssue, input: unknown, whole: stri
       return `${where}: expected ${issue.format} format, found ${describeValue(found)}`;
     case 'custom':
       return `${where}: ${issue.message}`;
+    case 'invalid_union': {
+      // The alternative that failed on the fewest fields says best what was meant.
+      const [closest] = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+      if (closest) return describeIssue({ ...closest, path: [...issue.path, ...closest.path] }, input, whole);
+      return `${where}: not a valid value (${issue.code})`;
+    }
     default:
       return `${where}: not a valid value (${issue.code})`;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_PAGE_KINDS } from './kinds';
 import { readingSchema } from './model';
 import { severitySchema } from './settings-schema';
 
@@ -8,17 +9,22 @@ import { severitySchema } from './settings-schema';
  * are only ever added.
  */
 
+/** A finding, as the rules make it and the report carries it: the one declaration (`Finding`). */
 export const findingSchema = z.object({
   ruleId: z.string().min(1),
+  /** The rule's severity, or the user's override of it. */
   severity: severitySchema,
+  /** 'fail': the rule decided; 'review': the page did not show enough to decide. */
   kind: z.enum(['fail', 'review']),
   message: z.string().min(1),
   fix: z.string().min(1),
+  /** Reference numbers; 'start' for Starting Rules; [] for the sequence as a whole. */
   steps: z.array(z.string().min(1)),
+  /** On list-page findings, the row's sequence. */
   sequenceId: z.string().optional(),
 });
 
-export const reportPageKindSchema = z.enum(['editor', 'list', 'unrecognised', 'other']);
+export const reportPageKindSchema = z.enum(REPORT_PAGE_KINDS);
 
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
@@ -61,9 +67,8 @@ export const reportSchema = z.object({
   }),
 });
 
-export type ReportFinding = z.infer<typeof findingSchema>;
-/** A finding as it appears in the report. */
-export type Finding = ReportFinding;
+export type Finding = z.infer<typeof findingSchema>;
+export type FindingKind = Finding['kind'];
 export type Report = z.infer<typeof reportSchema>;
 export type ReportPageKind = z.infer<typeof reportPageKindSchema>;
 

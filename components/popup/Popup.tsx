@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { LocateStepResponse, ReportResponse } from '@/lib/extension/messages';
-import { isReportChangedMessage } from '@/lib/extension/messages';
+import { askAuditedFrame, InvalidAnswerError } from '@/lib/extension/ask-audited-frame';
+import type { ReportResponse } from '@/lib/extension/content-answers';
+import { listen, reportChangedRequest } from '@/lib/extension/messages';
 import { loadSettings } from '@/lib/extension/settings-store';
-import { sendToAuditedFrame } from '@/lib/extension/tab-frames-store';
 import type { KartraProfile } from '@/lib/kartra/profile';
 import type { Report } from '@/lib/report';
 import { ListReport } from './ListReport';
@@ -23,32 +23,28 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** The extension's own failure on the page, as the popup says it. */
+const ownProblem = (reason: string): State => ({
+  status: 'error',
+  message: `The auditor hit a problem of its own on this page (${reason}). Kartra's builder is not affected; reload the page to try again.`,
+});
+
 /** The tab's latest audit as the popup's state: a report, the extension's own failure, or no page. */
 async function fetchState(tabId: number): Promise<State> {
-  let response: ReportResponse | undefined;
+  let response: ReportResponse;
   try {
-    response = (await sendToAuditedFrame(tabId, { type: 'kartra-auditor:get-report' })) as
-      | ReportResponse
-      | undefined;
-  } catch {
+    response = await askAuditedFrame(tabId, 'getReport', { withPage: false });
+  } catch (error) {
     // No content script answers outside app.kartra.com.
-    return { status: 'no-page' };
+    return error instanceof InvalidAnswerError ? ownProblem(error.message) : { status: 'no-page' };
   }
-  if (response?.report) {
-    return {
-      status: 'ready',
-      report: response.report,
-      diagnostics: response.diagnostics,
-      inferredProfile: response.inferredProfile ?? null,
-    };
-  }
-  if (response?.error) {
-    return {
-      status: 'error',
-      message: `The auditor hit a problem of its own on this page (${response.error}). Kartra's builder is not affected; reload the page to try again.`,
-    };
-  }
-  return { status: 'no-page' };
+  if (response.error !== null) return ownProblem(response.error);
+  return {
+    status: 'ready',
+    report: response.report,
+    diagnostics: response.diagnostics,
+    inferredProfile: response.inferredProfile,
+  };
 }
 
 export interface InitialState {
@@ -88,19 +84,14 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
   // The content script re-audits as the builder changes; follow it while the popup is open.
   useEffect(() => {
     if (tabId === undefined) return;
-    const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
-      if (sender.tab?.id !== tabId || !isReportChangedMessage(message)) return;
-      void fetchState(tabId).then(setState);
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+    return listen('reportChanged', reportChangedRequest, (_report, sender) => {
+      if (sender.tab?.id === tabId) void fetchState(tabId).then(setState);
+    });
   }, [tabId]);
 
   const locate = async (ref: string) => {
     if (tabId === undefined) return;
-    const response = (await sendToAuditedFrame(tabId, { type: 'kartra-auditor:locate-step', ref }).catch(
-      () => null,
-    )) as LocateStepResponse | null;
+    const response = await askAuditedFrame(tabId, 'locateStep', ref).catch(() => null);
     const where = ref === 'start' ? 'The Starting Rules module' : `Step ${ref}`;
     setLocateStatus(
       response?.found

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ExportStructureResponse } from '@/lib/extension/messages';
-import { sendToAuditedFrame } from '@/lib/extension/tab-frames-store';
+import { askAuditedFrame } from '@/lib/extension/ask-audited-frame';
 import { structureFileName } from '@/lib/structure-export';
 
 function download(text: string, fileName: string): void {
@@ -21,9 +20,7 @@ export function StructureExport({ tabId }: { tabId: number | undefined }) {
 
   const exportNow = async () => {
     if (tabId === undefined) return;
-    const response = (await sendToAuditedFrame(tabId, { type: 'kartra-auditor:export-structure' }).catch(
-      () => null,
-    )) as ExportStructureResponse | null;
+    const response = await askAuditedFrame(tabId, 'exportStructure', undefined).catch(() => null);
     if (!response?.structure) {
       setStatus(`The page structure could not be exported${response?.error ? ` (${response.error})` : ''}.`);
       return;

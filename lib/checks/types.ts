@@ -1,26 +1,14 @@
 import type { FlowGraph } from '../graph';
 import type { Diagnostic, ListRow, SequenceModel } from '../model';
+import type { Finding, FindingKind } from '../report';
 import type { Settings, Severity } from '../settings';
 import type { Timing } from '../timing';
 import type { VisitObservations } from '../visit';
 
+export type { Finding, FindingKind } from '../report';
 export type { Severity } from '../settings';
-export type FindingKind = 'fail' | 'review';
 /** The pages a rule reads: the builder, the sequence list, or both. */
 export type AuditedPage = 'editor' | 'list';
-
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  /** 'fail': the rule decided; 'review': the page did not show enough to decide. */
-  kind: FindingKind;
-  message: string;
-  fix: string;
-  /** Reference numbers; 'start' for Starting Rules; [] for the sequence as a whole. */
-  steps: string[];
-  /** On list-page findings, the row's sequence. */
-  sequenceId?: string;
-}
 
 export interface RuleMeta {
   id: string;

@@ -5,8 +5,8 @@ import { defaultSettings, type Settings } from '../settings';
 /**
  * What the content script reads pages with: the settings and the profile (the built-in one, or
  * the user's override merged over it). Both are validated by the one zod/mini validation
- * (settings-schema.ts, profile-validation.ts) in the background, which answers
- * GetConfigMessage; the content script itself carries no validator, so its size stays what
+ * (settings-schema.ts, profile-validation.ts) in the background, which answers getConfig
+ * (messages.ts); the content script itself carries no validator, so its size stays what
  * the reader and the rules need (zod/mini alone would add about 8 KB gzip to it).
  *
  * This file holds no zod: the content script imports it.
@@ -23,46 +23,15 @@ export interface ActiveConfig {
   notices: string[];
 }
 
-/** Content script → background: the validated settings and profile. */
-export interface GetConfigMessage {
-  type: 'kartra-auditor:get-config';
-}
-
-export const GET_CONFIG: GetConfigMessage = { type: 'kartra-auditor:get-config' };
-
-export function isGetConfigMessage(message: unknown): message is GetConfigMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === GET_CONFIG.type
-  );
-}
-
-/** The background's answer carries what the background made; only its outline is checked here. */
-function isActiveConfig(value: unknown): value is ActiveConfig {
-  if (typeof value !== 'object' || value === null) return false;
-  const config = value as Partial<ActiveConfig>;
-  return (
-    typeof config.settings === 'object' &&
-    config.settings !== null &&
-    typeof config.profile === 'object' &&
-    config.profile !== null &&
-    Array.isArray(config.notices)
-  );
-}
-
 /**
- * Asks the background for the validated configuration. If it does not answer (it failed, or an
- * older version is still running), the defaults and the built-in profile are used, with a notice.
+ * Asks the background for the validated configuration (`ask` sends getConfig, messages.ts). If
+ * it does not answer (it failed, or is not listening yet), the defaults and the built-in
+ * profile are used, with a notice.
  */
-export async function requestActiveConfig(
-  send: (message: GetConfigMessage) => Promise<unknown>,
-): Promise<ActiveConfig> {
+export async function requestActiveConfig(ask: () => Promise<ActiveConfig>): Promise<ActiveConfig> {
   let problem: string;
   try {
-    const answer = await send(GET_CONFIG);
-    if (isActiveConfig(answer)) return answer;
-    problem = 'no answer';
+    return await ask();
   } catch (error) {
     problem = String(error);
   }

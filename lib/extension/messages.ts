@@ -1,127 +1,104 @@
+import {
+  defineExtensionMessaging,
+  type ExtensionMessage,
+  type GetDataType,
+  type GetReturnType,
+} from '@webext-core/messaging';
+import * as z from 'zod/mini';
 import type { KartraProfile } from '../kartra/profile';
 import type { PageModel } from '../model';
-import type { Report, ReportPageKind } from '../report';
-import type { PageStructure } from '../structure-export';
+import type { Report } from '../report';
+import type { ActiveConfig } from './active-config';
+import type { ExportStructureResponse, LocateStepResponse, ReportResponse } from './content-answers';
+import { frameAuditSchema } from './tab-frames';
 
 /**
- * Messages between the popup, the background worker and the content script. Every message is
- * checked on arrival; anything else is ignored, so a stray message from another extension or
- * an older version of ours cannot break a surface.
+ * The one protocol between the popup, the background worker and the content script, carried
+ * by @webext-core/messaging: each message is named and typed at both ends. What a message
+ * carries is validated where it arrives: the requests by the schemas below (listen), the
+ * content script's answers by the popup (content-answers.ts, askAuditedFrame). A message
+ * outside the library's format (a stray one, or an older version's) is ignored; one whose data
+ * does not validate is refused with an error, so neither can break a surface.
+ *
+ * This file holds only zod/mini schemas the content script needs: it is in its bundle.
  */
 
 /** Popup (or a test) → content script: the latest report for this tab. */
-export interface GetReportMessage {
-  type: 'kartra-auditor:get-report';
+export const getReportRequest = z.object({
   /**
    * Also send the page model the report was made from (tests and tools compare it). The popup
    * does not ask: on 1,000 steps the model is ~300 KB, more than twice the report.
    */
-  withPage?: boolean;
-}
+  withPage: z.boolean(),
+});
+export type GetReportRequest = z.infer<typeof getReportRequest>;
 
-/** Popup → content script: scroll the builder to a step and highlight it. */
-export interface LocateStepMessage {
-  type: 'kartra-auditor:locate-step';
-  ref: string;
-}
+/** Popup → content script: scroll the builder to a step (its reference) and highlight it. */
+export const locateStepRequest = z.string().check(z.maxLength(20));
 
-/** The content script's answer to LocateStepMessage. */
-export interface LocateStepResponse {
-  /** False when the step is not on the builder's screen (for example on another tab). */
-  found: boolean;
-}
-
-/** Popup → content script: the page's structure without its data (lib/structure-export.ts). */
-export interface ExportStructureMessage {
-  type: 'kartra-auditor:export-structure';
-}
-
-/** The content script's answer to ExportStructureMessage. */
-export type ExportStructureResponse =
-  | { structure: PageStructure; error: null }
-  | { structure: null; error: string };
-
-/** Content script → background: the tab's latest counts, for the toolbar badge. */
-export interface ReportChangedMessage {
-  type: 'kartra-auditor:report-changed';
-  badge: { text: string; color: string };
-  /** What this frame's page is: the background picks the frame that holds the builder. */
-  kind: ReportPageKind;
+/** Content script → background (and an open popup): the frame's latest counts, for the toolbar badge. */
+export const reportChangedRequest = z.extend(frameAuditSchema, {
   /** The first report of a page visit (the frame's earlier reports are of another page). */
-  newVisit?: boolean;
-}
+  newVisit: z.boolean(),
+});
+export type ReportChanged = z.infer<typeof reportChangedRequest>;
 
-const PAGE_KINDS: readonly string[] = ['editor', 'list', 'unrecognised', 'other'];
+/** A message that carries nothing. */
+export const noRequest = z.undefined();
+
+/** The messages, each as (what it carries) → what its listener answers. */
+export interface Protocol {
+  getReport(request: GetReportRequest): ReportResponse;
+  locateStep(ref: string): LocateStepResponse;
+  /** Popup → content script: the page's structure without its data (lib/structure-export.ts). */
+  exportStructure(): ExportStructureResponse;
+  reportChanged(report: ReportChanged): void;
+  /**
+   * Content script → background: the settings and profile, validated there (the content
+   * script carries no settings or profile validator). Its answer is the background's own
+   * work, so the content script takes it as typed; if the background does not answer, the
+   * defaults are used (requestActiveConfig).
+   */
+  getConfig(): ActiveConfig;
+}
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = GetDataType<Protocol[T]>;
+export type AnswerOf<T extends MessageType> = GetReturnType<Protocol[T]>;
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<Protocol>();
+
+/**
+ * Answers messages of `type` once what they carry validates against `request` (the schema of
+ * what that message carries, above; each listener names its own, so a bundle holds only the
+ * schemas its listeners need). A request that does not validate is refused: the library sends
+ * the sender the error. Returns the function that stops listening.
+ */
+export function listen<T extends MessageType>(
+  type: T,
+  request: z.ZodMiniType<RequestOf<T>>,
+  answer: (request: RequestOf<T>, sender: ExtensionMessage['sender']) => AnswerOf<T> | Promise<AnswerOf<T>>,
+): () => void {
+  return onMessage(type, (message) => answer(request.parse(message.data), message.sender));
+}
 
 /** The latest audit, or why it failed. */
 export type AuditResult =
   | { report: Report; page: PageModel; error: null }
   | { report: null; page: null; error: string };
 
-/**
- * The content script's answer to GetReportMessage. `diagnostics` counts what the reader could
- * not read (the popup then offers the structure export); `page` is sent only when asked.
- */
-export type ReportResponse =
-  | {
-      report: Report;
-      page: PageModel | null;
-      diagnostics: number;
-      /** The profile inferred from the page, when the report was read with it ("Keep this profile"). */
-      inferredProfile: KartraProfile | null;
-      error: null;
-    }
-  | { report: null; page: null; diagnostics: 0; inferredProfile: null; error: string };
-
+/** The content script's answer to getReport, from its latest audit. */
 export function reportResponse(
   result: AuditResult,
-  message: GetReportMessage,
+  request: GetReportRequest,
   inferredProfile: KartraProfile | null = null,
 ): ReportResponse {
   if (result.error !== null) return { ...result, diagnostics: 0, inferredProfile: null };
   const diagnostics = result.page.kind === 'editor' ? result.page.sequence.diagnostics.length : 0;
   return {
     report: result.report,
-    page: message.withPage ? result.page : null,
+    page: request.withPage ? result.page : null,
     diagnostics,
     inferredProfile,
     error: null,
   };
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
-export function isGetReportMessage(message: unknown): message is GetReportMessage {
-  return (
-    isObject(message) &&
-    message.type === 'kartra-auditor:get-report' &&
-    (message.withPage === undefined || typeof message.withPage === 'boolean')
-  );
-}
-
-export function isLocateStepMessage(message: unknown): message is LocateStepMessage {
-  return (
-    isObject(message) &&
-    message.type === 'kartra-auditor:locate-step' &&
-    typeof message.ref === 'string' &&
-    message.ref.length <= 20
-  );
-}
-
-export function isReportChangedMessage(message: unknown): message is ReportChangedMessage {
-  if (!isObject(message) || message.type !== 'kartra-auditor:report-changed') return false;
-  const badge = message.badge;
-  return (
-    isObject(badge) &&
-    typeof badge.text === 'string' &&
-    typeof badge.color === 'string' &&
-    typeof message.kind === 'string' &&
-    PAGE_KINDS.includes(message.kind) &&
-    (message.newVisit === undefined || typeof message.newVisit === 'boolean')
-  );
-}
-
-export function isExportStructureMessage(message: unknown): message is ExportStructureMessage {
-  return isObject(message) && message.type === 'kartra-auditor:export-structure';
 }

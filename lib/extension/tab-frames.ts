@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { REPORT_PAGE_KINDS } from '../kinds';
 import type { ReportPageKind } from '../report';
 
 /**
@@ -8,13 +10,16 @@ import type { ReportPageKind } from '../report';
  * first among equals.
  */
 
-export interface FrameAudit {
-  kind: ReportPageKind;
-  badge: { text: string; color: string };
-}
+/** What one frame's content script last reported (it arrives from the page's process: validated). */
+export const frameAuditSchema = z.object({
+  kind: z.enum(REPORT_PAGE_KINDS),
+  badge: z.object({ text: z.string().check(z.maxLength(16)), color: z.string().check(z.maxLength(32)) }),
+});
+export type FrameAudit = z.infer<typeof frameAuditSchema>;
 
 /** Per frame id, the latest audit of each frame of one tab. */
-export type TabFrames = Record<string, FrameAudit>;
+export const tabFramesSchema = z.record(z.string(), frameAuditSchema);
+export type TabFrames = z.infer<typeof tabFramesSchema>;
 
 const RANK: Record<ReportPageKind, number> = { editor: 3, unrecognised: 2, list: 1, other: 0 };
 

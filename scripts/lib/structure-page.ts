@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { escapeHtml } from '../../lib/export/escape-html';
 import { describeIssue } from '../../lib/issue-message';
 import {
@@ -8,6 +7,7 @@ import {
   type StructureElement,
   type StructureText,
 } from '../../lib/structure-export';
+import { structureSchema } from '../../lib/structure-schema';
 import { KARTRA_ORIGIN } from './saved-page';
 
 /**
@@ -18,35 +18,6 @@ import { KARTRA_ORIGIN } from './saved-page';
  * the export never had (styles, colours, attribute values, icons' glyphs) is not invented.
  * Pure: structure in, HTML out.
  */
-
-const rect = z.tuple([z.number(), z.number(), z.number(), z.number()]);
-const textSchema = z.object({ text: z.string(), masked: z.literal(true).optional() });
-type ElementInput = z.infer<typeof elementBase> & { children?: (ElementInput | StructureText)[] };
-const elementBase = z.object({
-  tag: z.string(),
-  id: z.string().optional(),
-  classes: z.array(z.string()).optional(),
-  attributes: z.array(z.string()).optional(),
-  rect,
-  transform: z.string().optional(),
-  d: z.string().optional(),
-});
-const elementSchema: z.ZodType<ElementInput> = elementBase.extend({
-  children: z.array(z.union([textSchema, z.lazy(() => elementSchema)])).optional(),
-});
-
-const structureSchema = z.object({
-  format: z.literal(STRUCTURE_FORMAT),
-  formatVersion: z.union([z.literal(1), z.literal(2)]),
-  tool: z.object({ name: z.string(), version: z.string() }),
-  generatedAt: z.string(),
-  page: z.object({ path: z.string(), viewport: z.object({ width: z.number(), height: z.number() }) }),
-  profile: z.object({ name: z.string() }),
-  root: z.object({ found: z.enum(['profile-root', 'main', 'body']), rect }),
-  selectorMatches: z.record(z.string(), z.number()),
-  counts: z.object({ elements: z.number(), texts: z.number(), truncated: z.boolean() }),
-  tree: elementSchema,
-});
 
 /** Whether parsed JSON is meant as a structure export (then it is validated as one). */
 export function looksLikeStructure(value: unknown): boolean {
@@ -60,7 +31,7 @@ export function parseStructure(
   value: unknown,
 ): { ok: true; structure: PageStructure } | { ok: false; problems: string[] } {
   const result = structureSchema.safeParse(value);
-  if (result.success) return { ok: true, structure: result.data as PageStructure };
+  if (result.success) return { ok: true, structure: result.data };
   return {
     ok: false,
     problems: result.error.issues.map((issue) => describeIssue(issue, value, 'structure')),

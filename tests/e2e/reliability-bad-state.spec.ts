@@ -3,6 +3,7 @@ import { kartraProfile } from '../../lib/kartra/profile';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import type { KartraSession } from '../harness';
 import type { ExtensionReports } from '../support/extension-report';
+import { messengerScript, type PageMessenger } from '../support/messenger-script';
 import { expect, test } from './extension-fixture';
 
 /**
@@ -24,6 +25,7 @@ interface ChromeApi {
 }
 /** The extension API inside extension pages (evaluated there, so no Node-side helper can be used). */
 declare const chrome: ChromeApi;
+declare const kartraAuditor: PageMessenger['kartraAuditor'];
 
 async function extensionPage(kartra: KartraSession, path = 'options.html'): Promise<Page> {
   const page = await kartra.context.newPage();
@@ -85,24 +87,41 @@ for (const [what, raw] of CORRUPT_SETTINGS) {
   });
 }
 
+/** Messages outside the protocol's wire format, raw through the extension API: ignored. */
 const JUNK: unknown[] = [
   null,
   42,
   'kartra-auditor:get-report',
+  'getReport',
   [],
   {},
   { type: 'kartra-auditor:unknown' },
-  { type: 'kartra-auditor:get-report', withPage: 'yes' },
-  { type: 'kartra-auditor:locate-step' },
-  { type: 'kartra-auditor:locate-step', ref: 'x'.repeat(10_000) },
-  { type: 'kartra-auditor:locate-step', ref: { toString: 'boom' } },
-  { type: 'kartra-auditor:report-changed', badge: 'ERR' },
-  { type: 'kartra-auditor:report-changed', badge: { text: 5, color: null } },
-  { type: { nested: true } },
-  { __proto__: { type: 'kartra-auditor:get-report' } },
+  { type: 'kartra-auditor:get-report', withPage: true },
+  { type: 'getReport', data: { withPage: true } },
+  { type: 'getReport', data: { withPage: true }, timestamp: 'now' },
+  { type: { nested: true }, timestamp: 1 },
+  { __proto__: { type: 'getReport', timestamp: 1 } },
 ];
 
-test('junk messages to the content script and the worker are ignored, and later ones still answered', async ({
+/**
+ * The protocol's messages, sent with the protocol's own sendMessage, carrying what they may
+ * not: the receiver that listens refuses each (its sender gets the validation error), the
+ * other does not answer. `to` names the receiver that listens.
+ */
+const BAD_REQUESTS: { type: string; data: unknown; to: 'tab' | 'worker' }[] = [
+  { type: 'getReport', data: { withPage: 'yes' }, to: 'tab' },
+  { type: 'getReport', data: 'withPage', to: 'tab' },
+  { type: 'locateStep', data: undefined, to: 'tab' },
+  { type: 'locateStep', data: 'x'.repeat(10_000), to: 'tab' },
+  { type: 'locateStep', data: { toString: 'boom' }, to: 'tab' },
+  { type: 'exportStructure', data: { everything: true }, to: 'tab' },
+  { type: 'reportChanged', data: { kind: 'editor', badge: 'ERR', newVisit: true }, to: 'worker' },
+  { type: 'reportChanged', data: { kind: 'editor', badge: { text: 5, color: null } }, to: 'worker' },
+  { type: 'reportChanged', data: { kind: 'page', badge: { text: 'X', color: '#000' } }, to: 'worker' },
+  { type: 'getConfig', data: { profile: 'mine' }, to: 'worker' },
+];
+
+test('junk messages to the content script and the worker are ignored or refused, and later ones still answered', async ({
   kartra,
   reports,
 }) => {
@@ -139,7 +158,41 @@ test('junk messages to the content script and the worker are ignored, and later 
     expect(answer).toMatch(/^tab: undefined|^tab threw: .*(port closed|Receiving end)/);
     expect(answer).toMatch(/worker: undefined|worker threw: .*(port closed|Receiving end)/);
   }
-  // The toolbar badge was not overwritten by the junk "report-changed" messages.
+
+  await sender.evaluate(messengerScript());
+  const refusals = await sender.evaluate(
+    async ({ id, bad }) => {
+      // The data is what the protocol's types forbid: sent as any, as a buggy or hostile page would.
+      const send = kartraAuditor.sendMessage as (...args: unknown[]) => Promise<unknown>;
+      const outcome = (promise: Promise<unknown>) =>
+        promise.then(
+          (answer) => `answered ${JSON.stringify(answer) ?? 'undefined'}`,
+          (error: Error) => `threw ${error.message}`,
+        );
+      const out: { tab: string; worker: string }[] = [];
+      for (const { type, data } of bad)
+        out.push({ tab: await outcome(send(type, data, id)), worker: await outcome(send(type, data)) });
+      return out;
+    },
+    { id: tabId, bad: BAD_REQUESTS },
+  );
+  // No answer: the library's "No response", or no receiver at all.
+  const unanswered = /^threw (No response|.*(port closed|Receiving end))/;
+  const refused = /^threw [\s\S]*"code": "(invalid_type|too_big|invalid_value)"/;
+  for (const [index, { to }] of BAD_REQUESTS.entries()) {
+    const { tab, worker } = refusals[index] ?? { tab: '', worker: '' };
+    expect(tab, JSON.stringify(BAD_REQUESTS[index])).toMatch(to === 'tab' ? refused : unanswered);
+    expect(worker, JSON.stringify(BAD_REQUESTS[index])).toMatch(to === 'worker' ? refused : unanswered);
+  }
+
+  // A well-formed report from a page that is no tab (an extension page) moves no tab's badge.
+  const fromNoTab = await sender.evaluate(() =>
+    kartraAuditor
+      .sendMessage('reportChanged', { kind: 'editor', badge: { text: '99', color: '#000' }, newVisit: true })
+      .then(() => 'answered'),
+  );
+  expect(fromNoTab).toBe('answered');
+  // The toolbar badge was not overwritten by the junk "reportChanged" messages.
   const badge = await sender.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   expect(badge).toBe(String(report?.counts.error));
   // Still answering, still auditing, builder still working.
@@ -189,8 +242,14 @@ test('an exception inside the extension is caught, logged with the prefix, shown
   } finally {
     await options.evaluate(async () => chrome.storage.local.remove('profileOverride'));
   }
-  // With the override gone, the auditor recovers on its own (and sees the step now active).
-  const { report } = await reports.waitFor(page, (latest) => latest.findings.length > 0, 5000);
+  // With the override gone, the auditor recovers on its own: the built-in profile reads the page
+  // again (an earlier report, made before the click's re-audit, may still be the latest for a while),
+  // and sees the step now active.
+  const { report } = await reports.waitFor(
+    page,
+    (latest) => latest.coverage.reading?.profile === 'built-in' && latest.findings.length > 0,
+    5000,
+  );
   expect(report?.findings.some((finding) => finding.ruleId === 'step-inactive')).toBe(false);
   expect(uncaught).toEqual([]);
 });

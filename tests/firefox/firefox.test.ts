@@ -1,10 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ReportResponse } from '../../lib/extension/messages';
+import { reportResponseSchema } from '../../lib/extension/content-answers';
 import type { Report } from '../../lib/report';
 import { loadFixture } from '../fixtures/sequences/fixtures';
 import { type ExtensionPage, type FirefoxKartra, launchFirefoxKartra, waitUntil } from '../harness/firefox';
 import { findingDifferences } from '../support/expected-findings';
+import { messengerScript } from '../support/messenger-script';
 
 /**
  * The Firefox build (`npx wxt build -b firefox`, Manifest V3) in headless Firefox: the content
@@ -20,6 +21,8 @@ let bridge: ExtensionPage;
 beforeAll(async () => {
   firefox = await launchFirefoxKartra();
   bridge = await firefox.openExtensionPage('rules.html');
+  // The protocol's own sendMessage, as the popup calls it (tests/support/messenger-script.ts).
+  await bridge.run(`${messengerScript()}; return true;`);
 }, 120_000);
 
 afterAll(async () => {
@@ -40,9 +43,10 @@ async function tabIdOf(page: Page): Promise<number> {
 async function reportOf(page: Page, ready: (report: Report) => boolean = () => true): Promise<Report> {
   const tabId = await tabIdOf(page);
   return waitUntil(`a report for tab ${tabId}`, async () => {
-    const response = await bridge.run<ReportResponse | null>(
-      `return browser.tabs.sendMessage(${tabId}, { type: 'kartra-auditor:get-report' }).catch(() => null);`,
+    const answer = await bridge.run<unknown>(
+      `return kartraAuditor.sendMessage('getReport', { withPage: false }, ${tabId}).catch(() => null);`,
     );
+    const response = answer === null ? null : reportResponseSchema.parse(answer);
     if (response?.error) throw new Error(`The extension's audit failed: ${response.error}`);
     return response?.report && ready(response.report) ? response.report : null;
   });

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { ReportResponse } from '../../lib/extension/messages';
+import { type ReportResponse, reportResponseSchema } from '../../lib/extension/content-answers';
 import type { Report } from '../../lib/report';
+import { messengerScript, type PageMessenger } from './messenger-script';
 
 /** The answer to a get-report message that asks for the page model too. */
 type WithPage =
@@ -11,16 +12,16 @@ export type Audited = Extract<WithPage, { error: null }>;
 
 /** The part of the extension API the bridge page uses (it runs inside the extension). */
 declare const chrome: {
-  tabs: {
-    query(filter: object): Promise<{ id?: number; url?: string }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
+  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
 };
+declare const kartraAuditor: PageMessenger['kartraAuditor'];
 
 /**
  * Asks the extension itself for a tab's report, the way the popup does: from an extension page,
- * `tabs.sendMessage` to the content script of the tab showing `page`. Nothing here re-derives a
- * finding, so what tests and `audit:replica` see is what the popup shows.
+ * the protocol's getReport (lib/extension/messages.ts, see messenger-script.ts) to the content
+ * script of the tab showing `page`, and the answer validated as the popup validates it.
+ * Nothing here re-derives a finding, so what tests and `audit:replica` see is what the popup
+ * shows.
  */
 export class ExtensionReports {
   private extensionPage: Page | null = null;
@@ -34,6 +35,7 @@ export class ExtensionReports {
     if (!this.extensionPage || this.extensionPage.isClosed()) {
       this.extensionPage = await this.context.newPage();
       await this.extensionPage.goto(`chrome-extension://${this.extensionId}/popup.html`);
+      await this.extensionPage.evaluate(messengerScript());
     }
     return this.extensionPage;
   }
@@ -61,8 +63,8 @@ export class ExtensionReports {
       const tabs = await chrome.tabs.query({});
       const answers = await Promise.all(
         tabs.map((tab) =>
-          chrome.tabs
-            .sendMessage(tab.id ?? -1, { type: 'kartra-auditor:get-report' })
+          kartraAuditor
+            .sendMessage('getReport', { withPage: false }, tab.id ?? -1)
             .then(() => [tab.url])
             .catch(() => []),
         ),
@@ -75,17 +77,15 @@ export class ExtensionReports {
   async current(page: Page): Promise<WithPage | null> {
     const tabId = await this.tabIdOf(page);
     const bridge = await this.bridge();
-    return bridge.evaluate(async (id) => {
-      try {
-        const response = (await chrome.tabs.sendMessage(id, {
-          type: 'kartra-auditor:get-report',
-          withPage: true,
-        })) as unknown;
-        return (response ?? null) as never;
-      } catch {
-        return null;
-      }
-    }, tabId);
+    const answer = await bridge.evaluate(
+      (id) => kartraAuditor.sendMessage('getReport', { withPage: true }, id).catch(() => null),
+      tabId,
+    );
+    if (answer === null) return null;
+    const response = reportResponseSchema.parse(answer);
+    if (response.report && !response.page)
+      throw new Error('getReport with withPage answered without the page');
+    return response as WithPage;
   }
 
   /** Polls until the report satisfies `until` (default: any report), or fails after `timeoutMs`. */

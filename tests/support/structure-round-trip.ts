@@ -1,16 +1,17 @@
 import type { Page } from '@playwright/test';
-import type { ExportStructureResponse } from '../../lib/extension/messages';
+import { exportStructureResponseSchema } from '../../lib/extension/content-answers';
 import type { Report } from '../../lib/report';
 import type { PageStructure } from '../../lib/structure-export';
 import type { KartraSession } from '../harness';
 import type { ExtensionReports } from './extension-report';
+import { messengerScript, type PageMessenger } from './messenger-script';
 
 /**
  * A page's structure export, and how the audit of that export rendered back as a page
  * (scripts/lib/structure-page.ts) compares with the audit of the page itself.
  */
 
-declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+declare const kartraAuditor: PageMessenger['kartraAuditor'];
 
 /** Asks the tab's content script for the structure export, as the popup's button does. */
 export async function exportOf(
@@ -25,10 +26,13 @@ export async function exportOf(
   try {
     if (!extensionPage.url().startsWith('chrome-extension://'))
       await extensionPage.goto(`chrome-extension://${kartra.extensionId}/popup.html`);
-    const response = (await extensionPage.evaluate(
-      (id) => chrome.tabs.sendMessage(id, { type: 'kartra-auditor:export-structure' }),
-      tabId,
-    )) as ExportStructureResponse;
+    await extensionPage.evaluate(messengerScript());
+    const response = exportStructureResponseSchema.parse(
+      await extensionPage.evaluate(
+        (id) => kartraAuditor.sendMessage('exportStructure', undefined, id),
+        tabId,
+      ),
+    );
     if (!response.structure) throw new Error(`no structure: ${response.error}`);
     return response.structure;
   } finally {

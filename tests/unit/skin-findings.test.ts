@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { Severity } from '../../lib/settings';
 import type { ExpectedFinding } from '../fixtures/sequences/fixtures';
 import { skinVerdict } from '../support/skin-findings';
 
-const fail = (
-  ruleId: string,
-  steps: string[],
-  severity: 'error' | 'warning' | 'info' = 'error',
-): ExpectedFinding => ({
+const fail = (ruleId: string, steps: string[], severity: Severity = 'error'): ExpectedFinding => ({
   ruleId,
   severity,
   kind: 'fail',
   steps,
 });
-const review = (ruleId: string, steps: string[], severity: 'error' | 'warning' | 'info' = 'warning') => ({
+const review = (ruleId: string, steps: string[], severity: Severity = 'warning') => ({
   ...fail(ruleId, steps, severity),
   kind: 'review' as const,
 });

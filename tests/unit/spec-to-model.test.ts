@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listRowSchema, sequenceModelSchema } from '../../lib/model';
+import type { Severity } from '../../lib/settings';
 import {
   type ExpectedFile,
   FIXTURE_AUDIT_TIME,
@@ -193,7 +194,7 @@ describe('listSpecToRows', () => {
 // that agree with what can be read straight off each spec.
 
 /** The catalog of ../shared/rules.md: id and severity. */
-const CATALOG: Record<string, 'error' | 'warning' | 'info'> = {
+const CATALOG: Record<string, Severity> = {
   'sequence-paused': 'error',
   'step-inactive': 'error',
   'step-not-connected': 'error',

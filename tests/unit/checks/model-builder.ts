@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../lib/audit';
-import type { Finding, Rule } from '../../../lib/checks/types';
+import type { Finding, FindingKind, Rule } from '../../../lib/checks/types';
 import type { Connection, Delay, ListRow, SequenceModel, Step, StepWindow } from '../../../lib/model';
 import { defaultSettings, type Settings } from '../../../lib/settings';
 import { createTiming, type TimeZoneSource } from '../../../lib/timing';
@@ -130,7 +130,7 @@ export interface RuleCase {
   name: string;
   seq: SequenceModel;
   /** Expected findings in order: [kind, steps]. [] = the rule must stay silent. */
-  expect: Array<['fail' | 'review', string[]]>;
+  expect: Array<[FindingKind, string[]]>;
   options?: RunOptions;
   /** Each finding's message must match (the first finding's, when one pattern). */
   message?: RegExp;

@@ -1,4 +1,4 @@
-import type { Report, ReportFinding } from '../../../lib/report';
+import type { Finding, Report } from '../../../lib/report';
 import { validateReport } from '../../../lib/report';
 
 /** Realistic reports, as the extension writes them, for the export tests. Each is schema-checked. */
@@ -10,7 +10,7 @@ const base = {
   timing: { readMs: 3.1, checkMs: 0.4, renderMs: 1.2 },
 } as const;
 
-export const editorFindings: ReportFinding[] = [
+export const editorFindings: Finding[] = [
   {
     ruleId: 'sequence-paused',
     severity: 'error',

@@ -2,13 +2,13 @@ import { storage } from '@wxt-dev/storage';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  isGetConfigMessage,
   PROFILE_OVERRIDE_KEY,
   requestActiveConfig,
   SETTINGS_KEY,
   watchStoredConfig,
 } from '../../../lib/extension/active-config';
 import { loadActiveConfig } from '../../../lib/extension/active-config-loader';
+import { listen, noRequest, sendMessage } from '../../../lib/extension/messages';
 import { kartraProfile } from '../../../lib/kartra/profile';
 import { defaultSettings } from '../../../lib/settings';
 
@@ -48,21 +48,22 @@ describe('the settings and profile the content script reads pages with', () => {
   });
 
   it('reach the content script through one message, and fall back with a notice when nothing answers', async () => {
-    const answer = await loadActiveConfig();
-    const asked: unknown[] = [];
-    const received = await requestActiveConfig(async (message) => {
-      asked.push(message);
-      return answer;
-    });
-    expect(asked.map(isGetConfigMessage)).toEqual([true]);
-    expect(received).toEqual(answer);
+    const ask = () => requestActiveConfig(() => sendMessage('getConfig'));
+    const nobody = await ask();
+    expect(nobody.settings).toEqual(defaultSettings());
+    expect(nobody.profile).toBe(kartraProfile);
+    expect(nobody.notices[0]).toMatch(/could not be loaded \(Error: .+\); defaults are used/);
 
-    for (const send of [async () => undefined, async () => Promise.reject(new Error('worker gone'))]) {
-      const fallback = await requestActiveConfig(send);
-      expect(fallback.settings).toEqual(defaultSettings());
-      expect(fallback.profile).toBe(kartraProfile);
-      expect(fallback.notices[0]).toMatch(/could not be loaded \((no answer|Error: worker gone)\)/);
-    }
+    await storage.setItem(SETTINGS_KEY, { version: 1, inlineWarnings: false });
+    const stop = listen('getConfig', noRequest, () => loadActiveConfig());
+    expect(await ask()).toEqual(await loadActiveConfig());
+    stop();
+
+    const stopFailing = listen('getConfig', noRequest, () => Promise.reject(new Error('worker gone')));
+    const fallback = await ask();
+    stopFailing();
+    expect(fallback.settings).toEqual(defaultSettings());
+    expect(fallback.notices[0]).toContain('worker gone');
   });
 
   it('tell the content script when the stored settings or override change', async () => {
