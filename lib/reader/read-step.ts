@@ -42,7 +42,7 @@ export function fieldsOf(card: SceneCard, profile: KartraProfile): SceneCardFiel
   };
   const own = (value: string | null) => {
     if (value === null) return;
-    const i = free.findIndex((p) => p === collapse(value));
+    const i = free.indexOf(collapse(value));
     if (i !== -1) free.splice(i, 1);
   };
   // What the selectors found is not up for grabs again.
