@@ -1,6 +1,11 @@
-import { auditSummary } from '@/lib/audit';
+import { audit, auditSummary } from '@/lib/audit';
 import { type ActiveConfig, requestActiveConfig, watchStoredConfig } from '@/lib/extension/active-config';
-import { LOG_PREFIX, startAuditSession } from '@/lib/extension/audit-session';
+import {
+  type AuditResult,
+  type AuditSession,
+  LOG_PREFIX,
+  startAuditSession,
+} from '@/lib/extension/audit-session';
 import type { ExportStructureResponse } from '@/lib/extension/content-answers';
 import { loadListMemory, saveListMemory, watchListMemory } from '@/lib/extension/list-memory';
 import {
@@ -13,10 +18,13 @@ import {
   sendMessage,
 } from '@/lib/extension/messages';
 import { EXTENSION_HOST_TAG } from '@/lib/extension/ui-host';
+import type { PageModel } from '@/lib/model';
 import { mountOverlay, type Overlay } from '@/lib/overlay/mount-overlay';
+import { pageKindOf } from '@/lib/reader';
 import type { CardsRead } from '@/lib/reader/collect';
 import type { Report } from '@/lib/report';
 import { exportStructure } from '@/lib/structure-export';
+import type { ListMemory } from '@/lib/visit';
 
 const FAILED_BADGE = { text: '!', color: '#5f6368' };
 
@@ -31,12 +39,13 @@ export default defineContentScript({
   allFrames: true,
   async main(ctx) {
     const manifest = browser.runtime.getManifest();
+    const tool = { name: manifest.name, version: manifest.version };
     const loadConfig = async (): Promise<ActiveConfig> => {
       const config = await requestActiveConfig(() => sendMessage('getConfig'));
       for (const notice of config.notices) console.warn(LOG_PREFIX, notice);
       return config;
     };
-    const [config, listSeen] = await Promise.all([loadConfig(), loadListMemory()]);
+    const config = await loadConfig();
     let settings = config.settings;
     let profile = config.profile;
     let profileSource = config.profileSource;
@@ -58,7 +67,7 @@ export default defineContentScript({
       }
     }
 
-    const startSession = () => {
+    const startSession = (listSeen: ListMemory) => {
       let newVisit = true;
       const tell = (badge: ReportChanged['badge'], kind: ReportChanged['kind']) => {
         tellBackground({ badge, kind, newVisit });
@@ -68,7 +77,7 @@ export default defineContentScript({
         profile,
         profileSource,
         settings: () => settings,
-        tool: { name: manifest.name, version: manifest.version },
+        tool,
         // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
         ownHost: () => overlay?.host ?? null,
         listMemory: { initial: listSeen, save: saveListMemory },
@@ -87,7 +96,32 @@ export default defineContentScript({
         },
       });
     };
-    let session = startSession();
+    // Most Kartra pages are not a sequence: there the script only waits for the app to navigate
+    // to one (no reading, no observer, no list memory), so it costs those pages next to nothing.
+    let session: AuditSession | null = null;
+    let listMemory: ListMemory = {};
+    let unwatchList = () => {};
+    const isAuditedPage = (url: string) => pageKindOf(url, profile) !== 'other';
+    const begin = async () => {
+      listMemory = await loadListMemory();
+      if (session || ctx.isInvalid) return;
+      session = startSession(listMemory);
+      // The sequence list seen in another tab meanwhile.
+      unwatchList = watchListMemory((memory) => session?.rememberList(memory));
+    };
+    if (isAuditedPage(location.href)) await begin();
+    else {
+      tellBackground({ badge: auditSummary(idleResult().report), kind: 'other', newVisit: true });
+      // Told as the navigation starts, before `location` shows the new address.
+      ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+        if (!session && isAuditedPage(newUrl.href)) void begin();
+      });
+    }
+    /** The report of a page that is not a sequence, made only when asked. */
+    function idleResult(): Extract<AuditResult, { error: null }> {
+      const page: PageModel = { kind: 'other', url: location.href };
+      return { report: audit(page, { now: new Date(), tool, settings }), page, error: null };
+    }
 
     // Settings and a profile override saved on the options page apply at once; a new profile
     // reads the page again from scratch.
@@ -101,23 +135,22 @@ export default defineContentScript({
           next.profileSource === profileSource &&
           JSON.stringify(next.profile) === JSON.stringify(profile)
         ) {
-          session.auditNow();
+          session?.auditNow();
           return;
         }
         profile = next.profile;
         profileSource = next.profileSource;
+        if (!session) return;
         session.stop();
         overlay?.destroy();
         overlay = null;
-        session = startSession();
+        session = startSession(listMemory);
       });
     });
 
-    // The sequence list seen in another tab meanwhile.
-    const unwatchList = watchListMemory((memory) => session.rememberList(memory));
-
     const stopListening = [
       listen('getReport', getReportRequest, (request) => {
+        if (!session) return reportResponse(idleResult(), request);
         const result = session.latest() ?? session.auditNow();
         return reportResponse(result, request, session.inferredProfile());
       }),
@@ -133,7 +166,6 @@ export default defineContentScript({
       }),
       listen('exportStructure', noRequest, (): ExportStructureResponse => {
         try {
-          const tool = { name: manifest.name, version: manifest.version };
           const structure = exportStructure(document, profile, {
             url: location.href,
             tool,
@@ -152,7 +184,7 @@ export default defineContentScript({
     // copy stops observing and takes its UI away, so the page never shows two overlays or a
     // stale one.
     ctx.onInvalidated(() => {
-      session.stop();
+      session?.stop();
       overlay?.destroy();
       overlay = null;
       try {

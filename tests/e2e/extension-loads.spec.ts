@@ -32,6 +32,23 @@ test('on a Kartra page that is not a sequence, there is nothing to audit', async
   expect(report.findings).toEqual([]);
 });
 
+test('a page that is not a sequence is audited once the app navigates to one, without a reload', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.context.newPage();
+  await page.goto('https://app.kartra.com/dashboard');
+  expect((await reports.waitFor(page)).report.page.kind).toBe('other');
+  // Kartra's app moves between its pages with the History API; this one shows no builder yet.
+  await page.evaluate(() => history.pushState({}, '', '/marketing/sequences/edit/77'));
+  const { report } = await reports.waitFor(page, (r) => r.page.kind !== 'other');
+  expect(report.page).toEqual({
+    kind: 'unrecognised',
+    url: 'https://app.kartra.com/marketing/sequences/edit/77',
+  });
+  expect(report.counts.review).toBe(1);
+});
+
 test('the popup, options page and background worker load without errors', async ({ kartra }) => {
   const errors: string[] = [];
   const worker = kartra.context.serviceWorkers()[0];
