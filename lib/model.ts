@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { STARTING_RULE_TYPES, STEP_KINDS } from './kinds';
 
 /**
@@ -15,22 +15,26 @@ export const weekdaySchema = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof weekdaySchema>;
 
 /** "HH:MM", 24-hour clock, account time zone. */
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour clock)');
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour clock)'));
 /**
  * A window's end: "HH:MM", or "24:00" for an end of 12:00 AM, which the builder means as
  * midnight at the END of the day (so 9:00 AM – 12:00 AM is open until midnight).
  */
 const windowEnd = z
   .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:MM (24-hour clock) or 24:00');
+  .check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:MM (24-hour clock) or 24:00'));
 /** "YYYY-MM-DDTHH:MM", a wall-clock time in the account's time zone. */
 const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'expected YYYY-MM-DDTHH:MM');
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'expected YYYY-MM-DDTHH:MM'));
 
 export const delaySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('immediate') }),
-  z.object({ type: z.literal('wait'), days: z.number().int().min(0), hours: z.number().int().min(0) }),
+  z.object({
+    type: z.literal('wait'),
+    days: z.int().check(z.minimum(0)),
+    hours: z.int().check(z.minimum(0)),
+  }),
   z.object({ type: z.literal('date'), at: localDateTime }),
 ]);
 export type Delay = z.infer<typeof delaySchema>;
@@ -41,7 +45,7 @@ export const windowSchema = z.discriminatedUnion('type', [
 ]);
 export type StepWindow = z.infer<typeof windowSchema>;
 
-export const versionSchema = z.object({ name: z.string(), percent: z.number().min(0) });
+export const versionSchema = z.object({ name: z.string(), percent: z.number().check(z.minimum(0)) });
 export type Version = z.infer<typeof versionSchema>;
 
 export const startingRuleSchema = z.object({
@@ -52,30 +56,30 @@ export type StartingRule = z.infer<typeof startingRuleSchema>;
 
 export const stepSchema = z.object({
   /** The number bubble: "3", "A1". */
-  ref: z.string().min(1),
+  ref: z.string().check(z.minLength(1)),
   /** The tab the step was read on: "Main", "A", "B"... */
   tab: z.string(),
   kind: z.union([stepKindSchema, z.literal('unknown')]),
   active: z.boolean(),
   /** email/sms: subject or text ("" = shown empty); split: condition; others: label. */
-  title: z.string().nullable(),
-  delay: delaySchema.nullable(),
-  window: windowSchema.nullable(),
+  title: z.nullable(z.string()),
+  delay: z.nullable(delaySchema),
+  window: z.nullable(windowSchema),
   /** email/sms only; null when not shown. */
-  recipients: z.enum(['anyone', 'filtered']).nullable(),
-  recipientsText: z.string().nullable(),
+  recipients: z.nullable(z.enum(['anyone', 'filtered'])),
+  recipientsText: z.nullable(z.string()),
   versions: z.array(versionSchema),
   /** goto only: the ref it names. */
-  goto: z.string().nullable(),
-  action: z.enum(['add', 'remove', 'subscribe', 'unsubscribe']).nullable(),
-  target: z.string().nullable(),
+  goto: z.nullable(z.string()),
+  action: z.nullable(z.enum(['add', 'remove', 'subscribe', 'unsubscribe'])),
+  target: z.nullable(z.string()),
 });
 export type Step = z.infer<typeof stepSchema>;
 
 export const connectionSchema = z.object({
   from: z.string(),
   to: z.string(),
-  branch: z.enum(['yes', 'no']).optional(),
+  branch: z.optional(z.enum(['yes', 'no'])),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 
@@ -141,9 +145,9 @@ export const diagnosticSchema = z.object({
   /** What the reader expected to find there. */
   expected: z.string(),
   /** What it found instead, when anything. */
-  found: z.string().optional(),
+  found: z.optional(z.string()),
   /** Which step it concerns, when one. */
-  step: z.string().optional(),
+  step: z.optional(z.string()),
 });
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 
@@ -174,8 +178,8 @@ export const FIT_CHECKS = [
 ] as const;
 export const fitCheckSchema = z.object({
   id: z.enum(FIT_CHECKS),
-  passed: z.number().int().min(0),
-  total: z.number().int().min(0),
+  passed: z.int().check(z.minimum(0)),
+  total: z.int().check(z.minimum(0)),
 });
 export type FitCheck = z.infer<typeof fitCheckSchema>;
 
@@ -183,7 +187,7 @@ export const readingSchema = z.object({
   /** Which profile read the page: Kartra's built-in one, the user's override, or one inferred from the page. */
   profile: z.enum(['built-in', 'override', 'inferred']),
   /** 0 to 1: the weakest of the checks' pass ratios (checks with nothing to count are left out). */
-  fit: z.number().min(0).max(1),
+  fit: z.number().check(z.minimum(0), z.maximum(1)),
   checks: z.array(fitCheckSchema),
 });
 export type Reading = z.infer<typeof readingSchema>;
@@ -191,13 +195,13 @@ export type ProfileSource = Reading['profile'];
 
 export const sequenceModelSchema = z.object({
   id: z.string(),
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   /** "" = the builder says it is not set; null = not shown. */
-  publicName: z.string().nullable(),
-  status: sequenceStatusSchema.nullable(),
-  subscribers: z.number().int().min(0).nullable(),
+  publicName: z.nullable(z.string()),
+  status: z.nullable(sequenceStatusSchema),
+  subscribers: z.nullable(z.int().check(z.minimum(0))),
   /** null when the Starting Rules module was not seen (it lives on the Main tab). */
-  startingRules: z.array(startingRuleSchema).nullable(),
+  startingRules: z.nullable(z.array(startingRuleSchema)),
   steps: z.array(stepSchema),
   connections: z.array(connectionSchema),
   tabs: z.object({
@@ -213,9 +217,9 @@ export type SequenceModel = z.infer<typeof sequenceModelSchema>;
 export const listRowSchema = z.object({
   id: z.string(),
   name: z.string(),
-  status: sequenceStatusSchema.nullable(),
-  subscribers: z.number().int().min(0).nullable(),
-  completed: z.number().int().min(0).nullable(),
+  status: z.nullable(sequenceStatusSchema),
+  subscribers: z.nullable(z.int().check(z.minimum(0))),
+  completed: z.nullable(z.int().check(z.minimum(0))),
 });
 export type ListRow = z.infer<typeof listRowSchema>;
 
@@ -225,7 +229,7 @@ export const pageModelSchema = z.discriminatedUnion('kind', [
     url: z.string(),
     sequence: sequenceModelSchema,
     /** How the page was read; absent on models not read from a page (tests, specs). */
-    reading: readingSchema.optional(),
+    reading: z.optional(readingSchema),
   }),
   z.object({
     kind: z.literal('list'),
@@ -242,7 +246,7 @@ export const pageModelSchema = z.discriminatedUnion('kind', [
     /** What was looked for and not found (codes builder-not-found, canvas-not-found, ...). */
     diagnostics: z.array(diagnosticSchema),
     /** How well the best profile tried fitted the page, when one found anything. */
-    reading: readingSchema.optional(),
+    reading: z.optional(readingSchema),
   }),
 ]);
 export type PageModel = z.infer<typeof pageModelSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { REPORT_PAGE_KINDS } from './kinds';
 import { readingSchema } from './model';
 import { severitySchema } from './settings-schema';
@@ -11,35 +11,35 @@ import { severitySchema } from './settings-schema';
 
 /** A finding, as the rules make it and the report carries it: the one declaration (`Finding`). */
 export const findingSchema = z.object({
-  ruleId: z.string().min(1),
+  ruleId: z.string().check(z.minLength(1)),
   /** The rule's severity, or the user's override of it. */
   severity: severitySchema,
   /** 'fail': the rule decided; 'review': the page did not show enough to decide. */
   kind: z.enum(['fail', 'review']),
-  message: z.string().min(1),
-  fix: z.string().min(1),
+  message: z.string().check(z.minLength(1)),
+  fix: z.string().check(z.minLength(1)),
   /** Reference numbers; 'start' for Starting Rules; [] for the sequence as a whole. */
-  steps: z.array(z.string().min(1)),
+  steps: z.array(z.string().check(z.minLength(1))),
   /** On list-page findings, the row's sequence. */
-  sequenceId: z.string().optional(),
+  sequenceId: z.optional(z.string()),
 });
 
 export const reportPageKindSchema = z.enum(REPORT_PAGE_KINDS);
 
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
-  tool: z.object({ name: z.string().min(1), version: z.string().min(1) }),
+  tool: z.object({ name: z.string().check(z.minLength(1)), version: z.string().check(z.minLength(1)) }),
   generatedAt: z.iso.datetime(),
   page: z.object({ url: z.string(), kind: reportPageKindSchema }),
-  sequence: z
-    .object({
+  sequence: z.nullable(
+    z.object({
       id: z.string(),
-      name: z.string().nullable(),
-      publicName: z.string().nullable(),
-      status: z.enum(['active', 'paused']).nullable(),
-      subscribers: z.number().int().min(0).nullable(),
-    })
-    .nullable(),
+      name: z.nullable(z.string()),
+      publicName: z.nullable(z.string()),
+      status: z.nullable(z.enum(['active', 'paused'])),
+      subscribers: z.nullable(z.int().check(z.minimum(0))),
+    }),
+  ),
   findings: z.array(findingSchema),
   /** Step references in the order a contact meets them (the popup's "real order"). */
   runOrder: z.array(z.string()),
@@ -48,22 +48,22 @@ export const reportSchema = z.object({
    * show enough for, plus one when the page itself was not recognised.
    */
   counts: z.object({
-    error: z.number().int().min(0),
-    warning: z.number().int().min(0),
-    info: z.number().int().min(0),
-    review: z.number().int().min(0),
+    error: z.int().check(z.minimum(0)),
+    warning: z.int().check(z.minimum(0)),
+    info: z.int().check(z.minimum(0)),
+    review: z.int().check(z.minimum(0)),
   }),
   coverage: z.object({
     tabsAudited: z.array(z.string()),
     tabsNotSeen: z.array(z.string()),
     notes: z.array(z.string()),
     /** On the builder: which profile read it and how well it fitted (see FIT_CHECKS). */
-    reading: readingSchema.optional(),
+    reading: z.optional(readingSchema),
   }),
   timing: z.object({
-    readMs: z.number().min(0),
-    checkMs: z.number().min(0),
-    renderMs: z.number().min(0),
+    readMs: z.number().check(z.minimum(0)),
+    checkMs: z.number().check(z.minimum(0)),
+    renderMs: z.number().check(z.minimum(0)),
   }),
 });
 

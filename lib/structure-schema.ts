@@ -1,26 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type PageStructure, STRUCTURE_FORMAT, type StructureText } from './structure-export';
 
 /**
  * The structure export's shape (structure-export.ts), validated where an export arrives: in
- * the popup from the content script, and in the tools that render one back as a page. Full
- * zod: the content script, which makes exports, never imports this file.
+ * the popup from the content script, and in the tools that render one back as a page. zod/mini, like every schema the extension's pages load.
  */
 
 const rect = z.tuple([z.number(), z.number(), z.number(), z.number()]);
-const textSchema = z.object({ text: z.string(), masked: z.literal(true).optional() });
+const textSchema = z.object({ text: z.string(), masked: z.optional(z.literal(true)) });
 type ElementInput = z.infer<typeof elementBase> & { children?: (ElementInput | StructureText)[] };
 const elementBase = z.object({
   tag: z.string(),
-  id: z.string().optional(),
-  classes: z.array(z.string()).optional(),
-  attributes: z.array(z.string()).optional(),
+  id: z.optional(z.string()),
+  classes: z.optional(z.array(z.string())),
+  attributes: z.optional(z.array(z.string())),
   rect,
-  transform: z.string().optional(),
-  d: z.string().optional(),
+  transform: z.optional(z.string()),
+  d: z.optional(z.string()),
 });
-const elementSchema: z.ZodType<ElementInput> = elementBase.extend({
-  children: z.array(z.union([textSchema, z.lazy(() => elementSchema)])).optional(),
+const elementSchema: z.ZodMiniType<ElementInput> = z.extend(elementBase, {
+  children: z.optional(z.array(z.union([textSchema, z.lazy(() => elementSchema)]))),
 });
 
 export const structureSchema = z.object({

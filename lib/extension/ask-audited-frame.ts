@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { describeIssue } from '../issue-message';
 import type { ContentMessage } from './content-answers';
 import { type AnswerOf, type RequestOf, sendMessage } from './messages';
@@ -18,13 +18,12 @@ export async function askAuditedFrame<T extends ContentMessage>(
   request: RequestOf<T>,
 ): Promise<AnswerOf<T>> {
   const frameId = await auditedFrameOf(tabId);
-  // The schemas (full zod, ~15 KB gzip) load while the content script answers, not before the
-  // popup's first paint.
+  // The schemas load while the content script answers, not before the popup's first paint.
   const [answer, { CONTENT_ANSWERS }] = await Promise.all([
     sendMessage(type, request, { tabId, frameId }) as Promise<unknown>,
     import('./content-answers'),
   ]);
-  const schema: z.ZodType<AnswerOf<T>> = CONTENT_ANSWERS[type];
+  const schema: z.ZodMiniType<AnswerOf<T>> = CONTENT_ANSWERS[type];
   const parsed = schema.safeParse(answer);
   if (parsed.success) return parsed.data;
   const [issue] = parsed.error.issues;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { kartraProfileSchema } from '../kartra/profile-schema';
 import { pageModelSchema } from '../model';
 import { reportSchema } from '../report';
@@ -7,8 +7,8 @@ import type { AnswerOf } from './messages';
 
 /**
  * The content script's answers (messages.ts), as the popup validates them: they come from a
- * page's process. Their types are the protocol's. Full zod, as the report and the model are:
- * only the extension's pages import this file, never the content script.
+ * page's process. Their types are the protocol's. zod/mini, as the report and the model
+ * are, so the popup loads no full zod.
  */
 
 /**
@@ -18,8 +18,8 @@ import type { AnswerOf } from './messages';
 export const reportResponseSchema = z.union([
   z.object({
     report: reportSchema,
-    page: pageModelSchema.nullable(),
-    diagnostics: z.number().int().min(0),
+    page: z.nullable(pageModelSchema),
+    diagnostics: z.int().check(z.minimum(0)),
     /** The profile inferred from the page, when the report was read with it ("Keep this profile"). */
     inferredProfile: z.nullable(kartraProfileSchema),
     error: z.null(),
@@ -53,7 +53,7 @@ export type ExportStructureResponse = z.infer<typeof exportStructureResponseSche
 export type ContentMessage = 'getReport' | 'locateStep' | 'exportStructure';
 
 /** Per message the popup sends to a content script, the schema of its answer. */
-export const CONTENT_ANSWERS: { [T in ContentMessage]: z.ZodType<AnswerOf<T>> } = {
+export const CONTENT_ANSWERS: { [T in ContentMessage]: z.ZodMiniType<AnswerOf<T>> } = {
   getReport: reportResponseSchema,
   locateStep: locateStepResponseSchema,
   exportStructure: exportStructureResponseSchema,
