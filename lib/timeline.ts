@@ -39,7 +39,9 @@ interface EntryBase {
   at: number;
   /** Calendar days from the entry's day to `at`'s, in the account time zone (0: the day of entry). */
   day: number;
-  /** Both times are exact: every step so far on this path was timed. */
+  /** `arrivesAt` is exact: every step before this one on the path was timed. */
+  arrivalTimed: boolean;
+  /** `at` is exact too: this step was timed as well (false for every 'unknown' entry). */
   timed: boolean;
   /** A date-specific step's set time and the end of its reported 2-hour firing window (ms). */
   firingWindow: { opens: number; closes: number } | null;
@@ -282,6 +284,7 @@ function timeStep(step: Step, arrivesAt: number, timed: boolean, timing: Timing)
       arrivesAt,
       at,
       day: 0,
+      arrivalTimed: timed,
       timed: exact,
       firingWindow,
       status,
@@ -339,7 +342,7 @@ export function earliestArrivals(timeline: Timeline): Map<string, EarliestArriva
     if (!known || at < known.at || (at === known.at && timed && !known.timed)) best.set(ref, { at, timed });
   };
   for (const branch of timeline.branches) {
-    for (const entry of branch.entries) offer(entry.ref, entry.arrivesAt, entry.timed);
+    for (const entry of branch.entries) offer(entry.ref, entry.arrivesAt, entry.arrivalTimed);
     if (branch.end.type === 'limit') offer(branch.end.next, branch.end.arrivesAt, branch.end.timed);
   }
   return best;
