@@ -1,4 +1,3 @@
-import type { StepPassage } from './graph';
 import type { Delay, Step, StepWindow, Weekday } from './model';
 
 // A local copy: importing model.ts's value would bundle zod into the content script.
@@ -301,6 +300,13 @@ export function runsRightAway(step: Pick<Step, 'active' | 'delay' | 'window'>): 
   if (delayHolds === true || windowHolds === true) return false;
   if (delayHolds === null || windowHolds === null) return null;
   return true;
+}
+
+/** When a contact leaves a step it arrived on, and whether that is certain (timing fully read). */
+export interface StepPassage {
+  leavesAt: number;
+  /** false when the time is a lower bound: part of the step's timing could not be read. */
+  sure: boolean;
 }
 
 /**
