@@ -179,6 +179,8 @@ export function wallClockToInstant(
   // near this wall time (the true instant lies within 14 hours of `wall`).
   const before = offsetOfInstant(wall - DAY, timeZone);
   const after = offsetOfInstant(wall + DAY, timeZone);
+  // The same offset on both sides: no change in between (none comes within two days of another).
+  if (before === after) return new Date(wall - before);
   const readsWall = (instant: number) => instant + offsetOfInstant(instant, timeZone) === wall;
   const matches = [wall - before, wall - after].filter(readsWall);
   if (matches.length > 0) return new Date(Math.min(...matches));
