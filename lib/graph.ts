@@ -45,6 +45,8 @@ export interface FlowGraph {
   readonly steps: readonly Step[];
   readonly duplicateRefs: readonly string[];
   step(ref: string): Step | undefined;
+  /** The step's position in `steps`, or -1: for walks that keep marks in arrays. */
+  indexOf(ref: string): number;
   has(ref: string): boolean;
   /**
    * Next steps for a contact: lines (Yes before No, then unlabeled), then the Go To target when
@@ -337,6 +339,7 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
       const i = indexOf.get(ref);
       return i === undefined ? undefined : steps[i];
     },
+    indexOf: (ref) => indexOf.get(ref) ?? -1,
     has: (ref) => indexOf.has(ref),
     successors: (ref) => {
       const i = nodeOf(ref);
@@ -382,84 +385,4 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     linesUncertain: untracedLines > 0 || connectionsUnread,
     cycles,
   };
-}
-
-/** When a contact leaves a step it arrived on, and whether that is certain (timing fully read). */
-export interface StepPassage {
-  leavesAt: number;
-  /** false when the time is a lower bound: part of the step's timing could not be read. */
-  sure: boolean;
-}
-
-/** The earliest a contact can arrive on a step, and whether every step on the way was read. */
-export interface Arrival {
-  at: number;
-  sure: boolean;
-}
-
-/**
- * The earliest arrival on every step for a contact who enters at Starting Rules at `enteredAt`
- * (ms), by the quickest path: lines, and jumps of active Go To steps. `pass` says when a contact
- * who arrived on a step at a time leaves it (null: never, say a window that never opens); it must
- * never leave earlier for arriving later, as Kartra's delays and windows behave. Dijkstra's
- * algorithm over arrival times, with a binary heap.
- */
-export function quickestArrivals(
-  graph: FlowGraph,
-  enteredAt: number,
-  pass: (step: Step, arrival: number) => StepPassage | null,
-  /** Stop once these steps' quickest arrivals are known (arrivals come in time order). */
-  targets?: ReadonlySet<string>,
-): Map<string, Arrival> {
-  const best = new Map<string, Arrival>();
-  if (!graph.startSeen) return best;
-  type Entry = Arrival & { ref: string };
-  const heap: Entry[] = [];
-  const at = (i: number) => heap[i] as Entry;
-  const earlier = (a: Arrival, b: Arrival) => a.at < b.at || (a.at === b.at && a.sure && !b.sure);
-  const swap = (i: number, j: number) => {
-    const t = at(i);
-    heap[i] = at(j);
-    heap[j] = t;
-  };
-  const push = (entry: Entry) => {
-    heap.push(entry);
-    for (let i = heap.length - 1; i > 0 && earlier(at(i), at((i - 1) >> 1)); i = (i - 1) >> 1) {
-      swap(i, (i - 1) >> 1);
-    }
-  };
-  const pop = (): Entry => {
-    const top = at(0);
-    const last = heap.pop() as Entry;
-    if (heap.length === 0) return top;
-    heap[0] = last;
-    for (let i = 0; ; ) {
-      let m = i;
-      for (const c of [2 * i + 1, 2 * i + 2]) if (c < heap.length && earlier(at(c), at(m))) m = c;
-      if (m === i) break;
-      swap(i, m);
-      i = m;
-    }
-    return top;
-  };
-  const offer = (ref: string, time: number, sure: boolean) => {
-    const known = best.get(ref);
-    if (known && !earlier({ at: time, sure }, known)) return;
-    best.set(ref, { at: time, sure });
-    push({ ref, at: time, sure });
-  };
-  for (const next of graph.successors(START)) offer(next, enteredAt, true);
-  let pending = targets ? targets.size : Number.POSITIVE_INFINITY;
-  while (heap.length > 0 && pending > 0) {
-    const entry = pop();
-    const known = best.get(entry.ref);
-    if (known?.at !== entry.at || known.sure !== entry.sure) continue;
-    if (targets?.has(entry.ref)) pending--;
-    const step = graph.step(entry.ref);
-    const passage = step ? pass(step, entry.at) : null;
-    if (passage === null) continue;
-    const leaves = Math.max(entry.at, passage.leavesAt);
-    for (const next of graph.successors(entry.ref)) offer(next, leaves, entry.sure && passage.sure);
-  }
-  return best;
 }

@@ -38,6 +38,7 @@ import {
 } from './bench/measure';
 import { measureStartup } from './bench/startup';
 import { median, ratio, round } from './bench/stats';
+import { measureTimeline } from './bench/timeline-cost';
 import { ensureBuilt } from './lib/ensure-built';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -177,6 +178,12 @@ async function main(): Promise<void> {
       if (key !== 'steps') figures[`${key}${row.steps}`] = row[key];
     }
   }
+  // Node, before the browser's figures are printed: the same code the audit and the popup run.
+  const timelines = args.sizes.map((steps) => measureTimeline(steps, Math.max(args.reps, 20)));
+  for (const t of timelines) {
+    figures[`timelineMs${t.steps}`] = t.ms;
+    figures[`timelineQuickestMs${t.steps}`] = t.quickestMs;
+  }
   const budgets = checkBudgets(figures);
 
   console.log(sizeTable(rows));
@@ -190,6 +197,14 @@ async function main(): Promise<void> {
         : ''),
   );
   console.log(startupLine(startupMs, startupCompileMs));
+  console.log(
+    `timeline of a contact entering now (Node, median): ${timelines
+      .map(
+        (t) =>
+          `${t.steps} steps ${round(t.ms)} ms (${t.entries} entries, ${t.branches} branches${t.cut ? ', cut' : ''}; its quickest paths, as each audit computes them: ${round(t.quickestMs)} ms)`,
+      )
+      .join('; ')}`,
+  );
   console.log('');
   console.log(budgetTable(budgets));
 

@@ -1,4 +1,4 @@
-import { quickestArrivals } from '../graph';
+import { computeTimeline, cutArrival, earliestArrivals } from '../timeline';
 import { flowUncertainty } from './support';
 import { defineRule, type Finding, finding } from './types';
 
@@ -17,12 +17,11 @@ export const rule = defineRule(meta, (ctx) => {
   const dated = graph.steps.filter((s) => s.active && s.delay?.type === 'date');
   if (dated.length === 0) return [];
   const now = ctx.now.getTime();
-  const arrivals = quickestArrivals(
-    graph,
-    now,
-    (step, arrival) => timing.passStep(step, arrival),
-    new Set(dated.map((s) => s.ref)),
-  );
+  // Only the earliest arrivals matter here: the quickest paths are enough.
+  const timeline = computeTimeline(graph, timing, now, { quickest: true });
+  const arrivals = earliestArrivals(timeline);
+  // Paths past the timeline's limit were not followed: from this moment on, nothing is known.
+  const cutAt = cutArrival(timeline);
   const uncertain = flowUncertainty(graph);
   const found: Finding[] = [];
   for (const step of dated) {
@@ -31,9 +30,17 @@ export const rule = defineRule(meta, (ctx) => {
     // Once the window has closed, date-in-past reports the step.
     if (closes.getTime() < now) continue;
     const arrival = arrivals.get(step.ref);
-    if (arrival === undefined) continue;
     const name = ctx.describe(step.ref);
     const set = `${step.delay.at.replace('T', ' ')} in ${timing.timeZoneLabel}`;
+    const late = arrival === undefined || arrival.at > closes.getTime();
+    // A path cut before the window closes may reach it in time; one cut after may reach it at all.
+    const cutMatters = cutAt !== null && (cutAt <= closes.getTime() || arrival === undefined);
+    if (late && cutMatters && (arrival || graph.reachable.has(step.ref))) {
+      const message = `${name} runs on ${set}; the sequence has more paths than the timeline follows, so whether contacts reach it in time could not be worked out.`;
+      found.push(finding(meta, 'review', message, [step.ref]));
+      continue;
+    }
+    if (arrival === undefined) continue;
     const reaches = timing.formatLocal(new Date(arrival.at));
     if (arrival.at > closes.getTime()) {
       const message = `${name} runs on ${set}, but a contact entering now reaches it at the earliest at ${reaches}, after its reported firing window closes (about ${timing.formatLocal(closes)}): contacts entering from now on skip it.`;
@@ -43,7 +50,7 @@ export const rule = defineRule(meta, (ctx) => {
           ? finding(meta, 'review', `${message} (Not everything was seen: ${uncertain}.)`, [step.ref])
           : finding(meta, 'fail', message, [step.ref]),
       );
-    } else if (!arrival.sure) {
+    } else if (!arrival.timed) {
       found.push(
         finding(
           meta,

@@ -1,5 +1,6 @@
 import { rule } from '../../../lib/checks/date-step-reached-late';
-import type { Delay, StepWindow } from '../../../lib/model';
+import type { Connection, Delay, SequenceModel, StepWindow } from '../../../lib/model';
+import { TIMELINE_ENTRY_LIMIT } from '../../../lib/timeline';
 import {
   chain,
   complete,
@@ -128,4 +129,73 @@ ruleTable(rule, [
     expect: [],
   },
   { name: 'silent without date-specific steps', seq: healthy(), expect: [] },
+]);
+
+/** n splits in a row whose branches meet again (2^n paths), then a step on `date`. */
+function diamondsThenDate(n: number, date: Delay): SequenceModel {
+  const steps = [];
+  const connections: Connection[] = [];
+  for (let i = 0; i < n; i++) {
+    const [s, a, b, next] = [3 * i + 1, 3 * i + 2, 3 * i + 3, 3 * i + 4].map(String) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    steps.push(split(s), email(a, { delay: wait(0, 1) }), email(b, { delay: wait(0, 2) }));
+    connections.push(yes(s, a), no(s, b), ...chain(a, next), ...chain(b, next));
+  }
+  const last = String(3 * n + 1);
+  steps.push(email(last, { delay: date }), complete(String(3 * n + 2)));
+  return sequence({
+    steps,
+    connections: [...chain('start', '1'), ...connections, ...chain(last, String(3 * n + 2))],
+  });
+}
+
+ruleTable(rule, [
+  {
+    name: 'follows every path of a sequence whose splits meet again (2^8 ways through)',
+    seq: diamondsThenDate(8, onDate('2026-11-27T15:00')),
+    expect: [['fail', [String(3 * 8 + 1)]]],
+    message: /reaches it at the earliest at 2026-11-27 20:00/,
+  },
+  {
+    name: 'and of 2^16 ways through: only paths that get somewhere sooner are followed',
+    seq: diamondsThenDate(16, onDate('2026-11-28T01:00')),
+    expect: [['fail', [String(3 * 16 + 1)]]],
+    message: /reaches it at the earliest at 2026-11-28 04:00/,
+  },
+  {
+    name: 'asks for review when the sequence is longer than the timeline follows',
+    seq: (() => {
+      const steps = Array.from({ length: TIMELINE_ENTRY_LIMIT + 1 }, (_, i) => email(String(i + 1)));
+      steps.push(email(String(TIMELINE_ENTRY_LIMIT + 2), { delay: SUNDAY }));
+      return sequence({ steps, connections: chain('start', ...steps.map((s) => s.ref)) });
+    })(),
+    expect: [['review', [String(TIMELINE_ENTRY_LIMIT + 2)]]],
+    message: /more paths than the timeline follows/,
+  },
+  {
+    name: 'follows a Go To into a sub-sequence: its date step is reached through the jump',
+    seq: sequence({
+      steps: [
+        email('1', { delay: wait(3) }),
+        goto('2', 'A1'),
+        email('A1'),
+        email('A2', { delay: SUNDAY }),
+        complete('A3'),
+      ],
+      connections: [...chain('start', '1', '2'), ...chain('A1', 'A2', 'A3')],
+    }),
+    expect: [['fail', ['A2']]],
+  },
+  {
+    name: 'a loop back does not make a late step early: the first pass is the quickest',
+    seq: sequence({
+      steps: [email('1', { delay: wait(3) }), email('2', { delay: SUNDAY }), goto('3', '1')],
+      connections: chain('start', '1', '2', '3'),
+    }),
+    expect: [['fail', ['2']]],
+  },
 ]);
