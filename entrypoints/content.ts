@@ -1,4 +1,4 @@
-import { audit, auditSummary } from '@/lib/audit';
+import { audit, auditSummary, BADGE_COLORS } from '@/lib/audit';
 import { type ActiveConfig, requestActiveConfig, watchStoredConfig } from '@/lib/extension/active-config';
 import {
   type AuditResult,
@@ -27,6 +27,8 @@ import { exportStructure } from '@/lib/structure-export';
 import type { ListMemory } from '@/lib/visit';
 
 const FAILED_BADGE = { text: '!', color: '#5f6368' };
+// What auditSummary gives a page with nothing to audit, without making its report.
+const NO_BADGE = { text: '', color: BADGE_COLORS.none };
 
 function tellBackground(report: ReportChanged): void {
   // The worker may be asleep or reloading; the next audit sends again.
@@ -111,7 +113,7 @@ export default defineContentScript({
     };
     if (isAuditedPage(location.href)) await begin();
     else {
-      tellBackground({ badge: auditSummary(idleResult().report), kind: 'other', newVisit: true });
+      tellBackground({ badge: NO_BADGE, kind: 'other', newVisit: true });
       // Told as the navigation starts, before `location` shows the new address.
       ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
         if (!session && isAuditedPage(newUrl.href)) void begin();

@@ -6,7 +6,8 @@ import { type ListMemory, listMemorySchema } from '../visit';
  * the browser closes, never synced). The audit session owns the working copy; this only loads
  * and stores it. A stored value that does not validate is treated as nothing seen.
  */
-export const listMemoryItem = storage.defineItem<unknown>('session:sequenceListSeen', { fallback: null });
+// The key, not a defined item: defining one reads storage at import, on every Kartra page.
+const LIST_MEMORY_KEY = 'session:sequenceListSeen';
 
 export function interpretStoredListMemory(raw: unknown): ListMemory {
   const parsed = listMemorySchema.safeParse(raw);
@@ -15,7 +16,7 @@ export function interpretStoredListMemory(raw: unknown): ListMemory {
 
 export async function loadListMemory(): Promise<ListMemory> {
   try {
-    return interpretStoredListMemory(await listMemoryItem.getValue());
+    return interpretStoredListMemory(await storage.getItem<unknown>(LIST_MEMORY_KEY));
   } catch {
     // Session storage not open to content scripts (an older browser): nothing remembered.
     return {};
@@ -24,7 +25,7 @@ export async function loadListMemory(): Promise<ListMemory> {
 
 export function saveListMemory(memory: ListMemory): void {
   try {
-    listMemoryItem.setValue(memory).catch(() => {});
+    storage.setItem(LIST_MEMORY_KEY, memory).catch(() => {});
   } catch {
     // Session storage not open to content scripts: the memory lives only as long as the page.
   }
@@ -32,7 +33,7 @@ export function saveListMemory(memory: ListMemory): void {
 
 export function watchListMemory(onChange: (memory: ListMemory) => void): () => void {
   try {
-    return listMemoryItem.watch((raw) => onChange(interpretStoredListMemory(raw)));
+    return storage.watch<unknown>(LIST_MEMORY_KEY, (raw) => onChange(interpretStoredListMemory(raw)));
   } catch {
     // Firefox gives a content script no storage.session until the background opens it (and
     // may not at all): then nothing seen in another tab arrives, and nothing else breaks.
