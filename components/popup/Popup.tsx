@@ -4,7 +4,10 @@ import { isReportChangedMessage } from '@/lib/extension/messages';
 import { loadSettings } from '@/lib/extension/settings-store';
 import { sendToAuditedFrame } from '@/lib/extension/tab-frames-store';
 import type { KartraProfile } from '@/lib/kartra/profile';
+import type { SequenceModel } from '@/lib/model';
+import type { QuietHours } from '@/lib/quiet-hours';
 import type { Report } from '@/lib/report';
+import { defaultSettings } from '@/lib/settings';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';
 import { StructureExport } from './StructureExport';
@@ -70,6 +73,7 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [testAddress, setTestAddress] = useState('');
+  const [quietHours, setQuietHours] = useState<QuietHours>(() => defaultSettings().quietHours);
   const [notice, setNotice] = useState<string | null>(null);
   const [locateStatus, setLocateStatus] = useState<string | null>(null);
 
@@ -77,6 +81,7 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
   useLayoutEffect(() => {
     void loadSettings().then((loaded) => {
       setTestAddress(loaded.settings.testAddress);
+      setQuietHours(loaded.settings.quietHours);
       setNotice(loaded.notice);
     });
     void initial.then((first) => {
@@ -107,6 +112,16 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
         ? `${where} is highlighted in the builder.`
         : `${where} is not on the builder's screen${/^[A-Z]/.test(ref) ? `: open tab ${ref[0]}` : ''}.`,
     );
+  };
+
+  // The page model is large (300 KB on 1,000 steps): asked for only when the timeline needs it.
+  const loadSequence = async (): Promise<SequenceModel | null> => {
+    if (tabId === undefined) return null;
+    const response = (await sendToAuditedFrame(tabId, {
+      type: 'kartra-auditor:get-report',
+      withPage: true,
+    })) as ReportResponse | undefined;
+    return response?.page?.kind === 'editor' ? response.page.sequence : null;
   };
 
   const report = state.status === 'ready' ? state.report : null;
@@ -157,6 +172,8 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
           testAddress={testAddress}
           onLocate={locate}
           locateStatus={locateStatus}
+          quietHours={quietHours}
+          loadSequence={loadSequence}
         />
       )}
       {partlyRead && <StructureExport tabId={tabId} />}

@@ -1,11 +1,14 @@
 import { plural } from '@/lib/export/plural';
 import type { KartraProfile } from '@/lib/kartra/profile';
+import type { SequenceModel } from '@/lib/model';
+import type { QuietHours } from '@/lib/quiet-hours';
 import type { Report } from '@/lib/report';
 import { ExportBar } from './ExportBar';
 import { FindingGroups } from './FindingGroups';
 import { ReadingNotice } from './ReadingNotice';
 import { RunOrder } from './RunOrder';
 import { TestAddress } from './TestAddress';
+import { TimelineSection } from './TimelineSection';
 
 const STATUS_WORDS = { active: 'Running', paused: 'Paused' } as const;
 
@@ -16,6 +19,9 @@ export interface SequenceReportProps {
   testAddress: string;
   onLocate: (ref: string) => void;
   locateStatus: string | null;
+  quietHours: QuietHours;
+  /** The page model the report was made from, asked for again (the timeline's entry moment). */
+  loadSequence: () => Promise<SequenceModel | null>;
 }
 
 /** The popup on a sequence's builder. */
@@ -25,6 +31,8 @@ export function SequenceReport({
   testAddress,
   onLocate,
   locateStatus,
+  quietHours,
+  loadSequence,
 }: SequenceReportProps) {
   const sequence = report.sequence;
   const { error, warning, info, review } = report.counts;
@@ -60,6 +68,14 @@ export function SequenceReport({
       </p>
       <FindingGroups findings={report.findings} onLocate={onLocate} />
       {report.runOrder.length > 0 && <RunOrder refs={report.runOrder} />}
+      {report.timeline && (
+        <TimelineSection
+          timeline={report.timeline}
+          quiet={quietHours}
+          loadSequence={loadSequence}
+          onLocate={onLocate}
+        />
+      )}
       <section aria-label="Coverage">
         <h2 class="section-title">Coverage</h2>
         <p>Tabs audited: {report.coverage.tabsAudited.join(', ') || 'none'}</p>
