@@ -39,28 +39,30 @@ interface EntryBase {
   at: number;
   /** Calendar days from the entry's day to `at`'s, in the account time zone (0: the day of entry). */
   day: number;
-  /** Both times are exact: every step so far on this path was timed. */
+  /** `arrivesAt` is exact: every step before this one on the path was timed. */
+  arrivalTimed: boolean;
+  /** `at` is exact too: this step was timed as well (false for every 'unknown' entry). */
   timed: boolean;
-  /** A date-specific step: its set time and the end of its reported 2-hour firing window (ms). */
-  firingWindow?: { opens: number; closes: number };
+  /** A date-specific step's set time and the end of its reported 2-hour firing window (ms). */
+  firingWindow: { opens: number; closes: number } | null;
 }
 
-export type TimelineEntry = EntryBase &
-  (
-    | {
-        status: 'runs';
-        /** Its day-and-time window was closed when the delay ended: the step waited for it to open. */
-        waitedForWindow: boolean;
-      }
-    | {
-        status: 'skipped';
-        /** Inactive steps are skipped; so are date steps reached after their firing window. */
-        reason: 'inactive' | 'date-past';
-      }
-    /** Its window never opens: the contact stays on this step. */
-    | { status: 'never'; reason: 'window' }
-    | { status: 'unknown'; reason: UnknownReason }
-  );
+/** What happens on a step; every entry has both fields, so entries share one shape. */
+type Outcome =
+  | {
+      status: 'runs';
+      reason: null;
+      /** Its day-and-time window was closed when the delay ended: the step waited for it to open. */
+      waitedForWindow: boolean;
+    }
+  /** Inactive steps are skipped; so are date steps reached after their firing window. */
+  | { status: 'skipped'; reason: 'inactive' | 'date-past'; waitedForWindow: false }
+  /** Its window never opens: the contact stays on this step. */
+  | { status: 'never'; reason: 'window'; waitedForWindow: false }
+  | { status: 'unknown'; reason: UnknownReason; waitedForWindow: false };
+
+export type TimelineEntry = EntryBase & Outcome;
+export type EntryStatus = TimelineEntry['status'];
 
 /** Which output of the step before leads into a branch. */
 export type BranchLabel =
@@ -126,6 +128,17 @@ interface Pending {
   passed: Uint8Array;
 }
 
+// Built field by field: spreading a Pending per step cost more than timing the step.
+function pending(
+  branch: TimelineBranch,
+  next: string,
+  arrivesAt: number,
+  timed: boolean,
+  passed: Uint8Array,
+): Pending {
+  return { branch, next, arrivesAt, timed, passed };
+}
+
 interface Output {
   /** The step it leads to; null for a split output with no line (the path stops at the split). */
   to: string | null;
@@ -164,14 +177,14 @@ export function computeTimeline(
   /** Where the path goes after a step (or Starting Rules): on in the same branch, or forked. */
   const lead = (from: Pending, outputs: readonly Output[], fork: boolean): Pending | null => {
     const only = outputs.length === 1 ? outputs[0] : undefined;
-    if (!fork && only?.to) return { ...from, next: only.to };
+    if (!fork && only?.to) return pending(from.branch, only.to, from.arrivesAt, from.timed, from.passed);
     if (outputs.length === 0) return null;
     const branches: number[] = [];
     for (const output of outputs) {
       const child = newBranch(from.branch.id, output.label);
       branches.push(child.id);
       if (output.to !== null) {
-        queue.push({ ...from, branch: child, next: output.to, passed: from.passed.slice() });
+        queue.push(pending(child, output.to, from.arrivesAt, from.timed, from.passed.slice()));
       }
     }
     from.branch.end = { type: 'forks', branches };
@@ -216,7 +229,7 @@ export function computeTimeline(
       }
       const outputs = outputsOf(graph, step.ref, step);
       if (outputs.length === 0) branch.end = endOfJump(graph, step);
-      walk = lead({ ...walk, arrivesAt: entry.at, timed: entry.timed }, outputs, step.kind === 'split');
+      walk = lead(pending(branch, next, entry.at, entry.timed, passed), outputs, step.kind === 'split');
     }
   }
   return timeline;
@@ -256,34 +269,47 @@ const UNKNOWN_REASON = {
 
 /** The entry of a step a contact arrives on at `arrivesAt`; `day` is filled in by the caller. */
 function timeStep(step: Step, arrivesAt: number, timed: boolean, timing: Timing): TimelineEntry {
-  const firingWindow =
-    step.delay?.type === 'date' ? instants(timing.dateStepWindow(step.delay.at)) : undefined;
-  const base = {
-    ref: step.ref,
-    kind: step.kind,
-    arrivesAt,
-    day: 0,
-    ...(firingWindow ? { firingWindow } : {}),
-  };
-  if (!step.active) return { ...base, at: arrivesAt, timed, status: 'skipped', reason: 'inactive' };
+  const firingWindow = step.delay?.type === 'date' ? instants(timing.dateStepWindow(step.delay.at)) : null;
+  // One literal of one shape: spreading the parts in was most of a 1,000-step timeline's cost.
+  const entry = (
+    at: number,
+    exact: boolean,
+    status: Outcome['status'],
+    reason: Outcome['reason'],
+    waitedForWindow = false,
+  ) =>
+    ({
+      ref: step.ref,
+      kind: step.kind,
+      arrivesAt,
+      at,
+      day: 0,
+      arrivalTimed: timed,
+      timed: exact,
+      firingWindow,
+      status,
+      reason,
+      waitedForWindow,
+    }) as TimelineEntry;
+  if (!step.active) return entry(arrivesAt, timed, 'skipped', 'inactive');
   const run = timing.whenStepRuns(step, new Date(arrivesAt));
   switch (run.status) {
     case 'never':
-      return { ...base, at: arrivesAt, timed, status: 'never', reason: 'window' };
+      return entry(arrivesAt, timed, 'never', 'window');
     case 'unknown':
-      return { ...base, at: arrivesAt, timed: false, status: 'unknown', reason: UNKNOWN_REASON[run.missing] };
+      return entry(arrivesAt, false, 'unknown', UNKNOWN_REASON[run.missing]);
     case 'skipped':
       // Reached after its firing window, so skipped; known only when the arrival is.
       return timed
-        ? { ...base, at: arrivesAt, timed, status: 'skipped', reason: 'date-past' }
-        : { ...base, at: arrivesAt, timed, status: 'unknown', reason: 'after-unknown' };
+        ? entry(arrivesAt, true, 'skipped', 'date-past')
+        : entry(arrivesAt, false, 'unknown', 'after-unknown');
     case 'runs': {
       const at = run.at.getTime();
-      if (!timed) return { ...base, at, timed, status: 'unknown', reason: 'after-unknown' };
+      if (!timed) return entry(at, false, 'unknown', 'after-unknown');
       const due = firingWindow
         ? Math.max(arrivesAt, firingWindow.opens)
         : arrivesAt + (step.delay ? (delayLengthMs(step.delay) ?? 0) : 0);
-      return { ...base, at, timed, status: 'runs', waitedForWindow: at > due };
+      return entry(at, true, 'runs', null, at > due);
     }
   }
 }
@@ -316,7 +342,7 @@ export function earliestArrivals(timeline: Timeline): Map<string, EarliestArriva
     if (!known || at < known.at || (at === known.at && timed && !known.timed)) best.set(ref, { at, timed });
   };
   for (const branch of timeline.branches) {
-    for (const entry of branch.entries) offer(entry.ref, entry.arrivesAt, entry.timed);
+    for (const entry of branch.entries) offer(entry.ref, entry.arrivesAt, entry.arrivalTimed);
     if (branch.end.type === 'limit') offer(branch.end.next, branch.end.arrivesAt, branch.end.timed);
   }
   return best;

@@ -98,8 +98,8 @@ function intlParts(date: Date, timeZone: string): ZonedParts {
 /**
  * Every zone's offset changes only on a quarter hour of UTC (tzdb's transitions since 1900 all
  * fall on one), so one Intl read per zone and quarter hour gives the offset for every instant in
- * it: the path through a thousand steps with windows asks for a few hundred instants, and Intl's
- * formatToParts is the cost of the whole audit otherwise. Bounded, and a pure function's memo.
+ * it: Intl's formatToParts is the cost of the whole audit otherwise. Bounded, and a pure
+ * function's memo.
  */
 const QUARTER_HOUR = 15 * 60 * 1000;
 const quarterOffsets = new Map<string, number>();
@@ -116,11 +116,37 @@ function offsetInQuarter(instant: number, timeZone: string): number {
   return offset;
 }
 
+/**
+ * A timeline runs over months and years, a few instants a day: a quarter hour each would make
+ * thousands of Intl reads. A UTC day that starts and ends on the same offset keeps it throughout
+ * (no zone changes its clock twice within a day), so two reads per day do; the day of a change
+ * (NaN here) is read by the quarter hour. Per zone, numbered days, bounded; a pure function's memo.
+ */
+const dayOffsets = new Map<string, Map<number, number>>();
+function offsetOfInstant(instant: number, timeZone: string): number {
+  let days = dayOffsets.get(timeZone);
+  if (!days) {
+    if (dayOffsets.size > 16) dayOffsets.clear();
+    days = new Map();
+    dayOffsets.set(timeZone, days);
+  }
+  const day = Math.floor(instant / DAY);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const starts = offsetInQuarter(day * DAY, timeZone);
+    offset = starts === offsetInQuarter((day + 1) * DAY, timeZone) ? starts : Number.NaN;
+    // 40,000 days is over a century of one zone's dates.
+    if (days.size > 40_000) days.clear();
+    days.set(day, offset);
+  }
+  return Number.isNaN(offset) ? offsetInQuarter(instant, timeZone) : offset;
+}
+
 /** The wall clock in `timeZone` at an instant. */
 export function zonedParts(date: Date, timeZone: string): ZonedParts {
   const instant = date.getTime();
   if (!Number.isFinite(instant)) return intlParts(date, timeZone);
-  const wall = new Date(instant + offsetInQuarter(instant, timeZone));
+  const wall = new Date(instant + offsetOfInstant(instant, timeZone));
   return {
     year: wall.getUTCFullYear(),
     month: wall.getUTCMonth() + 1,
@@ -130,12 +156,6 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
     second: wall.getUTCSeconds(),
     weekday: WEEKDAYS[(wall.getUTCDay() + 6) % 7] as Weekday,
   };
-}
-
-function offsetAt(instant: number, timeZone: string): number {
-  const p = zonedParts(new Date(instant), timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
 /**
@@ -158,9 +178,9 @@ export function wallClockToInstant(
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // Transitions are days apart: a day either side gives the offsets before and after any change
   // near this wall time (the true instant lies within 14 hours of `wall`).
-  const before = offsetAt(wall - DAY, timeZone);
-  const after = offsetAt(wall + DAY, timeZone);
-  const readsWall = (instant: number) => instant + offsetAt(instant, timeZone) === wall;
+  const before = offsetOfInstant(wall - DAY, timeZone);
+  const after = offsetOfInstant(wall + DAY, timeZone);
+  const readsWall = (instant: number) => instant + offsetOfInstant(instant, timeZone) === wall;
   const matches = [wall - before, wall - after].filter(readsWall);
   if (matches.length > 0) return new Date(Math.min(...matches));
   return new Date(wall - before);

@@ -32,7 +32,9 @@ export const rule = defineRule(meta, (ctx) => {
     const name = ctx.describe(step.ref);
     const set = `${step.delay.at.replace('T', ' ')} in ${timing.timeZoneLabel}`;
     const late = arrival === undefined || arrival.at > closes.getTime();
-    if (late && cutAt !== null && cutAt <= closes.getTime() && (arrival || graph.reachable.has(step.ref))) {
+    // A path cut before the window closes may reach it in time; one cut after may reach it at all.
+    const cutMatters = cutAt !== null && (cutAt <= closes.getTime() || arrival === undefined);
+    if (late && cutMatters && (arrival || graph.reachable.has(step.ref))) {
       const message = `${name} runs on ${set}; the sequence has more paths than the timeline follows, so whether contacts reach it in time could not be worked out.`;
       found.push(finding(meta, 'review', message, [step.ref]));
       continue;

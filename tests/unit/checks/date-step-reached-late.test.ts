@@ -1,5 +1,5 @@
 import { rule } from '../../../lib/checks/date-step-reached-late';
-import type { Delay, StepWindow } from '../../../lib/model';
+import type { Connection, Delay, SequenceModel, StepWindow } from '../../../lib/model';
 import {
   chain,
   complete,
@@ -128,4 +128,41 @@ ruleTable(rule, [
     expect: [],
   },
   { name: 'silent without date-specific steps', seq: healthy(), expect: [] },
+]);
+
+/** n splits in a row whose branches meet again (2^n paths), then a step on `date`. */
+function diamondsThenDate(n: number, date: Delay): SequenceModel {
+  const steps = [];
+  const connections: Connection[] = [];
+  for (let i = 0; i < n; i++) {
+    const [s, a, b, next] = [3 * i + 1, 3 * i + 2, 3 * i + 3, 3 * i + 4].map(String) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    steps.push(split(s), email(a, { delay: wait(0, 1) }), email(b, { delay: wait(0, 2) }));
+    connections.push(yes(s, a), no(s, b), ...chain(a, next), ...chain(b, next));
+  }
+  const last = String(3 * n + 1);
+  steps.push(email(last, { delay: date }), complete(String(3 * n + 2)));
+  return sequence({
+    steps,
+    connections: [...chain('start', '1'), ...connections, ...chain(last, String(3 * n + 2))],
+  });
+}
+
+ruleTable(rule, [
+  {
+    name: 'follows every path of a sequence whose splits meet again (2^8 ways through)',
+    seq: diamondsThenDate(8, onDate('2026-11-27T15:00')),
+    expect: [['fail', [String(3 * 8 + 1)]]],
+    message: /reaches it at the earliest at 2026-11-27 20:00/,
+  },
+  {
+    name: 'asks for review when there are more paths than the timeline follows (2^16)',
+    seq: diamondsThenDate(16, SUNDAY),
+    expect: [['review', [String(3 * 16 + 1)]]],
+    message: /more paths than the timeline follows/,
+  },
 ]);
