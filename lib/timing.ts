@@ -1,4 +1,3 @@
-import type { StepPassage } from './graph';
 import type { Delay, Step, StepWindow, Weekday } from './model';
 
 // A local copy: importing model.ts's value would bundle zod into the content script.
@@ -180,6 +179,8 @@ export function wallClockToInstant(
   // near this wall time (the true instant lies within 14 hours of `wall`).
   const before = offsetOfInstant(wall - DAY, timeZone);
   const after = offsetOfInstant(wall + DAY, timeZone);
+  // The same offset on both sides: no change in between (none comes within two days of another).
+  if (before === after) return new Date(wall - before);
   const readsWall = (instant: number) => instant + offsetOfInstant(instant, timeZone) === wall;
   const matches = [wall - before, wall - after].filter(readsWall);
   if (matches.length > 0) return new Date(Math.min(...matches));
@@ -301,6 +302,13 @@ export function runsRightAway(step: Pick<Step, 'active' | 'delay' | 'window'>): 
   if (delayHolds === true || windowHolds === true) return false;
   if (delayHolds === null || windowHolds === null) return null;
   return true;
+}
+
+/** When a contact leaves a step it arrived on, and whether that is certain (timing fully read). */
+export interface StepPassage {
+  leavesAt: number;
+  /** false when the time is a lower bound: part of the step's timing could not be read. */
+  sure: boolean;
 }
 
 /**

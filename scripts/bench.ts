@@ -30,6 +30,7 @@ import {
   settle,
 } from './bench/measure';
 import { median, ratio, round } from './bench/stats';
+import { measureTimeline } from './bench/timeline-cost';
 import { ensureBuilt } from './lib/ensure-built';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -161,6 +162,9 @@ async function main(): Promise<void> {
       if (key !== 'steps') figures[`${key}${row.steps}`] = row[key];
     }
   }
+  // Node, before the browser's figures are printed: the same code the audit and the popup run.
+  const timelines = args.sizes.map((steps) => measureTimeline(steps, Math.max(args.reps, 20)));
+  for (const t of timelines) figures[`timelineMs${t.steps}`] = t.ms;
   const budgets = checkBudgets(figures);
 
   console.log(sizeTable(rows));
@@ -172,6 +176,14 @@ async function main(): Promise<void> {
           `smallest gap ${Number.isFinite(drag.minGapMs) ? `${round(drag.minGapMs)} ms` : 'none'}, ` +
           `at most ${drag.maxPer250ms} per 250 ms`
         : ''),
+  );
+  console.log(
+    `timeline of a contact entering now (Node, median): ${timelines
+      .map(
+        (t) =>
+          `${t.steps} steps ${round(t.ms)} ms (${t.entries} entries, ${t.branches} branches${t.cut ? ', cut' : ''})`,
+      )
+      .join('; ')}`,
   );
   console.log('');
   console.log(budgetTable(budgets));

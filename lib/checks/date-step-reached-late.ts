@@ -1,4 +1,4 @@
-import { computeTimeline, cutArrival, earliestArrivals } from '../timeline';
+import { cutArrival, earliestArrivals } from '../timeline';
 import { flowUncertainty } from './support';
 import { defineRule, type Finding, finding } from './types';
 
@@ -17,7 +17,7 @@ export const rule = defineRule(meta, (ctx) => {
   const dated = graph.steps.filter((s) => s.active && s.delay?.type === 'date');
   if (dated.length === 0) return [];
   const now = ctx.now.getTime();
-  const timeline = computeTimeline(graph, timing, now);
+  const timeline = ctx.timeline();
   const arrivals = earliestArrivals(timeline);
   // Paths past the timeline's limit were not followed: from this moment on, nothing is known.
   const cutAt = cutArrival(timeline);

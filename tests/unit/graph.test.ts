@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, compareRefs, quickestArrivals, subsequenceLetter } from '../../lib/graph';
+import { buildGraph, compareRefs, subsequenceLetter } from '../../lib/graph';
 import type { Connection } from '../../lib/model';
 import { chain, complete, email, goto, no, sequence, split, step, tag, yes } from './checks/model-builder';
 
@@ -234,82 +234,5 @@ describe('flow graph properties', () => {
         }
       }),
     );
-  });
-
-  it('quickest arrivals are the shortest paths, whatever the shape (checked by relaxing every line)', () => {
-    fc.assert(
-      fc.property(
-        flowArb,
-        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 40, maxLength: 40 }),
-        (seq, holds) => {
-          const g = buildGraph(seq);
-          const hold = (ref: string) => holds[Number(ref) % holds.length] ?? 0;
-          const got = quickestArrivals(g, 0, (st, arrival) => ({
-            leavesAt: arrival + hold(st.ref),
-            sure: true,
-          }));
-          // Bellman-Ford: relax every successor edge until nothing changes.
-          const best = new Map<string, number>();
-          for (const r of g.successors('start')) best.set(r, 0);
-          for (let round = 0; round <= seq.steps.length; round++) {
-            for (const [ref, at] of [...best]) {
-              for (const next of g.successors(ref)) {
-                const t = at + hold(ref);
-                if (!best.has(next) || t < (best.get(next) as number)) best.set(next, t);
-              }
-            }
-          }
-          expect(new Map([...got].map(([r, a]) => [r, a.at]))).toEqual(best);
-          expect(new Set(got.keys())).toEqual(g.reachable);
-        },
-      ),
-    );
-  });
-});
-
-describe('quickest arrivals', () => {
-  const hold = (ms: Record<string, number | null>) => (st: { ref: string }, arrival: number) => {
-    const wait = ms[st.ref];
-    return wait === null ? null : { leavesAt: arrival + (wait ?? 0), sure: wait !== undefined };
-  };
-
-  it('takes the quicker branch of a split, and a step that never runs leads nowhere', () => {
-    const g = buildGraph(
-      sequence({
-        steps: [split('1'), email('2'), email('3'), email('4'), email('5'), complete('6')],
-        connections: [
-          ...chain('start', '1'),
-          yes('1', '2'),
-          no('1', '3'),
-          ...chain('2', '4'),
-          ...chain('3', '4'),
-          ...chain('5', '6'),
-        ],
-      }),
-    );
-    const got = quickestArrivals(g, 1000, hold({ '1': 0, '2': 50, '3': 10, '4': 0, '5': 0, '6': 0 }));
-    expect(got.get('4')).toEqual({ at: 1010, sure: true });
-    expect(got.has('5')).toBe(false);
-    const stuck = quickestArrivals(g, 0, hold({ '1': 0, '2': null, '3': null, '4': 0 }));
-    expect(stuck.has('4')).toBe(false);
-  });
-
-  it('marks an arrival unsure when a step on the quickest way had unread timing', () => {
-    const g = buildGraph(
-      sequence({
-        steps: [email('1'), email('2'), complete('3')],
-        connections: chain('start', '1', '2', '3'),
-      }),
-    );
-    const got = quickestArrivals(g, 0, hold({ '1': 5, '3': 0 }));
-    expect(got.get('2')).toEqual({ at: 5, sure: true });
-    expect(got.get('3')).toEqual({ at: 5, sure: false });
-  });
-
-  it('needs the Starting Rules module to know where contacts enter', () => {
-    const g = buildGraph(
-      sequence({ steps: [email('1')], connections: chain('start', '1'), startingRules: null }),
-    );
-    expect(quickestArrivals(g, 0, hold({})).size).toBe(0);
   });
 });

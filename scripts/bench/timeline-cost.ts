@@ -1,0 +1,42 @@
+import { buildGraph } from '../../lib/graph';
+import { computeTimeline } from '../../lib/timeline';
+import { createTiming } from '../../lib/timing';
+import { specToModel } from '../../tests/support/spec-to-model';
+import { generateSpec } from './generate-spec';
+import { median } from './stats';
+
+/** What computing one sequence's timeline costs, in Node (the popup and the audit run the same code). */
+export interface TimelineCost {
+  steps: number;
+  /** Median over the repetitions, after a warm-up. */
+  ms: number;
+  entries: number;
+  branches: number;
+  cut: boolean;
+}
+
+/**
+ * The timeline of the benchmark's generated sequence of `steps` steps for a contact entering now,
+ * in a zone with clock changes: the whole flow read (every tab), as `date-step-reached-late` and
+ * the popup compute it.
+ */
+export function measureTimeline(steps: number, reps: number): TimelineCost {
+  const graph = buildGraph(specToModel(generateSpec(steps)));
+  const timing = createTiming('Europe/Berlin', 'setting');
+  const now = Date.now();
+  let timeline = computeTimeline(graph, timing, now);
+  for (let i = 0; i < 5; i++) computeTimeline(graph, timing, now);
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const started = performance.now();
+    timeline = computeTimeline(graph, timing, now);
+    times.push(performance.now() - started);
+  }
+  return {
+    steps,
+    ms: median(times),
+    entries: timeline.branches.reduce((n, b) => n + b.entries.length, 0),
+    branches: timeline.branches.length,
+    cut: timeline.cut,
+  };
+}
