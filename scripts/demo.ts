@@ -84,7 +84,9 @@ async function main(): Promise<void> {
     await popup.locator('.counts').waitFor();
     const popupShot = join(tmpdir(), 'kartra-auditor-demo-popup.png');
     await popup.screenshot({ path: popupShot, fullPage: true });
-    const timelineShot = resolve(args.values['timeline-shot'] ?? join(tmpdir(), 'kartra-auditor-demo-timeline.png'));
+    const timelineShot = resolve(
+      args.values['timeline-shot'] ?? join(tmpdir(), 'kartra-auditor-demo-timeline.png'),
+    );
     await saveTimeline(popup, timelineShot, args.values.enter);
     console.log(
       `No display: ran headless. Screenshots: ${screenshot} (builder), ${popupShot} (popup), ${timelineShot} (timeline)`,
@@ -102,7 +104,7 @@ async function saveTimeline(popup: Page, path: string, enter: string | undefined
   if (enter) {
     await timeline.getByLabel('Contact enters').fill(enter);
     await timeline.getByRole('button', { name: 'Show', exact: true }).click();
-    await timeline.getByText('A contact entering on').waitFor();
+    await timeline.getByText('a contact entering on').waitFor();
   }
   await timeline.screenshot({ path });
 }

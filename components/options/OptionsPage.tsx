@@ -128,7 +128,10 @@ export function OptionsPage() {
               ? `Not set: dates and windows are read in your browser's time zone (${browserZone}), and findings say so. Kartra's account zone can differ: set it here.`
               : `Dates and windows are read in ${settings.accountTimeZone}, as Kartra's account settings say.`)}
         </p>
-        <QuietHoursControl quiet={settings.quietHours} onChange={(quietHours) => update({ ...settings, quietHours })} />
+        <QuietHoursControl
+          quiet={settings.quietHours}
+          onChange={(quietHours) => update({ ...settings, quietHours })}
+        />
       </section>
       <section>
         <h2>Display</h2>

@@ -71,6 +71,7 @@ export function SequenceReport({
       {report.timeline && (
         <TimelineSection
           timeline={report.timeline}
+          uncertain={report.timeline.uncertain ?? null}
           quiet={quietHours}
           loadSequence={loadSequence}
           onLocate={onLocate}

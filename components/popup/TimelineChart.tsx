@@ -12,11 +12,18 @@ const CHART_WIDTH = 400;
  * hours): gaps and bunches show at a glance. The geometry is the shared one of the HTML export
  * (lib/timeline-chart.ts); the table below it is its accessible equivalent.
  */
-export function TimelineChart({ timeline, quiet }: { timeline: Timeline; quiet: QuietHours }) {
+export interface TimelineChartProps {
+  timeline: Timeline;
+  quiet: QuietHours;
+  /** The timeline is the first part of a longer one (what the table shows before "Show all"). */
+  partial?: boolean;
+}
+
+export function TimelineChart({ timeline, quiet, partial = false }: TimelineChartProps) {
   const chart = layoutTimelineChart(timeline, quiet, { width: CHART_WIDTH });
   const marks = chart.rows.reduce((sum, row) => sum + row.marks.length, 0);
   const quietMarks = chart.rows.reduce((sum, row) => sum + row.marks.filter((m) => m.quiet).length, 0);
-  const summary = `Chart: ${plural(marks, 'message')} on ${plural(chart.rows.length, 'branch', 'branches')}, from day 0 to day ${chart.maxDay}; ${quietMarks} in quiet hours. The table below lists them.`;
+  const summary = `Chart: ${plural(marks, 'message')} on ${plural(chart.rows.length, 'branch', 'branches')}, from day 0 to day ${chart.maxDay}; ${quietMarks} in quiet hours${partial ? ': the part the table shows, before "Show all"' : ''}. The table below lists them.`;
   return (
     <svg
       class="timeline-chart"
@@ -51,8 +58,7 @@ export function TimelineChart({ timeline, quiet }: { timeline: Timeline; quiet: 
               data-day={mark.day}
             >
               <title>
-                {KIND_WORDS[mark.kind]} {mark.ref}, step {mark.ref}: {formatWhen(mark, timeline.timeZone)}
-                {mark.quiet ? ' (quiet hours)' : ''}
+                {`Step ${mark.ref} · ${KIND_WORDS[mark.kind] ?? mark.kind} · ${formatWhen(mark, timeline.timeZone)}${mark.quiet ? ' (quiet hours)' : ''}`}
               </title>
             </circle>
           ))}

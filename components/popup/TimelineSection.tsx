@@ -1,11 +1,12 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { flowUncertainty } from '@/lib/checks/support';
 import { buildGraph } from '@/lib/graph';
 import type { SequenceModel } from '@/lib/model';
 import { isQuietTime, type QuietHours } from '@/lib/quiet-hours';
 import { branchPath, computeTimeline, type Timeline, type TimelineEntry } from '@/lib/timeline';
 import { createTiming, localToInstant, zonedParts } from '@/lib/timing';
 import { TimelineChart } from './TimelineChart';
-import { type BranchGroup, branchGroups, firstRows } from './timeline-rows';
+import { type BranchGroup, branchGroups, firstRows, onlyGroups } from './timeline-rows';
 import {
   branchTitle,
   endWords,
@@ -14,7 +15,6 @@ import {
   formatWhen,
   KIND_WORDS,
   localInputValue,
-  messageCount,
 } from './timeline-words';
 
 /**
@@ -26,6 +26,8 @@ const TIMELINE_ROWS_SHOWN = 40;
 export interface TimelineSectionProps {
   /** The report's timeline: a contact entering when the page was audited. */
   timeline: Timeline;
+  /** Why the report's flow may be incomplete (tabs not opened, lines not read), or null. */
+  uncertain: string | null;
   quiet: QuietHours;
   /** Asks the tab for the page model again (only when the entry moment changes). */
   loadSequence: () => Promise<SequenceModel | null>;
@@ -41,8 +43,18 @@ function quietWords(entry: TimelineEntry, timeZone: string, quiet: QuietHours): 
   return [weekend && 'Weekend', night && 'Night'].filter(Boolean).join(', ');
 }
 
-function recompute(sequence: SequenceModel, timeZone: string, enteredAt: number): Timeline {
-  return computeTimeline(buildGraph(sequence), createTiming(timeZone, 'setting'), enteredAt);
+interface Worked {
+  timeline: Timeline;
+  /** Why the flow's lines may be incomplete (lib/checks/support.ts), or null when all were read. */
+  uncertain: string | null;
+}
+
+function recompute(sequence: SequenceModel, timeZone: string, enteredAt: number): Worked {
+  const graph = buildGraph(sequence);
+  return {
+    timeline: computeTimeline(graph, createTiming(timeZone, 'setting'), enteredAt),
+    uncertain: flowUncertainty(graph),
+  };
 }
 
 interface RowProps {
@@ -129,21 +141,47 @@ function BranchRows({
  * When each email and SMS reaches a contact, on every path: the table (the chart's accessible
  * equivalent), the chart, and the entry moment, which can be changed.
  */
-export function TimelineSection({ timeline: audited, quiet, loadSequence, onLocate }: TimelineSectionProps) {
+export function TimelineSection({
+  timeline: audited,
+  uncertain: auditedUncertain,
+  quiet,
+  loadSequence,
+  onLocate,
+}: TimelineSectionProps) {
   const timeZone = audited.timeZone;
   // A moment typed in, and its timeline; null = the audit's own ("now").
-  const [custom, setCustom] = useState<Timeline | null>(null);
+  const [custom, setCustom] = useState<Worked | null>(null);
   const [typed, setTyped] = useState(() => localInputValue(audited.enteredAt, timeZone));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [all, setAll] = useState(false);
-  const timeline = custom ?? audited;
+  // Drawn after the popup's first paint: the counts and findings show first, the rows and chart
+  // (a table's layout is the costly part on a long sequence) a frame later.
+  const [painted, setPainted] = useState(false);
+  useEffect(() => setPainted(true), []);
+  const timeline = custom?.timeline ?? audited;
+  const uncertain = custom ? custom.uncertain : auditedUncertain;
 
-  const groups = useMemo(() => branchGroups(timeline), [timeline]);
+  const groups = useMemo(() => (painted ? branchGroups(timeline) : []), [timeline, painted]);
   const total = groups.reduce((sum, group) => sum + group.messages.length, 0);
   const shown = all ? { groups, hidden: 0 } : firstRows(groups, TIMELINE_ROWS_SHOWN);
 
-  const enterAt = async (value: string) => {
+  /** Works the timeline out again from the page model, for a contact entering at `enteredAt`. */
+  const showEntry = async (enteredAt: number) => {
+    setBusy(true);
+    const sequence = await loadSequence().catch(() => null);
+    setBusy(false);
+    if (!sequence) {
+      setProblem(
+        'The builder tab did not answer, so the timeline could not be worked out again. Reopen the popup.',
+      );
+      return;
+    }
+    setProblem(null);
+    setCustom(recompute(sequence, timeZone, enteredAt));
+  };
+
+  const enterAt = (value: string) => {
     const enteredAt = localToInstant(value, timeZone).getTime();
     if (!Number.isFinite(enteredAt)) {
       setProblem(
@@ -151,32 +189,29 @@ export function TimelineSection({ timeline: audited, quiet, loadSequence, onLoca
       );
       return;
     }
-    setBusy(true);
-    const sequence = await loadSequence().catch(() => null);
-    setBusy(false);
-    if (!sequence) {
-      setProblem('The builder tab did not answer, so the timeline could not be worked out again. Reopen the popup.');
-      return;
-    }
-    setProblem(null);
-    setCustom(recompute(sequence, timeZone, enteredAt));
+    void showEntry(enteredAt);
   };
 
-  const messagesWord = messageCount(total);
+  // The builder changed (a new audit): a moment typed in is worked out again on the new page.
+  const customAt = custom?.timeline.enteredAt ?? null;
+  useEffect(() => {
+    if (customAt !== null) void showEntry(customAt);
+  }, [audited]);
+
   return (
     <section aria-labelledby="timeline-title" class="timeline">
       <h2 class="section-title" id="timeline-title">
         Timeline
       </h2>
       <p class="hint">
-        {custom ? 'A contact entering on ' : 'A contact entering now, '}
-        <strong>{formatMoment(timeline.enteredAt, timeZone)}</strong> gets {messagesWord} (times in {timeZone}).
+        When each email and SMS reaches {custom ? 'a contact entering on ' : 'a contact entering now, '}
+        <strong>{formatMoment(timeline.enteredAt, timeZone)}</strong>, on every path (times in {timeZone}).
       </p>
       <form
         class="timeline__entry"
         onSubmit={(event) => {
           event.preventDefault();
-          void enterAt(typed);
+          enterAt(typed);
         }}
       >
         <label for="timeline-entry">Contact enters</label>
@@ -206,17 +241,29 @@ export function TimelineSection({ timeline: audited, quiet, loadSequence, onLoca
       <p id="timeline-entry-problem" class="timeline__problem" role="alert">
         {problem}
       </p>
+      {uncertain && (
+        <p class="notice">
+          The order may be incomplete ({uncertain}): steps reached only through what was not read are not
+          listed.
+        </p>
+      )}
       {timeline.cut && (
         <p class="notice">
           Not every path is shown: this sequence has more paths than the timeline follows. The branches left
           out say where they stop being followed.
         </p>
       )}
-      {timeline.branches.length === 0 ? (
+      {!painted ? (
+        <p class="hint">Working out the timeline…</p>
+      ) : timeline.branches.length === 0 ? (
         <p>The Starting Rules module was not on the page, so the timeline cannot start.</p>
       ) : (
         <>
-          <TimelineChart timeline={timeline} quiet={quiet} />
+          <TimelineChart
+            timeline={shown.hidden > 0 ? onlyGroups(timeline, shown.groups) : timeline}
+            quiet={quiet}
+            partial={shown.hidden > 0}
+          />
           <table class="timeline__table">
             <caption class="visually-hidden">
               Each email and SMS in the order a contact gets it, by branch, with its day and time

@@ -32,7 +32,10 @@ export function branchGroups(timeline: Timeline): BranchGroup[] {
 }
 
 /** The groups cut to their first `rows` messages in all (the popup draws a long timeline in part). */
-export function firstRows(groups: readonly BranchGroup[], rows: number): { groups: BranchGroup[]; hidden: number } {
+export function firstRows(
+  groups: readonly BranchGroup[],
+  rows: number,
+): { groups: BranchGroup[]; hidden: number } {
   const shown: BranchGroup[] = [];
   let left = rows;
   let hidden = 0;
@@ -47,4 +50,33 @@ export function firstRows(groups: readonly BranchGroup[], rows: number): { group
     shown.push(messages === group.messages ? group : { ...group, messages, cut: true });
   }
   return { groups: shown, hidden };
+}
+
+/**
+ * The timeline with only the given branches (and their entries cut as the groups are), numbered
+ * again: the chart draws what the table shows, so a long timeline's chart opens as fast as its
+ * first rows. A fork keeps the alternatives that stay.
+ */
+export function onlyGroups(timeline: Timeline, groups: readonly BranchGroup[]): Timeline {
+  if (groups.length === timeline.branches.length && !groups.some((g) => g.cut)) return timeline;
+  const newId = new Map<number, number>();
+  for (const [index, group] of groups.entries()) newId.set(group.branch.id, index);
+  const branches = groups.map((group, index): TimelineBranch => {
+    const { branch } = group;
+    const entries = group.cut
+      ? branch.entries.slice(0, branch.entries.indexOf(group.messages.at(-1) as TimelineEntry) + 1)
+      : branch.entries;
+    const end =
+      branch.end.type === 'forks'
+        ? { type: 'forks' as const, branches: branch.end.branches.flatMap((id) => newId.get(id) ?? []) }
+        : branch.end;
+    return {
+      ...branch,
+      id: index,
+      parent: branch.parent === null ? null : (newId.get(branch.parent) ?? null),
+      entries,
+      end: group.cut ? { type: 'stops' } : end,
+    };
+  });
+  return { ...timeline, branches };
 }

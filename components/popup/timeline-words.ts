@@ -1,4 +1,3 @@
-import { plural } from '@/lib/export/plural';
 import type { BranchEnd, Timeline, TimelineBranch, TimelineEntry } from '@/lib/timeline';
 import { zonedParts } from '@/lib/timing';
 
@@ -128,9 +127,4 @@ export function endWords(end: BranchEnd, last: TimelineEntry | undefined, empty:
     case 'limit':
       return `Not followed further (at step ${end.next}): the sequence has more paths than the timeline follows.`;
   }
-}
-
-/** "3 messages on 2 branches": the count a summary names. */
-export function messageCount(count: number): string {
-  return plural(count, 'message');
 }

@@ -23,13 +23,16 @@ async function enter(popup: Page, local: string, shown: string): Promise<void> {
   const timeline = section(popup);
   await timeline.getByLabel('Contact enters').fill(local);
   await timeline.getByRole('button', { name: 'Show', exact: true }).click();
-  await expect(timeline.locator('.hint').first()).toContainText(`A contact entering on ${shown}`);
+  await expect(timeline.locator('.hint').first()).toContainText(`a contact entering on ${shown}`);
 }
 
-async function demoPopup(kartra: { openSpec(spec: unknown): Promise<Page> }, reports: {
-  auditEveryTab(page: Page): Promise<unknown>;
-  openPopupFor(page: Page): Promise<Page>;
-}): Promise<{ page: Page; popup: Page }> {
+async function demoPopup(
+  kartra: { openSpec(spec: unknown): Promise<Page> },
+  reports: {
+    auditEveryTab(page: Page): Promise<unknown>;
+    openPopupFor(page: Page): Promise<Page>;
+  },
+): Promise<{ page: Page; popup: Page }> {
   const page = await kartra.openSpec(loadEditorSpec('launch-sequence'));
   // Tab A holds the buyers' onboarding the Go To steps lead to.
   await reports.auditEveryTab(page);
@@ -66,7 +69,9 @@ async function chartMarks(popup: Page): Promise<{ marks: ChartMark[]; ticks: { d
 }
 
 /** The table's rows as a person reads them: the step, its time text, its note. */
-async function tableRows(popup: Page): Promise<{ ref: string; when: string; note: string; struck: boolean }[]> {
+async function tableRows(
+  popup: Page,
+): Promise<{ ref: string; when: string; note: string; struck: boolean }[]> {
   return section(popup)
     .locator('tr.timeline__row')
     .evaluateAll((rows) =>
@@ -114,7 +119,7 @@ test("the demo sequence's popup shows its timeline and chart, and the chart's va
 }) => {
   const { popup } = await demoPopup(kartra, reports);
   const timeline = section(popup);
-  await expect(timeline.locator('.hint').first()).toContainText('A contact entering now');
+  await expect(timeline.locator('.hint').first()).toContainText('a contact entering now');
   const chart = timeline.getByRole('img');
   await expect(chart).toBeVisible();
   await expect(chart).toHaveAttribute('aria-label', /^Chart: \d+ messages on \d+ branches/);
@@ -144,18 +149,21 @@ test('a typed entry moment changes the times; quiet hours and weekends are marke
   expect(marks.find((mark) => mark.ref === '1')?.quiet).toBe(true);
   expect(marks.find((mark) => mark.ref === '2')?.quiet).toBe(false);
 
-  // Tuesday 10:30 PM: night. Step 3 waits two days, then for its weekday window (8 AM to 6 PM).
+  // Tuesday 10:30 PM: night. Step 3 waits two days (to Saturday night), then for its weekday
+  // window (8 AM to 6 PM): Monday morning.
   await enter(popup, '2031-03-04T22:30', 'Tue 4 Mar 2031, 10:30 PM');
   await expect(rowOf(popup, '1').locator('.timeline__when')).toHaveText('Tue 4 Mar 2031, 10:30 PM · day 0');
   await expect(rowOf(popup, '1').locator('.timeline__quiet')).toHaveText('Night');
-  await expect(rowOf(popup, '3').locator('.timeline__when')).toHaveText('Fri 7 Mar 2031, 8:00 AM · day 3');
+  await expect(rowOf(popup, '2').locator('.timeline__when')).toHaveText('Thu 6 Mar 2031, 10:30 PM · day 2');
+  await expect(rowOf(popup, '2').locator('.timeline__quiet')).toHaveText('Night');
+  await expect(rowOf(popup, '3').locator('.timeline__when')).toHaveText('Mon 10 Mar 2031, 8:00 AM · day 6');
   ({ marks } = await chartMarks(popup));
   expect(marks.find((mark) => mark.ref === '1')?.quiet).toBe(true);
   expect(marks.find((mark) => mark.ref === '3')?.quiet).toBe(false);
 
   // "Now" goes back to the audit's own moment.
   await section(popup).getByRole('button', { name: 'Now', exact: true }).click();
-  await expect(section(popup).locator('.hint').first()).toContainText('A contact entering now');
+  await expect(section(popup).locator('.hint').first()).toContainText('a contact entering now');
 });
 
 test('skipped steps are struck through with the reason: an inactive step, a date reached after its window', async ({
@@ -201,14 +209,18 @@ test('an entry moment that is not a whole date and time gets a message and chang
 test('"Show step N" from a timeline row locates the step in the builder', async ({ kartra, reports }) => {
   const { page, popup } = await demoPopup(kartra, reports);
   await rowOf(popup, '3').getByRole('button', { name: 'Show step 3', exact: true }).click();
-  await expect(popup.getByRole('status').filter({ hasText: 'Step 3 is highlighted in the builder.' })).toBeVisible();
+  await expect(
+    popup.getByRole('status').filter({ hasText: 'Step 3 is highlighted in the builder.' }),
+  ).toBeVisible();
   const card = page.locator('.js_sequence_step', {
     has: page.locator('.step_number', { hasText: /^3$/ }),
   });
   await expect(card).toBeInViewport();
   // A step on a sub-sequence tab that is not the one shown says which tab to open.
   await rowOf(popup, 'A2').getByRole('button', { name: 'Show step A2', exact: true }).click();
-  await expect(popup.getByRole('status').filter({ hasText: "Step A2 is not on the builder's screen: open tab A." })).toBeVisible();
+  await expect(
+    popup.getByRole('status').filter({ hasText: "Step A2 is not on the builder's screen: open tab A." }),
+  ).toBeVisible();
 });
 
 test('a loop is marked and shown once; a time that cannot be known says "unknown" and why', async ({
@@ -227,7 +239,9 @@ test('a loop is marked and shown once; a time that cannot be known says "unknown
     'window ends before it starts',
   );
   await expect(rowOf(overnight, '3').locator('.timeline__when')).toHaveText('unknown');
-  await expect(rowOf(overnight, '3').locator('.timeline__note')).toContainText('step 2 before it could not be timed');
+  await expect(rowOf(overnight, '3').locator('.timeline__note')).toContainText(
+    'step 2 before it could not be timed',
+  );
   const { marks } = await chartMarks(overnight);
   expect(marks.map((mark) => mark.ref)).toEqual(['1']);
 });
@@ -240,4 +254,41 @@ test('the Timeline section passes axe-core in light and dark themes', async ({ k
     const results = await new AxeBuilder({ page: popup }).include('.timeline').analyze();
     expect(results.violations.map((violation) => `${scheme}: ${violation.id}`)).toEqual([]);
   }
+});
+
+test('a long timeline draws its first 40 messages, table and chart, and "Show all" draws the rest', async ({
+  kartra,
+  reports,
+}) => {
+  const steps = Array.from({ length: 120 }, (_, index) => ({
+    ref: String(index + 1),
+    kind: 'email',
+    active: true,
+    title: `Lesson ${index + 1}`,
+    delay: { type: 'wait', days: 1, hours: 0 },
+  }));
+  const spec = {
+    id: '7121',
+    name: 'Long course',
+    publicName: 'The long course',
+    status: 'active',
+    subscribers: 0,
+    startingRules: [{ type: 'optin', label: 'Course signup' }],
+    steps: [...steps, { ref: '121', kind: 'complete', active: true, title: 'Course done' }],
+    connections: [
+      { from: 'start', to: '1' },
+      ...steps.map((step, index) => ({ from: step.ref, to: String(index + 2) })),
+    ],
+  };
+  const popup = await reports.openPopupFor(await kartra.openSpec(spec));
+  await enter(popup, '2031-03-03T10:00', 'Mon 3 Mar 2031, 10:00 AM');
+  const rows = section(popup).locator('tr.timeline__row');
+  await expect(rows).toHaveCount(40);
+  expect((await chartMarks(popup)).marks).toHaveLength(40);
+  await expect(rows.last().locator('.timeline__when')).toHaveText('Sat 12 Apr 2031, 10:00 AM · day 40');
+  await section(popup).getByRole('button', { name: 'Show all 120 messages (80 more)' }).click();
+  await expect(rows).toHaveCount(120);
+  await expect(rows.last().locator('.timeline__when')).toHaveText('Tue 1 Jul 2031, 10:00 AM · day 120');
+  expect((await chartMarks(popup)).marks).toHaveLength(120);
+  await expectChartMatchesTable(popup);
 });
