@@ -5,7 +5,6 @@ import { buildGraph, compareRefs, type FlowGraph, START } from './graph';
 import type { Diagnostic, ListRow, PageModel, SequenceModel } from './model';
 import type { Report } from './report';
 import { defaultSettings, effectiveSeverity, isRuleEnabled, type Settings, type Severity } from './settings';
-import { computeTimeline, type Timeline } from './timeline';
 import { createTiming, defaultTimeZone, isValidTimeZone, type Timing } from './timing';
 import type { VisitObservations } from './visit';
 
@@ -101,23 +100,17 @@ export function createContext(
 ): CheckContext {
   const graph = parts.graph ?? buildGraph(parts.sequence ?? EMPTY_SEQUENCE);
   const refs = new Map(graph.steps.map((s) => [s.ref, s]));
-  const timing = parts.timing ?? createTiming();
-  let timeline: Timeline | undefined;
   return {
     page,
     sequence: parts.sequence,
     rows: parts.rows ?? [],
     diagnostics: parts.diagnostics ?? parts.sequence?.diagnostics ?? [],
     graph,
-    timing,
+    timing: parts.timing ?? createTiming(),
     settings: parts.settings ?? defaultSettings(),
     now: parts.now,
     visit: parts.visit ?? NOTHING_OBSERVED,
     describe: (ref) => describeStep(refs.get(ref), ref),
-    timeline: () => {
-      timeline ??= computeTimeline(graph, timing, parts.now.getTime());
-      return timeline;
-    },
   };
 }
 

@@ -45,6 +45,8 @@ export interface FlowGraph {
   readonly steps: readonly Step[];
   readonly duplicateRefs: readonly string[];
   step(ref: string): Step | undefined;
+  /** The step's position in `steps`, or -1: for walks that keep marks in arrays. */
+  indexOf(ref: string): number;
   has(ref: string): boolean;
   /**
    * Next steps for a contact: lines (Yes before No, then unlabeled), then the Go To target when
@@ -337,6 +339,7 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
       const i = indexOf.get(ref);
       return i === undefined ? undefined : steps[i];
     },
+    indexOf: (ref) => indexOf.get(ref) ?? -1,
     has: (ref) => indexOf.has(ref),
     successors: (ref) => {
       const i = nodeOf(ref);

@@ -141,6 +141,11 @@ function offsetOfInstant(instant: number, timeZone: string): number {
   return Number.isNaN(offset) ? offsetInQuarter(instant, timeZone) : offset;
 }
 
+/** The wall-clock date in `timeZone` at an instant, as days since 1970-01-01 (cheaper than zonedParts). */
+export function wallClockDay(instant: number, timeZone: string): number {
+  return Math.floor((instant + offsetOfInstant(instant, timeZone)) / DAY);
+}
+
 /** The wall clock in `timeZone` at an instant. */
 export function zonedParts(date: Date, timeZone: string): ZonedParts {
   const instant = date.getTime();
@@ -200,8 +205,8 @@ export function localToInstant(local: string, timeZone: string): Date {
  * midnight (the reader writes such an end as "24:00").
  */
 function minutesOf(clock: string): number {
-  const [h, m] = clock.split(':');
-  return Number(h) * 60 + Number(m);
+  // "HH:MM" (the model's schema): read in place, as a timeline asks for every windowed step.
+  return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 }
 
 /**

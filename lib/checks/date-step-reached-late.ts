@@ -1,4 +1,4 @@
-import { cutArrival, earliestArrivals } from '../timeline';
+import { computeTimeline, cutArrival, earliestArrivals } from '../timeline';
 import { flowUncertainty } from './support';
 import { defineRule, type Finding, finding } from './types';
 
@@ -17,7 +17,8 @@ export const rule = defineRule(meta, (ctx) => {
   const dated = graph.steps.filter((s) => s.active && s.delay?.type === 'date');
   if (dated.length === 0) return [];
   const now = ctx.now.getTime();
-  const timeline = ctx.timeline();
+  // Only the earliest arrivals matter here: the quickest paths are enough.
+  const timeline = computeTimeline(graph, timing, now, { quickest: true });
   const arrivals = earliestArrivals(timeline);
   // Paths past the timeline's limit were not followed: from this moment on, nothing is known.
   const cutAt = cutArrival(timeline);

@@ -1,7 +1,6 @@
 import type { FlowGraph } from '../graph';
 import type { Diagnostic, ListRow, SequenceModel } from '../model';
 import type { Settings, Severity } from '../settings';
-import type { Timeline } from '../timeline';
 import type { Timing } from '../timing';
 import type { VisitObservations } from '../visit';
 
@@ -52,8 +51,6 @@ export interface CheckContext {
   visit: VisitObservations;
   /** `Step 3 · Send email "Last call"`; 'start' gives "Starting Rules". */
   describe(ref: string): string;
-  /** When each step reaches a contact entering `now`: computed on first use, once per audit. */
-  timeline(): Timeline;
 }
 
 export interface Rule {

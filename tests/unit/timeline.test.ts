@@ -569,8 +569,51 @@ const timedFlowArb = fc
     return sequence({ steps, connections });
   });
 
+describe('timeline: quickest paths only', () => {
+  it('ends a path where another already got sooner, and keeps the one that did', () => {
+    const seq = sequence({
+      steps: [
+        split('1'),
+        email('2', { delay: wait(2) }),
+        email('3', { delay: wait(1) }),
+        email('4'),
+        complete('5'),
+      ],
+      connections: [
+        ...chain('start', '1'),
+        yes('1', '2'),
+        no('1', '3'),
+        ...chain('2', '4'),
+        ...chain('3', '4', '5'),
+      ],
+    });
+    const timeline = timelineOf(seq, '2026-11-27T12:00');
+    const quickest = computeTimeline(buildGraph(seq), createTiming('UTC'), timeline.enteredAt, {
+      quickest: true,
+    });
+    expect(paths(timeline).map((p) => p.rows.length)).toEqual([4, 4]);
+    // Yes is followed first and reaches 4 on day 2; No gets there on day 1, so Yes' 4 stays but No is not cut.
+    expect(paths(quickest).map((p) => [p.via, p.rows.length, p.end])).toEqual([
+      ['start > yes', 4, 'stops'],
+      ['start > no', 4, 'stops'],
+    ]);
+    const slower = sequence({
+      ...seq,
+      steps: seq.steps.map((s) => (s.ref === '3' ? email('3', { delay: wait(3) }) : s)),
+    });
+    expect(
+      paths(
+        computeTimeline(buildGraph(slower), createTiming('UTC'), timeline.enteredAt, { quickest: true }),
+      ).map((p) => [p.via, p.rows.length, p.end]),
+    ).toEqual([
+      ['start > yes', 4, 'stops'],
+      ['start > no', 2, 'slower'],
+    ]);
+  });
+});
+
 describe('timeline properties', () => {
-  it('its earliest arrivals are the quickest ones, whatever the shape (checked by relaxing every line)', () => {
+  it('its earliest arrivals are the quickest ones, whatever the shape, in full or following only the quickest paths (checked by relaxing every line)', () => {
     const timing = createTiming('Europe/Berlin');
     const entered = Date.parse('2026-11-27T12:00:00Z');
     fc.assert(
@@ -596,6 +639,9 @@ describe('timeline properties', () => {
           }
         }
         expect(earliestArrivals(timeline)).toEqual(best);
+        // Following only the paths that are sooner somewhere gives the same arrivals.
+        const quickest = computeTimeline(graph, timing, entered, { quickest: true });
+        expect(earliestArrivals(quickest)).toEqual(best);
       }),
       { numRuns: 300 },
     );

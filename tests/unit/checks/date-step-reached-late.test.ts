@@ -1,5 +1,6 @@
 import { rule } from '../../../lib/checks/date-step-reached-late';
 import type { Connection, Delay, SequenceModel, StepWindow } from '../../../lib/model';
+import { TIMELINE_ENTRY_LIMIT } from '../../../lib/timeline';
 import {
   chain,
   complete,
@@ -160,9 +161,19 @@ ruleTable(rule, [
     message: /reaches it at the earliest at 2026-11-27 20:00/,
   },
   {
-    name: 'asks for review when there are more paths than the timeline follows (2^16)',
-    seq: diamondsThenDate(16, SUNDAY),
-    expect: [['review', [String(3 * 16 + 1)]]],
+    name: 'and of 2^16 ways through: only paths that get somewhere sooner are followed',
+    seq: diamondsThenDate(16, onDate('2026-11-28T01:00')),
+    expect: [['fail', [String(3 * 16 + 1)]]],
+    message: /reaches it at the earliest at 2026-11-28 04:00/,
+  },
+  {
+    name: 'asks for review when the sequence is longer than the timeline follows',
+    seq: (() => {
+      const steps = Array.from({ length: TIMELINE_ENTRY_LIMIT + 1 }, (_, i) => email(String(i + 1)));
+      steps.push(email(String(TIMELINE_ENTRY_LIMIT + 2), { delay: SUNDAY }));
+      return sequence({ steps, connections: chain('start', ...steps.map((s) => s.ref)) });
+    })(),
+    expect: [['review', [String(TIMELINE_ENTRY_LIMIT + 2)]]],
     message: /more paths than the timeline follows/,
   },
 ]);
