@@ -124,6 +124,8 @@ export function endWords(end: BranchEnd, last: TimelineEntry | undefined, empty:
       return `Goes on at step ${end.target} on tab ${end.tab}, not opened yet: open that tab in the builder to see the rest.`;
     case 'goto-unread':
       return "The Go To's target could not be read: what follows is unknown.";
+    case 'slower':
+      return `Not followed further: another path reaches step ${end.ref} as soon or sooner.`;
     case 'limit':
       return `Not followed further (at step ${end.next}): the sequence has more paths than the timeline follows.`;
   }
