@@ -119,11 +119,6 @@ export function audit(page: PageModel, options: AuditOptions): Report {
   const started = clock();
   const settings = options.settings ?? defaultSettings();
   const notes: string[] = [];
-  const accountZone = settings.accountTimeZone;
-  const requestedZone = accountZone ?? options.timeZone ?? defaultTimeZone();
-  if (!isValidTimeZone(requestedZone))
-    notes.push(`Unknown time zone "${requestedZone}"; dates were read as UTC.`);
-  const timing = createTiming(requestedZone, accountZone === null ? 'browser' : 'setting');
 
   let sequence: SequenceModel | null = null;
   let rows: readonly ListRow[] = [];
@@ -134,6 +129,13 @@ export function audit(page: PageModel, options: AuditOptions): Report {
   let tabsNotSeen: string[] = [];
 
   if (page.kind === 'editor' || page.kind === 'list') {
+    // Only here: a page's first Intl call loads the time zone data (tens of ms), which the
+    // Kartra pages that are not a sequence never need.
+    const accountZone = settings.accountTimeZone;
+    const requestedZone = accountZone ?? options.timeZone ?? defaultTimeZone();
+    if (!isValidTimeZone(requestedZone))
+      notes.push(`Unknown time zone "${requestedZone}"; dates were read as UTC.`);
+    const timing = createTiming(requestedZone, accountZone === null ? 'browser' : 'setting');
     if (page.kind === 'editor') {
       sequence = page.sequence;
       diagnostics = sequence.diagnostics;

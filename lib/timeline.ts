@@ -204,13 +204,7 @@ export function computeTimeline(
     return null;
   };
 
-  const start: Pending = {
-    branch: newBranch(null, null),
-    next: START,
-    arrivesAt: enteredAt,
-    timed: true,
-    passed: new Uint8Array(graph.steps.length),
-  };
+  const start = pending(newBranch(null, null), START, enteredAt, true, new Uint8Array(graph.steps.length));
   const first = lead(start, outputsOf(graph, START), false);
   if (first) queue.push(first);
 

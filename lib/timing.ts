@@ -101,16 +101,21 @@ function intlParts(date: Date, timeZone: string): ZonedParts {
  * function's memo.
  */
 const QUARTER_HOUR = 15 * 60 * 1000;
-const quarterOffsets = new Map<string, number>();
+const quarterOffsets = new Map<string, Map<number, number>>();
 function offsetInQuarter(instant: number, timeZone: string): number {
   const start = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
-  const key = `${timeZone}\u0000${start}`;
-  let offset = quarterOffsets.get(key);
+  let zone = quarterOffsets.get(timeZone);
+  if (!zone) {
+    if (quarterOffsets.size > 16) quarterOffsets.clear();
+    zone = new Map();
+    quarterOffsets.set(timeZone, zone);
+  }
+  let offset = zone.get(start);
   if (offset === undefined) {
     const p = intlParts(new Date(start), timeZone);
     offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
-    if (quarterOffsets.size > 4096) quarterOffsets.clear();
-    quarterOffsets.set(key, offset);
+    if (zone.size > 4096) zone.clear();
+    zone.set(start, offset);
   }
   return offset;
 }
@@ -184,7 +189,7 @@ export function wallClockToInstant(
   // near this wall time (the true instant lies within 14 hours of `wall`).
   const before = offsetOfInstant(wall - DAY, timeZone);
   const after = offsetOfInstant(wall + DAY, timeZone);
-  // The same offset on both sides: no change in between (none comes within two days of another).
+  // The same offset on both sides: no change near this wall time, so it reads once, at wall - offset.
   if (before === after) return new Date(wall - before);
   const readsWall = (instant: number) => instant + offsetOfInstant(instant, timeZone) === wall;
   const matches = [wall - before, wall - after].filter(readsWall);

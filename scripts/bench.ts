@@ -16,7 +16,14 @@ import { ExtensionReports } from '../tests/support/extension-report';
 import { RENAME_EVERY_CLASS } from '../tests/support/rename-classes';
 import { checkBudgets, type Figures } from './bench/budgets';
 import { contentScriptSize } from './bench/bundle-size';
-import { budgetMarkdown, budgetTable, type SizeRow, sizeMarkdown, sizeTable } from './bench/format';
+import {
+  budgetMarkdown,
+  budgetTable,
+  type SizeRow,
+  sizeMarkdown,
+  sizeTable,
+  startupLine,
+} from './bench/format';
 import { generateSpec, mainTabSteps } from './bench/generate-spec';
 import { RECORDER_SCRIPT } from './bench/in-page';
 import {
@@ -29,6 +36,7 @@ import {
   measureReaudits,
   settle,
 } from './bench/measure';
+import { measureStartup } from './bench/startup';
 import { median, ratio, round } from './bench/stats';
 import { measureTimeline } from './bench/timeline-cost';
 import { ensureBuilt } from './lib/ensure-built';
@@ -71,7 +79,13 @@ async function main(): Promise<void> {
   let drag: DragFigures | null = null;
   let inferredAuditMs = Number.NaN;
   let inferredOverFloor = Number.NaN;
+  let startupMs = Number.NaN;
+  let startupCompileMs = Number.NaN;
   try {
+    log("a Kartra page that is not a sequence: the content script's start-up...");
+    const startup = await measureStartup(session, args.reps);
+    startupMs = median(startup.map((s) => s.runMs));
+    startupCompileMs = median(startup.map((s) => s.compileMs));
     for (const steps of args.sizes) {
       const spec = generateSpec(steps);
       log(`${steps} steps: rendering the replica...`);
@@ -155,6 +169,8 @@ async function main(): Promise<void> {
     popupOwnMs1000: at(1000)?.popupOwnMs ?? Number.NaN,
     inferredAuditMs1000: inferredAuditMs,
     inferredAuditOverFloor1000: inferredOverFloor,
+    startupMs,
+    startupCompileMs,
     drag,
   };
   for (const row of rows) {
@@ -180,6 +196,7 @@ async function main(): Promise<void> {
           `at most ${drag.maxPer250ms} per 250 ms`
         : ''),
   );
+  console.log(startupLine(startupMs, startupCompileMs));
   console.log(
     `timeline of a contact entering now (Node, median): ${timelines
       .map(

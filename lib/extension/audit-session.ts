@@ -84,8 +84,10 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   let latest: AuditResult | null = null;
   let lastAuditAt = Number.NEGATIVE_INFINITY;
   let timer: number | undefined;
-  // Asking Intl for the browser's zone builds a formatter (milliseconds); once per page is enough.
-  const timeZone = defaultTimeZone();
+  // Asking Intl for the browser's zone loads its zone data (tens of ms on a page's first call):
+  // once per page, and only on a page that is audited for dates (not every Kartra page).
+  let browserZone: string | null = null;
+  const timeZone = () => (browserZone ??= defaultTimeZone());
   let listMemory: ListMemory = { ...options.listMemory?.initial };
   const canvas = canvasWatch();
 
@@ -143,7 +145,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       const report = audit(page, {
         settings: options.settings(),
         now,
-        timeZone,
+        ...(page.kind === 'editor' || page.kind === 'list' ? { timeZone: timeZone() } : {}),
         tool: options.tool,
         readMs,
         visit: observations(page, now),

@@ -12,6 +12,8 @@ export interface Figures {
   popupOwnMs1000: number;
   /** The 1,000-step audit of a page read with a profile inferred from it, over that profile's floor. */
   inferredAuditOverFloor1000: number;
+  /** The content script's main-thread time on a Kartra page that is not a sequence, start to idle. */
+  startupMs: number;
   drag: { audits: number; minGapMs: number; maxPer250ms: number } | null;
 }
 
@@ -78,6 +80,15 @@ export function checkBudgets(f: Figures): BudgetResult[] {
       unit: 'KB',
       compare: '<=',
       pass: within(gzipKb, 45),
+    },
+    {
+      id: 'startup-other-page',
+      label: 'start-up on a Kartra page that is not a sequence, median',
+      value: f.startupMs,
+      limit: 3,
+      unit: 'ms',
+      compare: '<=',
+      pass: within(f.startupMs, 3),
     },
     {
       id: 'popup-report',

@@ -99,3 +99,8 @@ function markdown(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
 }
+
+/** The start-up figures in a line: what is held (the run) and what the script's size costs first. */
+export function startupLine(runMs: number, compileMs: number): string {
+  return `start-up on a Kartra page that is not a sequence: ${show(runMs, ' ms')} on the main thread from the script's start to idle (median), after ${show(compileMs, ' ms')} compiling it`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBudgets, type Figures } from '../../../scripts/bench/budgets';
 import { generateSpec, mainTabSteps } from '../../../scripts/bench/generate-spec';
+import { timeInExtension } from '../../../scripts/bench/startup';
 import { gaps, maxInWindow, median, ratio } from '../../../scripts/bench/stats';
 import { parseSpec, SPEC_STEP_KINDS } from '../../../tests/replica/spec';
 
@@ -59,6 +60,7 @@ describe('budgets', () => {
     contentScriptGzipBytes: 45 * 1024,
     popupOwnMs1000: 100,
     inferredAuditOverFloor1000: 3,
+    startupMs: 3,
     drag: { audits: 8, minGapMs: 250, maxPer250ms: 1 },
   };
 
@@ -74,9 +76,34 @@ describe('budgets', () => {
       contentScriptGzipBytes: 46 * 1024,
       popupOwnMs1000: Number.NaN,
       inferredAuditOverFloor1000: 3.2,
+      startupMs: 3.1,
       drag: { audits: 9, minGapMs: 120, maxPer250ms: 2 },
     };
     expect(checkBudgets(over).filter((b) => b.pass)).toEqual([]);
     expect(checkBudgets({ ...within, drag: null }).find((b) => b.id === 'drag-throttle')?.pass).toBe(false);
+  });
+});
+
+describe('start-up time from a CPU profile', () => {
+  const ext = 'chrome-extension://abc/';
+  // root → page script → (native), and root → content script → native DOM call.
+  const profile = {
+    nodes: [
+      { id: 1, callFrame: { url: '' }, children: [2, 4] },
+      { id: 2, callFrame: { url: 'https://app.kartra.com/app.js' }, children: [3] },
+      { id: 3, callFrame: { url: '' } },
+      { id: 4, callFrame: { url: `${ext}content-scripts/content.js` }, children: [5] },
+      { id: 5, callFrame: { url: '' } },
+    ],
+    samples: [2, 3, 4, 5, 5, 1],
+    timeDeltas: [1000, 1000, 500, 250, 250, 4000],
+  };
+
+  it('counts the samples with a frame of the extension on the stack, native calls under it too', () => {
+    expect(timeInExtension(profile, ext)).toBe(1);
+  });
+
+  it('counts nothing of another extension or of the page', () => {
+    expect(timeInExtension(profile, 'chrome-extension://other/')).toBe(0);
   });
 });

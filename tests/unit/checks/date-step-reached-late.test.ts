@@ -176,4 +176,26 @@ ruleTable(rule, [
     expect: [['review', [String(TIMELINE_ENTRY_LIMIT + 2)]]],
     message: /more paths than the timeline follows/,
   },
+  {
+    name: 'follows a Go To into a sub-sequence: its date step is reached through the jump',
+    seq: sequence({
+      steps: [
+        email('1', { delay: wait(3) }),
+        goto('2', 'A1'),
+        email('A1'),
+        email('A2', { delay: SUNDAY }),
+        complete('A3'),
+      ],
+      connections: [...chain('start', '1', '2'), ...chain('A1', 'A2', 'A3')],
+    }),
+    expect: [['fail', ['A2']]],
+  },
+  {
+    name: 'a loop back does not make a late step early: the first pass is the quickest',
+    seq: sequence({
+      steps: [email('1', { delay: wait(3) }), email('2', { delay: SUNDAY }), goto('3', '1')],
+      connections: chain('start', '1', '2', '3'),
+    }),
+    expect: [['fail', ['2']]],
+  },
 ]);
