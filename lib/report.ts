@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readingSchema } from './model';
 import { severitySchema } from './settings-schema';
+import { reportTimelineSchema } from './timeline-schema';
 
 /**
  * The audit report: what the popup shows and the JSON export writes (format in
@@ -54,6 +55,12 @@ export const reportSchema = z.object({
     /** On the builder: which profile read it and how well it fitted (see FIT_CHECKS). */
     reading: readingSchema.optional(),
   }),
+  /**
+   * On the builder: when each step reaches a contact entering at `generatedAt`, on every path
+   * (lib/timeline-schema.ts). Added when a report is asked for (the popup, the exports), not by
+   * every audit: see withTimeline.
+   */
+  timeline: reportTimelineSchema.optional(),
   timing: z.object({
     readMs: z.number().min(0),
     checkMs: z.number().min(0),
