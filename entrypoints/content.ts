@@ -122,8 +122,9 @@ export default defineContentScript({
 
     const onMessage = (message: unknown) => {
       if (isGetReportMessage(message)) {
-        const result = session.latest() ?? session.auditNow();
-        return Promise.resolve(reportResponse(result, message, session.inferredProfile()));
+        return Promise.resolve(
+          reportResponse(session.latestWithTimeline(), message, session.inferredProfile()),
+        );
       }
       if (isLocateStepMessage(message)) {
         let found = false;
