@@ -1,3 +1,4 @@
+import { isQuietTime, type QuietHours } from './quiet-hours';
 import type { BranchEnd, Timeline, TimelineBranch, TimelineEntry } from './timeline';
 import { zonedParts } from './timing';
 
@@ -27,6 +28,15 @@ export function localInputValue(at: number, timeZone: string): string {
   const p = zonedParts(new Date(at), timeZone);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${String(p.year).padStart(4, '0')}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** A step's quiet-hours marker: "Night", "Weekend", both, or null (not quiet, or not sent). */
+export function quietWords(entry: TimelineEntry, timeZone: string, quiet: QuietHours): string | null {
+  if (entry.status !== 'runs' || !isQuietTime(entry.at, timeZone, quiet)) return null;
+  const weekday = zonedParts(new Date(entry.at), timeZone).weekday;
+  const weekend = quiet.weekends && (weekday === 'sat' || weekday === 'sun');
+  const night = isQuietTime(entry.at, timeZone, { ...quiet, weekends: false });
+  return [weekend && 'Weekend', night && 'Night'].filter(Boolean).join(', ');
 }
 
 /** Emails and SMS: what reaches the contact. */

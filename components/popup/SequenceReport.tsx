@@ -91,7 +91,7 @@ export function SequenceReport({
         )}
       </section>
       {sequence && <TestAddress address={testAddress} sequenceId={sequence.id} />}
-      <ExportBar report={report} />
+      <ExportBar report={report} quietHours={quietHours} />
       <p class="tool-version">
         {report.tool.name} {report.tool.version}
       </p>

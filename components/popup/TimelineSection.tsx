@@ -2,9 +2,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { flowUncertainty } from '@/lib/checks/support';
 import { buildGraph } from '@/lib/graph';
 import type { SequenceModel } from '@/lib/model';
-import { isQuietTime, type QuietHours } from '@/lib/quiet-hours';
+import type { QuietHours } from '@/lib/quiet-hours';
 import { branchPath, computeTimeline, type Timeline, type TimelineEntry } from '@/lib/timeline';
-import { createTiming, localToInstant, zonedParts } from '@/lib/timing';
+import { createTiming, localToInstant } from '@/lib/timing';
 import { TimelineChart } from './TimelineChart';
 import { type BranchGroup, branchGroups, firstRows, onlyGroups } from './timeline-rows';
 import {
@@ -15,6 +15,7 @@ import {
   formatWhen,
   KIND_WORDS,
   localInputValue,
+  quietWords,
 } from './timeline-words';
 
 /**
@@ -32,15 +33,6 @@ export interface TimelineSectionProps {
   /** Asks the tab for the page model again (only when the entry moment changes). */
   loadSequence: () => Promise<SequenceModel | null>;
   onLocate: (ref: string) => void;
-}
-
-/** A step's quiet-hours marker: "Night", "Weekend", both, or nothing. */
-function quietWords(entry: TimelineEntry, timeZone: string, quiet: QuietHours): string | null {
-  if (entry.status !== 'runs' || !isQuietTime(entry.at, timeZone, quiet)) return null;
-  const weekday = zonedParts(new Date(entry.at), timeZone).weekday;
-  const weekend = quiet.weekends && (weekday === 'sat' || weekday === 'sun');
-  const night = isQuietTime(entry.at, timeZone, { ...quiet, weekends: false });
-  return [weekend && 'Weekend', night && 'Night'].filter(Boolean).join(', ');
 }
 
 interface Worked {
