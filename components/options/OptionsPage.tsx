@@ -4,6 +4,7 @@ import { loadSettings, saveSettings } from '@/lib/extension/settings-store';
 import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib/settings';
 import { freshTestAddress } from '@/lib/test-address';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/timing';
+import { QUIET_HOURS_STORED, quietHoursOf, withQuietHours } from '../popup/core-adapters';
 import { ProfileOverride } from './ProfileOverride';
 import { QuietHoursControl } from './QuietHoursControl';
 
@@ -128,10 +129,12 @@ export function OptionsPage() {
               ? `Not set: dates and windows are read in your browser's time zone (${browserZone}), and findings say so. Kartra's account zone can differ: set it here.`
               : `Dates and windows are read in ${settings.accountTimeZone}, as Kartra's account settings say.`)}
         </p>
-        <QuietHoursControl
-          quiet={settings.quietHours}
-          onChange={(quietHours) => update({ ...settings, quietHours })}
-        />
+        {QUIET_HOURS_STORED && (
+          <QuietHoursControl
+            quiet={quietHoursOf(settings)}
+            onChange={(quiet) => update(withQuietHours(settings, quiet))}
+          />
+        )}
       </section>
       <section>
         <h2>Display</h2>

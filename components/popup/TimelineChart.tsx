@@ -1,7 +1,7 @@
 import { plural } from '@/lib/export/plural';
-import type { QuietHours } from '@/lib/quiet-hours';
 import type { Timeline } from '@/lib/timeline';
-import { layoutTimelineChart } from '@/lib/timeline-chart';
+import type { QuietHours } from './core-adapters';
+import { layoutTimelineChart } from './timeline-chart-layout';
 import { formatWhen, KIND_WORDS } from './timeline-words';
 
 /** The popup's width less its padding: the chart is drawn at its own size, never scaled. */
