@@ -130,7 +130,7 @@ export function OptionsPage() {
         </p>
         <QuietHoursControl
           quiet={settings.quietHours}
-          onChange={(quietHours) => update({ ...settings, quietHours })}
+          onChange={(quiet) => update({ ...settings, quietHours: quiet })}
         />
       </section>
       <section>

@@ -5,9 +5,8 @@ import { loadSettings } from '@/lib/extension/settings-store';
 import { sendToAuditedFrame } from '@/lib/extension/tab-frames-store';
 import type { KartraProfile } from '@/lib/kartra/profile';
 import type { SequenceModel } from '@/lib/model';
-import type { QuietHours } from '@/lib/quiet-hours';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '@/lib/quiet-hours';
 import type { Report } from '@/lib/report';
-import { defaultSettings } from '@/lib/settings';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';
 import { StructureExport } from './StructureExport';
@@ -73,7 +72,9 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [testAddress, setTestAddress] = useState('');
-  const [quietHours, setQuietHours] = useState<QuietHours>(() => defaultSettings().quietHours);
+  const [quietHours, setQuietHours] = useState<QuietHours>(() => ({ ...DEFAULT_QUIET_HOURS }));
+  // The account's zone as the settings name it (null: the browser's); undefined until loaded.
+  const [accountTimeZone, setAccountTimeZone] = useState<string | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
   const [locateStatus, setLocateStatus] = useState<string | null>(null);
 
@@ -82,6 +83,7 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
     void loadSettings().then((loaded) => {
       setTestAddress(loaded.settings.testAddress);
       setQuietHours(loaded.settings.quietHours);
+      setAccountTimeZone(loaded.settings.accountTimeZone);
       setNotice(loaded.notice);
     });
     void initial.then((first) => {
@@ -173,6 +175,7 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
           onLocate={locate}
           locateStatus={locateStatus}
           quietHours={quietHours}
+          accountTimeZone={accountTimeZone}
           loadSequence={loadSequence}
         />
       )}

@@ -20,6 +20,8 @@ export interface SequenceReportProps {
   onLocate: (ref: string) => void;
   locateStatus: string | null;
   quietHours: QuietHours;
+  /** The account's zone from the settings (null: the browser's); undefined until they are loaded. */
+  accountTimeZone: string | null | undefined;
   /** The page model the report was made from, asked for again (the timeline's entry moment). */
   loadSequence: () => Promise<SequenceModel | null>;
 }
@@ -32,8 +34,10 @@ export function SequenceReport({
   onLocate,
   locateStatus,
   quietHours,
+  accountTimeZone,
   loadSequence,
 }: SequenceReportProps) {
+  const timeline = report.timeline ?? null;
   const sequence = report.sequence;
   const { error, warning, info, review } = report.counts;
   const clean = error + warning + review === 0;
@@ -68,10 +72,11 @@ export function SequenceReport({
       </p>
       <FindingGroups findings={report.findings} onLocate={onLocate} />
       {report.runOrder.length > 0 && <RunOrder refs={report.runOrder} />}
-      {report.timeline && (
+      {report.sequence && (
         <TimelineSection
-          timeline={report.timeline}
-          uncertain={report.timeline.uncertain ?? null}
+          reported={timeline}
+          auditedAt={Date.parse(report.generatedAt)}
+          accountTimeZone={accountTimeZone}
           quiet={quietHours}
           loadSequence={loadSequence}
           onLocate={onLocate}

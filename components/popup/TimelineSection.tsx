@@ -4,6 +4,7 @@ import { buildGraph } from '@/lib/graph';
 import type { SequenceModel } from '@/lib/model';
 import type { QuietHours } from '@/lib/quiet-hours';
 import { branchPath, computeTimeline, type Timeline, type TimelineEntry } from '@/lib/timeline';
+import type { ReportTimeline } from '@/lib/timeline-schema';
 import { createTiming, localToInstant } from '@/lib/timing';
 import { TimelineChart } from './TimelineChart';
 import { type BranchGroup, branchGroups, firstRows, onlyGroups } from './timeline-rows';
@@ -25,12 +26,17 @@ import {
 const TIMELINE_ROWS_SHOWN = 40;
 
 export interface TimelineSectionProps {
-  /** The report's timeline: a contact entering when the page was audited. */
-  timeline: Timeline;
-  /** Why the report's flow may be incomplete (tabs not opened, lines not read), or null. */
-  uncertain: string | null;
+  /**
+   * The report's timeline (a contact entering when the page was audited); null when the report
+   * carries none: then it is worked out here from the page model, once the popup has drawn.
+   */
+  reported: ReportTimeline | null;
+  /** When the page was audited (ms): "now" for the timeline. */
+  auditedAt: number;
+  /** The settings' account zone (null: the browser's), undefined until they are loaded. */
+  accountTimeZone: string | null | undefined;
   quiet: QuietHours;
-  /** Asks the tab for the page model again (only when the entry moment changes). */
+  /** Asks the tab for the page model again (only when the timeline must be worked out here). */
   loadSequence: () => Promise<SequenceModel | null>;
   onLocate: (ref: string) => void;
 }
@@ -134,16 +140,18 @@ function BranchRows({
  * equivalent), the chart, and the entry moment, which can be changed.
  */
 export function TimelineSection({
-  timeline: audited,
-  uncertain: auditedUncertain,
+  reported,
+  auditedAt,
+  accountTimeZone,
   quiet,
   loadSequence,
   onLocate,
 }: TimelineSectionProps) {
-  const timeZone = audited.timeZone;
-  // A moment typed in, and its timeline; null = the audit's own ("now").
+  // "Now" worked out here, when the report carries no timeline.
+  const [now, setNow] = useState<Worked | null>(null);
+  // A moment typed in, and its timeline; null = "now".
   const [custom, setCustom] = useState<Worked | null>(null);
-  const [typed, setTyped] = useState(() => localInputValue(audited.enteredAt, timeZone));
+  const [typed, setTyped] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [all, setAll] = useState(false);
@@ -151,29 +159,36 @@ export function TimelineSection({
   // (a table's layout is the costly part on a long sequence) a frame later.
   const [painted, setPainted] = useState(false);
   useEffect(() => setPainted(true), []);
-  const timeline = custom?.timeline ?? audited;
-  const uncertain = custom ? custom.uncertain : auditedUncertain;
 
-  const groups = useMemo(() => (painted ? branchGroups(timeline) : []), [timeline, painted]);
+  // The audit's zone: the report's timeline says it; otherwise the setting, as the audit reads it.
+  const timeZone =
+    reported?.timeZone ??
+    (accountTimeZone === undefined ? null : createTiming(accountTimeZone ?? undefined).timeZone);
+  const base: Worked | null = reported ? { timeline: reported, uncertain: reported.uncertain } : now;
+  const shownWork = custom ?? base;
+  const timeline = shownWork?.timeline ?? null;
+
+  const groups = useMemo(() => (painted && timeline ? branchGroups(timeline) : []), [timeline, painted]);
   const total = groups.reduce((sum, group) => sum + group.messages.length, 0);
   const shown = all ? { groups, hidden: 0 } : firstRows(groups, TIMELINE_ROWS_SHOWN);
 
-  /** Works the timeline out again from the page model, for a contact entering at `enteredAt`. */
-  const showEntry = async (enteredAt: number) => {
+  /** The timeline worked out from the page model, for a contact entering at `enteredAt`. */
+  const workOut = async (enteredAt: number, zone: string): Promise<Worked | null> => {
     setBusy(true);
     const sequence = await loadSequence().catch(() => null);
     setBusy(false);
     if (!sequence) {
       setProblem(
-        'The builder tab did not answer, so the timeline could not be worked out again. Reopen the popup.',
+        'The builder tab did not answer, so the timeline could not be worked out. Reopen the popup.',
       );
-      return;
+      return null;
     }
     setProblem(null);
-    setCustom(recompute(sequence, timeZone, enteredAt));
+    return recompute(sequence, zone, enteredAt);
   };
 
   const enterAt = (value: string) => {
+    if (timeZone === null) return;
     const enteredAt = localToInstant(value, timeZone).getTime();
     if (!Number.isFinite(enteredAt)) {
       setProblem(
@@ -181,41 +196,54 @@ export function TimelineSection({
       );
       return;
     }
-    void showEntry(enteredAt);
+    void workOut(enteredAt, timeZone).then((worked) => worked && setCustom(worked));
   };
+
+  // A report without a timeline: "now" is worked out here once drawn, and again on each audit.
+  useEffect(() => {
+    if (!painted || reported || timeZone === null) return;
+    void workOut(auditedAt, timeZone).then(setNow);
+  }, [painted, reported, auditedAt, timeZone]);
 
   // The builder changed (a new audit): a moment typed in is worked out again on the new page.
   const customAt = custom?.timeline.enteredAt ?? null;
   useEffect(() => {
-    if (customAt !== null) void showEntry(customAt);
-  }, [audited]);
+    if (customAt !== null && timeZone !== null)
+      void workOut(customAt, timeZone).then((worked) => worked && setCustom(worked));
+  }, [reported, auditedAt]);
 
+  const uncertain = shownWork?.uncertain ?? null;
+  const entryValue =
+    typed ?? (timeZone === null ? '' : localInputValue(timeline?.enteredAt ?? auditedAt, timeZone));
   return (
     <section aria-labelledby="timeline-title" class="timeline">
       <h2 class="section-title" id="timeline-title">
         Timeline
       </h2>
-      <p class="hint">
-        When each email and SMS reaches {custom ? 'a contact entering on ' : 'a contact entering now, '}
-        <strong>{formatMoment(timeline.enteredAt, timeZone)}</strong>, on every path (times in {timeZone}).
-      </p>
+      {timeline && (
+        <p class="hint">
+          When each email and SMS reaches {custom ? 'a contact entering on ' : 'a contact entering now, '}
+          <strong>{formatMoment(timeline.enteredAt, timeline.timeZone)}</strong>, on every path (times in{' '}
+          {timeline.timeZone}).
+        </p>
+      )}
       <form
         class="timeline__entry"
         onSubmit={(event) => {
           event.preventDefault();
-          enterAt(typed);
+          enterAt(entryValue);
         }}
       >
         <label for="timeline-entry">Contact enters</label>
         <input
           id="timeline-entry"
           type="datetime-local"
-          value={typed}
+          value={entryValue}
           aria-invalid={problem ? 'true' : 'false'}
           aria-describedby="timeline-entry-problem"
           onInput={(event) => setTyped(event.currentTarget.value)}
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || timeZone === null}>
           Show
         </button>
         <button
@@ -224,7 +252,7 @@ export function TimelineSection({
           onClick={() => {
             setCustom(null);
             setProblem(null);
-            setTyped(localInputValue(audited.enteredAt, timeZone));
+            setTyped(null);
           }}
         >
           Now
@@ -239,14 +267,14 @@ export function TimelineSection({
           listed.
         </p>
       )}
-      {timeline.cut && (
+      {timeline?.cut && (
         <p class="notice">
           Not every path is shown: this sequence has more paths than the timeline follows. The branches left
           out say where they stop being followed.
         </p>
       )}
-      {!painted ? (
-        <p class="hint">Working out the timeline…</p>
+      {!painted || !timeline ? (
+        problem === null && <p class="hint">Working out the timeline…</p>
       ) : timeline.branches.length === 0 ? (
         <p>The Starting Rules module was not on the page, so the timeline cannot start.</p>
       ) : (
