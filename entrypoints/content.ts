@@ -153,8 +153,7 @@ export default defineContentScript({
     const stopListening = [
       listen('getReport', getReportRequest, (request) => {
         if (!session) return reportResponse(idleResult(), request);
-        const result = session.latest() ?? session.auditNow();
-        return reportResponse(result, request, session.inferredProfile());
+        return reportResponse(session.latestWithTimeline(), request, session.inferredProfile());
       }),
       listen('locateStep', locateStepRequest, (ref) => {
         try {

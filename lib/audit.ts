@@ -114,6 +114,18 @@ export function createContext(
   };
 }
 
+/**
+ * The clock dates and windows are read on: the settings' account zone, else the browser's
+ * (`browserZone`, by default what Intl says).
+ */
+export function accountTiming(settings: Settings, browserZone?: string): Timing {
+  const accountZone = settings.accountTimeZone;
+  return createTiming(
+    accountZone ?? browserZone ?? defaultTimeZone(),
+    accountZone === null ? 'browser' : 'setting',
+  );
+}
+
 /** Runs every enabled rule on what the reader saw and builds the report. Pure apart from the clock. */
 export function audit(page: PageModel, options: AuditOptions): Report {
   const started = clock();
@@ -131,11 +143,10 @@ export function audit(page: PageModel, options: AuditOptions): Report {
   if (page.kind === 'editor' || page.kind === 'list') {
     // Only here: a page's first Intl call loads the time zone data (tens of ms), which the
     // Kartra pages that are not a sequence never need.
-    const accountZone = settings.accountTimeZone;
-    const requestedZone = accountZone ?? options.timeZone ?? defaultTimeZone();
+    const requestedZone = settings.accountTimeZone ?? options.timeZone ?? defaultTimeZone();
     if (!isValidTimeZone(requestedZone))
       notes.push(`Unknown time zone "${requestedZone}"; dates were read as UTC.`);
-    const timing = createTiming(requestedZone, accountZone === null ? 'browser' : 'setting');
+    const timing = accountTiming(settings, options.timeZone);
     if (page.kind === 'editor') {
       sequence = page.sequence;
       diagnostics = sequence.diagnostics;

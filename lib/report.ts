@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { REPORT_PAGE_KINDS } from './kinds';
 import { readingSchema } from './model';
 import { severitySchema } from './settings-schema';
+import { reportTimelineSchema } from './timeline-schema';
 
 /**
  * The audit report: what the popup shows and the JSON export writes (format in
@@ -60,6 +61,12 @@ export const reportSchema = z.object({
     /** On the builder: which profile read it and how well it fitted (see FIT_CHECKS). */
     reading: z.optional(readingSchema),
   }),
+  /**
+   * On the builder: when each step reaches a contact entering at `generatedAt`, on every path
+   * (lib/timeline-schema.ts). Added when a report is asked for (the popup, the exports), not by
+   * every audit: see withTimeline.
+   */
+  timeline: z.optional(reportTimelineSchema),
   timing: z.object({
     readMs: z.number().check(z.minimum(0)),
     checkMs: z.number().check(z.minimum(0)),

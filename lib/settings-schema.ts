@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { describeIssue } from './issue-message';
+import { DEFAULT_QUIET_HOURS } from './quiet-hours';
 import { DEFAULT_TOO_MANY_EMAILS_LIMIT, defaultSettings, SEVERITIES, type Settings } from './settings';
 import { isValidTimeZone } from './timing';
 
@@ -10,6 +11,9 @@ import { isValidTimeZone } from './timing';
 
 export const TIME_ZONE_PROBLEM =
   "expected a time zone name such as Europe/Berlin or America/New_York, or nothing for the browser's zone";
+
+/** An hour of the day on the wall clock: 0 (midnight) to 23. */
+const hourSchema = z.int().check(z.gte(0), z.lte(23));
 
 export const severitySchema = z.enum(SEVERITIES);
 
@@ -31,6 +35,10 @@ const SETTINGS_FIELDS = {
     z.nullable(z.string().check(z.refine(isValidTimeZone, TIME_ZONE_PROBLEM))),
     null,
   ),
+  /** Hours on the account's clock that count as quiet; Saturday and Sunday too when `weekends`. */
+  quietHours: z._default(z.object({ from: hourSchema, to: hourSchema, weekends: z.boolean() }), () => ({
+    ...DEFAULT_QUIET_HOURS,
+  })),
 };
 
 const versionSchema = z._default(z.literal(1), 1);

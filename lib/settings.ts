@@ -7,6 +7,8 @@
  * settings from there, already validated: see extension/active-config.ts).
  */
 
+import { DEFAULT_QUIET_HOURS, type QuietHours } from './quiet-hours';
+
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -31,6 +33,8 @@ export interface Settings {
    * (KB 153000163830); null = the browser's zone, which findings then name as such.
    */
   accountTimeZone: string | null;
+  /** When a message reaching a contact counts as night or weekend (the timeline marks it). */
+  quietHours: QuietHours;
 }
 
 /** A fresh object each time: callers may change it. */
@@ -42,6 +46,7 @@ export function defaultSettings(): Settings {
     testAddress: '',
     inlineWarnings: true,
     accountTimeZone: null,
+    quietHours: { ...DEFAULT_QUIET_HOURS },
   };
 }
 

@@ -6,6 +6,10 @@
  * the extension's toolbar icon); without one, it runs headless, saves a screenshot and prints
  * its path and the extension's findings. `--skin` draws the builder in another markup
  * (tests/replica/skin.ts, docs/replica-markup.md "Skins").
+ *
+ * Headless, it also saves the popup's Timeline section; `--enter 2031-03-01T21:30` types that entry
+ * moment (account time zone) first, and `--timeline-shot FILE` saves the picture there instead of
+ * the temporary folder (the README's docs/screenshot-timeline.png is made this way).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,13 +17,21 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Page } from '@playwright/test';
 import { findChromium, launchKartra } from '../tests/harness';
 import { skinNamed } from '../tests/replica/skin';
 import { ExtensionReports } from '../tests/support/extension-report';
 import { ensureBuilt } from './lib/ensure-built';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = parseArgs({ allowPositionals: true, options: { skin: { type: 'string', default: 'default' } } });
+const args = parseArgs({
+  allowPositionals: true,
+  options: {
+    skin: { type: 'string', default: 'default' },
+    enter: { type: 'string' },
+    'timeline-shot': { type: 'string' },
+  },
+});
 const specPath = args.positionals[0] ?? join(root, 'tests/fixtures/sequences/launch-sequence.json');
 
 function hasDisplay(): boolean {
@@ -72,12 +84,29 @@ async function main(): Promise<void> {
     await popup.locator('.counts').waitFor();
     const popupShot = join(tmpdir(), 'kartra-auditor-demo-popup.png');
     await popup.screenshot({ path: popupShot, fullPage: true });
-    console.log(`No display: ran headless. Screenshots: ${screenshot} (builder), ${popupShot} (popup)`);
+    const timelineShot = resolve(
+      args.values['timeline-shot'] ?? join(tmpdir(), 'kartra-auditor-demo-timeline.png'),
+    );
+    await saveTimeline(popup, timelineShot, args.values.enter);
+    console.log(
+      `No display: ran headless. Screenshots: ${screenshot} (builder), ${popupShot} (popup), ${timelineShot} (timeline)`,
+    );
     await session.close();
     return;
   }
   console.log('Explore the builder, then click the extension icon in the toolbar. Close the window to quit.');
   await new Promise<void>((done) => session.context.on('close', () => done()));
+}
+
+/** The popup's Timeline section, for a contact entering at `enter` (typed as a user would) or now. */
+async function saveTimeline(popup: Page, path: string, enter: string | undefined): Promise<void> {
+  const timeline = popup.getByRole('region', { name: 'Timeline' });
+  if (enter) {
+    await timeline.getByLabel('Contact enters').fill(enter);
+    await timeline.getByRole('button', { name: 'Show', exact: true }).click();
+    await timeline.getByText('a contact entering on').waitFor();
+  }
+  await timeline.screenshot({ path });
 }
 
 main().catch((error: Error) => {

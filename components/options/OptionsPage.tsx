@@ -5,6 +5,7 @@ import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib
 import { freshTestAddress } from '@/lib/test-address';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/timing';
 import { ProfileOverride } from './ProfileOverride';
+import { QuietHoursControl } from './QuietHoursControl';
 
 /** The zone names the browser knows, offered as suggestions (older browsers list none). */
 const ZONE_NAMES: readonly string[] =
@@ -12,7 +13,7 @@ const ZONE_NAMES: readonly string[] =
 
 /**
  * Rules on/off and severities, the too-many-emails limit, the test address, inline warnings,
- * the account time zone.
+ * the account time zone, the timeline's quiet hours.
  */
 export function OptionsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -127,6 +128,10 @@ export function OptionsPage() {
               ? `Not set: dates and windows are read in your browser's time zone (${browserZone}), and findings say so. Kartra's account zone can differ: set it here.`
               : `Dates and windows are read in ${settings.accountTimeZone}, as Kartra's account settings say.`)}
         </p>
+        <QuietHoursControl
+          quiet={settings.quietHours}
+          onChange={(quiet) => update({ ...settings, quietHours: quiet })}
+        />
       </section>
       <section>
         <h2>Display</h2>

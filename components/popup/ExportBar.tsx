@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, renderReport, reportFileName } from '@/lib/export';
+import type { QuietHours } from '@/lib/quiet-hours';
 import type { Report } from '@/lib/report';
 
 function download(text: string, type: string, fileName: string): void {
@@ -12,11 +13,13 @@ function download(text: string, type: string, fileName: string): void {
 }
 
 /** The report as a file to send to a client (JSON, Markdown, HTML, CSV), or as Markdown to paste. */
-export function ExportBar({ report }: { report: Report }) {
+export function ExportBar({ report, quietHours }: { report: Report; quietHours?: QuietHours }) {
+  // The timeline's quiet-hours markers follow the settings, as in the popup.
+  const options = quietHours ? { quietHours } : {};
   const [copied, setCopied] = useState<string | null>(null);
   const copyMarkdown = async () => {
     try {
-      await navigator.clipboard.writeText(renderReport(report, 'md'));
+      await navigator.clipboard.writeText(renderReport(report, 'md', options));
       setCopied('Copied the report as Markdown.');
     } catch {
       setCopied('The clipboard is not available here; use the Markdown download instead.');
@@ -32,7 +35,7 @@ export function ExportBar({ report }: { report: Report }) {
             type="button"
             onClick={() =>
               download(
-                renderReport(report, format),
+                renderReport(report, format, options),
                 EXPORT_MIME_TYPES[format],
                 reportFileName(report, format),
               )

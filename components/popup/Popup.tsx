@@ -4,6 +4,8 @@ import type { ReportResponse } from '@/lib/extension/content-answers';
 import { listen, reportChangedRequest } from '@/lib/extension/messages';
 import { loadSettings } from '@/lib/extension/settings-store';
 import type { KartraProfile } from '@/lib/kartra/profile';
+import type { SequenceModel } from '@/lib/model';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '@/lib/quiet-hours';
 import type { Report } from '@/lib/report';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';
@@ -66,6 +68,9 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [testAddress, setTestAddress] = useState('');
+  const [quietHours, setQuietHours] = useState<QuietHours>(() => ({ ...DEFAULT_QUIET_HOURS }));
+  // The account's zone as the settings name it (null: the browser's); undefined until loaded.
+  const [accountTimeZone, setAccountTimeZone] = useState<string | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
   const [locateStatus, setLocateStatus] = useState<string | null>(null);
 
@@ -73,6 +78,8 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
   useLayoutEffect(() => {
     void loadSettings().then((loaded) => {
       setTestAddress(loaded.settings.testAddress);
+      setQuietHours(loaded.settings.quietHours);
+      setAccountTimeZone(loaded.settings.accountTimeZone);
       setNotice(loaded.notice);
     });
     void initial.then((first) => {
@@ -98,6 +105,13 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
         ? `${where} is highlighted in the builder.`
         : `${where} is not on the builder's screen${/^[A-Z]/.test(ref) ? `: open tab ${ref[0]}` : ''}.`,
     );
+  };
+
+  // The page model is large (300 KB on 1,000 steps): asked for only when the timeline needs it.
+  const loadSequence = async (): Promise<SequenceModel | null> => {
+    if (tabId === undefined) return null;
+    const response = await askAuditedFrame(tabId, 'getReport', { withPage: true }).catch(() => null);
+    return response?.page?.kind === 'editor' ? response.page.sequence : null;
   };
 
   const report = state.status === 'ready' ? state.report : null;
@@ -148,6 +162,9 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
           testAddress={testAddress}
           onLocate={locate}
           locateStatus={locateStatus}
+          quietHours={quietHours}
+          accountTimeZone={accountTimeZone}
+          loadSequence={loadSequence}
         />
       )}
       {partlyRead && <StructureExport tabId={tabId} />}

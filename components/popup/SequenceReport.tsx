@@ -1,11 +1,14 @@
 import { plural } from '@/lib/export/plural';
 import type { KartraProfile } from '@/lib/kartra/profile';
+import type { SequenceModel } from '@/lib/model';
+import type { QuietHours } from '@/lib/quiet-hours';
 import type { Report } from '@/lib/report';
 import { ExportBar } from './ExportBar';
 import { FindingGroups } from './FindingGroups';
 import { ReadingNotice } from './ReadingNotice';
 import { RunOrder } from './RunOrder';
 import { TestAddress } from './TestAddress';
+import { TimelineSection } from './TimelineSection';
 
 const STATUS_WORDS = { active: 'Running', paused: 'Paused' } as const;
 
@@ -16,6 +19,11 @@ export interface SequenceReportProps {
   testAddress: string;
   onLocate: (ref: string) => void;
   locateStatus: string | null;
+  quietHours: QuietHours;
+  /** The account's zone from the settings (null: the browser's); undefined until they are loaded. */
+  accountTimeZone: string | null | undefined;
+  /** The page model the report was made from, asked for again (the timeline's entry moment). */
+  loadSequence: () => Promise<SequenceModel | null>;
 }
 
 /** The popup on a sequence's builder. */
@@ -25,7 +33,11 @@ export function SequenceReport({
   testAddress,
   onLocate,
   locateStatus,
+  quietHours,
+  accountTimeZone,
+  loadSequence,
 }: SequenceReportProps) {
+  const timeline = report.timeline ?? null;
   const sequence = report.sequence;
   const { error, warning, info, review } = report.counts;
   const clean = error + warning + review === 0;
@@ -60,6 +72,16 @@ export function SequenceReport({
       </p>
       <FindingGroups findings={report.findings} onLocate={onLocate} />
       {report.runOrder.length > 0 && <RunOrder refs={report.runOrder} />}
+      {report.sequence && (
+        <TimelineSection
+          reported={timeline}
+          auditedAt={Date.parse(report.generatedAt)}
+          accountTimeZone={accountTimeZone}
+          quiet={quietHours}
+          loadSequence={loadSequence}
+          onLocate={onLocate}
+        />
+      )}
       <section aria-label="Coverage">
         <h2 class="section-title">Coverage</h2>
         <p>Tabs audited: {report.coverage.tabsAudited.join(', ') || 'none'}</p>
@@ -74,7 +96,7 @@ export function SequenceReport({
         )}
       </section>
       {sequence && <TestAddress address={testAddress} sequenceId={sequence.id} />}
-      <ExportBar report={report} />
+      <ExportBar report={report} quietHours={quietHours} />
       <p class="tool-version">
         {report.tool.name} {report.tool.version}
       </p>

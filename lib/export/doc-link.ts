@@ -1,3 +1,5 @@
+import type { QuietHours } from '../quiet-hours';
+
 /** Where rule pages live in the repository; the default link target of every export. */
 export const RULE_DOCS_PATH = 'docs/rules/';
 
@@ -8,6 +10,8 @@ export interface ExportOptions {
    * repository-relative `docs/rules/`.
    */
   docsBase?: string;
+  /** Which hours the timeline marks as quiet (the settings' quietHours; default 9 PM to 8 AM and weekends). */
+  quietHours?: QuietHours;
 }
 
 function safeBase(base: string | undefined): string {

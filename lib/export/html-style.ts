@@ -32,6 +32,17 @@ a { color: #0550ae; }
 .fix { color: #1f2328; }
 .rule, .meta { color: #59636e; font-size: .9rem; }
 .run-order { font-size: 1.05rem; overflow-wrap: anywhere; }
+.timeline { border-collapse: collapse; width: 100%; font-size: .9rem; margin-top: .75rem; }
+.timeline caption { text-align: left; color: #59636e; font-size: .85rem; }
+.timeline th, .timeline td { border-bottom: 1px solid #d0d7de; padding: .25rem .4rem; text-align: left; vertical-align: top; }
+.timeline-skipped, .timeline-never, .timeline-unknown { color: #59636e; }
+.notice { border-left: 4px solid #bf8700; padding-left: .6rem; }
+.timeline-chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
+.timeline-chart text { font-size: 11px; fill: #59636e; }
+.timeline-chart .tick line { stroke: #eaeef2; }
+.timeline-chart .axis { stroke: #d0d7de; }
+.timeline-chart .mark { fill: #0969da; stroke: #0969da; stroke-width: 2; }
+.timeline-chart .mark.quiet { fill: #fff; }
 footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #d0d7de; color: #59636e; font-size: .85rem; }
 @media print {
   body { font-size: 10.5pt; }

@@ -1,7 +1,11 @@
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '../quiet-hours';
 import type { Report } from '../report';
+import { layoutTimelineChart } from '../timeline-chart';
+import { formatWhen, KIND_WORDS } from '../timeline-words';
 import { type ExportOptions, ruleDocHref } from './doc-link';
 import { escapeHtml } from './escape-html';
 import { REPORT_CSS } from './html-style';
+import { plural } from './plural';
 import {
   type Finding,
   type FindingGroup,
@@ -18,6 +22,7 @@ import {
   whereLabel,
 } from './report-view';
 import { displayText } from './text';
+import { timelineTable } from './timeline-view';
 
 /** Nothing may run and nothing may load: a report opened from disk stays inert and offline. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -112,6 +117,62 @@ function runOrder(report: Report): string {
 </section>`;
 }
 
+/** The chart's width in the file (its viewBox scales it down on a narrow screen). */
+const CHART_WIDTH = 760;
+
+/** The chart of lib/timeline-chart.ts, as the popup draws it: an inline SVG, no script. */
+function timelineChart(report: Report, quiet: QuietHours): string {
+  const timeline = report.timeline;
+  if (!timeline || timeline.branches.length === 0) return '';
+  const chart = layoutTimelineChart(timeline, quiet, { width: CHART_WIDTH });
+  const marks = chart.rows.reduce((sum, row) => sum + row.marks.length, 0);
+  const quietMarks = chart.rows.reduce((sum, row) => sum + row.marks.filter((m) => m.quiet).length, 0);
+  const left = chart.rowsLeftOut > 0 ? `; ${plural(chart.rowsLeftOut, 'more path')} in the table only` : '';
+  const label = `Chart: ${plural(marks, 'message')} on ${plural(chart.rows.length, 'path')}, from day 0 to day ${chart.maxDay}; ${quietMarks} in quiet hours${left}. The table lists them.`;
+  const ticks = chart.ticks.map(
+    (tick) =>
+      `<g class="tick"><line x1="${tick.x}" x2="${tick.x}" y1="0" y2="${chart.height - 14}"/><text x="${tick.x}" y="${chart.height - 2}" text-anchor="middle">day ${tick.day}</text></g>`,
+  );
+  const rows = chart.rows.map((row) => {
+    const circles = row.marks.map((mark) => {
+      const title = `Step ${mark.ref} · ${KIND_WORDS[mark.kind] ?? mark.kind} · ${formatWhen(mark, timeline.timeZone)}${mark.quiet ? ' (quiet hours)' : ''}`;
+      return `<circle class="mark${mark.quiet ? ' quiet' : ''}" cx="${mark.x}" cy="${row.y}" r="4" data-ref="${escapeHtml(displayText(mark.ref))}" data-day="${mark.day}"><title>${escapeHtml(displayText(title))}</title></circle>`;
+    });
+    return `<g class="row" data-branch="${escapeHtml(row.branchId)}"><text class="label" x="0" y="${row.y - 8}">${escapeHtml(displayText(row.label))}</text><line class="axis" x1="0" x2="${chart.width}" y1="${row.y}" y2="${row.y}"/>
+${circles.join('\n')}</g>`;
+  });
+  return `<svg class="timeline-chart" role="img" aria-label="${escapeHtml(label)}" width="${chart.width}" height="${chart.height}" viewBox="0 0 ${chart.width} ${chart.height}" xmlns="http://www.w3.org/2000/svg">
+${[...ticks, ...rows].join('\n')}
+</svg>`;
+}
+
+function timelineSection(report: Report, options: ExportOptions): string {
+  const quiet = options.quietHours ?? DEFAULT_QUIET_HOURS;
+  const table = timelineTable(report, quiet);
+  if (!table) return '';
+  const notices = table.notices.map((notice) => `<p class="notice">${pageText(notice)}</p>`);
+  const rows = table.rows.map((row) => {
+    const struck = row.status === 'skipped' || row.status === 'never';
+    const message = struck ? `<s>${pageText(row.message)}</s>` : pageText(row.message);
+    return `<tr class="timeline-${row.status}" data-ref="${escapeHtml(displayText(row.ref))}"><th scope="row">${message}</th><td>${pageText(row.when)}</td><td>${pageText(row.branch)}</td><td>${row.quiet ? pageText(row.quiet) : ''}</td><td>${row.note ? pageText(row.note) : ''}</td></tr>`;
+  });
+  const tableHtml =
+    rows.length === 0
+      ? ''
+      : `<table class="timeline">
+<caption>Each email and SMS in the order a contact gets it, by branch</caption>
+<thead><tr><th scope="col">Message</th><th scope="col">When</th><th scope="col">Branch</th><th scope="col">Quiet</th><th scope="col">Note</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+  return `<section aria-labelledby="timeline">
+<h2 id="timeline">Timeline</h2>
+<p>${pageText(table.intro)}</p>
+${[...notices, timelineChart(report, quiet), tableHtml].filter(Boolean).join('\n')}
+</section>`;
+}
+
 function coverage(report: Report): string {
   const { tabsAudited, tabsNotSeen, notes } = report.coverage;
   const items: string[] = [];
@@ -157,7 +218,7 @@ ${REPORT_CSS}
 <h1>Kartra sequence audit: <bdi>${escapeHtml(subject)}</bdi></h1>
 ${facts(report)}
 </header>
-${[summary(report), ...groups, runOrder(report), coverage(report)].filter(Boolean).join('\n')}
+${[summary(report), ...groups, runOrder(report), timelineSection(report, options), coverage(report)].filter(Boolean).join('\n')}
 <footer>
 <p>Generated by ${escapeHtml(tool)} on <time datetime="${escapeHtml(displayText(report.generatedAt))}">${escapeHtml(when)}</time>.</p>
 </footer>

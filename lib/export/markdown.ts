@@ -16,6 +16,7 @@ import {
   summarizeCounts,
   whereLabel,
 } from './report-view';
+import { timelineTable } from './timeline-view';
 
 function sequenceLines(report: Report): string[] {
   const sequence = report.sequence;
@@ -41,6 +42,28 @@ function findingLines(finding: Finding, group: FindingGroup, options: ExportOpti
     `  - Fix: ${md(finding.fix)}`,
     `  - Rule: [${md(finding.ruleId)}](${ruleDocHref(finding.ruleId, options)})`,
   ];
+}
+
+/** A table cell: escaped page text, on one line (escapeMarkdown folds whitespace and escapes "|"). */
+const cell = (text: string | null) => (text ? md(text) : '');
+
+function timelineLines(report: Report, options: ExportOptions): string[] {
+  const table = timelineTable(report, options.quietHours);
+  if (!table) return [];
+  const lines = ['## Timeline', '', md(table.intro), ''];
+  for (const notice of table.notices) lines.push(`> ${md(notice)}`, '');
+  if (table.rows.length === 0) return lines;
+  lines.push('| Message | When | Branch | Quiet | Note |', '| --- | --- | --- | --- | --- |');
+  for (const row of table.rows) {
+    // Skipped and never-sent messages are struck through, as in the popup.
+    const message =
+      row.status === 'skipped' || row.status === 'never' ? `~~${cell(row.message)}~~` : cell(row.message);
+    lines.push(
+      `| ${message} | ${cell(row.when)} | ${cell(row.branch)} | ${cell(row.quiet)} | ${cell(row.note)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
 }
 
 function coverageLines(report: Report): string[] {
@@ -76,6 +99,7 @@ export function renderMarkdownReport(report: Report, options: ExportOptions = {}
   if (report.runOrder.length > 0) {
     out.push('## Run order', '', md(runOrderText(report.runOrder)), '');
   }
+  out.push(...timelineLines(report, options));
   const coverage = coverageLines(report);
   if (coverage.length > 0) out.push('## Coverage', '', ...coverage, '');
 

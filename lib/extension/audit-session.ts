@@ -4,6 +4,8 @@ import type { ListRow, PageModel, ProfileSource, SequenceModel } from '../model'
 import { type CardsRead, newReadMemory, readPage } from '../reader';
 import { mergeTabs } from '../reader/merge-tabs';
 import type { Report } from '../report';
+import { withTimeline } from '../report-timeline';
+import { defaultSettings } from '../settings';
 import { defaultTimeZone } from '../timing';
 import {
   type CanvasSnapshot,
@@ -64,6 +66,11 @@ export const PRESS_LIMIT_MS = 5000;
 
 export interface AuditSession {
   latest: () => AuditResult | null;
+  /**
+   * The latest result (auditing now when there is none), its report with its timeline: worked
+   * out on the first ask after each audit, then kept (see withTimeline).
+   */
+  latestWithTimeline: () => AuditResult;
   /** The profile inferred from this page, when the audit uses one (for "Keep this profile"). */
   inferredProfile: () => KartraProfile | null;
   /** Audits now, whatever the throttle says. */
@@ -82,6 +89,8 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   // Inference runs only when the profile does not read the page well, and is remembered for it.
   const memory = newReadMemory();
   let latest: AuditResult | null = null;
+  // The latest result with its report's timeline, once asked for; replaced by the next audit.
+  let timelined: { of: AuditResult; result: AuditResult } | null = null;
   let lastAuditAt = Number.NEGATIVE_INFINITY;
   let timer: number | undefined;
   // Asking Intl for the browser's zone loads its zone data (tens of ms on a page's first call):
@@ -256,8 +265,23 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       : null;
   }
 
+  function latestWithTimeline(): AuditResult {
+    const result = latest ?? auditNow();
+    if (result.error !== null) return result;
+    if (timelined?.of !== result) {
+      // Only a builder has a timeline; asking Intl for the zone elsewhere would load its data.
+      const report =
+        result.page.kind === 'editor'
+          ? withTimeline(result.report, result.page, options.settings() ?? defaultSettings(), timeZone())
+          : result.report;
+      timelined = { of: result, result: { ...result, report } };
+    }
+    return timelined.result;
+  }
+
   return {
     latest: () => latest,
+    latestWithTimeline,
     inferredProfile,
     auditNow,
     rememberList(memory) {

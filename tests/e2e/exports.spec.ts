@@ -41,6 +41,14 @@ test('each export downloads with its file name; JSON validates; HTML has no scri
   expect(json.name).toBe(`kartra-audit-masterclass-replay-follow-up-${today}.json`);
   const report = reportSchema.parse(JSON.parse(json.text));
   expect(report.findings.find((finding) => finding.ruleId === 'step-inactive')?.steps).toEqual(['2']);
+  // The timeline of a contact entering when the report was made, worked out when it was asked for.
+  expect(report.timeline?.enteredAt).toBe(Date.parse(report.generatedAt));
+  const sent = (report.timeline?.branches ?? []).flatMap((b) =>
+    b.entries
+      .filter((e) => (e.kind === 'email' || e.kind === 'sms') && e.status === 'runs')
+      .map((e) => e.ref),
+  );
+  expect(sent.length).toBeGreaterThan(0);
 
   const html = await download(popup, 'HTML');
   expect(html.name).toBe(`kartra-audit-masterclass-replay-follow-up-${today}.html`);
@@ -51,6 +59,14 @@ test('each export downloads with its file name; JSON validates; HTML has no scri
   await expect(viewer.getByText(HOSTILE_TITLE, { exact: false }).first()).toBeVisible();
   expect(await viewer.evaluate(() => document.querySelectorAll('img, script').length)).toBe(0);
   expect(await viewer.title()).not.toBe('1');
+  // The timeline: the table, and the chart with a mark per message sent (one path here).
+  const timeline = viewer.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.locator('table.timeline tbody tr')).not.toHaveCount(0);
+  expect(
+    await timeline
+      .locator('svg.timeline-chart circle')
+      .evaluateAll((marks) => marks.map((m) => m.getAttribute('data-ref'))),
+  ).toEqual(sent);
 
   const csv = await download(popup, 'CSV');
   expect(csv.name.endsWith('.csv')).toBe(true);

@@ -127,7 +127,8 @@ test('the popup works by keyboard: Tab reaches the findings and Enter locates a 
 }) => {
   const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
   const popup = await reports.openPopupFor(page);
-  const show = popup.getByRole('button', { name: 'Show step 2' });
+  // The finding's button (the Timeline below has one on every row too).
+  const show = popup.locator('.finding').getByRole('button', { name: 'Show step 2' });
   await expect(show).toBeVisible();
   for (let presses = 0; presses < 30; presses++) {
     if (await show.evaluate((element) => element === document.activeElement)) break;

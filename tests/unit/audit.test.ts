@@ -239,7 +239,7 @@ describe('a big sequence', () => {
 });
 
 describe('settings', () => {
-  it('defaults: every rule on, limit 10, inline warnings on', () => {
+  it('defaults: every rule on, limit 10, inline warnings on, quiet 9 PM to 8 AM and weekends', () => {
     expect(defaultSettings()).toEqual({
       version: 1,
       rules: {},
@@ -247,6 +247,7 @@ describe('settings', () => {
       testAddress: '',
       inlineWarnings: true,
       accountTimeZone: null,
+      quietHours: { from: 21, to: 8, weekends: true },
     });
   });
 
@@ -264,6 +265,7 @@ describe('settings', () => {
       testAddress: 'anna@example.com',
       inlineWarnings: true,
       accountTimeZone: null,
+      quietHours: { from: 21, to: 8, weekends: true },
     });
   });
 

@@ -105,6 +105,27 @@ const touchBuilder = (win: PageWindow, name: string) =>
   builderOf(win).setAttribute('class', `sequence_builder js_sequence_builder ${name}`);
 
 describe('the audit session', () => {
+  it('adds the timeline to the latest report only when asked, once per audit', async () => {
+    const { win, reports, clock } = openBuilder();
+    // The audit itself does not work the timeline out (the builder changes often).
+    expect(reports[0]?.timeline).toBeUndefined();
+    const asked = session?.latestWithTimeline();
+    const timeline = asked?.report?.timeline;
+    expect(timeline?.enteredAt).toBe(Date.parse(asked?.report?.generatedAt ?? ''));
+    expect(timeline?.branches[0]?.entries.map((e) => `${e.kind} ${e.ref}`)).toEqual([
+      'email 1',
+      'complete 2',
+    ]);
+    // Asked again: the same answer, not worked out again.
+    expect(session?.latestWithTimeline()).toBe(asked);
+    touchBuilder(win, 'changed');
+    await clock.advance(10);
+    const after = session?.latestWithTimeline();
+    expect(after).not.toBe(asked);
+    expect(after?.report).not.toBe(reports[0]);
+    expect(after?.report?.timeline?.enteredAt).toBe(Date.parse(reports[1]?.generatedAt ?? ''));
+  });
+
   it('audits on start and again after the builder changes', async () => {
     const { win, reports, clock } = openBuilder();
     expect(reports).toHaveLength(1);

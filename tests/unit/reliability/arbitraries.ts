@@ -231,6 +231,11 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
   testAddress: fc.constantFrom('', 'owner@example.com', '=cmd|x@y.z'),
   inlineWarnings: fc.boolean(),
   accountTimeZone: fc.constantFrom(null, 'UTC', 'Australia/Sydney'),
+  quietHours: fc.record({
+    from: fc.integer({ min: 0, max: 23 }),
+    to: fc.integer({ min: 0, max: 23 }),
+    weekends: fc.boolean(),
+  }),
 });
 
 export const nowArb = fc.date({

@@ -64,7 +64,7 @@ describe('reading stored settings', () => {
           return;
         }
         expect(strict.problem).toMatch(
-          /^(settings|version|rules|tooManyEmailsLimit|testAddress|inlineWarnings|accountTimeZone)\b/,
+          /^(settings|version|rules|tooManyEmailsLimit|testAddress|inlineWarnings|accountTimeZone|quietHours)\b/,
         );
         if (typeof raw !== 'object' || raw === null || !('version' in raw ? raw.version === 1 : true)) return;
         for (const key of ['tooManyEmailsLimit', 'testAddress', 'inlineWarnings', 'rules'] as const) {
@@ -124,6 +124,40 @@ describe('reading stored settings', () => {
     expect(wrong.settings.accountTimeZone).toBeNull();
     const problem = readSettingsStrict({ accountTimeZone: 'Europe/Atlantis' });
     expect(problem.ok === false && problem.problem).toMatch(/time zone name such as Europe\/Berlin/);
+  });
+
+  it('keeps quiet hours that are hours of the day, and says what is wrong with others', () => {
+    expect(defaultSettings().quietHours).toEqual({ from: 21, to: 8, weekends: true });
+    const saved = { from: 22, to: 6, weekends: false };
+    expect(interpretStoredSettings({ quietHours: saved }).settings.quietHours).toEqual(saved);
+    // Settings saved before quiet hours existed read with the default.
+    expect(interpretStoredSettings({ testAddress: 'me@example.com' }).settings.quietHours).toEqual({
+      from: 21,
+      to: 8,
+      weekends: true,
+    });
+    const problem = (quietHours: unknown) => {
+      const read = readSettingsStrict({ quietHours });
+      return read.ok ? null : read.problem;
+    };
+    expect(problem({ from: 24, to: 8, weekends: true })).toBe(
+      'quietHours.from: expected at most 23, found number 24',
+    );
+    expect(problem({ from: 21, to: -1, weekends: true })).toBe(
+      'quietHours.to: expected at least 0, found number -1',
+    );
+    expect(problem({ from: 21.5, to: 8, weekends: true })).toBe(
+      'quietHours.from: expected a whole number, found number 21.5',
+    );
+    expect(problem({ from: 21, to: 8 })).toBe('quietHours.weekends: missing (expected true or false)');
+    // One broken field falls back to the default; the others stay.
+    const loaded = interpretStoredSettings({
+      quietHours: { from: 99, to: 8, weekends: false },
+      testAddress: 'a@b.c',
+    });
+    expect(loaded.notice).toContain('quietHours.from');
+    expect(loaded.settings.quietHours).toEqual(defaultSettings().quietHours);
+    expect(loaded.settings.testAddress).toBe('a@b.c');
   });
 
   it('reads valid settings as saved, without a notice', () => {

@@ -1,0 +1,33 @@
+import { accountTiming } from './audit';
+import { flowUncertainty } from './checks/support';
+import { buildGraph } from './graph';
+import type { PageModel } from './model';
+import type { Report } from './report';
+import type { Settings } from './settings';
+import { computeTimeline } from './timeline';
+
+/**
+ * The report with its `timeline`: when each step reaches a contact entering at the report's
+ * `generatedAt`, on every path. Not part of every audit (a 1,000-step sequence's full timeline
+ * costs several ms, the audit runs on every change of the builder): added when a report is asked
+ * for, and kept by whoever holds the report (the audit session, for its latest). Pure.
+ *
+ * `page` is the page model the report was made from; `browserZone` the zone the audit was given
+ * (the settings' account zone wins, as in the audit). The same report back when it is not of a
+ * builder page or already has its timeline.
+ */
+export function withTimeline(
+  report: Report,
+  page: PageModel,
+  settings: Settings,
+  browserZone?: string,
+): Report {
+  if (report.timeline !== undefined || page.kind !== 'editor') return report;
+  const graph = buildGraph(page.sequence);
+  const timeline = computeTimeline(
+    graph,
+    accountTiming(settings, browserZone),
+    Date.parse(report.generatedAt),
+  );
+  return { ...report, timeline: { ...timeline, uncertain: flowUncertainty(graph) } };
+}
