@@ -153,7 +153,10 @@ export default defineContentScript({
     const stopListening = [
       listen('getReport', getReportRequest, (request) => {
         if (!session) return reportResponse(idleResult(), request);
-        return reportResponse(session.latestWithTimeline(), request, session.inferredProfile());
+        const result = request.withTimeline
+          ? session.latestWithTimeline()
+          : (session.latest() ?? session.auditNow());
+        return reportResponse(result, request, session.inferredProfile());
       }),
       listen('locateStep', locateStepRequest, (ref) => {
         try {

@@ -17,6 +17,8 @@ export function ExportBar({ report, quietHours }: { report: Report; quietHours?:
   // The timeline's quiet-hours markers follow the settings, as in the popup.
   const options = quietHours ? { quietHours } : {};
   const [copied, setCopied] = useState<string | null>(null);
+  // A builder's report gets its timeline right after the popup's first paint: exports wait for it.
+  const pending = report.page.kind === 'editor' && report.timeline === undefined;
   const copyMarkdown = async () => {
     try {
       await navigator.clipboard.writeText(renderReport(report, 'md', options));
@@ -33,6 +35,7 @@ export function ExportBar({ report, quietHours }: { report: Report; quietHours?:
           <button
             key={format}
             type="button"
+            disabled={pending}
             onClick={() =>
               download(
                 renderReport(report, format, options),
@@ -44,7 +47,7 @@ export function ExportBar({ report, quietHours }: { report: Report; quietHours?:
             {EXPORT_LABELS[format]}
           </button>
         ))}
-        <button type="button" onClick={copyMarkdown}>
+        <button type="button" disabled={pending} onClick={copyMarkdown}>
           Copy as Markdown
         </button>
       </div>

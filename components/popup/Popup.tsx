@@ -32,10 +32,10 @@ const ownProblem = (reason: string): State => ({
 });
 
 /** The tab's latest audit as the popup's state: a report, the extension's own failure, or no page. */
-async function fetchState(tabId: number): Promise<State> {
+async function fetchState(tabId: number, withTimeline = false): Promise<State> {
   let response: ReportResponse;
   try {
-    response = await askAuditedFrame(tabId, 'getReport', { withPage: false });
+    response = await askAuditedFrame(tabId, 'getReport', { withPage: false, withTimeline });
   } catch (error) {
     // No content script answers outside app.kartra.com.
     return error instanceof InvalidAnswerError ? ownProblem(error.message) : { status: 'no-page' };
@@ -92,7 +92,7 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
   useEffect(() => {
     if (tabId === undefined) return;
     return listen('reportChanged', reportChangedRequest, (_report, sender) => {
-      if (sender.tab?.id === tabId) void fetchState(tabId).then(setState);
+      if (sender.tab?.id === tabId) void fetchState(tabId, true).then(setState);
     });
   }, [tabId]);
 
@@ -115,6 +115,18 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
   };
 
   const report = state.status === 'ready' ? state.report : null;
+  // The first answer carries no timeline (its counts paint sooner); the builder's comes next.
+  const timelinePending = report?.page.kind === 'editor' && report.timeline === undefined;
+  useEffect(() => {
+    if (tabId === undefined || !timelinePending) return;
+    let current = true;
+    void fetchState(tabId, true).then((next) => {
+      if (current) setState(next);
+    });
+    return () => {
+      current = false;
+    };
+  }, [tabId, timelinePending]);
   // An unrecognised or partly read builder: what the maintainers need to fix the profile.
   const partlyRead =
     state.status === 'ready' &&

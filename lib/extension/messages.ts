@@ -30,6 +30,11 @@ export const getReportRequest = z.object({
    * does not ask: on 1,000 steps the model is ~300 KB, more than twice the report.
    */
   withPage: z.boolean(),
+  /**
+   * Also work out the report's timeline (lib/report-timeline.ts): on 1,000 steps it costs ms
+   * and ~190 KB, so the popup shows its counts first and asks for it right after.
+   */
+  withTimeline: z.optional(z.boolean()),
 });
 export type GetReportRequest = z.infer<typeof getReportRequest>;
 

@@ -78,7 +78,8 @@ export class ExtensionReports {
     const tabId = await this.tabIdOf(page);
     const bridge = await this.bridge();
     const answer = await bridge.evaluate(
-      (id) => kartraAuditor.sendMessage('getReport', { withPage: true }, id).catch(() => null),
+      (id) =>
+        kartraAuditor.sendMessage('getReport', { withPage: true, withTimeline: true }, id).catch(() => null),
       tabId,
     );
     if (answer === null) return null;
