@@ -17,6 +17,19 @@ export interface QuietHoursControlProps {
  * Which hours count as night for the popup's timeline markers, and whether weekends do too.
  * Whole hours in the account's time zone, the same zone the timeline is drawn in.
  */
+/** One hour of the day, as a select of the 24 hours. */
+function HourSelect({ id, hour, onChange }: { id: string; hour: number; onChange: (hour: number) => void }) {
+  return (
+    <select id={id} value={String(hour)} onChange={(event) => onChange(Number(event.currentTarget.value))}>
+      {HOURS.map((h) => (
+        <option key={h} value={String(h)}>
+          {hourLabel(h)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function QuietHoursControl({ quiet, onChange }: QuietHoursControlProps) {
   const summary =
     quiet.from === quiet.to
@@ -26,29 +39,9 @@ export function QuietHoursControl({ quiet, onChange }: QuietHoursControlProps) {
     <fieldset class="quiet-hours" aria-describedby="quiet-hours-help">
       <legend>Quiet hours</legend>
       <label for="quiet-from">From</label>{' '}
-      <select
-        id="quiet-from"
-        value={String(quiet.from)}
-        onChange={(event) => onChange({ ...quiet, from: Number(event.currentTarget.value) })}
-      >
-        {HOURS.map((hour) => (
-          <option key={hour} value={String(hour)}>
-            {hourLabel(hour)}
-          </option>
-        ))}
-      </select>{' '}
+      <HourSelect id="quiet-from" hour={quiet.from} onChange={(hour) => onChange({ ...quiet, from: hour })} />{' '}
       <label for="quiet-to">to</label>{' '}
-      <select
-        id="quiet-to"
-        value={String(quiet.to)}
-        onChange={(event) => onChange({ ...quiet, to: Number(event.currentTarget.value) })}
-      >
-        {HOURS.map((hour) => (
-          <option key={hour} value={String(hour)}>
-            {hourLabel(hour)}
-          </option>
-        ))}
-      </select>
+      <HourSelect id="quiet-to" hour={quiet.to} onChange={(hour) => onChange({ ...quiet, to: hour })} />
       <br />
       <label>
         <input

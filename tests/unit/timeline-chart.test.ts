@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../lib/graph';
-import type { SequenceModel } from '../../lib/model';
-import { computeTimeline, pathEnds, type Timeline } from '../../lib/timeline';
+import { pathEnds } from '../../lib/timeline';
 import { layoutTimelineChart, TIMELINE_CHART_ROW_LIMIT } from '../../lib/timeline-chart';
-import { createTiming } from '../../lib/timing';
 import { chain, complete, email, no, sequence, sms, split, tag, wait, yes } from './checks/model-builder';
-
-function timelineOf(seq: SequenceModel, entered: string, zone = 'UTC'): Timeline {
-  const timing = createTiming(zone, 'setting');
-  return computeTimeline(buildGraph(seq), timing, timing.localToInstant(entered).getTime());
-}
+import { timelineOf } from './timeline-of';
 
 const NO_QUIET = { from: 0, to: 0, weekends: false };
 

@@ -26,17 +26,7 @@ import {
   weekdays,
   yes,
 } from './checks/model-builder';
-
-/** The timeline of a contact entering at `entered` (wall clock in `zone`). */
-function timelineOf(seq: SequenceModel, entered: string, zone = 'UTC', maxEntries?: number): Timeline {
-  const timing = createTiming(zone, 'setting');
-  return computeTimeline(
-    buildGraph(seq),
-    timing,
-    timing.localToInstant(entered).getTime(),
-    maxEntries === undefined ? {} : { maxEntries },
-  );
-}
+import { timelineOf } from './timeline-of';
 
 /** An entry as a reader of the timeline sees it: "2 runs 2026-11-30 09:00 day 3 (waited for its window)". */
 function row(e: TimelineEntry, zone: string): string {

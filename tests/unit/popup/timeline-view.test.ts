@@ -8,10 +8,8 @@ import {
   formatWhen,
   localInputValue,
 } from '../../../components/popup/timeline-words';
-import { buildGraph } from '../../../lib/graph';
-import type { SequenceModel } from '../../../lib/model';
-import { branchPath, computeTimeline, type Timeline } from '../../../lib/timeline';
-import { createTiming, localToInstant } from '../../../lib/timing';
+import { branchPath } from '../../../lib/timeline';
+import { localToInstant } from '../../../lib/timing';
 import {
   chain,
   complete,
@@ -26,11 +24,7 @@ import {
   wait,
   yes,
 } from '../checks/model-builder';
-
-function timelineOf(seq: SequenceModel, entered: string, zone = 'UTC'): Timeline {
-  const timing = createTiming(zone, 'setting');
-  return computeTimeline(buildGraph(seq), timing, timing.localToInstant(entered).getTime());
-}
+import { timelineOf } from '../timeline-of';
 
 /** Two splits, one inside the other's No branch: three ways through. */
 const nested = sequence({
