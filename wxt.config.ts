@@ -1,5 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import {
+  auditModuleResource,
+  buildAuditModuleAsEsModule,
+  KARTRA_MATCHES,
+} from './scripts/lib/audit-module-build';
 
 const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' };
 
@@ -16,6 +21,8 @@ export default defineConfig({
     // extension runs in (Chrome, Firefox 115+) preloads modules natively.
     build: { modulePreload: { polyfill: false } },
   }),
+  // The content script's audit module, imported by its loader: an ES module (see the helper).
+  hooks: { 'vite:build:extendConfig': buildAuditModuleAsEsModule },
   // The Firefox sources zip (for the add-on review) holds the project, not local test output.
   zip: { excludeSources: ['test-results/**', 'playwright-report/**', '.wxt/**'] },
   manifest: ({ browser }) => ({
@@ -23,7 +30,9 @@ export default defineConfig({
     description:
       'Finds the silent mistakes in Kartra email sequences (paused sequences, inactive steps, missing lines, past dates) and shows the fix.',
     permissions: ['storage'],
-    host_permissions: ['https://app.kartra.com/*'],
+    host_permissions: KARTRA_MATCHES,
+    // The audit module, for Kartra's pages only (docs/privacy.md): no permission comes with it.
+    web_accessible_resources: [auditModuleResource(browser)],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -226,17 +226,5 @@ export function audit(page: PageModel, options: AuditOptions): Report {
   };
 }
 
-export const BADGE_COLORS = {
-  error: '#d93025',
-  warning: '#f29900',
-  unknown: '#5f6368',
-  none: '#5f6368',
-} as const;
-
-/** The toolbar badge: errors in red, else warnings in amber, '?' when the builder was not recognised. */
-export function auditSummary(report: Pick<Report, 'counts' | 'page'>): { text: string; color: string } {
-  if (report.page.kind === 'unrecognised') return { text: '?', color: BADGE_COLORS.unknown };
-  if (report.counts.error > 0) return { text: String(report.counts.error), color: BADGE_COLORS.error };
-  if (report.counts.warning > 0) return { text: String(report.counts.warning), color: BADGE_COLORS.warning };
-  return { text: '', color: BADGE_COLORS.none };
-}
+// The toolbar badge's colours and text live apart (the content script's loader needs them alone).
+export { auditSummary, BADGE_COLORS } from './badge';

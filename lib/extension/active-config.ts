@@ -1,6 +1,6 @@
 import { storage } from '@wxt-dev/storage';
-import { type KartraProfile, kartraProfile } from '../kartra/profile';
-import { defaultSettings, type Settings } from '../settings';
+import type { KartraProfile } from '../kartra/profile';
+import type { Settings } from '../settings';
 
 /**
  * What the content script reads pages with: the settings and the profile (the built-in one, or
@@ -9,7 +9,8 @@ import { defaultSettings, type Settings } from '../settings';
  * (messages.ts); the content script itself carries no validator, so its size stays what
  * the reader and the rules need (zod/mini alone would add about 8 KB gzip to it).
  *
- * This file holds no zod: the content script imports it.
+ * This file holds no zod: the content script's audit module imports it. The loader asks for the
+ * configuration with ask-config.ts, which does not bring @wxt-dev/storage with it.
  */
 
 export const SETTINGS_KEY = 'sync:settings';
@@ -21,26 +22,6 @@ export interface ActiveConfig {
   profileSource: 'built-in' | 'override';
   /** Why a stored value was not used (defaults or the built-in profile instead). */
   notices: string[];
-}
-
-/**
- * Asks the background for the validated configuration (`ask` sends getConfig, messages.ts). If
- * it does not answer (it failed, or is not listening yet), the defaults and the built-in
- * profile are used, with a notice.
- */
-export async function requestActiveConfig(ask: () => Promise<ActiveConfig>): Promise<ActiveConfig> {
-  let problem: string;
-  try {
-    return await ask();
-  } catch (error) {
-    problem = String(error);
-  }
-  return {
-    settings: defaultSettings(),
-    profile: kartraProfile,
-    profileSource: 'built-in',
-    notices: [`The settings and profile could not be loaded (${problem}); defaults are used.`],
-  };
 }
 
 /** Calls `onChange` when the stored settings or profile override change. */

@@ -15,6 +15,7 @@ import {
   type UnsavedChange,
   type VisitObservations,
 } from '../visit';
+import { LOG_PREFIX } from './log';
 import type { AuditResult } from './messages';
 import { isClickOn } from './save-control';
 
@@ -48,10 +49,8 @@ export interface AuditSessionOptions {
   listMemory?: { initial: ListMemory; save: (memory: ListMemory) => void };
 }
 
+export { LOG_PREFIX } from './log';
 export type { AuditResult } from './messages';
-
-/** Every message the extension writes to the console starts with this. */
-export const LOG_PREFIX = '[Kartra Auditor]';
 
 /**
  * Each audit (read, check, and the report's consumers drawing it) is a User Timing measure of

@@ -1,15 +1,11 @@
-import {
-  defineExtensionMessaging,
-  type ExtensionMessage,
-  type GetDataType,
-  type GetReturnType,
-} from '@webext-core/messaging';
+import type { ExtensionMessage, GetDataType, GetReturnType } from '@webext-core/messaging';
 import * as z from 'zod/mini';
 import type { KartraProfile } from '../kartra/profile';
 import type { PageModel } from '../model';
 import type { Report } from '../report';
 import type { ActiveConfig } from './active-config';
 import type { ExportStructureResponse, LocateStepResponse, ReportResponse } from './content-answers';
+import { onMessage } from './messenger';
 import { frameAuditSchema } from './tab-frames';
 
 /**
@@ -70,7 +66,7 @@ export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = GetDataType<Protocol[T]>;
 export type AnswerOf<T extends MessageType> = GetReturnType<Protocol[T]>;
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<Protocol>();
+export { onMessage, sendMessage } from './messenger';
 
 /**
  * Answers messages of `type` once what they carry validates against `request` (the schema of

@@ -1,14 +1,10 @@
 import { storage } from '@wxt-dev/storage';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  PROFILE_OVERRIDE_KEY,
-  requestActiveConfig,
-  SETTINGS_KEY,
-  watchStoredConfig,
-} from '../../../lib/extension/active-config';
+import { PROFILE_OVERRIDE_KEY, SETTINGS_KEY, watchStoredConfig } from '../../../lib/extension/active-config';
 import { loadActiveConfig } from '../../../lib/extension/active-config-loader';
-import { listen, noRequest, sendMessage } from '../../../lib/extension/messages';
+import { askActiveConfig } from '../../../lib/extension/ask-config';
+import { listen, noRequest } from '../../../lib/extension/messages';
 import { kartraProfile } from '../../../lib/kartra/profile';
 import { defaultSettings } from '../../../lib/settings';
 
@@ -48,7 +44,7 @@ describe('the settings and profile the content script reads pages with', () => {
   });
 
   it('reach the content script through one message, and fall back with a notice when nothing answers', async () => {
-    const ask = () => requestActiveConfig(() => sendMessage('getConfig'));
+    const ask = askActiveConfig;
     const nobody = await ask();
     expect(nobody.settings).toEqual(defaultSettings());
     expect(nobody.profile).toBe(kartraProfile);

@@ -1,0 +1,197 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type AuditOptions, audit } from '../audit';
+import { auditSummary } from '../badge';
+import type { PageModel } from '../model';
+import { mountOverlay, type Overlay } from '../overlay/mount-overlay';
+import type { CardsRead } from '../reader/collect';
+import type { Report } from '../report';
+import type { Settings } from '../settings';
+import { exportStructure } from '../structure-export';
+import type { ListMemory } from '../visit';
+import { type ActiveConfig, watchStoredConfig } from './active-config';
+import { askActiveConfig, warnNotices } from './ask-config';
+import type { AuditModule } from './audit-module';
+import { type AuditResult, type AuditSession, startAuditSession } from './audit-session';
+import type { ExportStructureResponse, ReportResponse } from './content-answers';
+import { loadListMemory, saveListMemory, watchListMemory } from './list-memory';
+import { LOG_PREFIX } from './log';
+import {
+  getReportRequest,
+  listen,
+  locateStepRequest,
+  noRequest,
+  type ReportChanged,
+  reportResponse,
+  sendMessage,
+} from './messages';
+import { EXTENSION_HOST_TAG } from './ui-host';
+
+/**
+ * The audit module's work (audit-module.ts): on a sequence page, everything the content script
+ * does. It runs in the content script's isolated world, imported there by the loader.
+ */
+
+const FAILED_BADGE = { text: '!', color: '#5f6368' };
+
+function tellBackground(report: ReportChanged): void {
+  // The worker may be asleep or reloading; the next audit sends again.
+  sendMessage('reportChanged', report).catch(() => {});
+}
+
+function toolOf(): AuditOptions['tool'] {
+  const manifest = browser.runtime.getManifest();
+  return { name: manifest.name, version: manifest.version };
+}
+
+/** The report of a page that is not a sequence, made only when asked. */
+function idleResult(tool: AuditOptions['tool'], settings: Settings): Extract<AuditResult, { error: null }> {
+  const page: PageModel = { kind: 'other', url: location.href };
+  return { report: audit(page, { now: new Date(), tool, settings }), page, error: null };
+}
+
+async function answerIdle(request: unknown): Promise<ReportResponse> {
+  const asked = getReportRequest.parse(request);
+  // The settings as stored now: the loader keeps none of its own.
+  const { settings } = await askActiveConfig();
+  return reportResponse(idleResult(toolOf(), settings), asked);
+}
+
+async function start(ctx: ContentScriptContext, config: ActiveConfig): Promise<void> {
+  const tool = toolOf();
+  const loadConfig = async (): Promise<ActiveConfig> => warnNotices(await askActiveConfig());
+  let settings = config.settings;
+  let profile = config.profile;
+  let profileSource = config.profileSource;
+  // The profile the latest audit read the page with (one inferred from it, when the active one did not fit).
+  let readWith = profile;
+  let overlay: Overlay | null = null;
+
+  function showInline(report: Report | null, cards: CardsRead | null = null): void {
+    try {
+      if (!report || !settings.inlineWarnings || report.page.kind !== 'editor') {
+        overlay?.destroy();
+        overlay = null;
+        return;
+      }
+      overlay ??= mountOverlay(window, () => readWith);
+      overlay.update(report, cards);
+    } catch (error) {
+      console.error(LOG_PREFIX, 'the inline warnings failed:', error);
+    }
+  }
+
+  const startSession = (listSeen: ListMemory) => {
+    let newVisit = true;
+    const tell = (badge: ReportChanged['badge'], kind: ReportChanged['kind']) => {
+      tellBackground({ badge, kind, newVisit });
+      newVisit = false;
+    };
+    return startAuditSession(window, {
+      profile,
+      profileSource,
+      settings: () => settings,
+      tool,
+      // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
+      ownHost: () => overlay?.host ?? null,
+      listMemory: { initial: listSeen, save: saveListMemory },
+      onReport(report, profileRead, cards) {
+        // An orphan (the extension reloaded, no newer copy injected) finds out here, at its next
+        // audit: reading `isInvalid` runs the clean-up below instead of drawing.
+        if (ctx.isInvalid) return;
+        readWith = profileRead;
+        showInline(report, cards);
+        tell(auditSummary(report), report.page.kind);
+      },
+      onError() {
+        if (ctx.isInvalid) return;
+        showInline(null);
+        tell(FAILED_BADGE, 'unrecognised');
+      },
+    });
+  };
+  // The loader starts this module on a sequence page, or as the app navigates to one (before
+  // `location` shows the new address): either way there is a sequence to audit.
+  let session: AuditSession | null = null;
+  let unwatchList = () => {};
+  const listMemory = await loadListMemory();
+  if (!ctx.isInvalid) {
+    session = startSession(listMemory);
+    // The sequence list seen in another tab meanwhile.
+    unwatchList = watchListMemory((memory) => session?.rememberList(memory));
+  }
+
+  // Settings and a profile override saved on the options page apply at once; a new profile
+  // reads the page again from scratch.
+  let changes = 0;
+  const unwatchConfig = watchStoredConfig(() => {
+    const change = ++changes;
+    void loadConfig().then((next) => {
+      if (change !== changes || ctx.isInvalid) return; // a later change is being loaded
+      settings = next.settings;
+      if (next.profileSource === profileSource && JSON.stringify(next.profile) === JSON.stringify(profile)) {
+        session?.auditNow();
+        return;
+      }
+      profile = next.profile;
+      profileSource = next.profileSource;
+      if (!session) return;
+      session.stop();
+      overlay?.destroy();
+      overlay = null;
+      session = startSession(listMemory);
+    });
+  });
+
+  const stopListening = [
+    listen('getReport', getReportRequest, (request) => {
+      if (!session) return reportResponse(idleResult(tool, settings), request);
+      const result = request.withTimeline
+        ? session.latestWithTimeline()
+        : (session.latest() ?? session.auditNow());
+      return reportResponse(result, request, session.inferredProfile());
+    }),
+    listen('locateStep', locateStepRequest, (ref) => {
+      try {
+        // With inline warnings off, the overlay is mounted empty just for the highlight.
+        overlay ??= mountOverlay(window, () => readWith);
+        return { found: overlay.locate(ref) };
+      } catch (error) {
+        console.error(LOG_PREFIX, 'locating a step failed:', error);
+        return { found: false };
+      }
+    }),
+    listen('exportStructure', noRequest, (): ExportStructureResponse => {
+      try {
+        const structure = exportStructure(document, profile, {
+          url: location.href,
+          tool,
+          skipTag: EXTENSION_HOST_TAG,
+        });
+        return { structure, error: null };
+      } catch (error) {
+        console.error(LOG_PREFIX, 'exporting the page structure failed:', error);
+        return { structure: null, error: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  ];
+
+  // The extension was updated or reloaded: a newer copy of the content script takes the page
+  // over (WXT tells the loader's context when it starts), or none will until the page reloads.
+  // Either way this copy stops observing and takes its UI away, so the page never shows two
+  // overlays or a stale one.
+  ctx.onInvalidated(() => {
+    session?.stop();
+    overlay?.destroy();
+    overlay = null;
+    try {
+      unwatchConfig();
+      unwatchList();
+      for (const stop of stopListening) stop();
+    } catch {
+      // An orphaned script's extension API may be gone already, and its listeners with it.
+    }
+  });
+}
+
+export const auditModule: AuditModule = { start, answerIdle };
