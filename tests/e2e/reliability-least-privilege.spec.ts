@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { AUDIT_MODULE_PATH } from '../../lib/extension/audit-module';
 import { BUILD_DIR, builtFiles, hasBuild, MISSING_BUILD, readManifest } from '../support/built-extension';
 
 /**
@@ -37,12 +38,20 @@ test('the manifest asks only for storage and for app.kartra.com', () => {
     'optional_permissions',
     'optional_host_permissions',
     'externally_connectable',
-    'web_accessible_resources',
     'update_url',
     'chrome_url_overrides',
     'declarative_net_request',
   ])
     expect(manifest[key], `${key} is not requested`).toBeUndefined();
+});
+
+test("the one web-accessible file is the content script's audit module, for Kartra's pages only", () => {
+  // The content script imports it (its `import()` is fetched for the page's origin); through a
+  // per-session address in Chrome, so a page cannot probe a fixed one to learn it is installed.
+  expect(readManifest().web_accessible_resources).toEqual([
+    { resources: [AUDIT_MODULE_PATH.slice(1)], matches: [KARTRA], use_dynamic_url: true },
+  ]);
+  expect(builtFiles('.js').map(([path]) => path)).toContain(AUDIT_MODULE_PATH.slice(1));
 });
 
 test('the content script runs on Kartra only, from a file in the package', () => {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { AUDIT_MODULE_PATH } from '../../lib/extension/audit-module';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { type KartraSession, launchKartra, type RecordedRequest } from '../harness';
 import { builtFiles, hasBuild, MISSING_BUILD } from '../support/built-extension';
@@ -35,9 +36,9 @@ const toggleStep = async (page: Page, ref: string) => {
 };
 
 /** The page's own requests, keyed so two runs compare: what Kartra's page loaded, and how it ended. */
-const pageRequests = (requests: RecordedRequest[], extensionId: string | null) =>
+const pageRequests = (requests: RecordedRequest[], extensionIds: string[]) =>
   requests
-    .filter((request) => request.by !== 'extension' && !(extensionId && request.url.includes(extensionId)))
+    .filter((request) => request.by !== 'extension' && !extensionIds.some((id) => request.url.includes(id)))
     .map((request) => `${request.method} ${request.url} ${request.outcome}`)
     .sort();
 
@@ -72,18 +73,31 @@ test('auditing, re-auditing, the popup and every export make no request outside 
     const during = kartra.requests.slice(before);
 
     const own = `chrome-extension://${kartra.extensionId}/`;
+    const worker = kartra.context.serviceWorkers().find((candidate) => candidate.url().startsWith(own));
+    // The content script imports its audit module (web-accessible with `use_dynamic_url`) from
+    // the extension's address of this browser session: the extension's own file all the same.
+    const dynamicId = await worker?.evaluate(
+      () =>
+        (globalThis as unknown as { chrome: { runtime: { dynamicId?: string } } }).chrome.runtime.dynamicId,
+    );
+    const ownIds = [kartra.extensionId ?? '', ...(dynamicId ? [dynamicId] : [])];
+    const isOwn = (url: string) => ownIds.some((id) => url.startsWith(`chrome-extension://${id}/`));
     const outside = during.filter(
       (request) =>
         (request.by === 'extension' || request.url.startsWith('chrome-extension://')) &&
-        !request.url.startsWith(own) &&
+        !isOwn(request.url) &&
         !request.url.startsWith(`blob:${own}`) &&
         !request.url.startsWith('data:'),
     );
     expect(outside).toEqual([]);
+    // Through that address, only the audit module is loaded (nothing else is web-accessible).
+    const throughDynamicId = during.filter((request) => dynamicId && request.url.includes(dynamicId));
+    expect([...new Set(throughDynamicId.map((request) => new URL(request.url).pathname))]).toEqual([
+      AUDIT_MODULE_PATH,
+    ]);
 
     // What fetches the popup, the worker and the page themselves saw (the route above may miss a
     // worker's requests; Resource Timing does not).
-    const worker = kartra.context.serviceWorkers().find((candidate) => candidate.url().startsWith(own));
     const seen = [
       ...(await resources(popup)),
       ...(worker
@@ -99,9 +113,7 @@ test('auditing, re-auditing, the popup and every export make no request outside 
     await toggleStep(plainPage, '2');
     await toggleStep(plainPage, '2');
     await plainPage.waitForTimeout(300);
-    expect(pageRequests(during, kartra.extensionId)).toEqual(
-      pageRequests(plain.requests.slice(plainBefore), null),
-    );
+    expect(pageRequests(during, ownIds)).toEqual(pageRequests(plain.requests.slice(plainBefore), []));
     expect(pageSeen.sort()).toEqual((await resources(plainPage)).sort());
   } finally {
     await plain.close();
