@@ -1,4 +1,5 @@
 import type { BudgetResult } from './budgets';
+import type { ContentScriptSize } from './bundle-size';
 import { round } from './stats';
 
 /** Plain-text output of the benchmark: one table of figures per sequence size, then the budgets. */
@@ -103,4 +104,15 @@ function markdown(header: string[], rows: string[][]): string {
 /** The start-up figures in a line: what is held (the run) and what the script's size costs first. */
 export function startupLine(runMs: number, compileMs: number): string {
   return `start-up on a Kartra page that is not a sequence: ${show(runMs, ' ms')} on the main thread from the script's start to idle (median), after ${show(compileMs, ' ms')} compiling it`;
+}
+
+const kb = (bytes: number) => `${round(bytes / 1024)} KB`;
+
+/** The content script's size on a sequence page (what the budget holds), each file, and the loader alone. */
+export function contentScriptSizeLine(size: ContentScriptSize): string {
+  const files = size.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(' + ');
+  return (
+    `content script on a sequence page: ${kb(size.raw)} raw, ${kb(size.gzip)} gzip (${files}); ` +
+    `the loader alone, on every other Kartra page: ${kb(size.loader.raw)} raw, ${kb(size.loader.gzip)} gzip`
+  );
 }

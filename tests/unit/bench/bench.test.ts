@@ -1,5 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checkBudgets, type Figures } from '../../../scripts/bench/budgets';
+import { contentScriptSize, relativeImports } from '../../../scripts/bench/bundle-size';
 import { generateSpec, mainTabSteps } from '../../../scripts/bench/generate-spec';
 import { timeInExtension } from '../../../scripts/bench/startup';
 import { gaps, maxInWindow, median, ratio } from '../../../scripts/bench/stats';
@@ -105,5 +110,43 @@ describe('start-up time from a CPU profile', () => {
 
   it('counts nothing of another extension or of the page', () => {
     expect(timeInExtension(profile, 'chrome-extension://other/')).toBe(0);
+  });
+});
+
+describe("the content script's size", () => {
+  it('finds the relative imports of a built file, static and dynamic', () => {
+    const code = `import{a as b}from"./chunks/x-1.js";import "../y.js";const m=import("./z.js");import("https://e.com/w.js");`;
+    expect(relativeImports(code)).toEqual(['./chunks/x-1.js', '../y.js', './z.js']);
+  });
+
+  it('sums the loader, the audit module and every chunk they import, each file once; the loader apart', () => {
+    const root = mkdtempSync(join(tmpdir(), 'bundle-size-'));
+    const files: Record<string, string> = {
+      'manifest.json': JSON.stringify({ content_scripts: [{ js: ['content-scripts/content.js'] }] }),
+      'content-scripts/content.js': 'var loader=1;'.repeat(40),
+      'audit.js': `import{s}from"./chunks/shared-1.js";import"./chunks/other-2.js";${'var audit=2;'.repeat(90)}`,
+      'chunks/shared-1.js': `import"./other-2.js";export const s=${'3+'.repeat(60)}3;`,
+      'chunks/other-2.js': 'export const o=4;',
+      'chunks/unused-3.js': 'export const u=5;'.repeat(100),
+    };
+    try {
+      for (const [file, code] of Object.entries(files)) {
+        mkdirSync(dirname(join(root, '.output', 'chrome-mv3', file)), { recursive: true });
+        writeFileSync(join(root, '.output', 'chrome-mv3', file), code);
+      }
+      const size = contentScriptSize(root);
+      const shipped = ['content-scripts/content.js', 'audit.js', 'chunks/shared-1.js', 'chunks/other-2.js'];
+      expect(size.files.map((f) => f.file)).toEqual(shipped);
+      const gzip = (file: string) => gzipSync(files[file] ?? '').length;
+      expect(size.gzip).toBe(shipped.reduce((sum, file) => sum + gzip(file), 0));
+      expect(size.raw).toBe(shipped.reduce((sum, file) => sum + (files[file] ?? '').length, 0));
+      expect(size.loader).toEqual({
+        file: 'content-scripts/content.js',
+        raw: 520,
+        gzip: gzip('content-scripts/content.js'),
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
