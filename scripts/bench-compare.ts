@@ -3,8 +3,9 @@
  *
  * Is this build slower than an earlier one? Both builds audit the same generated sequence in
  * the replica, in two headless Chromiums side by side; each round wakes each build's content
- * script once (the order alternates) and runs its floor, so both meet the same machine. Prints
- * each build's median audit and floor, and the candidate's paired ratio to the baseline.
+ * script once (the order alternates), runs its floor and opens its popup for the tab, so both
+ * meet the same machine. Prints each build's median audit, floor and popup (its own part, as
+ * `npm run bench` measures it), and the candidate's paired ratios to the baseline.
  * Exits 0 unless it could not run (then 2): the verdict is a figure to read, not a gate.
  *
  * A git ref is exported (git archive) to a folder under the system's temp directory, installed
@@ -18,10 +19,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { kartraProfile } from '../lib/kartra/profile';
 import { type KartraSession, launchKartra } from '../tests/harness';
-import { comparePaired, REGRESSION_RATIO, roundOrder } from './bench/compare';
+import { ExtensionReports } from '../tests/support/extension-report';
+import { comparePaired, type PairedComparison, REGRESSION_RATIO, roundOrder } from './bench/compare';
 import { generateSpec } from './bench/generate-spec';
 import { auditsSoFar, floorSelectors, harmlessChange, isolatedFloor, RECORDER_SCRIPT } from './bench/in-page';
-import { settle, THROTTLE_MS } from './bench/measure';
+import { measurePopup, settle, THROTTLE_MS } from './bench/measure';
 import { median, ratio, round } from './bench/stats';
 import { ensureBuilt } from './lib/ensure-built';
 
@@ -78,8 +80,11 @@ interface Arm {
   session: KartraSession;
   audit: () => Promise<number>;
   floor: () => Promise<number>;
+  popup: () => Promise<number>;
+  close: () => Promise<void>;
   audits: number[];
   floors: number[];
+  popups: number[];
 }
 
 async function openArm(label: string, extensionPath: string, steps: number): Promise<Arm> {
@@ -110,7 +115,18 @@ async function openArm(label: string, extensionPath: string, steps: number): Pro
     await sleep(50);
     return (await runFloor()).ms;
   };
-  return { label, session, audit, floor, audits: [], floors: [] };
+  const reports = new ExtensionReports(session.context, session.extensionId ?? '');
+  const tabId = await reports.tabIdOf(page);
+  const popup = async () => {
+    const [sample] = await measurePopup(session, tabId, 1);
+    if (!sample) throw new Error(`${label}: the popup was not measured`);
+    return sample.ownMs;
+  };
+  const close = async () => {
+    await reports.close();
+    await session.close();
+  };
+  return { label, session, audit, floor, popup, close, audits: [], floors: [], popups: [] };
 }
 
 async function main(): Promise<void> {
@@ -128,31 +144,35 @@ async function main(): Promise<void> {
         const arm = arms[i] as Arm;
         arm.floors.push(await arm.floor());
         arm.audits.push(await arm.audit());
+        arm.popups.push(await arm.popup());
       }
     }
   } finally {
-    for (const arm of arms) await arm.session.close();
+    for (const arm of arms) await arm.close();
   }
   const [base, candidate] = arms as [Arm, Arm];
-  const result = comparePaired(base.audits, candidate.audits);
   for (const arm of arms) {
     const audit = median(arm.audits);
     const floor = median(arm.floors);
     console.log(
-      `${arm.label}: audit ${round(audit)} ms, floor ${round(floor)} ms (as a content script), audit / floor ${round(ratio(audit, floor))}x`,
+      `${arm.label}: audit ${round(audit)} ms, floor ${round(floor)} ms (as a content script), audit / floor ${round(ratio(audit, floor))}x; popup ${round(median(arm.popups))} ms of its own`,
     );
   }
-  console.log(
-    `this build / baseline, paired over ${result.rounds} rounds: ${round(result.pairedRatio)}x (faster in ${result.candidateFasterRounds} of ${result.rounds}); ${
-      result.verdict === 'slower'
-        ? `slower (a regression: ${REGRESSION_RATIO}x or more)`
-        : result.verdict === 'faster'
-          ? 'faster'
-          : result.verdict === 'same'
-            ? `no regression (within ${REGRESSION_RATIO}x either way)`
-            : 'unknown (no timings)'
-    }`,
-  );
+  const verdictWords = (result: PairedComparison) =>
+    result.verdict === 'slower'
+      ? `slower (a regression: ${REGRESSION_RATIO}x or more)`
+      : result.verdict === 'faster'
+        ? 'faster'
+        : result.verdict === 'same'
+          ? `no regression (within ${REGRESSION_RATIO}x either way)`
+          : 'unknown (no timings)';
+  for (const [what, result] of [
+    ['audit', comparePaired(base.audits, candidate.audits)],
+    ['popup', comparePaired(base.popups, candidate.popups)],
+  ] as const)
+    console.log(
+      `${what}, this build / baseline, paired over ${result.rounds} rounds: ${round(result.pairedRatio)}x (faster in ${result.candidateFasterRounds} of ${result.rounds}); ${verdictWords(result)}`,
+    );
 }
 
 main().catch((error) => {
