@@ -3,14 +3,17 @@ import type { KartraProfile } from '@/lib/kartra/profile';
 import type { SequenceModel } from '@/lib/model';
 import type { QuietHours } from '@/lib/quiet-hours';
 import type { Report } from '@/lib/report';
-import { ExportBar } from './ExportBar';
 import { FindingGroups } from './FindingGroups';
 import { ReadingNotice } from './ReadingNotice';
 import { RunOrder } from './RunOrder';
 import { TestAddress } from './TestAddress';
-import { TimelineSection } from './TimelineSection';
+import { useLoadedLater } from './use-loaded-later';
 
 const STATUS_WORDS = { active: 'Running', paused: 'Paused' } as const;
+
+// Below the findings, and half of the popup's code: loaded once the counts are on screen.
+const loadTimelineSection = () => import('./TimelineSection').then((m) => m.TimelineSection);
+const loadExportBar = () => import('./ExportBar').then((m) => m.ExportBar);
 
 export interface SequenceReportProps {
   report: Report;
@@ -37,6 +40,8 @@ export function SequenceReport({
   accountTimeZone,
   loadSequence,
 }: SequenceReportProps) {
+  const TimelineSection = useLoadedLater(loadTimelineSection);
+  const ExportBar = useLoadedLater(loadExportBar);
   const timeline = report.timeline ?? null;
   const sequence = report.sequence;
   const { error, warning, info, review } = report.counts;
@@ -72,7 +77,7 @@ export function SequenceReport({
       </p>
       <FindingGroups findings={report.findings} onLocate={onLocate} />
       {report.runOrder.length > 0 && <RunOrder refs={report.runOrder} />}
-      {report.sequence && (
+      {report.sequence && TimelineSection && (
         <TimelineSection
           reported={timeline}
           auditedAt={Date.parse(report.generatedAt)}
@@ -96,7 +101,7 @@ export function SequenceReport({
         )}
       </section>
       {sequence && <TestAddress address={testAddress} sequenceId={sequence.id} />}
-      <ExportBar report={report} quietHours={quietHours} />
+      {ExportBar && <ExportBar report={report} quietHours={quietHours} />}
       <p class="tool-version">
         {report.tool.name} {report.tool.version}
       </p>

@@ -160,10 +160,12 @@ export function TimelineSection({
   const [painted, setPainted] = useState(false);
   useEffect(() => setPainted(true), []);
 
-  // The audit's zone: the report's timeline says it; otherwise the setting, as the audit reads it.
+  // The audit's zone: the report's timeline says it; otherwise the setting, as the audit reads
+  // it, after the first paint (the browser's zone and date formats are milliseconds to set up,
+  // and nothing of the first paint needs them).
   const timeZone =
     reported?.timeZone ??
-    (accountTimeZone === undefined ? null : createTiming(accountTimeZone ?? undefined).timeZone);
+    (accountTimeZone === undefined || !painted ? null : createTiming(accountTimeZone ?? undefined).timeZone);
   const base: Worked | null = reported ? { timeline: reported, uncertain: reported.uncertain } : now;
   const shownWork = custom ?? base;
   const timeline = shownWork?.timeline ?? null;

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checkBudgets, type Figures } from '../../../scripts/bench/budgets';
 import { contentScriptSize, relativeImports } from '../../../scripts/bench/bundle-size';
+import { comparePaired, roundOrder } from '../../../scripts/bench/compare';
 import { generateSpec, mainTabSteps } from '../../../scripts/bench/generate-spec';
 import { timeInExtension } from '../../../scripts/bench/startup';
 import { gaps, maxInWindow, median, ratio } from '../../../scripts/bench/stats';
@@ -148,5 +149,39 @@ describe("the content script's size", () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('two builds compared round by round', () => {
+  it('alternates which build goes first', () => {
+    expect([0, 1, 2, 3].map(roundOrder)).toEqual([
+      [0, 1],
+      [1, 0],
+      [0, 1],
+      [1, 0],
+    ]);
+  });
+
+  it('compares each round with its own pair, so a machine slowing down mid-run moves neither', () => {
+    // The machine slows down 3x halfway; the candidate is 20% slower in every round.
+    const baseline = [10, 10, 10, 30, 30, 30];
+    const candidate = baseline.map((ms) => ms * 1.2);
+    const result = comparePaired(baseline, candidate);
+    expect(result.pairedRatio).toBeCloseTo(1.2);
+    expect(result.verdict).toBe('slower');
+    expect(result.candidateFasterRounds).toBe(0);
+  });
+
+  it('calls a candidate within 10% either way the same, and one well under faster', () => {
+    expect(comparePaired([50, 60, 70], [52, 57, 75]).verdict).toBe('same');
+    expect(comparePaired([50, 60, 70], [40, 45, 50])).toMatchObject({
+      verdict: 'faster',
+      candidateFasterRounds: 3,
+    });
+  });
+
+  it('refuses timings that are not paired, and says unknown without any', () => {
+    expect(() => comparePaired([1, 2], [1])).toThrow(/unpaired/);
+    expect(comparePaired([], []).verdict).toBe('unknown');
   });
 });

@@ -1,0 +1,52 @@
+import { median, ratio } from './stats';
+
+/**
+ * Two builds of the extension measured on the same page in the same run, round by round. On a
+ * shared machine one build's figures move by 2x between runs (the README's benchmark notes), so
+ * only builds measured side by side compare: each round measures both, back to back.
+ */
+
+/** A regression is a candidate this much slower than the baseline, or more (paired median). */
+export const REGRESSION_RATIO = 1.1;
+
+/**
+ * Which build goes first in a round: they alternate, so that neither always meets the machine
+ * right after the other has warmed or loaded it.
+ */
+export function roundOrder(round: number): [0, 1] | [1, 0] {
+  return round % 2 === 0 ? [0, 1] : [1, 0];
+}
+
+export interface PairedComparison {
+  rounds: number;
+  baselineMs: number;
+  candidateMs: number;
+  /** Median over rounds of candidate / baseline: each round's pair met the same machine. */
+  pairedRatio: number;
+  /** Rounds in which the candidate was the faster of the two. */
+  candidateFasterRounds: number;
+  verdict: 'faster' | 'same' | 'slower' | 'unknown';
+}
+
+/** Compares two builds' timings, `baseline[i]` and `candidate[i]` taken in the same round. */
+export function comparePaired(baseline: readonly number[], candidate: readonly number[]): PairedComparison {
+  if (baseline.length !== candidate.length)
+    throw new Error(`unpaired timings: ${baseline.length} baseline rounds, ${candidate.length} candidate`);
+  const ratios = baseline.map((b, i) => ratio(candidate[i] as number, b));
+  const pairedRatio = median(ratios);
+  const verdict = !Number.isFinite(pairedRatio)
+    ? 'unknown'
+    : pairedRatio >= REGRESSION_RATIO
+      ? 'slower'
+      : pairedRatio <= 1 / REGRESSION_RATIO
+        ? 'faster'
+        : 'same';
+  return {
+    rounds: baseline.length,
+    baselineMs: median(baseline),
+    candidateMs: median(candidate),
+    pairedRatio,
+    candidateFasterRounds: baseline.filter((b, i) => (candidate[i] as number) < b).length,
+    verdict,
+  };
+}
