@@ -1,7 +1,17 @@
+import { watchStoredConfig } from '@/lib/extension/active-config';
 import { loadActiveConfig } from '@/lib/extension/active-config-loader';
-import { listen, noRequest, type ReportChanged, reportChangedRequest } from '@/lib/extension/messages';
+import { loadListMemory, saveListMemory } from '@/lib/extension/list-memory';
+import {
+  listen,
+  noRequest,
+  type ReportChanged,
+  reportChangedRequest,
+  type StoredChange,
+  sendMessage,
+} from '@/lib/extension/messages';
 import { auditedFrame, withFrameAudit } from '@/lib/extension/tab-frames';
 import { loadTabFrames, saveTabFrames } from '@/lib/extension/tab-frames-store';
+import { listMemorySchema } from '@/lib/list-memory-schema';
 
 // The toolbar badge per tab: errors (red), else warnings (amber), "?" when the editor could not
 // be read, nothing elsewhere. A tab may hold the builder in a frame: each frame reports, and the
@@ -27,13 +37,24 @@ export default defineBackground(() => {
     if (shown.color) await browser.action.setBadgeBackgroundColor({ tabId, color: shown.color });
   }
 
-  // What the sequence list showed is kept in session storage, which content scripts may use
-  // only once the extension allows it (Chrome; Firefox before 129 has no such switch).
-  void browser.storage.session
-    ?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })
-    .catch(() => {});
+  /** Tells the content scripts of every tab that has reported (all its frames) what changed. */
+  async function tell(what: StoredChange, except?: number): Promise<void> {
+    // A tab navigated away from Kartra, or a script gone with an update: nobody to tell.
+    for (const id of Object.keys(await loadTabFrames()).map(Number))
+      if (id !== except) await sendMessage('storedChanged', what, id).catch(() => {});
+  }
+
   // The content script's settings and profile, validated here so that it carries no validator.
   listen('getConfig', noRequest, () => loadActiveConfig());
+  watchStoredConfig(() => later(() => tell('config')));
+  // What the sequence list showed, kept here in session storage (closed to content scripts).
+  listen('getListMemory', noRequest, () => loadListMemory());
+  listen('saveListMemory', listMemorySchema, (memory, sender) => {
+    later(async () => {
+      await saveListMemory(memory);
+      await tell('listMemory', sender.tab?.id);
+    });
+  });
   listen('reportChanged', reportChangedRequest, (report, sender) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) later(() => record(tabId, sender.frameId ?? 0, report));

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import type { ListMemory, SeenListRow } from './list-memory-schema';
 import type { Connection, SequenceModel } from './model';
 
 /**
@@ -8,22 +8,8 @@ import type { Connection, SequenceModel } from './model';
  * state; this module only holds its shapes and the pure comparison.
  */
 
-/** One row of the sequence list, as it was seen, and when (ISO instant). */
-// zod/mini, and no schema of the model's: the content script loads this on every Kartra page.
-const count = z.nullable(z.int().check(z.minimum(0)));
-export const seenListRowSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: z.enum(['active', 'paused']),
-  subscribers: count,
-  completed: count,
-  seenAt: z.iso.datetime(),
-});
-export type SeenListRow = z.infer<typeof seenListRowSchema>;
-
-/** Rows seen on the sequence list during this browser session, by sequence id. */
-export const listMemorySchema = z.record(z.string(), seenListRowSchema);
-export type ListMemory = z.infer<typeof listMemorySchema>;
+// The list memory's shapes; their schema is the background's (list-memory-schema.ts).
+export type { ListMemory, SeenListRow };
 
 export type UnsavedChange =
   | { kind: 'activated' | 'deactivated' | 'step-added' | 'step-removed'; step: string }

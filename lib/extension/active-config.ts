@@ -9,8 +9,9 @@ import type { Settings } from '../settings';
  * (messages.ts); the content script itself carries no validator, so its size stays what
  * the reader and the rules need (zod/mini alone would add about 8 KB gzip to it).
  *
- * This file holds no zod: the content script's audit module imports it. The loader asks for the
- * configuration with ask-config.ts, which does not bring @wxt-dev/storage with it.
+ * The content scripts import only its types: they ask for the configuration with ask-config.ts,
+ * and the background tells them when it changed (watchStoredConfig, `storedChanged`), so they
+ * carry neither zod nor @wxt-dev/storage.
  */
 
 export const SETTINGS_KEY = 'sync:settings';
@@ -24,7 +25,7 @@ export interface ActiveConfig {
   notices: string[];
 }
 
-/** Calls `onChange` when the stored settings or profile override change. */
+/** Calls `onChange` when the stored settings or profile override change (in the background). */
 export function watchStoredConfig(onChange: () => void): () => void {
   const unwatch = [storage.watch(SETTINGS_KEY, onChange), storage.watch(PROFILE_OVERRIDE_KEY, onChange)];
   return () => {

@@ -9,12 +9,11 @@ import type { Report } from '../report';
 import type { Settings } from '../settings';
 import { exportStructure } from '../structure-export';
 import type { ListMemory } from '../visit';
-import { type ActiveConfig, watchStoredConfig } from './active-config';
+import type { ActiveConfig } from './active-config';
 import { askActiveConfig, warnNotices } from './ask-config';
 import type { AuditModule } from './audit-module';
 import { type AuditResult, type AuditSession, startAuditSession } from './audit-session';
 import type { ExportStructureResponse, ReportResponse } from './content-answers';
-import { loadListMemory, saveListMemory, watchListMemory } from './list-memory';
 import { LOG_PREFIX } from './log';
 import {
   getReportRequest,
@@ -24,6 +23,7 @@ import {
   type ReportChanged,
   reportResponse,
   sendMessage,
+  storedChangedRequest,
 } from './messages';
 import { EXTENSION_HOST_TAG } from './ui-host';
 
@@ -37,6 +37,16 @@ const FAILED_BADGE = { text: '!', color: '#5f6368' };
 function tellBackground(report: ReportChanged): void {
   // The worker may be asleep or reloading; the next audit sends again.
   sendMessage('reportChanged', report).catch(() => {});
+}
+
+/** What the sequence list showed this browser session, from the background that keeps it. */
+async function askListMemory(): Promise<ListMemory> {
+  // The worker may be asleep or reloading: nothing remembered, as on a first visit.
+  return sendMessage('getListMemory').catch(() => ({}));
+}
+
+function saveListMemory(memory: ListMemory): void {
+  sendMessage('saveListMemory', memory).catch(() => {});
 }
 
 function toolOf(): AuditOptions['tool'] {
@@ -113,18 +123,13 @@ async function start(ctx: ContentScriptContext, config: ActiveConfig): Promise<v
   // The loader starts this module on a sequence page, or as the app navigates to one (before
   // `location` shows the new address): either way there is a sequence to audit.
   let session: AuditSession | null = null;
-  let unwatchList = () => {};
-  const listMemory = await loadListMemory();
-  if (!ctx.isInvalid) {
-    session = startSession(listMemory);
-    // The sequence list seen in another tab meanwhile.
-    unwatchList = watchListMemory((memory) => session?.rememberList(memory));
-  }
+  let listMemory = await askListMemory();
+  if (!ctx.isInvalid) session = startSession(listMemory);
 
   // Settings and a profile override saved on the options page apply at once; a new profile
   // reads the page again from scratch.
   let changes = 0;
-  const unwatchConfig = watchStoredConfig(() => {
+  const configChanged = () => {
     const change = ++changes;
     void loadConfig().then((next) => {
       if (change !== changes || ctx.isInvalid) return; // a later change is being loaded
@@ -141,9 +146,17 @@ async function start(ctx: ContentScriptContext, config: ActiveConfig): Promise<v
       overlay = null;
       session = startSession(listMemory);
     });
-  });
+  };
 
   const stopListening = [
+    // The background tells of a stored change: the options page saved, or another tab saw the list.
+    listen('storedChanged', storedChangedRequest, (what) => {
+      if (what === 'config') return configChanged();
+      void askListMemory().then((memory) => {
+        listMemory = memory;
+        session?.rememberList(memory);
+      });
+    }),
     listen('getReport', getReportRequest, (request) => {
       if (!session) return reportResponse(idleResult(tool, settings), request);
       const result = request.withTimeline
@@ -185,8 +198,6 @@ async function start(ctx: ContentScriptContext, config: ActiveConfig): Promise<v
     overlay?.destroy();
     overlay = null;
     try {
-      unwatchConfig();
-      unwatchList();
       for (const stop of stopListening) stop();
     } catch {
       // An orphaned script's extension API may be gone already, and its listeners with it.

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { KartraProfile } from '../kartra/profile';
 import type { PageModel } from '../model';
 import type { Report } from '../report';
+import type { ListMemory } from '../visit';
 import type { ActiveConfig } from './active-config';
 import type { ExportStructureResponse, LocateStepResponse, ReportResponse } from './content-answers';
 import { onMessage } from './messenger';
@@ -47,6 +48,10 @@ export type ReportChanged = z.infer<typeof reportChangedRequest>;
 /** A message that carries nothing. */
 export const noRequest = z.undefined();
 
+/** Background → content script: which stored value changed. */
+export const storedChangedRequest = z.enum(['config', 'listMemory']);
+export type StoredChange = z.infer<typeof storedChangedRequest>;
+
 /** The messages, each as (what it carries) → what its listener answers. */
 export interface Protocol {
   getReport(request: GetReportRequest): ReportResponse;
@@ -61,6 +66,16 @@ export interface Protocol {
    * defaults are used (requestActiveConfig).
    */
   getConfig(): ActiveConfig;
+  /** Content script → background: what the sequence list showed this browser session (list-memory.ts). */
+  getListMemory(): ListMemory;
+  /** Content script → background: the list memory with the rows just seen; validated there. */
+  saveListMemory(memory: ListMemory): void;
+  /**
+   * Background → every tab it has heard from: a stored value changed (the settings or profile
+   * override on the options page, or the list memory from another tab). It carries only which:
+   * the content script asks for the validated value, as it does when it starts.
+   */
+  storedChanged(what: StoredChange): void;
 }
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = GetDataType<Protocol[T]>;

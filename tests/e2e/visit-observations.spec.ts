@@ -74,6 +74,30 @@ test('an editor without a status control, of a sequence not listed in this sessi
   expect(paused?.message).toMatch(/⏸\) there means running; a green play icon \(▶\) means paused/);
 });
 
+test('the sequence list opened in another tab reaches an editor already open, without a reload', async ({
+  kartra,
+  reports,
+}) => {
+  const editor = await kartra.openSpec({
+    ...loadEditorSpec('sequence-paused.passes'),
+    id: '3410',
+    statusControl: false,
+    subscribers: 5,
+  });
+  const before = await reports.waitFor(editor);
+  expect(finding(before.report, 'sequence-paused')?.kind).toBe('review');
+  const list = await kartra.openSpec({
+    page: 'list',
+    sequences: [
+      { id: '3410', name: 'Spring webinar replay', status: 'paused', subscribers: 5, completed: 0 },
+    ],
+  });
+  await reports.waitFor(list);
+  // The background keeps what the list showed and tells the other tabs; the editor audits again.
+  const { report } = await reports.waitFor(editor, (r) => finding(r, 'sequence-paused')?.kind === 'fail');
+  expect(finding(report, 'sequence-paused')?.message).toContain('Paused, as the sequence list showed at');
+});
+
 test('a step activated from its ⋮ menu is unsaved until Save Progress is clicked', async ({
   kartra,
   reports,

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reportResponseSchema } from '../../lib/extension/content-answers';
 import type { Report } from '../../lib/report';
-import { loadFixture } from '../fixtures/sequences/fixtures';
+import { loadEditorSpec, loadFixture } from '../fixtures/sequences/fixtures';
 import { type ExtensionPage, type FirefoxKartra, launchFirefoxKartra, waitUntil } from '../harness/firefox';
 import { findingDifferences } from '../support/expected-findings';
 import { messengerScript } from '../support/messenger-script';
@@ -77,6 +77,28 @@ describe('the Firefox build in Firefox', () => {
       await page.close();
     });
   }
+
+  test('what the sequence list showed in one tab decides an editor without a status control in another', async () => {
+    // Firefox opens session storage to no content script: the background keeps the list memory.
+    const list = await firefox.openSpec({
+      page: 'list',
+      sequences: [
+        { id: '3401', name: 'Spring webinar replay', status: 'paused', subscribers: 12, completed: 3 },
+      ],
+    });
+    await reportOf(list, (report) => report.page.kind === 'list');
+    const editor = await firefox.openSpec({
+      ...loadEditorSpec('sequence-paused.passes'),
+      id: '3401',
+      statusControl: false,
+      subscribers: 12,
+    });
+    const paused = (f: Report['findings'][number]) => f.ruleId === 'sequence-paused' && f.kind === 'fail';
+    const report = await reportOf(editor, (r) => r.findings.some(paused));
+    expect(report.findings.find(paused)?.message).toContain('Paused, as the sequence list showed at');
+    await editor.close();
+    await list.close();
+  });
 
   test('the inline warnings sit in the one host element, in its shadow root', async () => {
     const page = await firefox.openSpec(loadFixture('step-inactive.fires').spec);
