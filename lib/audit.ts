@@ -225,6 +225,3 @@ export function audit(page: PageModel, options: AuditOptions): Report {
     timing: { readMs: Math.max(0, options.readMs ?? 0), checkMs: Math.max(0, checkMs), renderMs: 0 },
   };
 }
-
-// The toolbar badge's colours and text live apart (the content script's loader needs them alone).
-export { auditSummary, BADGE_COLORS } from './badge';

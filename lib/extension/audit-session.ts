@@ -49,7 +49,6 @@ export interface AuditSessionOptions {
   listMemory?: { initial: ListMemory; save: (memory: ListMemory) => void };
 }
 
-export { LOG_PREFIX } from './log';
 export type { AuditResult } from './messages';
 
 /**

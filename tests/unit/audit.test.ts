@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { audit, auditSummary, BADGE_COLORS } from '../../lib/audit';
+import { audit } from '../../lib/audit';
+import { auditSummary, BADGE_COLORS } from '../../lib/badge';
 import { RULES } from '../../lib/checks/index';
 import type { Connection, PageModel, SequenceModel, Step } from '../../lib/model';
 import { validateReport } from '../../lib/report';
