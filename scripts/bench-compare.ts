@@ -18,12 +18,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { kartraProfile } from '../lib/kartra/profile';
-import { type KartraSession, launchKartra } from '../tests/harness';
+import { launchKartra } from '../tests/harness';
 import { ExtensionReports } from '../tests/support/extension-report';
 import { comparePaired, type PairedComparison, REGRESSION_RATIO, roundOrder } from './bench/compare';
 import { generateSpec } from './bench/generate-spec';
 import { auditsSoFar, floorSelectors, harmlessChange, isolatedFloor, RECORDER_SCRIPT } from './bench/in-page';
-import { measurePopup, settle, THROTTLE_MS } from './bench/measure';
+import { measurePopup, nextAudits, settle, THROTTLE_MS } from './bench/measure';
 import { median, ratio, round } from './bench/stats';
 import { ensureBuilt } from './lib/ensure-built';
 
@@ -77,7 +77,6 @@ function baselineBuild(against: string): { path: string; label: string } {
 
 interface Arm {
   label: string;
-  session: KartraSession;
   audit: () => Promise<number>;
   floor: () => Promise<number>;
   popup: () => Promise<number>;
@@ -103,13 +102,9 @@ async function openArm(label: string, extensionPath: string, steps: number): Pro
     await sleep(THROTTLE_MS + 50);
     const before = (await auditsSoFar(page)).length;
     await harmlessChange(page, tick++, kartraProfile.editor.root);
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      const entry = (await auditsSoFar(page))[before];
-      if (entry) return entry.ms;
-      await sleep(20);
-    }
-    throw new Error(`${label}: no audit after a change within 30 s`);
+    const [entry] = await nextAudits(page, before);
+    if (!entry) throw new Error(`${label}: no audit after a change`);
+    return entry.ms;
   };
   const floor = async () => {
     await sleep(50);
@@ -126,7 +121,7 @@ async function openArm(label: string, extensionPath: string, steps: number): Pro
     await reports.close();
     await session.close();
   };
-  return { label, session, audit, floor, popup, close, audits: [], floors: [], popups: [] };
+  return { label, audit, floor, popup, close, audits: [], floors: [], popups: [] };
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, renderReport, reportFileName } from '@/lib/export';
 import type { QuietHours } from '@/lib/quiet-hours';
-import type { Report } from '@/lib/report';
+import { type Report, timelinePending } from '@/lib/report';
 
 function download(text: string, type: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -18,7 +18,7 @@ export function ExportBar({ report, quietHours }: { report: Report; quietHours?:
   const options = quietHours ? { quietHours } : {};
   const [copied, setCopied] = useState<string | null>(null);
   // A builder's report gets its timeline right after the popup's first paint: exports wait for it.
-  const pending = report.page.kind === 'editor' && report.timeline === undefined;
+  const pending = timelinePending(report);
   const copyMarkdown = async () => {
     try {
       await navigator.clipboard.writeText(renderReport(report, 'md', options));

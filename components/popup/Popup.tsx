@@ -6,7 +6,7 @@ import { loadSettings } from '@/lib/extension/settings-store';
 import type { KartraProfile } from '@/lib/kartra/profile';
 import type { SequenceModel } from '@/lib/model';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '@/lib/quiet-hours';
-import type { Report } from '@/lib/report';
+import { type Report, timelinePending } from '@/lib/report';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';
 import { StructureExport } from './StructureExport';
@@ -116,9 +116,9 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
 
   const report = state.status === 'ready' ? state.report : null;
   // The first answer carries no timeline (its counts paint sooner); the builder's comes next.
-  const timelinePending = report?.page.kind === 'editor' && report.timeline === undefined;
+  const waitingForTimeline = report !== null && timelinePending(report);
   useEffect(() => {
-    if (tabId === undefined || !timelinePending) return;
+    if (tabId === undefined || !waitingForTimeline) return;
     let current = true;
     void fetchState(tabId, true).then((next) => {
       if (current) setState(next);
@@ -126,7 +126,7 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
     return () => {
       current = false;
     };
-  }, [tabId, timelinePending]);
+  }, [tabId, waitingForTimeline]);
   // An unrecognised or partly read builder: what the maintainers need to fix the profile.
   const partlyRead =
     state.status === 'ready' &&

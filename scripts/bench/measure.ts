@@ -25,7 +25,7 @@ export const THROTTLE_MS = 250;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until the recorder holds more than `count` audits; returns the new ones. */
-async function nextAudits(page: Page, count: number, timeoutMs = 30_000): Promise<AuditEntry[]> {
+export async function nextAudits(page: Page, count: number, timeoutMs = 30_000): Promise<AuditEntry[]> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const all = await auditsSoFar(page);
