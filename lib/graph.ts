@@ -73,8 +73,8 @@ export interface FlowGraph {
    */
   readonly entryReachable: ReadonlySet<string>;
   /**
-   * Steps a contact might pass given what was seen: `reachable` when every tab was read and
-   * every line traced; otherwise also anything downstream of an active Go To's target or of a
+   * Steps a contact might pass given what was seen: `reachable` when every tab was read, every
+   * line traced and every active Go To's target read; otherwise also anything downstream of an active Go To's target or of a
    * step without incoming lines, since a Go To on an unseen tab (or an untraced line) may lead there.
    */
   readonly mayRun: ReadonlySet<string>;
@@ -97,6 +97,8 @@ export interface FlowGraph {
   readonly complete: boolean;
   /** Lines the reader could not trace to both ends (from its diagnostics). */
   readonly untracedLines: number;
+  /** Active Go To steps whose target was not read: each may jump anywhere. */
+  readonly unreadJumps: readonly string[];
   /** The canvas showed cards but no connection node or line was found: its lines are unknown. */
   readonly connectionsUnread: boolean;
   /** Some lines may be missing from the flow: untraced lines, or none read at all. */
@@ -152,8 +154,10 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
   }
   const gotoFrom: string[][] = Array.from({ length: n }, () => []);
   const gotoTarget = new Int32Array(n + 1).fill(-1);
+  const unreadJumps: string[] = [];
   for (let i = 0; i < n; i++) {
     const step = steps[i] as Step;
+    if (step.kind === 'goto' && step.goto === null && step.active) unreadJumps.push(step.ref);
     if (step.kind !== 'goto' || step.goto === null) continue;
     const target = indexOf.get(step.goto);
     if (target === undefined) continue;
@@ -211,7 +215,7 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     if (UNTRACED_LINE_CODES.has(d.code)) untracedLines++;
     else if (CONNECTIONS_UNREAD_CODES.has(d.code)) connectionsUnread = true;
   }
-  const wholeFlowRead = complete && untracedLines === 0 && !connectionsUnread;
+  const wholeFlowRead = complete && untracedLines === 0 && !connectionsUnread && unreadJumps.length === 0;
   const entryMarks = wholeFlowRead
     ? reachableMarks
     : walk(startSeen ? [startIndex, ...gotoTargets] : gotoTargets);
@@ -381,6 +385,7 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     tabsNotSeen,
     complete,
     untracedLines,
+    unreadJumps,
     connectionsUnread,
     linesUncertain: untracedLines > 0 || connectionsUnread,
     cycles,

@@ -175,6 +175,12 @@ export const FIT_CHECKS = [
   'lines-traced',
   /** Each node shown as linked has a line ending on it. */
   'linked-nodes-have-lines',
+  /** A canvas with main-flow steps shows the Starting Rules module (it lives on the main tab). */
+  'start-found',
+  /** Each Go To card names the step it jumps to. */
+  'gotos-read',
+  /** Each line leaving a split starts at its Yes or its No output. */
+  'branches-labelled',
 ] as const;
 export const fitCheckSchema = z.object({
   id: z.enum(FIT_CHECKS),

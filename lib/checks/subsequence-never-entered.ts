@@ -1,4 +1,4 @@
-import { linesNotRead, tabsPhrase } from './support';
+import { flowUncertainty, linesNotRead } from './support';
 import { type CheckContext, defineRule, type Finding, finding } from './types';
 
 const meta = {
@@ -37,14 +37,15 @@ export const rule = defineRule(meta, (ctx) => {
   for (const [letter, refs] of graph.subsequences) {
     if (graph.entriesOf(letter).length > 0) continue;
     const unused = unusedWaysIn(ctx, letter);
-    // A Go To on a tab not yet read could be the way in.
-    const elsewhere = graph.tabsNotSeen.filter((t) => t !== letter);
-    if (elsewhere.length > 0) {
+    // A Go To on a tab not yet read, or one whose target was not read, could be the way in;
+    // and without Starting Rules or every line, whether a Go To is reached is not known.
+    const uncertain = flowUncertainty(graph, [letter]);
+    if (uncertain) {
       found.push(
         finding(
           meta,
           'review',
-          `No Go To seen that contacts take leads into sub-sequence ${letter}${unused}; ${tabsPhrase(elsewhere)} not opened yet.`,
+          `No Go To seen that contacts take leads into sub-sequence ${letter}${unused}; ${uncertain}.`,
           refs,
         ),
       );

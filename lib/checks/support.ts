@@ -14,11 +14,22 @@ export function tabsPhrase(tabs: readonly string[]): string {
 /**
  * Why the flow's lines and jumps may be incomplete, or null when the whole flow was read.
  * Rules about where contacts can go answer 'review' with this reason instead of failing.
+ * `tabsThatDoNotMatter`: unopened tabs that cannot change the rule's answer (its own).
  */
-export function flowUncertainty(graph: FlowGraph): string | null {
+export function flowUncertainty(
+  graph: FlowGraph,
+  tabsThatDoNotMatter: readonly string[] = [],
+): string | null {
   const reasons: string[] = [];
-  if (graph.tabsNotSeen.length > 0) reasons.push(`${tabsPhrase(graph.tabsNotSeen)} not opened yet`);
+  const tabs = graph.tabsNotSeen.filter((tab) => !tabsThatDoNotMatter.includes(tab));
+  if (tabs.length > 0) reasons.push(`${tabsPhrase(tabs)} not opened yet`);
   if (!graph.startSeen) reasons.push('the Starting Rules module not seen');
+  if (graph.unreadJumps.length > 0) {
+    const steps = graph.unreadJumps;
+    reasons.push(
+      `the target of the Go To in ${steps.length === 1 ? 'step' : 'steps'} ${steps.slice(0, -1).join(', ')}${steps.length > 1 ? ' and ' : ''}${steps.at(-1)} not read`,
+    );
+  }
   if (graph.connectionsUnread) reasons.push('the connection nodes and lines could not be read on the canvas');
   else if (graph.untracedLines > 0) {
     reasons.push(

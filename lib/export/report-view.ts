@@ -145,6 +145,9 @@ const CHECK_WORDS: Record<FitCheck['id'], (c: FitCheck) => string> = {
   'nodes-on-edges': (c) => `${c.passed} of ${c.total} connection nodes sit on a card's edge`,
   'lines-traced': (c) => `${c.passed} of ${c.total} lines end on two nodes`,
   'linked-nodes-have-lines': (c) => `${c.passed} of ${c.total} linked nodes have a line ending on them`,
+  'start-found': () => 'the Starting Rules module was not found beside the main-flow steps',
+  'gotos-read': (c) => `${c.passed} of ${c.total} Go To cards name the step they jump to`,
+  'branches-labelled': (c) => `${c.passed} of ${c.total} lines from a split start at its Yes or No output`,
 };
 
 const SOURCE_WORDS: Record<Reading['profile'], string> = {

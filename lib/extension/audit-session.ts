@@ -2,6 +2,7 @@ import { type AuditOptions, audit } from '../audit';
 import type { KartraProfile } from '../kartra/profile';
 import type { ListRow, PageModel, ProfileSource, SequenceModel } from '../model';
 import { type CardsRead, newReadMemory, readPage } from '../reader';
+import { fitsWell } from '../reader/fit';
 import { mergeTabs } from '../reader/merge-tabs';
 import type { Report } from '../report';
 import { withTimeline } from '../report-timeline';
@@ -91,6 +92,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   let timelined: { of: AuditResult; result: AuditResult } | null = null;
   let lastAuditAt = Number.NEGATIVE_INFINITY;
   let timer: number | undefined;
+  let retryTimer: number | undefined;
   // Asking Intl for the browser's zone loads its zone data (tens of ms on a page's first call):
   // once per page, and only on a page that is audited for dates (not every Kartra page).
   let browserZone: string | null = null;
@@ -109,9 +111,13 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     if (changed) options.listMemory.save(listMemory);
   }
 
-  function observations(page: PageModel, now: Date): VisitObservations {
+  /** `readWell`: the tabs this read showed, when it fitted well. */
+  function observations(page: PageModel, now: Date, readWell: readonly string[]): VisitObservations {
     if (page.kind !== 'editor') return { listSeen: null, unsaved: null };
-    return { listSeen: listMemory[page.sequence.id] ?? null, unsaved: canvas.compare(page.sequence, now) };
+    return {
+      listSeen: listMemory[page.sequence.id] ?? null,
+      unsaved: canvas.compare(page.sequence, now, readWell),
+    };
   }
 
   // A read that threw (a bug of ours, or a profile that breaks the reader) is caught by the
@@ -139,6 +145,8 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
         now: started,
       });
       logReaderFailure();
+      const readWell =
+        page.kind === 'editor' && (!page.reading || fitsWell(page.reading)) ? page.sequence.tabs.seen : [];
       if (page.kind === 'editor') {
         // Another sequence opened inside the app: forget the previous one's tabs.
         merged = mergeTabs(merged?.id === page.sequence.id ? merged : null, page.sequence);
@@ -155,7 +163,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
         ...(page.kind === 'editor' || page.kind === 'list' ? { timeZone: timeZone() } : {}),
         tool: options.tool,
         readMs,
-        visit: observations(page, now),
+        visit: observations(page, now, readWell),
       });
       latest = { report, page, error: null };
       const drawStarted = win.performance.now();
@@ -169,6 +177,20 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       options.onError?.(message);
     }
     measure(win.performance, started);
+    // A page that stopped changing right after a poor read would keep it: read again when the
+    // reader may look for a better profile (a change before then reads as usual).
+    if (retryTimer !== undefined) win.clearTimeout(retryTimer);
+    retryTimer = undefined;
+    const due = memory.inferenceDueAt;
+    if (due !== null) {
+      retryTimer = win.setTimeout(
+        () => {
+          retryTimer = undefined;
+          schedule();
+        },
+        Math.max(0, due - win.performance.now()),
+      );
+    }
     return latest;
   }
 
@@ -294,6 +316,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       for (const type of PRESS_EVENTS) win.removeEventListener(type, onPress, { capture: true });
       for (const type of RELEASE_EVENTS) win.removeEventListener(type, onRelease, { capture: true });
       if (timer !== undefined) win.clearTimeout(timer);
+      if (retryTimer !== undefined) win.clearTimeout(retryTimer);
     },
   };
 }
@@ -301,31 +324,43 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
 /**
  * What the canvas showed when each tab was first seen (or when Save Progress was last clicked),
  * for one sequence: a tab's first sight is its baseline, and switching tabs changes nothing.
+ * Only a read that fitted well counts as a sight: a poor read (a profile that missed the lines
+ * or a Go To) differs from the page without anyone changing it, so a tab is compared as its last
+ * good read showed it, and has no baseline until it is read well.
  */
 function canvasWatch() {
   let sequenceId: string | null = null;
   let saved: CanvasSnapshot = {};
+  let lastGood: CanvasSnapshot = {};
   let lastSaveSeenAt: string | null = null;
   let saveClicked = false;
   return {
     saveSeen(): void {
       saveClicked = true;
     },
-    compare(sequence: SequenceModel, now: Date): VisitObservations['unsaved'] {
+    /** `readWell`: the tabs on screen in this read, when it fitted well. */
+    compare(sequence: SequenceModel, now: Date, readWell: readonly string[]): VisitObservations['unsaved'] {
       if (sequence.id !== sequenceId) {
         // Another sequence opened inside the app: what was saved there says nothing here.
         sequenceId = sequence.id;
         saved = {};
+        lastGood = {};
         lastSaveSeenAt = null;
       }
-      const current = snapshotTabs(sequence, sequence.tabs.seen);
+      Object.assign(lastGood, snapshotTabs(sequence, readWell));
+      const current: CanvasSnapshot = {};
+      for (const tab of sequence.tabs.seen) {
+        const shown = lastGood[tab];
+        if (shown) current[tab] = shown;
+      }
       if (saveClicked) {
         saveClicked = false;
-        saved = current;
+        saved = { ...current };
         lastSaveSeenAt = now.toISOString();
       }
       const changes: UnsavedChange[] = [];
       for (const [tab, shown] of Object.entries(current)) saved[tab] ??= shown;
+      // A tab no longer seen (deleted from the tab bar) lost all it had.
       for (const [tab, before] of Object.entries(saved))
         changes.push(...compareTab(before, current[tab] ?? { steps: {}, lines: [] }));
       return { changes, lastSaveSeenAt };

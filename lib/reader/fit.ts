@@ -19,6 +19,12 @@ export interface ReadStats {
   linesTraced: number;
   linkedNodes: number;
   linkedNodesWithLines: number;
+  mainSteps: number;
+  startSeen: boolean;
+  gotos: number;
+  gotosRead: number;
+  splitLines: number;
+  splitLinesLabelled: number;
 }
 
 export function emptyReadStats(): ReadStats {
@@ -35,11 +41,22 @@ export function emptyReadStats(): ReadStats {
     linesTraced: 0,
     linkedNodes: 0,
     linkedNodesWithLines: 0,
+    mainSteps: 0,
+    startSeen: false,
+    gotos: 0,
+    gotosRead: 0,
+    splitLines: 0,
+    splitLinesLabelled: 0,
   };
 }
 
 /** A profile that fits at least this well reads the page; below it, the reader looks for a better one. */
 export const GOOD_FIT = 0.9;
+
+/** No check contradicts the reading (a tab with no card yet has nothing to contradict it). */
+export function fitsWell(reading: Pick<Reading, 'checks'>): boolean {
+  return reading.checks.every((c) => c.total === 0 || c.passed >= c.total * GOOD_FIT);
+}
 
 export function profileFit(stats: ReadStats): Pick<Reading, 'fit' | 'checks'> {
   const checks: FitCheck[] = [
@@ -51,6 +68,10 @@ export function profileFit(stats: ReadStats): Pick<Reading, 'fit' | 'checks'> {
     { id: 'nodes-on-edges', passed: stats.nodesOnEdges, total: stats.nodes },
     { id: 'lines-traced', passed: stats.linesTraced, total: stats.lines },
     { id: 'linked-nodes-have-lines', passed: stats.linkedNodesWithLines, total: stats.linkedNodes },
+    // A profile inferred where none of these showed (a sub-sequence tab) can miss them elsewhere.
+    { id: 'start-found', passed: stats.startSeen ? 1 : 0, total: stats.mainSteps > 0 ? 1 : 0 },
+    { id: 'gotos-read', passed: stats.gotosRead, total: stats.gotos },
+    { id: 'branches-labelled', passed: stats.splitLinesLabelled, total: stats.splitLines },
   ];
   const counted = checks.filter((c) => c.total > 0);
   const fit = counted.length === 0 ? 0 : Math.min(...counted.map((c) => c.passed / c.total));

@@ -40,6 +40,11 @@ export interface ReadMemory {
   /** What the latest read threw, when a profile broke the reader (the session logs it). */
   readFailure: string | null;
   lastTriedAt: number;
+  /**
+   * When the latest read fitted badly but inference had run too recently to run again: the
+   * time it may run. The session reads again then, as the page may not change by itself.
+   */
+  inferenceDueAt: number | null;
   steps: Map<KartraProfile, StepCache>;
   cards: CardsRead | null;
 }
@@ -50,6 +55,7 @@ export function newReadMemory(): ReadMemory {
     failure: null,
     readFailure: null,
     lastTriedAt: Number.NEGATIVE_INFINITY,
+    inferenceDueAt: null,
     steps: new Map(),
     cards: null,
   };
@@ -105,6 +111,7 @@ function readBuilder(
   memory: ReadMemory | undefined,
 ): BuilderRead {
   const first = readEditor(document, url, profile, options.source ?? 'built-in', memory);
+  if (memory) memory.inferenceDueAt = null;
   if (!memory || readsWell(first.page)) return first;
 
   let best = first;
@@ -114,7 +121,10 @@ function readBuilder(
     best = better(best, again);
   }
   const now = options.now ?? Date.now();
-  if (now - memory.lastTriedAt < INFERENCE_RETRY_MS) return best;
+  if (now - memory.lastTriedAt < INFERENCE_RETRY_MS) {
+    memory.inferenceDueAt = memory.lastTriedAt + INFERENCE_RETRY_MS;
+    return best;
+  }
   memory.lastTriedAt = now;
   let inferred: ReturnType<typeof inferProfile>;
   try {

@@ -1,3 +1,4 @@
+import { subsequenceLetter } from '../graph';
 import type { KartraProfile } from '../kartra/profile';
 import type {
   Connection,
@@ -96,9 +97,15 @@ export function interpretSequence(
   const steps: (Step | null)[] = scene.cards.map((card, i) => cache.read(card, i, tab, diagnostics));
   const seenRefs = new Set<string>();
   stats.cards = steps.length;
+  stats.startSeen = startingRules !== null;
   for (const step of steps) {
     if (!step) continue;
     if (REF_PATTERN.test(step.ref)) stats.numbered++;
+    if (REF_PATTERN.test(step.ref) && subsequenceLetter(step.ref) === null) stats.mainSteps++;
+    if (step.kind === 'goto') {
+      stats.gotos++;
+      if (step.goto !== null) stats.gotosRead++;
+    }
     if (step.kind !== 'unknown') stats.kindsKnown++;
     if (step.delay !== null) stats.timingsRead++;
     if (seenRefs.has(step.ref))
@@ -342,6 +349,10 @@ function readConnections(
     if (to === 'start') continue; // the module has outputs only; placeNodes never makes it an input
     const branch = branches.get(output.index);
     const fromStep = output.owner.type === 'card' ? steps[output.owner.card] : null;
+    if (fromStep?.kind === 'split') {
+      stats.splitLines++;
+      if (branch !== undefined) stats.splitLinesLabelled++;
+    }
     if (fromStep?.kind === 'split' && branch === undefined)
       diagnostics.push({
         code: 'split-output-unlabelled',

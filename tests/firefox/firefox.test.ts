@@ -154,19 +154,30 @@ describe('the Firefox build in Firefox', () => {
     await page.close();
   });
 
+  /** Reloads the extension as an update does, and keeps the new copy's extension page as the bridge. */
+  async function reloadExtension(): Promise<void> {
+    const old = bridge;
+    await old.run('setTimeout(() => browser.runtime.reload(), 0); return true;');
+    // Until the reload closes the old copy's pages, a page opened now would be the old copy's too.
+    await waitUntil('the old copy gone', () => old.run('return null;').catch(() => true));
+    bridge = await waitUntil('the reloaded extension', async () => {
+      const candidate = await firefox.openExtensionPage('rules.html');
+      if (await candidate.run<boolean>(`return Boolean(globalThis.browser?.runtime?.id);`)) {
+        await candidate.run(`${messengerScript()}; return true;`);
+        return candidate;
+      }
+      await candidate.close();
+      return null;
+    });
+  }
+
   // Firefox injects the reloaded extension's content script into open tabs (Chromium does not:
   // tests/e2e/extension-reload.spec.ts), and silences the old copy without letting it clean up.
   test("after the extension reloads, the open builder has one overlay, the new copy's", async () => {
     const page = await firefox.openSpec(loadFixture('step-inactive.fires').spec);
     await reportOf(page);
     await page.waitForSelector('kartra-auditor-ui >>> .badge');
-    await bridge.run('setTimeout(() => browser.runtime.reload(), 0); return true;');
-    bridge = await waitUntil('the reloaded extension', async () => {
-      const candidate = await firefox.openExtensionPage('rules.html');
-      if (await candidate.run<boolean>('return Boolean(globalThis.browser?.runtime?.id);')) return candidate;
-      await candidate.close();
-      return null;
-    });
+    await reloadExtension();
     // Only the new copy answers (the old one's extension is gone); it has drawn by then.
     await reportOf(page);
     const overlays = await page.evaluate(() =>
@@ -176,6 +187,32 @@ describe('the Firefox build in Firefox', () => {
     );
     expect(overlays).toHaveLength(1);
     expect(overlays[0]).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  // The new copy starts on whatever tab is open. On markup it must infer a profile for, the one it
+  // infers on a sub-sequence tab has seen no Go To, split or Starting Rules module; the main tab
+  // must still read as the default skin does once opened (before, it missed the Go To's target
+  // and reported the sub-sequence as never entered).
+  test('reloaded while a sub-sequence tab is open, the new copy still reads the main tab in full', async () => {
+    const fixture = loadFixture('subsequence-never-entered.passes');
+    const page = await firefox.openSpec(fixture.spec, { skin: 'renamed' });
+    const clickTab = (index: number) =>
+      page.$$eval('[role="tab"]', (tabs, at) => (tabs[at] as HTMLElement).click(), index);
+    await reportOf(page);
+    await clickTab(1);
+    await reportOf(page, (report) => report.coverage.tabsAudited.includes('A'));
+    await reloadExtension();
+    await reportOf(page, (report) => report.coverage.tabsAudited.join() === 'A');
+    await clickTab(0);
+    // The renamed skin shows no status: its review is the one difference from the default skin.
+    const asDefault = (report: Report) =>
+      findingDifferences(
+        fixture.expected.findings,
+        report.findings.filter((f) => !(f.ruleId === 'sequence-paused' && f.kind === 'review')),
+      ).length === 0;
+    const report = await reportOf(page, (r) => r.coverage.tabsAudited.length === 2 && asDefault(r));
+    expect(report.coverage.reading?.profile).toBe('inferred');
     await page.close();
   });
 

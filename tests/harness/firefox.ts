@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { PageOptions } from '../replica/page';
+import { classMapper, renameSelector, resolveSkin } from '../replica/skin';
 import { kartraSite } from './kartra-site';
 
 /**
@@ -52,8 +54,8 @@ export interface FirefoxKartra {
   outgoing: string[];
   /** Every request made to app.kartra.com (served from the replica): shows the recorder works. */
   kartraRequests: string[];
-  /** Serves the spec at its Kartra URL, opens it and waits until the builder or list is drawn. */
-  openSpec(spec: unknown): Promise<Page>;
+  /** Serves the spec at its Kartra URL (in a skin), opens it and waits until the builder or list is drawn. */
+  openSpec(spec: unknown, options?: PageOptions): Promise<Page>;
   /** Opens `path` of the extension (`popup.html?tabId=3`) in a new tab. */
   openExtensionPage(path: string): Promise<ExtensionPage>;
   close(): Promise<void>;
@@ -158,13 +160,17 @@ export async function launchFirefoxKartra(buildDir = FIREFOX_BUILD_DIR): Promise
     browser,
     outgoing,
     kartraRequests,
-    async openSpec(spec) {
-      const url = site.serve(spec);
+    async openSpec(spec, options = {}) {
+      const url = site.serve(spec, options);
       const page = await browser.newPage();
       await page.setRequestInterception(true);
       page.on('request', (request) => void serveOrRefuse(request));
       await page.goto(url);
-      await page.waitForSelector('.js_sequence_builder, .js_sequence_list', { timeout: WAIT_MS });
+      const drawn = renameSelector(
+        '.js_sequence_builder, .js_sequence_list',
+        classMapper(resolveSkin(options.skin)),
+      );
+      await page.waitForSelector(drawn, { timeout: WAIT_MS });
       return page;
     },
     async openExtensionPage(path) {

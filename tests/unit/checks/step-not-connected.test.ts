@@ -56,4 +56,13 @@ ruleTable(rule, [
     }),
     expect: [['review', ['3']]],
   },
+  {
+    name: "asks for review when an active Go To's target was not read (it may point here)",
+    seq: sequence({
+      steps: [email('1'), goto('2', '3', { goto: null }), email('3')],
+      connections: chain('start', '1', '2'),
+    }),
+    expect: [['review', ['3']]],
+    message: /target of the Go To in step 2 not read/,
+  },
 ]);

@@ -73,4 +73,31 @@ ruleTable(rule, [
     }),
     expect: [['review', ['A1', 'A2', 'A3']]],
   },
+  {
+    name: 'asks for review when the target of a reached Go To was not read (it may be the way in)',
+    seq: sequence({
+      steps: [email('1'), goto('2', 'A1', { goto: null }), ...sub],
+      connections: [...chain('start', '1', '2'), ...subLines],
+    }),
+    expect: [['review', ['A1', 'A2', 'A3']]],
+    message: /the target of the Go To in step 2 not read/,
+  },
+  {
+    name: 'asks for review when the Starting Rules module was not seen (nobody knows what is reached)',
+    seq: sequence({
+      startingRules: null,
+      steps: [email('1'), complete('2'), email('3'), goto('4', 'A1'), ...sub],
+      connections: [...chain('1', '2'), ...chain('3', '4'), ...subLines],
+    }),
+    expect: [['review', ['A1', 'A2', 'A3']]],
+    message: /Starting Rules module not seen/,
+  },
+  {
+    name: 'an unread Go To that is inactive jumps nowhere: still never entered',
+    seq: sequence({
+      steps: [email('1'), goto('2', 'A1', { goto: null, active: false }), complete('3'), ...sub],
+      connections: [...chain('start', '1', '2'), ...subLines],
+    }),
+    expect: [['fail', ['A1', 'A2', 'A3']]],
+  },
 ]);

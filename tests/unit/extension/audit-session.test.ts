@@ -7,11 +7,12 @@ import {
   startAuditSession,
 } from '../../../lib/extension/audit-session';
 import { kartraProfile } from '../../../lib/kartra/profile';
+import { INFERENCE_RETRY_MS } from '../../../lib/reader';
 import type { Report } from '../../../lib/report';
 import { defaultSettings } from '../../../lib/settings';
 import type { ListMemory } from '../../../lib/visit';
-import { buildScene } from '../reader/scene-builder';
-import { EDITOR_URL, renderScene } from '../reader/scene-dom';
+import { buildScene, TWO_TABS } from '../reader/scene-builder';
+import { EDITOR_URL, renameClasses, renderScene } from '../reader/scene-dom';
 
 const steps = [
   { ref: '1', kind: 'email' as const },
@@ -269,5 +270,37 @@ describe('the audit session', () => {
     });
     expect(session.latest()?.report).toBe(drawn);
     expect(session.latest()?.report?.timing.renderMs).toBe(15);
+  });
+
+  it('reads a page left with a poor fit again once it may infer a better profile, with no change on it', async () => {
+    // The content script started on sub-sequence A and inferred a profile there; the user then
+    // opened the main tab, whose Go To and split that profile cannot read.
+    const happy = new Window({ url: EDITOR_URL });
+    const win = happy as unknown as PageWindow;
+    const clock = new ManualClock();
+    clock.install(win);
+    const layout = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 4 } as const;
+    const names = new Map<string, string>();
+    renderScene(win.document, buildScene(TWO_TABS.a.steps, TWO_TABS.a.lines, layout, false));
+    renameClasses(win.document, names);
+    session = startAuditSession(win, { ...OPTIONS, throttleMs: 10 });
+    const gotoRead = () => {
+      const page = session?.latest()?.page;
+      return page?.kind === 'editor' ? page.sequence.steps.find((s) => s.ref === '4')?.goto : undefined;
+    };
+    await clock.advance(100);
+    win.document.body.replaceChildren();
+    renderScene(win.document, buildScene(TWO_TABS.main.steps, TWO_TABS.main.lines, layout));
+    renameClasses(win.document, names);
+    await clock.advance(100);
+    expect(gotoRead()).toBeNull();
+    await clock.advance(INFERENCE_RETRY_MS);
+    expect(gotoRead()).toBe('1');
+    // What the poor read missed (the split's Yes and No) was not changed by anyone: not unsaved.
+    expect(session.latest()?.report?.findings.map((f) => f.ruleId)).not.toContain('changes-not-saved');
+    // Read well now: nothing more is scheduled on a page that does not change.
+    const audits = session.latest();
+    await clock.advance(10 * INFERENCE_RETRY_MS);
+    expect(session.latest()).toBe(audits);
   });
 });

@@ -4,8 +4,8 @@ import { kartraProfileSchema } from '../../../lib/kartra/profile-schema';
 import type { PageModel } from '../../../lib/model';
 import { newReadMemory, readPage } from '../../../lib/reader/index';
 import { inferProfile } from '../../../lib/reader/infer-profile';
-import { buildScene, type GenLayout, type GenStep } from './scene-builder';
-import { EDITOR_URL, newDocument, renderScene } from './scene-dom';
+import { buildScene, type GenLayout, type GenStep, TWO_TABS } from './scene-builder';
+import { EDITOR_URL, newDocument, renameClasses, renderScene } from './scene-dom';
 
 const LAYOUT: GenLayout = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 3 };
 const steps: GenStep[] = [
@@ -22,23 +22,6 @@ const lines = [
   { from: '2', to: '5', branch: 'no' as const },
   { from: '3', to: '4' },
 ];
-
-/** Every class renamed as another app's build would (icons kept: they are Font Awesome's). */
-function renameClasses(doc: Document): void {
-  const names = new Map<string, string>();
-  for (const el of Array.from(doc.querySelectorAll('[class]'))) {
-    const renamed = (el.getAttribute('class') ?? '')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((c) => {
-        if (c.startsWith('fa')) return c;
-        if (!names.has(c)) names.set(c, `x${names.size.toString(36)}_${c.length}`);
-        return names.get(c) as string;
-      });
-    el.setAttribute('class', renamed.join(' '));
-    el.setAttribute('data-v-7a1b2c3d', '');
-  }
-}
 
 function page(rename: boolean): Document {
   const doc = newDocument();
@@ -93,6 +76,26 @@ describe('profile inference', () => {
     const again = readPage(doc, EDITOR_URL, kartraProfile, { memory: memory, now: 10 });
     expect(again.kind === 'editor' && again.reading?.profile).toBe('inferred');
     expect(memory.profile).toBe(kept);
+  });
+
+  it('infers again on the main tab when the profile inferred on a sub-sequence tab cannot read its Go To and split', () => {
+    // The content script can start while a sub-sequence tab is shown: what it infers there has
+    // never seen a Go To line, a split's Yes and No, or the Starting Rules module.
+    const names = new Map<string, string>();
+    const tabA = newDocument();
+    renderScene(tabA, buildScene(TWO_TABS.a.steps, TWO_TABS.a.lines, LAYOUT, false));
+    renameClasses(tabA, names);
+    const memory = newReadMemory();
+    const onA = readPage(tabA, EDITOR_URL, kartraProfile, { memory, now: 0 });
+    expect(onA.kind === 'editor' && onA.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+
+    const main = newDocument();
+    renderScene(main, buildScene(TWO_TABS.main.steps, TWO_TABS.main.lines, LAYOUT));
+    renameClasses(main, names);
+    const onMain = sequenceOf(readPage(main, EDITOR_URL, kartraProfile, { memory, now: 5000 }));
+    expect(onMain.steps.find((s) => s.ref === '4')?.goto).toBe('1');
+    expect(onMain.connections.filter((c) => c.from === '3').map((c) => c.branch)).toEqual(['yes', 'no']);
+    expect(onMain.startingRules).not.toBeNull();
   });
 
   it('does not infer when the built-in profile reads the page well', () => {

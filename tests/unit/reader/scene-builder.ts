@@ -207,3 +207,33 @@ export function buildScene(
     lines,
   };
 }
+
+/**
+ * Two tabs of one sequence: the main tab, with a split and a Go To, and sub-sequence A, which
+ * shows neither (nor the Starting Rules module). For reads that start on one and go on to the other.
+ */
+export const TWO_TABS = {
+  main: {
+    steps: [
+      { ref: '1', kind: 'email' },
+      { ref: '2', kind: 'email' },
+      { ref: '3', kind: 'split' },
+      { ref: '4', kind: 'goto' },
+      { ref: '5', kind: 'complete' },
+    ] satisfies GenStep[],
+    lines: [
+      { from: 'start', to: '1' },
+      { from: '1', to: '2' },
+      { from: '2', to: '3' },
+      { from: '3', to: '4', branch: 'yes' },
+      { from: '3', to: '5', branch: 'no' },
+    ] satisfies Connection[],
+  },
+  a: {
+    steps: [
+      { ref: 'A1', kind: 'email' },
+      { ref: 'A2', kind: 'complete' },
+    ] satisfies GenStep[],
+    lines: [{ from: 'A1', to: 'A2' }] satisfies Connection[],
+  },
+} as const;

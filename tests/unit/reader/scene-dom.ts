@@ -172,3 +172,22 @@ function renderCard(
   if (geometry) stubRect(root, card.rect);
   return root;
 }
+
+/**
+ * Every class renamed as another app's build would (icons kept: they are Font Awesome's). One
+ * `names` map for several pages renames them as one build would.
+ */
+export function renameClasses(doc: Document, names = new Map<string, string>()): void {
+  for (const el of Array.from(doc.querySelectorAll('[class]'))) {
+    const renamed = (el.getAttribute('class') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((c) => {
+        if (c.startsWith('fa')) return c;
+        if (!names.has(c)) names.set(c, `x${names.size.toString(36)}_${c.length}`);
+        return names.get(c) as string;
+      });
+    el.setAttribute('class', renamed.join(' '));
+    el.setAttribute('data-v-7a1b2c3d', '');
+  }
+}
