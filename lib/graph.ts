@@ -74,8 +74,9 @@ export interface FlowGraph {
   readonly entryReachable: ReadonlySet<string>;
   /**
    * Steps a contact might pass given what was seen: `reachable` when every tab was read, every
-   * line traced and every active Go To's target read; otherwise also anything downstream of an active Go To's target or of a
-   * step without incoming lines, since a Go To on an unseen tab (or an untraced line) may lead there.
+   * line traced and every active Go To's target read; otherwise also anything downstream of an
+   * active Go To's target or of a step without incoming lines, since a Go To on an unseen tab (or
+   * an untraced line, or a Go To whose target was not read) may lead there.
    */
   readonly mayRun: ReadonlySet<string>;
   /** The order a contact meets the steps: depth-first from Starting Rules, Yes before No, then Go To. */
