@@ -5,7 +5,7 @@ import { buildGraph, compareRefs, type FlowGraph, START } from './graph';
 import type { Diagnostic, ListRow, PageModel, SequenceModel } from './model';
 import type { Report } from './report';
 import { defaultSettings, effectiveSeverity, isRuleEnabled, type Settings, type Severity } from './settings';
-import { createTiming, defaultTimeZone, isValidTimeZone, type Timing } from './timing';
+import { createTiming, defaultTimeZone, type Timing, type ZoneClocks } from './timing';
 import type { VisitObservations } from './visit';
 
 export interface AuditOptions {
@@ -17,6 +17,11 @@ export interface AuditOptions {
    * account's zone: the settings' accountTimeZone when set, else this one, named as the browser's.
    */
   timeZone?: string;
+  /**
+   * The caller's zone clocks, kept between audits so the offsets they have read serve the next
+   * audit too (the audit session's); without them, made for this audit.
+   */
+  clocks?: ZoneClocks;
   /** How long reading the page took, for the report's timing. */
   readMs?: number;
   /** What the audit session observed beyond the page (none for a one-off read). */
@@ -116,13 +121,14 @@ export function createContext(
 
 /**
  * The clock dates and windows are read on: the settings' account zone, else the browser's
- * (`browserZone`, by default what Intl says).
+ * (`browserZone`, by default what Intl says), on the owner's `clocks` when given.
  */
-export function accountTiming(settings: Settings, browserZone?: string): Timing {
+export function accountTiming(settings: Settings, browserZone?: string, clocks?: ZoneClocks): Timing {
   const accountZone = settings.accountTimeZone;
   return createTiming(
     accountZone ?? browserZone ?? defaultTimeZone(),
     accountZone === null ? 'browser' : 'setting',
+    clocks,
   );
 }
 
@@ -144,9 +150,10 @@ export function audit(page: PageModel, options: AuditOptions): Report {
     // Only here: a page's first Intl call loads the time zone data (tens of ms), which the
     // Kartra pages that are not a sequence never need.
     const requestedZone = settings.accountTimeZone ?? options.timeZone ?? defaultTimeZone();
-    if (!isValidTimeZone(requestedZone))
+    const timing = accountTiming(settings, options.timeZone, options.clocks);
+    // A zone Intl does not know is read as UTC.
+    if (timing.timeZone !== requestedZone)
       notes.push(`Unknown time zone "${requestedZone}"; dates were read as UTC.`);
-    const timing = accountTiming(settings, options.timeZone);
     if (page.kind === 'editor') {
       sequence = page.sequence;
       diagnostics = sequence.diagnostics;

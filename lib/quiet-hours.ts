@@ -1,4 +1,4 @@
-import { zonedParts } from './timing';
+import type { ZoneClock } from './timing';
 
 /**
  * The hours in which a message reaching a contact counts as "quiet" (night, weekend): the
@@ -15,9 +15,9 @@ export interface QuietHours {
 
 export const DEFAULT_QUIET_HOURS: Readonly<QuietHours> = { from: 21, to: 8, weekends: true };
 
-/** Whether the moment `at` (ms) falls in quiet hours, on the wall clock of `timeZone` (the account's). */
-export function isQuietTime(at: number, timeZone: string, quiet: QuietHours): boolean {
-  const { hour, weekday } = zonedParts(new Date(at), timeZone);
+/** Whether the moment `at` (ms) falls in quiet hours, on `clock` (the account zone's). */
+export function isQuietTime(at: number, clock: ZoneClock, quiet: QuietHours): boolean {
+  const { hour, weekday } = clock.zonedParts(new Date(at));
   if (quiet.weekends && (weekday === 'sat' || weekday === 'sun')) return true;
   return isQuietHour(hour, quiet);
 }

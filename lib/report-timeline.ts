@@ -5,6 +5,7 @@ import type { PageModel } from './model';
 import type { Report } from './report';
 import type { Settings } from './settings';
 import { computeTimeline } from './timeline';
+import type { ZoneClocks } from './timing';
 
 /**
  * The report with its `timeline`: when each step reaches a contact entering at the report's
@@ -13,20 +14,21 @@ import { computeTimeline } from './timeline';
  * for, and kept by whoever holds the report (the audit session, for its latest). Pure.
  *
  * `page` is the page model the report was made from; `browserZone` the zone the audit was given
- * (the settings' account zone wins, as in the audit). The same report back when it is not of a
- * builder page or already has its timeline.
+ * (the settings' account zone wins, as in the audit); `clocks` the owner's zone clocks (the
+ * session's). The same report back when it is not of a builder page or already has its timeline.
  */
 export function withTimeline(
   report: Report,
   page: PageModel,
   settings: Settings,
   browserZone?: string,
+  clocks?: ZoneClocks,
 ): Report {
   if (report.timeline !== undefined || page.kind !== 'editor') return report;
   const graph = buildGraph(page.sequence);
   const timeline = computeTimeline(
     graph,
-    accountTiming(settings, browserZone),
+    accountTiming(settings, browserZone, clocks),
     Date.parse(report.generatedAt),
   );
   return { ...report, timeline: { ...timeline, uncertain: flowUncertainty(graph) } };

@@ -2,7 +2,7 @@ import type { Step } from './model';
 import { isQuietTime, type QuietHours } from './quiet-hours';
 import { branchPath, pathEnds, type Timeline, type TimelineEntry } from './timeline';
 import { branchTitle, isMessage } from './timeline-words';
-import { zonedParts } from './timing';
+import { ZoneClock } from './timing';
 
 /**
  * The one geometry of the timeline chart, drawn by the popup (components/popup/TimelineChart.tsx)
@@ -78,6 +78,7 @@ export function layoutTimelineChart(
   timeline: Timeline,
   quiet: QuietHours,
   size: { width: number } = { width: 400 },
+  clock: ZoneClock = new ZoneClock(timeline.timeZone),
 ): TimelineChart {
   const ends = pathEnds(timeline);
   const drawn = ends.slice(0, TIMELINE_CHART_ROW_LIMIT);
@@ -102,14 +103,14 @@ export function layoutTimelineChart(
       label: branchTitle(timeline, path),
       y: TOP + index * ROW_GAP,
       marks: messages.map((m) => {
-        const clock = zonedParts(new Date(m.at), timeline.timeZone);
+        const wall = clock.zonedParts(new Date(m.at));
         return {
           ref: m.ref,
           kind: m.kind,
           day: m.day,
           at: m.at,
-          x: xOf(m.day + (clock.hour * 60 + clock.minute) / MINUTES_A_DAY),
-          quiet: isQuietTime(m.at, timeline.timeZone, quiet),
+          x: xOf(m.day + (wall.hour * 60 + wall.minute) / MINUTES_A_DAY),
+          quiet: isQuietTime(m.at, clock, quiet),
         };
       }),
     }),

@@ -1,6 +1,6 @@
 import { isQuietTime, type QuietHours } from './quiet-hours';
 import type { BranchEnd, Timeline, TimelineBranch, TimelineEntry } from './timeline';
-import { zonedParts } from './timing';
+import type { ZoneClock } from './timing';
 
 /**
  * The timeline in words, as the popup and the Markdown and HTML exports say it. Words only: the
@@ -11,31 +11,31 @@ const WEEKDAY_WORDS = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fr
 const MONTH_WORDS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Tue 22 Jun 2027, 9:00 AM": the wall clock in the account's zone, as Kartra's cards write times. */
-export function formatMoment(at: number, timeZone: string): string {
-  const p = zonedParts(new Date(at), timeZone);
+export function formatMoment(at: number, clock: ZoneClock): string {
+  const p = clock.zonedParts(new Date(at));
   const hour = p.hour % 12 === 0 ? 12 : p.hour % 12;
   const minute = String(p.minute).padStart(2, '0');
   return `${WEEKDAY_WORDS[p.weekday]} ${p.day} ${MONTH_WORDS[p.month - 1]} ${p.year}, ${hour}:${minute} ${p.hour < 12 ? 'AM' : 'PM'}`;
 }
 
 /** "Tue 22 Jun 2027, 9:00 AM · day 203" (day 0 is the day the contact enters). */
-export function formatWhen(entry: Pick<TimelineEntry, 'at' | 'day'>, timeZone: string): string {
-  return `${formatMoment(entry.at, timeZone)} · day ${entry.day}`;
+export function formatWhen(entry: Pick<TimelineEntry, 'at' | 'day'>, clock: ZoneClock): string {
+  return `${formatMoment(entry.at, clock)} · day ${entry.day}`;
 }
 
 /** The value of an `<input type="datetime-local">` for an instant, in the account's zone. */
-export function localInputValue(at: number, timeZone: string): string {
-  const p = zonedParts(new Date(at), timeZone);
+export function localInputValue(at: number, clock: ZoneClock): string {
+  const p = clock.zonedParts(new Date(at));
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${String(p.year).padStart(4, '0')}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** A step's quiet-hours marker: "Night", "Weekend", both, or null (not quiet, or not sent). */
-export function quietWords(entry: TimelineEntry, timeZone: string, quiet: QuietHours): string | null {
-  if (entry.status !== 'runs' || !isQuietTime(entry.at, timeZone, quiet)) return null;
-  const weekday = zonedParts(new Date(entry.at), timeZone).weekday;
+export function quietWords(entry: TimelineEntry, clock: ZoneClock, quiet: QuietHours): string | null {
+  if (entry.status !== 'runs' || !isQuietTime(entry.at, clock, quiet)) return null;
+  const weekday = clock.zonedParts(new Date(entry.at)).weekday;
   const weekend = quiet.weekends && (weekday === 'sat' || weekday === 'sun');
-  const night = isQuietTime(entry.at, timeZone, { ...quiet, weekends: false });
+  const night = isQuietTime(entry.at, clock, { ...quiet, weekends: false });
   return [weekend && 'Weekend', night && 'Night'].filter(Boolean).join(', ');
 }
 
@@ -57,12 +57,13 @@ function firstUnknownOn(path: readonly TimelineBranch[]): TimelineEntry | undefi
 
 /**
  * Why a row is not a plain "sent at": skipped, never sent, or its time unknown, in words. null
- * for a step that runs at a known time.
+ * for a step that runs at a known time. `clock`: the timeline zone's.
  */
 export function entryProblem(
   entry: TimelineEntry,
   timeline: Timeline,
   path: readonly TimelineBranch[],
+  clock: ZoneClock,
 ): string | null {
   switch (entry.status) {
     case 'runs':
@@ -72,7 +73,7 @@ export function entryProblem(
         return 'Skipped: the step is inactive, so Kartra passes contacts straight through it.';
       if (!entry.firingWindow || timeline.enteredAt > entry.firingWindow.closes)
         return 'Skipped: its date had passed before the contact entered.';
-      return `Skipped: reached ${formatMoment(entry.arrivesAt, timeline.timeZone)}, after the 2-hour firing window of its date (${formatMoment(entry.firingWindow.opens, timeline.timeZone)}).`;
+      return `Skipped: reached ${formatMoment(entry.arrivesAt, clock)}, after the 2-hour firing window of its date (${formatMoment(entry.firingWindow.opens, clock)}).`;
     case 'never':
       return 'Never sent: its day-and-time window never opens, so contacts stay on this step.';
     case 'unknown':

@@ -1,6 +1,6 @@
 import { type FlowGraph, START, subsequenceLetter } from './graph';
 import type { Step } from './model';
-import { delayLengthMs, type Timing, wallClockDay } from './timing';
+import { delayLengthMs, type Timing } from './timing';
 
 /**
  * When each step reaches a contact who enters the sequence at a given moment, on every path from
@@ -162,7 +162,7 @@ export function computeTimeline(
   const maxEntries = options.maxEntries ?? TIMELINE_ENTRY_LIMIT;
   const timeline: Timeline = { enteredAt, timeZone: timing.timeZone, branches: [], cut: false };
   if (!graph.startSeen) return timeline;
-  const entryDay = wallClockDay(enteredAt, timing.timeZone);
+  const entryDay = timing.clock.wallClockDay(enteredAt);
   // Branches are followed in the order they fork, so a limit cuts the deepest alternatives.
   const queue: Pending[] = [];
   let head = 0;
@@ -236,7 +236,7 @@ export function computeTimeline(
       }
       passed[index] = 1;
       const entry = timeStep(step, arrivesAt, timed, timing);
-      entry.day = wallClockDay(entry.at, timing.timeZone) - entryDay;
+      entry.day = timing.clock.wallClockDay(entry.at) - entryDay;
       branch.entries.push(entry);
       entries++;
       if (entry.status === 'never') {

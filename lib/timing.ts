@@ -30,43 +30,14 @@ export function defaultTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-// Every audit asks; building an Intl formatter to find out costs milliseconds each time.
-const zoneValidity = new Map<string, boolean>();
-
+/** Whether Intl knows the zone (building a formatter costs milliseconds: for a few calls only). */
 export function isValidTimeZone(timeZone: string): boolean {
-  let valid = zoneValidity.get(timeZone);
-  if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone });
-      valid = true;
-    } catch {
-      valid = false;
-    }
-    if (zoneValidity.size > 64) zoneValidity.clear();
-    zoneValidity.set(timeZone, valid);
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
   }
-  return valid;
-}
-
-// Building a formatter costs far more than using one; the audit asks for few zones.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
 }
 
 const WEEKDAY_BY_SHORT: Record<string, Weekday> = {
@@ -79,129 +50,164 @@ const WEEKDAY_BY_SHORT: Record<string, Weekday> = {
   Sun: 'sun',
 };
 
-/** The wall clock in `timeZone` at an instant, as Intl reads it. */
-function intlParts(date: Date, timeZone: string): ZonedParts {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(date)) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAY_BY_SHORT[parts.weekday ?? ''] ?? 'mon',
-  };
-}
-
-/**
- * Every zone's offset changes only on a quarter hour of UTC (tzdb's transitions since 1900 all
- * fall on one), so one Intl read per zone and quarter hour gives the offset for every instant in
- * it: Intl's formatToParts is the cost of the whole audit otherwise. Bounded, and a pure
- * function's memo.
- */
 const QUARTER_HOUR = 15 * 60 * 1000;
-const quarterOffsets = new Map<string, Map<number, number>>();
-function offsetInQuarter(instant: number, timeZone: string): number {
-  const start = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
-  let zone = quarterOffsets.get(timeZone);
-  if (!zone) {
-    if (quarterOffsets.size > 16) quarterOffsets.clear();
-    zone = new Map();
-    quarterOffsets.set(timeZone, zone);
-  }
-  let offset = zone.get(start);
-  if (offset === undefined) {
-    const p = intlParts(new Date(start), timeZone);
-    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
-    if (zone.size > 4096) zone.clear();
-    zone.set(start, offset);
-  }
-  return offset;
-}
 
 /**
- * A timeline runs over months and years, a few instants a day: a quarter hour each would make
- * thousands of Intl reads. A UTC day that starts and ends on the same offset keeps it throughout
- * (no zone changes its clock twice within a day), so two reads per day do; the day of a change
- * (NaN here) is read by the quarter hour. Per zone, numbered days, bounded; a pure function's memo.
+ * One zone's wall clock. Intl's formatToParts is the cost of the date rules and the timeline
+ * otherwise, so a clock remembers the offsets it has read; whoever makes one keeps it as long as
+ * that helps (the audit session keeps its clocks across audits; a render makes one for its
+ * timeline). Throws a RangeError for a zone Intl does not know.
  */
-const dayOffsets = new Map<string, Map<number, number>>();
-function offsetOfInstant(instant: number, timeZone: string): number {
-  let days = dayOffsets.get(timeZone);
-  if (!days) {
-    if (dayOffsets.size > 16) dayOffsets.clear();
-    days = new Map();
-    dayOffsets.set(timeZone, days);
+export class ZoneClock {
+  readonly timeZone: string;
+  // Building a formatter costs far more than using one.
+  private readonly format: Intl.DateTimeFormat;
+  private readonly quarterOffsets = new Map<number, number>();
+  private readonly dayOffsets = new Map<number, number>();
+
+  constructor(timeZone: string) {
+    this.timeZone = timeZone;
+    this.format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
   }
-  const day = Math.floor(instant / DAY);
-  let offset = days.get(day);
-  if (offset === undefined) {
-    const starts = offsetInQuarter(day * DAY, timeZone);
-    offset = starts === offsetInQuarter((day + 1) * DAY, timeZone) ? starts : Number.NaN;
-    // 40,000 days is over a century of one zone's dates.
-    if (days.size > 40_000) days.clear();
-    days.set(day, offset);
+
+  /** The wall clock at an instant, as Intl reads it. */
+  private intlParts(date: Date): ZonedParts {
+    const parts: Record<string, string> = {};
+    for (const p of this.format.formatToParts(date)) parts[p.type] = p.value;
+    return {
+      year: Number(parts.year),
+      month: Number(parts.month),
+      day: Number(parts.day),
+      hour: Number(parts.hour) % 24,
+      minute: Number(parts.minute),
+      second: Number(parts.second),
+      weekday: WEEKDAY_BY_SHORT[parts.weekday ?? ''] ?? 'mon',
+    };
   }
-  return Number.isNaN(offset) ? offsetInQuarter(instant, timeZone) : offset;
+
+  /**
+   * Every zone's offset changes only on a quarter hour of UTC (tzdb's transitions since 1900 all
+   * fall on one), so one Intl read per quarter hour gives the offset for every instant in it.
+   * Bounded.
+   */
+  private offsetInQuarter(instant: number): number {
+    const start = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
+    let offset = this.quarterOffsets.get(start);
+    if (offset === undefined) {
+      const p = this.intlParts(new Date(start));
+      offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
+      if (this.quarterOffsets.size > 4096) this.quarterOffsets.clear();
+      this.quarterOffsets.set(start, offset);
+    }
+    return offset;
+  }
+
+  /**
+   * A timeline runs over months and years, a few instants a day: a quarter hour each would make
+   * thousands of Intl reads. A UTC day that starts and ends on the same offset keeps it
+   * throughout (no zone changes its clock twice within a day), so two reads per day do; the day
+   * of a change (NaN here) is read by the quarter hour. Numbered days, bounded.
+   */
+  private offsetOfInstant(instant: number): number {
+    const day = Math.floor(instant / DAY);
+    let offset = this.dayOffsets.get(day);
+    if (offset === undefined) {
+      const starts = this.offsetInQuarter(day * DAY);
+      offset = starts === this.offsetInQuarter((day + 1) * DAY) ? starts : Number.NaN;
+      // 40,000 days is over a century of one zone's dates.
+      if (this.dayOffsets.size > 40_000) this.dayOffsets.clear();
+      this.dayOffsets.set(day, offset);
+    }
+    return Number.isNaN(offset) ? this.offsetInQuarter(instant) : offset;
+  }
+
+  /** The wall-clock date at an instant, as days since 1970-01-01 (cheaper than zonedParts). */
+  wallClockDay(instant: number): number {
+    return Math.floor((instant + this.offsetOfInstant(instant)) / DAY);
+  }
+
+  /** The wall clock at an instant. */
+  zonedParts(date: Date): ZonedParts {
+    const instant = date.getTime();
+    if (!Number.isFinite(instant)) return this.intlParts(date);
+    const wall = new Date(instant + this.offsetOfInstant(instant));
+    return {
+      year: wall.getUTCFullYear(),
+      month: wall.getUTCMonth() + 1,
+      day: wall.getUTCDate(),
+      hour: wall.getUTCHours(),
+      minute: wall.getUTCMinutes(),
+      second: wall.getUTCSeconds(),
+      weekday: WEEKDAYS[(wall.getUTCDay() + 6) % 7] as Weekday,
+    };
+  }
+
+  /**
+   * The instant at which the wall clock reads the given date and time (an hour of 24 is
+   * midnight at the end of that day). Clock changes resolve the same way in every zone, as
+   * JavaScript's Temporal does by default ("compatible"):
+   * - a repeated wall time (the hour a fall-back shows twice) is its FIRST occurrence, the
+   *   earlier instant, so a step due then runs at the first chance;
+   * - a skipped wall time (the hour a spring-forward jumps over) moves FORWARD by the length of
+   *   the gap: 02:30 on a night that jumps from 02:00 to 03:00 is 03:30, the offset from before.
+   */
+  wallClockToInstant(year: number, month: number, day: number, hour: number, minute: number): Date {
+    const wall = Date.UTC(year, month - 1, day, hour, minute);
+    // Transitions are days apart: a day either side gives the offsets before and after any
+    // change near this wall time (the true instant lies within 14 hours of `wall`).
+    const before = this.offsetOfInstant(wall - DAY);
+    const after = this.offsetOfInstant(wall + DAY);
+    // The same offset on both sides: no change near this wall time, so it reads once, at wall - offset.
+    if (before === after) return new Date(wall - before);
+    const readsWall = (instant: number) => instant + this.offsetOfInstant(instant) === wall;
+    const matches = [wall - before, wall - after].filter(readsWall);
+    if (matches.length > 0) return new Date(Math.min(...matches));
+    return new Date(wall - before);
+  }
+
+  /** "2030-12-24T10:00" on this clock, as an instant. */
+  localToInstant(local: string): Date {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+    if (!m) return new Date(Number.NaN);
+    return this.wallClockToInstant(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+  }
 }
 
-/** The wall-clock date in `timeZone` at an instant, as days since 1970-01-01 (cheaper than zonedParts). */
-export function wallClockDay(instant: number, timeZone: string): number {
-  return Math.floor((instant + offsetOfInstant(instant, timeZone)) / DAY);
-}
+/** The clocks of the zones one owner reads (the audit session: its account's zone, or UTC). */
+export class ZoneClocks {
+  private readonly clocks = new Map<string, ZoneClock | null>();
 
-/** The wall clock in `timeZone` at an instant. */
-export function zonedParts(date: Date, timeZone: string): ZonedParts {
-  const instant = date.getTime();
-  if (!Number.isFinite(instant)) return intlParts(date, timeZone);
-  const wall = new Date(instant + offsetOfInstant(instant, timeZone));
-  return {
-    year: wall.getUTCFullYear(),
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
-    weekday: WEEKDAYS[(wall.getUTCDay() + 6) % 7] as Weekday,
-  };
-}
+  /** The zone's clock; null when Intl does not know the zone. */
+  find(timeZone: string): ZoneClock | null {
+    let clock = this.clocks.get(timeZone);
+    if (clock === undefined) {
+      try {
+        clock = new ZoneClock(timeZone);
+      } catch {
+        clock = null;
+      }
+      if (this.clocks.size > 16) this.clocks.clear();
+      this.clocks.set(timeZone, clock);
+    }
+    return clock;
+  }
 
-/**
- * The instant at which the wall clock in `timeZone` reads the given date and time (an hour of
- * 24 is midnight at the end of that day). Clock changes resolve the same way in every zone, as
- * JavaScript's Temporal does by default ("compatible"):
- * - a repeated wall time (the hour a fall-back shows twice) is its FIRST occurrence, the earlier
- *   instant, so a step due then runs at the first chance;
- * - a skipped wall time (the hour a spring-forward jumps over) moves FORWARD by the length of the
- *   gap: 02:30 on a night that jumps from 02:00 to 03:00 is 03:30, the offset from before the jump.
- */
-export function wallClockToInstant(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  timeZone: string,
-): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  // Transitions are days apart: a day either side gives the offsets before and after any change
-  // near this wall time (the true instant lies within 14 hours of `wall`).
-  const before = offsetOfInstant(wall - DAY, timeZone);
-  const after = offsetOfInstant(wall + DAY, timeZone);
-  // The same offset on both sides: no change near this wall time, so it reads once, at wall - offset.
-  if (before === after) return new Date(wall - before);
-  const readsWall = (instant: number) => instant + offsetOfInstant(instant, timeZone) === wall;
-  const matches = [wall - before, wall - after].filter(readsWall);
-  if (matches.length > 0) return new Date(Math.min(...matches));
-  return new Date(wall - before);
-}
-
-/** "2030-12-24T10:00" in the account time zone, as an instant. */
-export function localToInstant(local: string, timeZone: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!m) return new Date(Number.NaN);
-  return wallClockToInstant(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), timeZone);
+  /** The zone's clock; throws a RangeError when Intl does not know the zone. */
+  of(timeZone: string): ZoneClock {
+    const clock = this.find(timeZone);
+    if (clock === null) throw new RangeError(`Invalid time zone specified: ${timeZone}`);
+    return clock;
+  }
 }
 
 /**
@@ -242,7 +248,7 @@ export function windowNeverOpens(window: StepWindow): boolean {
  * The first instant at or after `from` when the window is open; null if it never opens, and
  * undefined for an overnight window (its meaning is not documented).
  */
-export function nextWindowOpening(window: StepWindow, from: Date, timeZone: string): Date | null | undefined {
+export function nextWindowOpening(window: StepWindow, from: Date, clock: ZoneClock): Date | null | undefined {
   if (window.type === 'any') return from;
   const problem = windowProblem(window);
   if (problem === 'overnight') return undefined;
@@ -250,7 +256,7 @@ export function nextWindowOpening(window: StepWindow, from: Date, timeZone: stri
   const days = new Set(window.days);
   const open = minutesOf(window.from);
   const close = minutesOf(window.to);
-  const here = zonedParts(from, timeZone);
+  const here = clock.zonedParts(from);
   // Eight days covers every weekday once more, whatever today is.
   for (let k = 0; k <= 7; k++) {
     const date = new Date(Date.UTC(here.year, here.month - 1, here.day + k));
@@ -259,8 +265,8 @@ export function nextWindowOpening(window: StepWindow, from: Date, timeZone: stri
     const y = date.getUTCFullYear();
     const mo = date.getUTCMonth() + 1;
     const d = date.getUTCDate();
-    const opensAt = wallClockToInstant(y, mo, d, Math.floor(open / 60), open % 60, timeZone);
-    const closesAt = wallClockToInstant(y, mo, d, Math.floor(close / 60), close % 60, timeZone);
+    const opensAt = clock.wallClockToInstant(y, mo, d, Math.floor(open / 60), open % 60);
+    const closesAt = clock.wallClockToInstant(y, mo, d, Math.floor(close / 60), close % 60);
     if (from.getTime() < opensAt.getTime()) return opensAt;
     if (from.getTime() < closesAt.getTime()) return from;
   }
@@ -283,11 +289,11 @@ export type StepRun =
   | { status: 'unknown'; missing: 'overnight-window' };
 
 /** When a step runs for a contact who arrives on it at `arrival`. */
-export function whenStepRuns(step: Pick<Step, 'delay' | 'window'>, arrival: Date, timeZone: string): StepRun {
+export function whenStepRuns(step: Pick<Step, 'delay' | 'window'>, arrival: Date, clock: ZoneClock): StepRun {
   if (step.delay === null) return { status: 'unknown', missing: 'delay' };
   let due: Date;
   if (step.delay.type === 'date') {
-    const at = localToInstant(step.delay.at, timeZone);
+    const at = clock.localToInstant(step.delay.at);
     if (arrival.getTime() > at.getTime() + DATE_STEP_GRACE_MS)
       return { status: 'skipped', reason: 'date-past' };
     due = arrival.getTime() > at.getTime() ? arrival : at;
@@ -295,7 +301,7 @@ export function whenStepRuns(step: Pick<Step, 'delay' | 'window'>, arrival: Date
     due = new Date(arrival.getTime() + (delayLengthMs(step.delay) ?? 0));
   }
   if (step.window === null) return { status: 'unknown', missing: 'window' };
-  const at = nextWindowOpening(step.window, due, timeZone);
+  const at = nextWindowOpening(step.window, due, clock);
   if (at === undefined) return { status: 'unknown', missing: 'overnight-window' };
   return at ? { status: 'runs', at } : { status: 'never', reason: 'window' };
 }
@@ -329,10 +335,10 @@ export interface StepPassage {
 export function passStep(
   step: Pick<Step, 'active' | 'delay' | 'window'>,
   arrival: number,
-  timeZone: string,
+  clock: ZoneClock,
 ): StepPassage | null {
   if (!step.active) return { leavesAt: arrival, sure: true };
-  const run = whenStepRuns(step, new Date(arrival), timeZone);
+  const run = whenStepRuns(step, new Date(arrival), clock);
   if (run.status === 'runs') return { leavesAt: run.at.getTime(), sure: true };
   if (run.status === 'skipped') return { leavesAt: arrival, sure: true };
   if (run.status === 'never') return null;
@@ -340,8 +346,8 @@ export function passStep(
 }
 
 /** The reported firing window of a date-specific step: from its time to about 2 hours after. */
-export function dateStepWindow(local: string, timeZone: string): { opens: Date; closes: Date } {
-  const opens = localToInstant(local, timeZone);
+export function dateStepWindow(local: string, clock: ZoneClock): { opens: Date; closes: Date } {
+  const opens = clock.localToInstant(local);
   return { opens, closes: new Date(opens.getTime() + DATE_STEP_GRACE_MS) };
 }
 
@@ -351,6 +357,8 @@ export type TimeZoneSource = 'setting' | 'browser';
 /** The timing helper handed to checks, bound to the account's time zone. */
 export interface Timing {
   readonly timeZone: string;
+  /** The zone's clock: the timeline reads wall-clock days on it. */
+  readonly clock: ZoneClock;
   readonly timeZoneSource: TimeZoneSource;
   /** The zone as findings name it: "Europe/Berlin", or "Europe/Berlin (your browser's time zone)". */
   readonly timeZoneLabel: string;
@@ -367,26 +375,32 @@ export interface Timing {
 
 /**
  * The timing helper for a zone. With no zone, the browser's; `source` says whether the zone is
- * the user's account setting or the browser's own, so findings can say which they used.
+ * the user's account setting or the browser's own, so findings can say which they used. A zone
+ * Intl does not know is read as UTC. `clocks`: the owner's, kept between audits (by default, new).
  */
-export function createTiming(timeZone?: string, source?: TimeZoneSource): Timing {
-  const requested = timeZone ?? defaultTimeZone();
-  const zone = isValidTimeZone(requested) ? requested : 'UTC';
+export function createTiming(
+  timeZone?: string,
+  source?: TimeZoneSource,
+  clocks: ZoneClocks = new ZoneClocks(),
+): Timing {
+  const clock = clocks.find(timeZone ?? defaultTimeZone()) ?? clocks.of('UTC');
+  const zone = clock.timeZone;
   const origin: TimeZoneSource = source ?? (timeZone === undefined ? 'browser' : 'setting');
   const pad = (v: number) => String(v).padStart(2, '0');
   return {
     timeZone: zone,
+    clock,
     timeZoneSource: origin,
     timeZoneLabel: origin === 'browser' ? `${zone} (your browser's time zone)` : zone,
-    localToInstant: (local) => localToInstant(local, zone),
-    dateStepWindow: (local) => dateStepWindow(local, zone),
-    whenStepRuns: (step, arrival) => whenStepRuns(step, arrival, zone),
-    passStep: (step, arrival) => passStep(step, arrival, zone),
+    localToInstant: (local) => clock.localToInstant(local),
+    dateStepWindow: (local) => dateStepWindow(local, clock),
+    whenStepRuns: (step, arrival) => whenStepRuns(step, arrival, clock),
+    passStep: (step, arrival) => passStep(step, arrival, clock),
     runsRightAway,
     windowNeverOpens,
     windowProblem,
     formatLocal: (date) => {
-      const p = zonedParts(date, zone);
+      const p = clock.zonedParts(date);
       return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
     },
   };

@@ -2,6 +2,7 @@ import { plural } from '@/lib/export/plural';
 import type { QuietHours } from '@/lib/quiet-hours';
 import type { Timeline } from '@/lib/timeline';
 import { layoutTimelineChart } from '@/lib/timeline-chart';
+import type { ZoneClock } from '@/lib/timing';
 import { formatWhen, KIND_WORDS } from './timeline-words';
 
 /** A tick's label stays inside the chart at its ends. */
@@ -21,12 +22,14 @@ const CHART_WIDTH = 400;
 export interface TimelineChartProps {
   timeline: Timeline;
   quiet: QuietHours;
+  /** The timeline zone's clock. */
+  clock: ZoneClock;
   /** The timeline is the first part of a longer one (what the table shows before "Show all"). */
   partial?: boolean;
 }
 
-export function TimelineChart({ timeline, quiet, partial = false }: TimelineChartProps) {
-  const chart = layoutTimelineChart(timeline, quiet, { width: CHART_WIDTH });
+export function TimelineChart({ timeline, quiet, clock, partial = false }: TimelineChartProps) {
+  const chart = layoutTimelineChart(timeline, quiet, { width: CHART_WIDTH }, clock);
   const marks = chart.rows.reduce((sum, row) => sum + row.marks.length, 0);
   const quietMarks = chart.rows.reduce((sum, row) => sum + row.marks.filter((m) => m.quiet).length, 0);
   const summary = `Chart: ${plural(marks, 'message')} on ${plural(chart.rows.length, 'branch', 'branches')}, from day 0 to day ${chart.maxDay}; ${quietMarks} in quiet hours${partial ? ': the part the table shows, before "Show all"' : ''}. The table below lists them.`;
@@ -67,7 +70,7 @@ export function TimelineChart({ timeline, quiet, partial = false }: TimelineChar
                 data-day={mark.day}
               >
                 <title>
-                  {`Step ${mark.ref} · ${KIND_WORDS[mark.kind] ?? mark.kind} · ${formatWhen(mark, timeline.timeZone)}${mark.quiet ? ' (quiet hours)' : ''}`}
+                  {`Step ${mark.ref} · ${KIND_WORDS[mark.kind] ?? mark.kind} · ${formatWhen(mark, clock)}${mark.quiet ? ' (quiet hours)' : ''}`}
                 </title>
               </circle>
             ))}

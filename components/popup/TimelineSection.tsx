@@ -5,7 +5,7 @@ import type { SequenceModel } from '@/lib/model';
 import type { QuietHours } from '@/lib/quiet-hours';
 import { branchPath, computeTimeline, type Timeline, type TimelineEntry } from '@/lib/timeline';
 import type { ReportTimeline } from '@/lib/timeline-schema';
-import { createTiming, localToInstant } from '@/lib/timing';
+import { createTiming, type ZoneClock, ZoneClocks } from '@/lib/timing';
 import { TimelineChart } from './TimelineChart';
 import { type BranchGroup, branchGroups, firstRows, onlyGroups } from './timeline-rows';
 import {
@@ -47,24 +47,24 @@ interface Worked {
   uncertain: string | null;
 }
 
-function recompute(sequence: SequenceModel, timeZone: string, enteredAt: number): Worked {
+function recompute(sequence: SequenceModel, clocks: ZoneClocks, timeZone: string, enteredAt: number): Worked {
   const graph = buildGraph(sequence);
   return {
-    timeline: computeTimeline(graph, createTiming(timeZone, 'setting'), enteredAt),
+    timeline: computeTimeline(graph, createTiming(timeZone, 'setting', clocks), enteredAt),
     uncertain: flowUncertainty(graph),
   };
 }
 
 interface RowProps {
   entry: TimelineEntry;
-  timeline: Timeline;
+  clock: ZoneClock;
   problem: string | null;
   quiet: QuietHours;
   onLocate: (ref: string) => void;
 }
 
-function TimelineRow({ entry, timeline, problem, quiet, onLocate }: RowProps) {
-  const quietMark = quietWords(entry, timeline.timeZone, quiet);
+function TimelineRow({ entry, clock, problem, quiet, onLocate }: RowProps) {
+  const quietMark = quietWords(entry, clock, quiet);
   const stateClass = entry.status === 'runs' ? '' : ` timeline__row--${entry.status}`;
   return (
     <tr class={`timeline__row${stateClass}`} data-ref={entry.ref} data-day={entry.day}>
@@ -76,9 +76,7 @@ function TimelineRow({ entry, timeline, problem, quiet, onLocate }: RowProps) {
           Show step {entry.ref}
         </button>
       </th>
-      <td class="timeline__when">
-        {entry.status === 'unknown' ? 'unknown' : formatWhen(entry, timeline.timeZone)}
-      </td>
+      <td class="timeline__when">{entry.status === 'unknown' ? 'unknown' : formatWhen(entry, clock)}</td>
       <td class="timeline__note">
         {quietMark && <span class="timeline__quiet">{quietMark}</span>}
         {problem}
@@ -90,11 +88,13 @@ function TimelineRow({ entry, timeline, problem, quiet, onLocate }: RowProps) {
 function BranchRows({
   group,
   timeline,
+  clock,
   quiet,
   onLocate,
 }: {
   group: BranchGroup;
   timeline: Timeline;
+  clock: ZoneClock;
   quiet: QuietHours;
   onLocate: (ref: string) => void;
 }) {
@@ -111,8 +111,8 @@ function BranchRows({
         <TimelineRow
           key={`${entry.ref}-${entry.at}`}
           entry={entry}
-          timeline={timeline}
-          problem={entryProblem(entry, timeline, path)}
+          clock={clock}
+          problem={entryProblem(entry, timeline, path, clock)}
           quiet={quiet}
           onLocate={onLocate}
         />
@@ -159,16 +159,21 @@ export function TimelineSection({
   // (a table's layout is the costly part on a long sequence) a frame later.
   const [painted, setPainted] = useState(false);
   useEffect(() => setPainted(true), []);
+  // The popup's zone clocks, kept while it is open: every timeline and row reads the same ones.
+  const clocks = useMemo(() => new ZoneClocks(), []);
 
   // The audit's zone: the report's timeline says it; otherwise the setting, as the audit reads
   // it, after the first paint (the browser's zone and date formats are milliseconds to set up,
   // and nothing of the first paint needs them).
   const timeZone =
     reported?.timeZone ??
-    (accountTimeZone === undefined || !painted ? null : createTiming(accountTimeZone ?? undefined).timeZone);
+    (accountTimeZone === undefined || !painted
+      ? null
+      : createTiming(accountTimeZone ?? undefined, undefined, clocks).timeZone);
   const base: Worked | null = reported ? { timeline: reported, uncertain: reported.uncertain } : now;
   const shownWork = custom ?? base;
   const timeline = shownWork?.timeline ?? null;
+  const clock = timeline ? clocks.of(timeline.timeZone) : null;
 
   const groups = useMemo(() => (painted && timeline ? branchGroups(timeline) : []), [timeline, painted]);
   const total = groups.reduce((sum, group) => sum + group.messages.length, 0);
@@ -186,12 +191,12 @@ export function TimelineSection({
       return null;
     }
     setProblem(null);
-    return recompute(sequence, zone, enteredAt);
+    return recompute(sequence, clocks, zone, enteredAt);
   };
 
   const enterAt = (value: string) => {
     if (timeZone === null) return;
-    const enteredAt = localToInstant(value, timeZone).getTime();
+    const enteredAt = clocks.of(timeZone).localToInstant(value).getTime();
     if (!Number.isFinite(enteredAt)) {
       setProblem(
         'Type a whole date and time (day, month, year, hours and minutes) to see the timeline for it. The timeline shown is unchanged.',
@@ -216,16 +221,17 @@ export function TimelineSection({
 
   const uncertain = shownWork?.uncertain ?? null;
   const entryValue =
-    typed ?? (timeZone === null ? '' : localInputValue(timeline?.enteredAt ?? auditedAt, timeZone));
+    typed ??
+    (timeZone === null ? '' : localInputValue(timeline?.enteredAt ?? auditedAt, clocks.of(timeZone)));
   return (
     <section aria-labelledby="timeline-title" class="timeline">
       <h2 class="section-title" id="timeline-title">
         Timeline
       </h2>
-      {timeline && (
+      {timeline && clock && (
         <p class="hint">
           When each email and SMS reaches {custom ? 'a contact entering on ' : 'a contact entering now, '}
-          <strong>{formatMoment(timeline.enteredAt, timeline.timeZone)}</strong>, on every path (times in{' '}
+          <strong>{formatMoment(timeline.enteredAt, clock)}</strong>, on every path (times in{' '}
           {timeline.timeZone}).
         </p>
       )}
@@ -275,7 +281,7 @@ export function TimelineSection({
           out say where they stop being followed.
         </p>
       )}
-      {!painted || !timeline ? (
+      {!painted || !timeline || !clock ? (
         problem === null && <p class="hint">Working out the timeline…</p>
       ) : timeline.branches.length === 0 ? (
         <p>The Starting Rules module was not on the page, so the timeline cannot start.</p>
@@ -284,6 +290,7 @@ export function TimelineSection({
           <TimelineChart
             timeline={shown.hidden > 0 ? onlyGroups(timeline, shown.groups) : timeline}
             quiet={quiet}
+            clock={clock}
             partial={shown.hidden > 0}
           />
           <table class="timeline__table">
@@ -302,6 +309,7 @@ export function TimelineSection({
                 key={group.branch.id}
                 group={group}
                 timeline={timeline}
+                clock={clock}
                 quiet={quiet}
                 onLocate={onLocate}
               />

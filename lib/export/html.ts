@@ -2,6 +2,7 @@ import { DEFAULT_QUIET_HOURS, type QuietHours } from '../quiet-hours';
 import type { Report } from '../report';
 import { layoutTimelineChart } from '../timeline-chart';
 import { formatWhen, KIND_WORDS } from '../timeline-words';
+import { ZoneClock } from '../timing';
 import { type ExportOptions, ruleDocHref } from './doc-link';
 import { escapeHtml } from './escape-html';
 import { REPORT_CSS } from './html-style';
@@ -124,7 +125,8 @@ const CHART_WIDTH = 760;
 function timelineChart(report: Report, quiet: QuietHours): string {
   const timeline = report.timeline;
   if (!timeline || timeline.branches.length === 0) return '';
-  const chart = layoutTimelineChart(timeline, quiet, { width: CHART_WIDTH });
+  const clock = new ZoneClock(timeline.timeZone);
+  const chart = layoutTimelineChart(timeline, quiet, { width: CHART_WIDTH }, clock);
   const marks = chart.rows.reduce((sum, row) => sum + row.marks.length, 0);
   const quietMarks = chart.rows.reduce((sum, row) => sum + row.marks.filter((m) => m.quiet).length, 0);
   const left = chart.rowsLeftOut > 0 ? `; ${plural(chart.rowsLeftOut, 'more path')} in the table only` : '';
@@ -135,7 +137,7 @@ function timelineChart(report: Report, quiet: QuietHours): string {
   );
   const rows = chart.rows.map((row) => {
     const circles = row.marks.map((mark) => {
-      const title = `Step ${mark.ref} · ${KIND_WORDS[mark.kind] ?? mark.kind} · ${formatWhen(mark, timeline.timeZone)}${mark.quiet ? ' (quiet hours)' : ''}`;
+      const title = `Step ${mark.ref} · ${KIND_WORDS[mark.kind] ?? mark.kind} · ${formatWhen(mark, clock)}${mark.quiet ? ' (quiet hours)' : ''}`;
       return `<circle class="mark${mark.quiet ? ' quiet' : ''}" cx="${mark.x}" cy="${row.y}" r="4" data-ref="${escapeHtml(displayText(mark.ref))}" data-day="${mark.day}"><title>${escapeHtml(displayText(title))}</title></circle>`;
     });
     return `<g class="row" data-branch="${escapeHtml(row.branchId)}"><text class="label" x="0" y="${row.y - 8}">${escapeHtml(displayText(row.label))}</text><line class="axis" x1="0" x2="${chart.width}" y1="${row.y}" y2="${row.y}"/>

@@ -10,6 +10,7 @@ import {
   KIND_WORDS,
   quietWords,
 } from '../timeline-words';
+import { ZoneClock } from '../timing';
 import { plural } from './plural';
 
 /**
@@ -47,6 +48,7 @@ export function timelineTable(report: Report, quiet: QuietHours = DEFAULT_QUIET_
   const timeline = report.timeline;
   if (!timeline) return null;
   const { timeZone } = timeline;
+  const clock = new ZoneClock(timeZone);
   const rows: TimelineTableRow[] = [];
   for (const group of branchGroups(timeline)) {
     if (group.messages.length === 0) continue;
@@ -56,10 +58,10 @@ export function timelineTable(report: Report, quiet: QuietHours = DEFAULT_QUIET_
       rows.push({
         ref: entry.ref,
         message: `${KIND_WORDS[entry.kind] ?? entry.kind} ${entry.ref}`,
-        when: entry.status === 'unknown' ? 'unknown' : formatWhen(entry, timeZone),
+        when: entry.status === 'unknown' ? 'unknown' : formatWhen(entry, clock),
         branch,
-        quiet: quietWords(entry, timeZone, quiet),
-        note: entryProblem(entry, timeline, path),
+        quiet: quietWords(entry, clock, quiet),
+        note: entryProblem(entry, timeline, path, clock),
         status: entry.status,
       });
     }
@@ -80,7 +82,7 @@ export function timelineTable(report: Report, quiet: QuietHours = DEFAULT_QUIET_
         : 'none'
       : `${hourWords(quiet.from)} to ${hourWords(quiet.to)}${quiet.weekends ? ', and weekends' : ''}`;
   return {
-    intro: `When each email and SMS reaches a contact entering on ${formatMoment(timeline.enteredAt, timeZone)}, on every path (times in ${timeZone}; ${plural(rows.length, 'message')}; quiet hours: ${quietWhen}).`,
+    intro: `When each email and SMS reaches a contact entering on ${formatMoment(timeline.enteredAt, clock)}, on every path (times in ${timeZone}; ${plural(rows.length, 'message')}; quiet hours: ${quietWhen}).`,
     notices,
     rows,
   };

@@ -7,7 +7,7 @@ import { mergeTabs } from '../reader/merge-tabs';
 import type { Report } from '../report';
 import { withTimeline } from '../report-timeline';
 import { defaultSettings } from '../settings';
-import { defaultTimeZone } from '../timing';
+import { defaultTimeZone, ZoneClocks } from '../timing';
 import {
   type CanvasSnapshot,
   compareTab,
@@ -97,6 +97,8 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   // once per page, and only on a page that is audited for dates (not every Kartra page).
   let browserZone: string | null = null;
   const timeZone = () => (browserZone ??= defaultTimeZone());
+  // The zones' clocks, kept across audits: the offsets one audit read serve the next ones.
+  const clocks = new ZoneClocks();
   let listMemory: ListMemory = { ...options.listMemory?.initial };
   const canvas = canvasWatch();
 
@@ -160,7 +162,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       const report = audit(page, {
         settings: options.settings(),
         now,
-        ...(page.kind === 'editor' || page.kind === 'list' ? { timeZone: timeZone() } : {}),
+        ...(page.kind === 'editor' || page.kind === 'list' ? { timeZone: timeZone(), clocks } : {}),
         tool: options.tool,
         readMs,
         visit: observations(page, now, readWell),
@@ -292,7 +294,13 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       // Only a builder has a timeline; asking Intl for the zone elsewhere would load its data.
       const report =
         result.page.kind === 'editor'
-          ? withTimeline(result.report, result.page, options.settings() ?? defaultSettings(), timeZone())
+          ? withTimeline(
+              result.report,
+              result.page,
+              options.settings() ?? defaultSettings(),
+              timeZone(),
+              clocks,
+            )
           : result.report;
       timelined = { of: result, result: { ...result, report } };
     }

@@ -6,7 +6,6 @@ import { inferProfile } from './infer-profile';
 import { interpretScene } from './interpret';
 import { interpretList } from './interpret-list';
 import { StepCache } from './step-cache';
-import { regExp } from './text';
 
 export { type CardsRead, collectList, collectScene } from './collect';
 export { interpretScene } from './interpret';
@@ -22,8 +21,8 @@ export function pageKindOf(url: string, profile: KartraProfile = kartraProfile):
   } catch {
     return 'other';
   }
-  if (regExp(profile.urls.editorPath).test(pathname)) return 'editor';
-  if (regExp(profile.urls.listPath).test(pathname)) return 'list';
+  if (new RegExp(profile.urls.editorPath).test(pathname)) return 'editor';
+  if (new RegExp(profile.urls.listPath).test(pathname)) return 'list';
   return 'other';
 }
 

@@ -2,7 +2,7 @@ import type { KartraProfile } from '../kartra/profile';
 import { classesOf, nodeColor, pathEnds } from './collect';
 import { median } from './geometry';
 import { parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
-import { parseTiming } from './parse-timing';
+import { parseTiming, timingPatterns } from './parse-timing';
 import { parseWindow } from './parse-window';
 import { REF_PATTERN } from './read-step';
 import type { Point, Rect } from './scene';
@@ -229,10 +229,11 @@ function inferFields(
   base: KartraProfile,
 ): KartraProfile['card']['fields'] {
   const w = base.words;
+  const patterns = timingPatterns(w);
   const pick = (test: (text: string) => boolean) => fieldSelector(cards, fieldElements(cards, test));
   const number = pick((t) => REF_PATTERN.test(t));
   const kindLabel = pick((t) => base.card.kindLabels.some((k) => samePhrase(t, k.label)));
-  const timing = pick((t) => parseTiming(t, w) !== null);
+  const timing = pick((t) => parseTiming(t, patterns) !== null);
   const window = pick((t) => parseWindow(t, w) !== null);
   const fields: KartraProfile['card']['fields'] = {};
   const set = (key: keyof KartraProfile['card']['fields'], value: string | undefined) => {
@@ -281,7 +282,7 @@ function inferFields(
         ![...known].some((s) => t.el.matches(s)) &&
         !REF_PATTERN.test(t.text) &&
         !base.card.kindLabels.some((k) => samePhrase(t.text, k.label)) &&
-        parseTiming(t.text, w) === null &&
+        parseTiming(t.text, patterns) === null &&
         parseWindow(t.text, w) === null &&
         parseRecipients(t.text, w) === null &&
         parseGoto(t.text, w) === null &&

@@ -3,7 +3,7 @@ import type { Diagnostic, ListRow, PageModel } from '../model';
 import { parseCount } from './parse-fields';
 import { statusFromIcon } from './parse-icons';
 import type { ListScene } from './scene';
-import { collapse, regExp } from './text';
+import { collapse } from './text';
 
 /** The sequence list page as rows; a row whose link names no sequence id is left out with a diagnostic. */
 export function interpretList(scene: ListScene, profile: KartraProfile, url: string): PageModel {
@@ -15,9 +15,11 @@ export function interpretList(scene: ListScene, profile: KartraProfile, url: str
       expected: `the sequence list (${profile.list.root})`,
     });
   const rows: ListRow[] = [];
+  // Once per read, not per row: every row's link is matched against the same editor path.
+  const editorPath = new RegExp(profile.urls.editorPath);
   scene.rows.forEach((row, i) => {
     const where = `row ${i + 1}`;
-    const id = idFromHref(row.href, url, profile);
+    const id = idFromHref(row.href, url, editorPath);
     if (id === null) {
       diagnostics.push({
         code: 'list-row-unlinked',
@@ -56,10 +58,10 @@ export function interpretList(scene: ListScene, profile: KartraProfile, url: str
   return { kind: 'list', url, rows, diagnostics };
 }
 
-function idFromHref(href: string | null, base: string, profile: KartraProfile): string | null {
+function idFromHref(href: string | null, base: string, editorPath: RegExp): string | null {
   if (href === null) return null;
   try {
-    const m = regExp(profile.urls.editorPath).exec(new URL(href, base).pathname);
+    const m = editorPath.exec(new URL(href, base).pathname);
     return m?.[1] ?? null;
   } catch {
     return null;

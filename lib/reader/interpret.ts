@@ -20,7 +20,7 @@ import { iconValue, statusFromIcon } from './parse-icons';
 import { cardWhere, REF_PATTERN } from './read-step';
 import type { Scene } from './scene';
 import { StepCache } from './step-cache';
-import { afterPrefix, collapse, regExp, samePhrase } from './text';
+import { afterPrefix, collapse, samePhrase } from './text';
 
 /**
  * The builder page, read as a person reads it: a pure function from what the page showed
@@ -63,7 +63,7 @@ export function missingParts(scene: Scene, profile: KartraProfile): Diagnostic[]
 
 export function sequenceIdFromUrl(url: string, profile: KartraProfile): string | null {
   try {
-    const m = regExp(profile.urls.editorPath).exec(new URL(url).pathname);
+    const m = new RegExp(profile.urls.editorPath).exec(new URL(url).pathname);
     return m?.[1] ?? null;
   } catch {
     return null;

@@ -1,4 +1,4 @@
-import { collapse, regExp } from './text';
+import { collapse } from './text';
 
 /**
  * "9:00 AM" → "09:00" (24-hour clock). The AM/PM markers are the English clock notation, not a
@@ -24,9 +24,11 @@ export function windowEndFromParts(hour: string, minute: string, half: string): 
   return clock === '00:00' ? '24:00' : clock;
 }
 
+const CLOCK_12H_ONLY = new RegExp(`^${CLOCK_12H}$`);
+
 export function parseClock12(text: string | null | undefined): string | null {
   if (typeof text !== 'string') return null;
-  const m = regExp(`^${CLOCK_12H}$`).exec(collapse(text));
+  const m = CLOCK_12H_ONLY.exec(collapse(text));
   if (!m) return null;
   return clockFromParts(m[1] ?? '', m[2] ?? '', m[3] ?? '');
 }

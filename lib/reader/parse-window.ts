@@ -1,12 +1,15 @@
 import type { KartraProfile } from '../kartra/profile';
 import type { StepWindow, Weekday } from '../model';
 import { CLOCK_12H, clockFromParts, windowEndFromParts } from './parse-clock';
-import { collapse, DASH, isText, regExp, samePhrase } from './text';
+import { collapse, DASH, isText, samePhrase } from './text';
 
 type Words = KartraProfile['words'];
 
 // A local copy: importing model.ts's value would bundle zod into the content script.
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+const DAYS_AND_HOURS = new RegExp(`^(.+?),\\s*${CLOCK_12H}\\s*${DASH}\\s*${CLOCK_12H}$`);
+const DASH_PATTERN = new RegExp(DASH);
 
 /**
  * A card's day-and-time window: "Any day, any time", or "<days>, <from> – <to>" where days are
@@ -18,7 +21,7 @@ export function parseWindow(text: string | null | undefined, words: Words): Step
   const t = collapse(text);
   if (t === '') return null;
   if (samePhrase(t, words.anyTime)) return { type: 'any' };
-  const m = regExp(`^(.+?),\\s*${CLOCK_12H}\\s*${DASH}\\s*${CLOCK_12H}$`).exec(t);
+  const m = DAYS_AND_HOURS.exec(t);
   if (!m) return null;
   const days = parseDays(m[1] ?? '', words);
   const from = clockFromParts(m[2] ?? '', m[3] ?? '', m[4] ?? '');
@@ -34,7 +37,7 @@ export function parseDays(text: string, words: Words): Weekday[] | null {
   if (samePhrase(t, words.noDays)) return [];
   const chosen = new Set<number>();
   for (const piece of t.split(',')) {
-    const ends = piece.split(regExp(DASH)).map((s) => s.trim());
+    const ends = piece.split(DASH_PATTERN).map((s) => s.trim());
     if (ends.length === 1) {
       const day = weekdayIndex(ends[0] ?? '', words);
       if (day < 0) return null;

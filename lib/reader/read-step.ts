@@ -2,7 +2,7 @@ import type { KartraProfile } from '../kartra/profile';
 import type { Diagnostic, DiagnosticCode, Step } from '../model';
 import { parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
 import { iconValue } from './parse-icons';
-import { parseTiming } from './parse-timing';
+import { parseTiming, type TimingPatterns, timingPatterns } from './parse-timing';
 import { parseWindow } from './parse-window';
 import type { SceneCard, SceneCardFields } from './scene';
 import { collapse, samePhrase } from './text';
@@ -28,7 +28,11 @@ export function cardWhere(card: SceneCard, index: number): string {
  * they say. Each text serves one field at most; the title is what is left, when exactly one
  * text is (a title cannot be told by its words).
  */
-export function fieldsOf(card: SceneCard, profile: KartraProfile): SceneCardFields {
+export function fieldsOf(
+  card: SceneCard,
+  profile: KartraProfile,
+  timing: TimingPatterns = timingPatterns(profile.words),
+): SceneCardFields {
   const pieces = card.pieces;
   if (!pieces || pieces.length === 0) return card.fields;
   const words = profile.words;
@@ -54,7 +58,7 @@ export function fieldsOf(card: SceneCard, profile: KartraProfile): SceneCardFiel
   f.number ??= take((p) => REF_PATTERN.test(p));
   f.kindLabel ??= take((p) => profile.card.kindLabels.some((k) => samePhrase(p, k.label)));
   f.inactiveLabel ??= take((p) => samePhrase(p, words.inactive));
-  f.timing ??= take((p) => parseTiming(p, words) !== null);
+  f.timing ??= take((p) => parseTiming(p, timing) !== null);
   f.window ??= take((p) => parseWindow(p, words) !== null);
   f.recipients ??= take((p) => parseRecipients(p, words) !== null);
   f.goto ??= take((p) => parseGoto(p, words) !== null);
@@ -79,9 +83,10 @@ export function readStep(
   tab: string,
   profile: KartraProfile,
   diagnostics: Diagnostic[],
+  timing: TimingPatterns = timingPatterns(profile.words),
 ): Step | null {
   const words = profile.words;
-  const fields = fieldsOf(card, profile);
+  const fields = fieldsOf(card, profile, timing);
   const ref = fields.number === null ? '' : collapse(fields.number);
   const where = ref === '' ? `card ${index + 1}` : `step ${ref}`;
   if (ref === '') {
@@ -124,7 +129,7 @@ export function readStep(
   if (fields.inactiveLabel !== null && !samePhrase(fields.inactiveLabel, words.inactive))
     note('inactive-label-unknown', `the "${words.inactive}" label`, fields.inactiveLabel);
 
-  const delay = parseTiming(fields.timing, words);
+  const delay = parseTiming(fields.timing, timing);
   if (delay === null)
     note(
       'timing-unread',

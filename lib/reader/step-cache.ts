@@ -1,5 +1,6 @@
 import type { KartraProfile } from '../kartra/profile';
 import type { Diagnostic, Step } from '../model';
+import { type TimingPatterns, timingPatterns } from './parse-timing';
 import { readStep } from './read-step';
 import type { SceneCard } from './scene';
 
@@ -9,6 +10,7 @@ import type { SceneCard } from './scene';
  * the same texts and icons as last time, and parse to the same step. A card is looked up by
  * everything readStep reads from it; the cache keeps only the cards of the latest read, so it
  * never outgrows the canvas. Steps are shared between reads: nothing downstream changes them.
+ * It also keeps the profile's timing patterns, compiled once for every card it reads.
  */
 
 interface Entry {
@@ -41,8 +43,11 @@ function keyOf(card: SceneCard, tab: string): string {
 export class StepCache {
   private previous = new Map<string, Entry>();
   private current = new Map<string, Entry>();
+  private readonly timing: TimingPatterns;
 
-  constructor(private readonly profile: KartraProfile) {}
+  constructor(private readonly profile: KartraProfile) {
+    this.timing = timingPatterns(profile.words);
+  }
 
   /** Starts a read of the whole canvas: entries the last read did not use are dropped. */
   startRead(): void {
@@ -53,12 +58,12 @@ export class StepCache {
   read(card: SceneCard, index: number, tab: string, diagnostics: Diagnostic[]): Step | null {
     // Without a number the card is named by its position, which the key does not hold.
     if (card.fields.number === null || card.fields.number.trim() === '')
-      return readStep(card, index, tab, this.profile, diagnostics);
+      return readStep(card, index, tab, this.profile, diagnostics, this.timing);
     const key = keyOf(card, tab);
     let entry = this.current.get(key) ?? this.previous.get(key);
     if (!entry) {
       const own: Diagnostic[] = [];
-      entry = { step: readStep(card, index, tab, this.profile, own), diagnostics: own };
+      entry = { step: readStep(card, index, tab, this.profile, own, this.timing), diagnostics: own };
     }
     this.current.set(key, entry);
     for (const d of entry.diagnostics) diagnostics.push(d);

@@ -39,17 +39,3 @@ export const DASH = '[\u2013\u2014\u2212-]';
 export function isText(value: unknown): value is string {
   return typeof value === 'string';
 }
-
-const compiled = new Map<string, RegExp>();
-
-/** A compiled regular expression, built once per pattern (the profile's words do not change per card). */
-export function regExp(source: string, flags = ''): RegExp {
-  const key = `${flags}/${source}`;
-  let re = compiled.get(key);
-  if (!re) {
-    re = new RegExp(source, flags);
-    if (compiled.size > 256) compiled.clear();
-    compiled.set(key, re);
-  }
-  return re;
-}

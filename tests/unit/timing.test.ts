@@ -3,16 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { StepWindow, Weekday } from '../../lib/model';
 import {
   createTiming,
-  localToInstant,
   nextWindowOpening,
   runsRightAway,
-  wallClockToInstant,
   whenStepRuns,
   windowNeverOpens,
   windowProblem,
-  zonedParts,
+  ZoneClocks,
 } from '../../lib/timing';
 import { onDate, wait, weekdays } from './checks/model-builder';
+
+/** The tests' zone clocks, as the audit session keeps its own. */
+const clocks = new ZoneClocks();
+const clockOf = (zone: string) => clocks.of(zone);
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 const any: StepWindow = { type: 'any' };
@@ -27,11 +29,11 @@ describe('account time zone', () => {
     // Clocks jump from 02:00 to 03:00: 02:30 never shows, so the step waits until 03:30.
     ['Europe/Berlin', '2026-03-29T02:30', '2026-03-29T01:30:00.000Z'],
   ])('%s: %s is %s', (zone, local, expected) => {
-    expect(localToInstant(local, zone).toISOString()).toBe(expected);
+    expect(clockOf(zone).localToInstant(local).toISOString()).toBe(expected);
   });
 
   it('reads the wall clock back', () => {
-    const p = zonedParts(new Date('2026-11-27T23:30:00Z'), 'Asia/Tokyo');
+    const p = clockOf('Asia/Tokyo').zonedParts(new Date('2026-11-27T23:30:00Z'));
     expect([p.year, p.month, p.day, p.hour, p.minute, p.weekday]).toEqual([2026, 11, 28, 8, 30, 'sat']);
   });
 
@@ -60,7 +62,7 @@ describe('account time zone', () => {
     // São Paulo sprang forward at midnight: 00:30 did not exist, 01:30 is the next reading.
     ['America/Sao_Paulo', '2018-11-04T00:30', '2018-11-04T03:30:00.000Z'],
   ])('clock changes resolve the same way everywhere: %s %s is %s', (zone, local, expected) => {
-    expect(localToInstant(local, zone).toISOString()).toBe(expected);
+    expect(clockOf(zone).localToInstant(local).toISOString()).toBe(expected);
   });
 });
 
@@ -68,7 +70,7 @@ describe('when a step runs', () => {
   const arrival = new Date('2026-11-27T12:00:00Z'); // a Friday
 
   it('right after the previous step with no window: at once', () => {
-    expect(whenStepRuns({ delay: { type: 'immediate' }, window: any }, arrival, 'UTC')).toEqual({
+    expect(whenStepRuns({ delay: { type: 'immediate' }, window: any }, arrival, clockOf('UTC'))).toEqual({
       status: 'runs',
       at: arrival,
     });
@@ -78,7 +80,7 @@ describe('when a step runs', () => {
     const run = whenStepRuns(
       { delay: wait(2, 3), window: any },
       new Date('2026-10-24T12:00:00Z'),
-      'Europe/Berlin',
+      clockOf('Europe/Berlin'),
     );
     expect(run.status === 'runs' && iso(run.at)).toBe('2026-10-26T15:00:00.000Z');
   });
@@ -87,41 +89,45 @@ describe('when a step runs', () => {
     const run = whenStepRuns(
       { delay: { type: 'immediate' }, window: weekdays() },
       new Date('2026-11-27T18:00:00Z'),
-      'UTC',
+      clockOf('UTC'),
     );
     expect(run.status === 'runs' && iso(run.at)).toBe('2026-11-30T09:00:00.000Z');
   });
 
   it('runs at once inside the window and at opening time before it', () => {
-    expect(iso(nextWindowOpening(weekdays(), new Date('2026-11-25T10:15:00Z'), 'UTC'))).toBe(
+    expect(iso(nextWindowOpening(weekdays(), new Date('2026-11-25T10:15:00Z'), clockOf('UTC')))).toBe(
       '2026-11-25T10:15:00.000Z',
     );
-    expect(iso(nextWindowOpening(weekdays(), new Date('2026-11-25T07:00:00Z'), 'UTC'))).toBe(
+    expect(iso(nextWindowOpening(weekdays(), new Date('2026-11-25T07:00:00Z'), clockOf('UTC')))).toBe(
       '2026-11-25T09:00:00.000Z',
     );
   });
 
   it('the window follows the account zone: 09:00 in New York is 14:00 UTC', () => {
-    expect(iso(nextWindowOpening(weekdays(), new Date('2026-11-25T12:00:00Z'), 'America/New_York'))).toBe(
-      '2026-11-25T14:00:00.000Z',
-    );
+    expect(
+      iso(nextWindowOpening(weekdays(), new Date('2026-11-25T12:00:00Z'), clockOf('America/New_York'))),
+    ).toBe('2026-11-25T14:00:00.000Z');
   });
 
   it('a wait that lands on a weekend rolls over to the next opening', () => {
-    const run = whenStepRuns({ delay: wait(1), window: weekdays('08:00', '12:00') }, arrival, 'UTC');
+    const run = whenStepRuns({ delay: wait(1), window: weekdays('08:00', '12:00') }, arrival, clockOf('UTC'));
     expect(run.status === 'runs' && iso(run.at)).toBe('2026-11-30T08:00:00.000Z');
   });
 
   it('a window of one day a week can be six days away', () => {
     const monday: StepWindow = { type: 'hours', days: ['mon'], from: '09:00', to: '10:00' };
-    expect(iso(nextWindowOpening(monday, new Date('2026-11-24T09:30:00Z'), 'UTC'))).toBe(
+    expect(iso(nextWindowOpening(monday, new Date('2026-11-24T09:30:00Z'), clockOf('UTC')))).toBe(
       '2026-11-30T09:00:00.000Z',
     );
   });
 
   it('a window that never opens never runs: no days, or an end equal to its start', () => {
     expect(
-      whenStepRuns({ delay: { type: 'immediate' }, window: weekdays('09:00', '09:00') }, arrival, 'UTC'),
+      whenStepRuns(
+        { delay: { type: 'immediate' }, window: weekdays('09:00', '09:00') },
+        arrival,
+        clockOf('UTC'),
+      ),
     ).toEqual({
       status: 'never',
       reason: 'window',
@@ -136,10 +142,10 @@ describe('when a step runs', () => {
     const evenings = weekdays('09:00', '24:00');
     expect(windowProblem(evenings)).toBeNull();
     // Friday 23:30 is inside 9:00 AM – 12:00 AM; Friday 23:59 too; Saturday waits for Monday.
-    expect(iso(nextWindowOpening(evenings, new Date('2026-11-27T23:30:00Z'), 'UTC'))).toBe(
+    expect(iso(nextWindowOpening(evenings, new Date('2026-11-27T23:30:00Z'), clockOf('UTC')))).toBe(
       '2026-11-27T23:30:00.000Z',
     );
-    expect(iso(nextWindowOpening(evenings, new Date('2026-11-28T00:00:00Z'), 'UTC'))).toBe(
+    expect(iso(nextWindowOpening(evenings, new Date('2026-11-28T00:00:00Z'), clockOf('UTC')))).toBe(
       '2026-11-30T09:00:00.000Z',
     );
     expect(windowProblem(weekdays('00:00', '24:00'))).toBeNull();
@@ -148,30 +154,34 @@ describe('when a step runs', () => {
   it('an overnight window (end before start) is not decided: its meaning is not documented', () => {
     expect(windowProblem(weekdays('17:00', '09:00'))).toBe('overnight');
     expect(windowNeverOpens(weekdays('17:00', '09:00'))).toBe(false);
-    expect(nextWindowOpening(weekdays('17:00', '09:00'), arrival, 'UTC')).toBeUndefined();
+    expect(nextWindowOpening(weekdays('17:00', '09:00'), arrival, clockOf('UTC'))).toBeUndefined();
     expect(
-      whenStepRuns({ delay: { type: 'immediate' }, window: weekdays('17:00', '09:00') }, arrival, 'UTC'),
+      whenStepRuns(
+        { delay: { type: 'immediate' }, window: weekdays('17:00', '09:00') },
+        arrival,
+        clockOf('UTC'),
+      ),
     ).toEqual({ status: 'unknown', missing: 'overnight-window' });
   });
 
   it('a specific date: waits for it, runs within about 2 hours after, then skips', () => {
     const step = { delay: onDate('2026-11-27T10:00'), window: any };
-    expect(iso((whenStepRuns(step, new Date('2026-11-26T00:00:00Z'), 'UTC') as { at: Date }).at)).toBe(
-      '2026-11-27T10:00:00.000Z',
-    );
-    expect(whenStepRuns(step, new Date('2026-11-27T11:00:00Z'), 'UTC').status).toBe('runs');
-    expect(whenStepRuns(step, new Date('2026-11-27T12:01:00Z'), 'UTC')).toEqual({
+    expect(
+      iso((whenStepRuns(step, new Date('2026-11-26T00:00:00Z'), clockOf('UTC')) as { at: Date }).at),
+    ).toBe('2026-11-27T10:00:00.000Z');
+    expect(whenStepRuns(step, new Date('2026-11-27T11:00:00Z'), clockOf('UTC')).status).toBe('runs');
+    expect(whenStepRuns(step, new Date('2026-11-27T12:01:00Z'), clockOf('UTC'))).toEqual({
       status: 'skipped',
       reason: 'date-past',
     });
   });
 
   it('says what it could not read', () => {
-    expect(whenStepRuns({ delay: null, window: any }, arrival, 'UTC')).toEqual({
+    expect(whenStepRuns({ delay: null, window: any }, arrival, clockOf('UTC'))).toEqual({
       status: 'unknown',
       missing: 'delay',
     });
-    expect(whenStepRuns({ delay: wait(1), window: null }, arrival, 'UTC')).toEqual({
+    expect(whenStepRuns({ delay: wait(1), window: null }, arrival, clockOf('UTC'))).toEqual({
       status: 'unknown',
       missing: 'window',
     });
@@ -213,17 +223,17 @@ describe('window properties', () => {
           const run = whenStepRuns(
             { delay: wait(waitDays), window: { type: 'hours', days, from, to } },
             arrival,
-            zone,
+            clockOf(zone),
           );
           expect(run.status).toBe('runs');
           if (run.status !== 'runs') return;
           expect(run.at.getTime()).toBeGreaterThanOrEqual(arrival.getTime() + waitDays * 86_400_000);
-          const p = zonedParts(run.at, zone);
+          const p = clockOf(zone).zonedParts(run.at);
           const hhmm = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
           expect(days).toContain(p.weekday);
           // On the night clocks jump forward, a window inside the missing hour opens an hour late.
           const offset = (d: Date) => {
-            const z = zonedParts(d, zone);
+            const z = clockOf(zone).zonedParts(d);
             return (
               Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute) -
               Math.floor(d.getTime() / 60_000) * 60_000
@@ -281,7 +291,7 @@ describe('wall clock to instant, checked against Intl in several zones', () => {
     fc.assert(
       fc.property(instantArb, fc.constantFrom(...ZONES), (instant, zone) => {
         const wall = intlWall(instant, zone);
-        const got = localToInstant(wall, zone).getTime();
+        const got = clockOf(zone).localToInstant(wall).getTime();
         expect(intlWall(got, zone)).toBe(wall);
         expect(got).toBeLessThanOrEqual(instant);
         // Not equal only inside a fall-back's repeated hour (at most 2 hours apart, same reading).
@@ -295,7 +305,7 @@ describe('wall clock to instant, checked against Intl in several zones', () => {
     fc.assert(
       fc.property(wallArb, fc.constantFrom(...ZONES), (w, zone) => {
         const wanted = wallText(w);
-        const got = wallClockToInstant(w.year, w.month, w.day, w.hour, w.minute, zone).getTime();
+        const got = clockOf(zone).wallClockToInstant(w.year, w.month, w.day, w.hour, w.minute).getTime();
         const shown = intlWall(got, zone);
         // No earlier instant reads the same wall time (offsets change by at most 2 hours).
         for (let back = 15; back <= 120; back += 15) {
@@ -324,7 +334,7 @@ describe('wall clock to instant, checked against Intl in several zones', () => {
         for (let m = -90; m <= 150; m += 10) {
           const instant = t + m * MINUTE_MS;
           const wall = intlWall(instant, zone);
-          const got = localToInstant(wall, zone).getTime();
+          const got = clockOf(zone).localToInstant(wall).getTime();
           expect(intlWall(got, zone), `${zone} ${wall}`).toBe(wall);
           expect(got).toBeLessThanOrEqual(instant);
         }

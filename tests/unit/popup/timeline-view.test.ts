@@ -9,7 +9,7 @@ import {
   localInputValue,
 } from '../../../components/popup/timeline-words';
 import { branchPath } from '../../../lib/timeline';
-import { localToInstant } from '../../../lib/timing';
+import { ZoneClocks } from '../../../lib/timing';
 import {
   chain,
   complete,
@@ -25,6 +25,10 @@ import {
   yes,
 } from '../checks/model-builder';
 import { timelineOf } from '../timeline-of';
+
+/** The tests' zone clocks, as the audit session keeps its own. */
+const clocks = new ZoneClocks();
+const clockOf = (zone: string) => clocks.of(zone);
 
 /** Two splits, one inside the other's No branch: three ways through. */
 const nested = sequence({
@@ -54,16 +58,16 @@ describe('the popup timeline in words', () => {
   it('says a moment as the account zone reads it, across a clock change', () => {
     const zone = 'Europe/Berlin';
     // Summer time (UTC+2) and winter time (UTC+1) read the same wall clock back.
-    expect(formatMoment(localToInstant('2027-06-22T09:00', zone).getTime(), zone)).toBe(
+    expect(formatMoment(clockOf(zone).localToInstant('2027-06-22T09:00').getTime(), clockOf(zone))).toBe(
       'Tue 22 Jun 2027, 9:00 AM',
     );
-    expect(formatMoment(localToInstant('2027-12-24T00:05', zone).getTime(), zone)).toBe(
+    expect(formatMoment(clockOf(zone).localToInstant('2027-12-24T00:05').getTime(), clockOf(zone))).toBe(
       'Fri 24 Dec 2027, 12:05 AM',
     );
-    expect(formatMoment(Date.parse('2027-10-31T11:30:00Z'), zone)).toBe('Sun 31 Oct 2027, 12:30 PM');
-    expect(formatWhen({ at: localToInstant('2027-06-22T21:15', zone).getTime(), day: 203 }, zone)).toBe(
-      'Tue 22 Jun 2027, 9:15 PM · day 203',
-    );
+    expect(formatMoment(Date.parse('2027-10-31T11:30:00Z'), clockOf(zone))).toBe('Sun 31 Oct 2027, 12:30 PM');
+    expect(
+      formatWhen({ at: clockOf(zone).localToInstant('2027-06-22T21:15').getTime(), day: 203 }, clockOf(zone)),
+    ).toBe('Tue 22 Jun 2027, 9:15 PM · day 203');
   });
 
   it("gives the entry field's value back as typed, in the account zone", () => {
@@ -72,7 +76,7 @@ describe('the popup timeline in words', () => {
       ['2027-03-28T03:30', 'Europe/Berlin'],
       ['0999-01-02T00:00', 'UTC'],
     ] as const) {
-      expect(localInputValue(localToInstant(local, zone).getTime(), zone)).toBe(local);
+      expect(localInputValue(clockOf(zone).localToInstant(local).getTime(), clockOf(zone))).toBe(local);
     }
   });
 
@@ -91,9 +95,11 @@ describe('the popup timeline in words', () => {
     const last = branchGroups(timeline).at(-1);
     const inactive = last?.messages[0];
     expect(inactive?.ref).toBe('7');
-    expect(inactive && last && entryProblem(inactive, timeline, branchPath(timeline, last.branch.id))).toBe(
-      'Skipped: the step is inactive, so Kartra passes contacts straight through it.',
-    );
+    expect(
+      inactive &&
+        last &&
+        entryProblem(inactive, timeline, branchPath(timeline, last.branch.id), clockOf(timeline.timeZone)),
+    ).toBe('Skipped: the step is inactive, so Kartra passes contacts straight through it.');
   });
 
   it('tells a date reached after its firing window from a date already past at entry', () => {
@@ -108,12 +114,12 @@ describe('the popup timeline in words', () => {
     const late = timelineOf(seq, '2031-03-08T12:00');
     const [group] = branchGroups(late);
     const entry = group?.messages[1];
-    expect(entry && entryProblem(entry, late, branchPath(late, 0))).toBe(
+    expect(entry && entryProblem(entry, late, branchPath(late, 0), clockOf(late.timeZone))).toBe(
       'Skipped: reached Tue 11 Mar 2031, 12:00 PM, after the 2-hour firing window of its date (Mon 10 Mar 2031, 9:00 AM).',
     );
     const past = timelineOf(seq, '2031-04-01T12:00');
     const pastEntry = branchGroups(past)[0]?.messages[1];
-    expect(pastEntry && entryProblem(pastEntry, past, branchPath(past, 0))).toBe(
+    expect(pastEntry && entryProblem(pastEntry, past, branchPath(past, 0), clockOf(past.timeZone))).toBe(
       'Skipped: its date had passed before the contact entered.',
     );
   });
@@ -126,7 +132,7 @@ describe('the popup timeline in words', () => {
     const timeline = timelineOf(seq, '2031-03-01T10:00');
     const [group] = branchGroups(timeline);
     const path = branchPath(timeline, 0);
-    expect(group?.messages.map((e) => entryProblem(e, timeline, path))).toEqual([
+    expect(group?.messages.map((e) => entryProblem(e, timeline, path, clockOf(timeline.timeZone)))).toEqual([
       null,
       "Unknown: this step's delay could not be read.",
       'Unknown: step 2 before it could not be timed, so this is only the earliest it can be.',
