@@ -1,3 +1,4 @@
+import { listNames } from '../describe-step';
 import type { FlowGraph } from '../graph';
 import { START, subsequenceLetter } from '../graph';
 import type { SequenceModel, StartingRule, Step } from '../model';
@@ -7,8 +8,7 @@ type FindingMeta = Pick<RuleMeta, 'id' | 'severity' | 'fix'>;
 
 /** "tab B" / "tabs A and C". */
 export function tabsPhrase(tabs: readonly string[]): string {
-  if (tabs.length === 1) return `tab ${tabs[0]}`;
-  return `tabs ${tabs.slice(0, -1).join(', ')} and ${tabs[tabs.length - 1]}`;
+  return `${tabs.length === 1 ? 'tab' : 'tabs'} ${listNames(tabs)}`;
 }
 
 /**
@@ -27,7 +27,7 @@ export function flowUncertainty(
   if (graph.unreadJumps.length > 0) {
     const steps = graph.unreadJumps;
     reasons.push(
-      `the target of the Go To in ${steps.length === 1 ? 'step' : 'steps'} ${steps.slice(0, -1).join(', ')}${steps.length > 1 ? ' and ' : ''}${steps.at(-1)} not read`,
+      `the target of the Go To in ${steps.length === 1 ? 'step' : 'steps'} ${listNames(steps)} not read`,
     );
   }
   if (graph.connectionsUnread) reasons.push('the connection nodes and lines could not be read on the canvas');

@@ -3,8 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { PageOptions } from '../replica/page';
-import { classMapper, renameSelector, resolveSkin } from '../replica/skin';
-import { kartraSite } from './kartra-site';
+import { drawnSelector, kartraSite } from './kartra-site';
 
 /**
  * Headless Firefox with the built Firefox extension, driven over WebDriver BiDi by
@@ -166,11 +165,7 @@ export async function launchFirefoxKartra(buildDir = FIREFOX_BUILD_DIR): Promise
       await page.setRequestInterception(true);
       page.on('request', (request) => void serveOrRefuse(request));
       await page.goto(url);
-      const drawn = renameSelector(
-        '.js_sequence_builder, .js_sequence_list',
-        classMapper(resolveSkin(options.skin)),
-      );
-      await page.waitForSelector(drawn, { timeout: WAIT_MS });
+      await page.waitForSelector(drawnSelector(options.skin), { timeout: WAIT_MS });
       return page;
     },
     async openExtensionPage(path) {

@@ -1,6 +1,7 @@
 import { notFoundPageHtml, otherKartraPageHtml, type PageOptions, replicaHtml } from '../replica/page';
 import { resolveSkin } from '../replica/skin';
 import { parseSpec } from '../replica/spec';
+import { skinned } from './replica-dom';
 
 export const KARTRA_ORIGIN = 'https://app.kartra.com';
 const EDITOR_PATH = /^\/marketing\/sequences\/edit\/([A-Za-z0-9_-]+)\/?$/;
@@ -25,6 +26,11 @@ export interface KartraSite {
   serve(spec: unknown, options?: PageOptions): string;
   /** The page for `url`, or null when it is not on app.kartra.com. */
   respond(url: string): Promise<KartraResponse | null>;
+}
+
+/** The builder or the sequence list, as the page's skin spells it: what a harness waits for. */
+export function drawnSelector(skin: PageOptions['skin']): string {
+  return skinned(skin, '.js_sequence_builder, .js_sequence_list');
 }
 
 export function kartraSite(): KartraSite {

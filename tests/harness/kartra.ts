@@ -4,9 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Request, type Route } from '@playwright/test';
 import type { PageOptions } from '../replica/page';
-import { classMapper, renameSelector, resolveSkin } from '../replica/skin';
 import { findChromium } from './chromium';
-import { kartraSite } from './kartra-site';
+import { drawnSelector, kartraSite } from './kartra-site';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // A fresh profile's service worker starts in ~1 s on a quiet machine, but took over 15 s at load 20.
@@ -155,11 +154,7 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
       const url = site.serve(spec, options);
       const page = await context.newPage();
       await page.goto(url);
-      const rendered = renameSelector(
-        '.js_sequence_builder, .js_sequence_list',
-        classMapper(resolveSkin(options.skin)),
-      );
-      await page.locator(rendered).first().waitFor();
+      await page.locator(drawnSelector(options.skin)).first().waitFor();
       return page;
     },
     async close() {
