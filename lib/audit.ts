@@ -105,6 +105,8 @@ export function createContext(
 ): CheckContext {
   const graph = parts.graph ?? buildGraph(parts.sequence ?? EMPTY_SEQUENCE);
   const refs = new Map(graph.steps.map((s) => [s.ref, s]));
+  // Several rules name the same steps (a burst names each message once per run it is in).
+  const names = new Map<string, string>();
   return {
     page,
     sequence: parts.sequence,
@@ -115,7 +117,14 @@ export function createContext(
     settings: parts.settings ?? defaultSettings(),
     now: parts.now,
     visit: parts.visit ?? NOTHING_OBSERVED,
-    describe: (ref) => describeStep(refs.get(ref), ref),
+    describe: (ref) => {
+      let name = names.get(ref);
+      if (name === undefined) {
+        name = describeStep(refs.get(ref), ref);
+        names.set(ref, name);
+      }
+      return name;
+    },
   };
 }
 

@@ -78,13 +78,6 @@ export type Finding = z.infer<typeof findingSchema>;
 export type FindingKind = Finding['kind'];
 export type Report = z.infer<typeof reportSchema>;
 
-/**
- * Whether a builder's report still waits for its timeline: the popup is first sent one without
- * (its counts paint sooner) and asks for the timeline right after (lib/report-timeline.ts).
- */
-export function timelinePending(report: Pick<Report, 'page' | 'timeline'>): boolean {
-  return report.page.kind === 'editor' && report.timeline === undefined;
-}
 export type ReportPageKind = z.infer<typeof reportPageKindSchema>;
 
 export const REPORT_SCHEMA_VERSION = 1;

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, renderReport, reportFileName } from '@/lib/export';
 import type { QuietHours } from '@/lib/quiet-hours';
-import { type Report, timelinePending } from '@/lib/report';
+import type { Report } from '@/lib/report';
+import { timelinePending } from '@/lib/timeline-pending';
 
 function download(text: string, type: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { fitShortfallSentences, readingSentence } from '@/lib/export/report-view';
-import { saveProfileOverride } from '@/lib/extension/profile-store';
 import type { KartraProfile } from '@/lib/kartra/profile';
 import type { Report } from '@/lib/report';
 
@@ -20,6 +19,8 @@ export function ReadingNotice({
   const keep = async () => {
     if (!inferredProfile) return;
     try {
+      // Loaded on the click: the profile's schema is not needed to paint the report.
+      const { saveProfileOverride } = await import('@/lib/extension/profile-store');
       await saveProfileOverride(inferredProfile);
       setKept(
         'Kept as your profile override: Kartra pages are read with it from now on. The options page can reset it.',

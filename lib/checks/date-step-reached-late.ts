@@ -14,9 +14,13 @@ const meta = {
 
 export const rule = defineRule(meta, (ctx) => {
   const { graph, timing } = ctx;
-  const dated = graph.steps.filter((s) => s.active && s.delay?.type === 'date');
-  if (dated.length === 0) return [];
   const now = ctx.now.getTime();
+  // Once the window has closed, date-in-past reports the step; with none still ahead, the
+  // timeline (most of this rule's cost) is not needed.
+  const dated = graph.steps.filter(
+    (s) => s.active && s.delay?.type === 'date' && timing.dateStepWindow(s.delay.at).closes.getTime() >= now,
+  );
+  if (dated.length === 0) return [];
   // Only the earliest arrivals matter here: the quickest paths are enough.
   const timeline = computeTimeline(graph, timing, now, { quickest: true });
   const arrivals = earliestArrivals(timeline);
@@ -27,8 +31,6 @@ export const rule = defineRule(meta, (ctx) => {
   for (const step of dated) {
     if (step.delay?.type !== 'date') continue;
     const { closes } = timing.dateStepWindow(step.delay.at);
-    // Once the window has closed, date-in-past reports the step.
-    if (closes.getTime() < now) continue;
     const arrival = arrivals.get(step.ref);
     const name = ctx.describe(step.ref);
     const set = `${step.delay.at.replace('T', ' ')} in ${timing.timeZoneLabel}`;

@@ -17,14 +17,16 @@ export const rule = defineRule(meta, (ctx) => {
   const found: Finding[] = [];
   for (const step of ctx.graph.steps) {
     const window = step.window;
-    const name = ctx.describe(step.ref);
     if (window === null) {
+      const name = ctx.describe(step.ref);
       found.push(finding(meta, 'review', `Could not read the day-and-time window of ${name}.`, [step.ref]));
       continue;
     }
     if (window.type === 'any') continue;
     const problem = ctx.timing.windowProblem(window);
     if (problem === null) continue;
+    // Named only here: most steps have no finding, and naming all 1,000 cost more than checking them.
+    const name = ctx.describe(step.ref);
     const hours = `${window.from} – ${endText(window.to)}`;
     if (problem === 'overnight') {
       found.push(
