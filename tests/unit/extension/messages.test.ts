@@ -118,6 +118,50 @@ describe('the protocol', () => {
     );
   });
 
+  it('asks for a report once when the top frame holds the builder, and acts only on the builder’s frame', async () => {
+    await storage.setItem('session:frameAudits', {
+      '7': { '0': { kind: 'editor', badge: { text: '1', color: '#d93025' } } },
+    });
+    stops.push(
+      listen('getReport', getReportRequest, () =>
+        reportResponse({ ...audited, report: editorReport }, { withPage: false }),
+      ),
+    );
+    stops.push(listen('locateStep', locateStepRequest, () => ({ found: true })));
+    await askAuditedFrame(7, 'getReport', { withPage: false });
+    expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledTimes(1);
+    expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(7, expect.anything(), { frameId: 0 });
+
+    // A builder in a frame: the report asked of the top frame at once is not the one used, and
+    // locating a step is never sent to a frame that does not hold it.
+    await storage.setItem('session:frameAudits', {
+      '7': {
+        '0': { kind: 'other', badge: { text: '', color: '#fff' } },
+        '3': { kind: 'editor', badge: { text: '1', color: '#d93025' } },
+      },
+    });
+    const top = reportResponse(
+      { ...audited, report: { ...editorReport, findings: [] } },
+      { withPage: false },
+    );
+    const builder = reportResponse({ ...audited, report: editorReport }, { withPage: false });
+    const sent = vi.mocked(fakeBrowser.tabs.sendMessage);
+    sent.mockClear();
+    sent.mockImplementation((async (
+      _tabId: number,
+      message: { type: string },
+      options: { frameId: number },
+    ) =>
+      message.type === 'getReport'
+        ? { res: options.frameId === 3 ? builder : top }
+        : fakeBrowser.runtime.sendMessage(message)) as never);
+    const response = await askAuditedFrame(7, 'getReport', { withPage: false });
+    expect(response.report?.findings).toEqual(editorReport.findings);
+    sent.mockClear();
+    await askAuditedFrame(7, 'locateStep', '4');
+    expect(sent.mock.calls.map((call) => call[2])).toEqual([{ frameId: 3 }]);
+  });
+
   it('reads stored frame audits that do not validate as none: the top frame is asked', async () => {
     await storage.setItem('session:frameAudits', { '7': { '3': { kind: 'editor', badge: 'ERR' } } });
     stops.push(listen('locateStep', locateStepRequest, (ref) => ({ found: ref === '4' })));
