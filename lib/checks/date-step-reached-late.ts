@@ -17,9 +17,12 @@ export const rule = defineRule(meta, (ctx) => {
   const now = ctx.now.getTime();
   // Once the window has closed, date-in-past reports the step; with none still ahead, the
   // timeline (most of this rule's cost) is not needed.
-  const dated = graph.steps.filter(
-    (s) => s.active && s.delay?.type === 'date' && timing.dateStepWindow(s.delay.at).closes.getTime() >= now,
-  );
+  const dated: Array<{ step: (typeof graph.steps)[number]; at: string; closes: Date }> = [];
+  for (const step of graph.steps) {
+    if (!step.active || step.delay?.type !== 'date') continue;
+    const { closes } = timing.dateStepWindow(step.delay.at);
+    if (closes.getTime() >= now) dated.push({ step, at: step.delay.at, closes });
+  }
   if (dated.length === 0) return [];
   // Only the earliest arrivals matter here: the quickest paths are enough.
   const timeline = computeTimeline(graph, timing, now, { quickest: true });
@@ -28,12 +31,10 @@ export const rule = defineRule(meta, (ctx) => {
   const cutAt = cutArrival(timeline);
   const uncertain = flowUncertainty(graph);
   const found: Finding[] = [];
-  for (const step of dated) {
-    if (step.delay?.type !== 'date') continue;
-    const { closes } = timing.dateStepWindow(step.delay.at);
+  for (const { step, at, closes } of dated) {
     const arrival = arrivals.get(step.ref);
     const name = ctx.describe(step.ref);
-    const set = `${step.delay.at.replace('T', ' ')} in ${timing.timeZoneLabel}`;
+    const set = `${at.replace('T', ' ')} in ${timing.timeZoneLabel}`;
     const late = arrival === undefined || arrival.at > closes.getTime();
     // A path cut before the window closes may reach it in time; one cut after may reach it at all.
     const cutMatters = cutAt !== null && (cutAt <= closes.getTime() || arrival === undefined);
