@@ -133,6 +133,11 @@ export function collectScene(
   // them under their card, instead of asking every card.
   const versionEls = f.version ? within(scope, cardEls, profile.card.root, f.version) : [];
   const labelEls = f.outputLabel ? within(scope, cardEls, profile.card.root, f.outputLabel) : [];
+  // A field the profile has no selector for (an inferred profile has none for what the page it
+  // learnt from did not show, such as an "Inactive" label) can only be found by its words: read
+  // every card's texts, or an inactive card would read as active without anyone looking.
+  const blind = !f.title || !f.recipients || !f.version || !f.goto || !f.action || !f.inactiveLabel;
+  const inactiveWord = profile.words.inactive.toLowerCase();
   const cardParts = cardEls.map((card, i) => {
     const field = (selector: string | undefined) => (selector ? text(card.querySelector(selector)) : null);
     const icon = f.kindIcon ? card.querySelector(f.kindIcon) : null;
@@ -150,9 +155,15 @@ export function collectScene(
       versions: (versionEls[i] ?? []).map((v) => text(v) ?? ''),
     };
     // Every card shows these; when the profile's selector misses one, the card's own texts are
-    // read so the field can be recognised by its words.
+    // read so the field can be recognised by its words. So too when the card says "Inactive"
+    // where the profile's label selector found nothing (a label Kartra has restyled).
     const needsPieces =
-      fields.number === null || fields.kindLabel === null || fields.timing === null || fields.window === null;
+      blind ||
+      fields.number === null ||
+      fields.kindLabel === null ||
+      fields.timing === null ||
+      fields.window === null ||
+      (inactiveEl === null && (card.textContent ?? '').toLowerCase().includes(inactiveWord));
     return {
       card,
       fields,

@@ -40,6 +40,12 @@ export interface ReadMemory {
   readFailure: string | null;
   lastTriedAt: number;
   /**
+   * The tab the builder showed when inference last ran. Another tab is another canvas (a profile
+   * inferred on a sub-sequence tab has seen no Starting Rules module, split or Go To), so it may
+   * be inferred from at once.
+   */
+  lastTriedOn: string | null;
+  /**
    * When the latest read fitted badly but inference had run too recently to run again: the
    * time it may run. The session reads again then, as the page may not change by itself.
    */
@@ -54,6 +60,7 @@ export function newReadMemory(): ReadMemory {
     failure: null,
     readFailure: null,
     lastTriedAt: Number.NEGATIVE_INFINITY,
+    lastTriedOn: null,
     inferenceDueAt: null,
     steps: new Map(),
     cards: null,
@@ -120,11 +127,13 @@ function readBuilder(
     best = better(best, again);
   }
   const now = options.now ?? Date.now();
-  if (now - memory.lastTriedAt < INFERENCE_RETRY_MS) {
+  const shown = shownTab(best.page);
+  if (now - memory.lastTriedAt < INFERENCE_RETRY_MS && shown === memory.lastTriedOn) {
     memory.inferenceDueAt = memory.lastTriedAt + INFERENCE_RETRY_MS;
     return best;
   }
   memory.lastTriedAt = now;
+  memory.lastTriedOn = shown;
   let inferred: ReturnType<typeof inferProfile>;
   try {
     inferred = inferProfile(document, profile, options.ignore);
@@ -152,6 +161,11 @@ function readBuilder(
   }
   memory.steps.delete(inferred.profile);
   return best;
+}
+
+/** The tab a read of the builder found selected, when it found one. */
+function shownTab(page: PageModel): string | null {
+  return page.kind === 'editor' ? (page.sequence.tabs.seen[0] ?? null) : null;
 }
 
 function readList(document: Document, url: string, profile: KartraProfile): PageModel {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { kartraProfile } from '../../../lib/kartra/profile';
+import { type KartraProfile, kartraProfile } from '../../../lib/kartra/profile';
 import { collectScene, hasClass, pathEndsFromData } from '../../../lib/reader/collect';
+import { readPage } from '../../../lib/reader/index';
 import { buildScene } from './scene-builder';
-import { newDocument, renderScene } from './scene-dom';
+import { EDITOR_URL, newDocument, renderScene } from './scene-dom';
 
 describe('pathEndsFromData', () => {
   it.each([
@@ -96,6 +97,77 @@ describe('collectScene line geometry', () => {
     expect(collectScene(doc, kartraProfile).lines).toEqual([
       { start: null, end: null },
       { start: null, end: null },
+    ]);
+  });
+});
+
+describe('collectScene: an "Inactive" label the profile cannot find', () => {
+  const LAYOUT = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 3 } as const;
+
+  /** Steps 1-3 in a row, step 2 showing the label (and, with `title`, that title). */
+  function twoActiveOneInactive(title?: string): Document {
+    const scene = buildScene(
+      [
+        { ref: '1', kind: 'email' },
+        { ref: '2', kind: 'email' },
+        { ref: '3', kind: 'complete' },
+      ],
+      [
+        { from: 'start', to: '1' },
+        { from: '1', to: '2' },
+        { from: '2', to: '3' },
+      ],
+      LAYOUT,
+    );
+    for (const card of scene.cards) {
+      if (card.fields.number === '2') card.fields.inactiveLabel = 'Inactive';
+      if (title !== undefined && card.fields.number === '1') card.fields.title = title;
+    }
+    const doc = newDocument();
+    renderScene(doc, scene);
+    // happy-dom lays nothing out: give every text on a card its card's box, as a browser shows it.
+    for (const card of Array.from(doc.querySelectorAll('.js_sequence_step'))) {
+      const box = card.getBoundingClientRect();
+      for (const el of Array.from(card.querySelectorAll('*')))
+        Object.defineProperty(el, 'getBoundingClientRect', { value: () => box, configurable: true });
+    }
+    return doc;
+  }
+
+  const activity = (doc: Document, profile: KartraProfile) => {
+    const page = readPage(doc, EDITOR_URL, profile);
+    if (page.kind !== 'editor') throw new Error(`not read: ${page.kind}`);
+    return page.sequence.steps.map((step) => [step.ref, step.active]);
+  };
+
+  it('reads a step as inactive by its words when the profile has no selector for the label', () => {
+    // What a profile inferred on a tab with no inactive step looks like.
+    const { inactiveLabel: _, ...fields } = kartraProfile.card.fields;
+    const blind: KartraProfile = { ...kartraProfile, card: { ...kartraProfile.card, fields } };
+    expect(activity(twoActiveOneInactive(), blind)).toEqual([
+      ['1', true],
+      ['2', false],
+      ['3', true],
+    ]);
+  });
+
+  it("reads a step as inactive by its words when the label's class is not the profile's", () => {
+    const doc = twoActiveOneInactive();
+    for (const label of Array.from(doc.querySelectorAll('.step_inactive_label')))
+      label.className = 'step_status_badge';
+    expect(activity(doc, kartraProfile)).toEqual([
+      ['1', true],
+      ['2', false],
+      ['3', true],
+    ]);
+  });
+
+  it('takes the word for the label only when it stands alone, not inside a title', () => {
+    const doc = twoActiveOneInactive('Win back inactive buyers');
+    expect(activity(doc, kartraProfile)).toEqual([
+      ['1', true],
+      ['2', false],
+      ['3', true],
     ]);
   });
 });

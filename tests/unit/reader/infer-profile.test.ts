@@ -98,6 +98,34 @@ describe('profile inference', () => {
     expect(onMain.startingRules).not.toBeNull();
   });
 
+  it('infers again at once when another tab is shown, without waiting for the retry', () => {
+    // Switching tabs shows another canvas: the report right after the switch is the one a user
+    // sees (and tests take), so it must not be a poor read made with the other tab's profile.
+    const names = new Map<string, string>();
+    const tabA = newDocument();
+    renderScene(tabA, buildScene(TWO_TABS.a.steps, TWO_TABS.a.lines, LAYOUT, false));
+    renameClasses(tabA, names);
+    const memory = newReadMemory();
+    readPage(tabA, EDITOR_URL, kartraProfile, { memory, now: 0 });
+    const fromA = memory.profile;
+
+    const main = newDocument();
+    renderScene(main, buildScene(TWO_TABS.main.steps, TWO_TABS.main.lines, LAYOUT));
+    renameClasses(main, names);
+    const onMain = readPage(main, EDITOR_URL, kartraProfile, { memory, now: 500 });
+    expect(onMain.kind === 'editor' && onMain.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+    expect(memory.profile).not.toBe(fromA);
+    expect(memory.inferenceDueAt).toBeNull();
+    expect(sequenceOf(onMain).steps.find((s) => s.ref === '4')?.goto).toBe('1');
+
+    // The same tab again soon after, still unreadable: that waits for the retry as before.
+    const blank = newDocument();
+    blank.body.innerHTML = '<div class="app"><h1>Dashboard</h1></div>';
+    readPage(blank, EDITOR_URL, kartraProfile, { memory, now: 600 });
+    readPage(blank, EDITOR_URL, kartraProfile, { memory, now: 700 });
+    expect(memory.lastTriedAt).toBe(600);
+  });
+
   it('does not infer when the built-in profile reads the page well', () => {
     const memory = newReadMemory();
     const read = readPage(page(false), EDITOR_URL, kartraProfile, { memory: memory });
