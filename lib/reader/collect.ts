@@ -11,6 +11,7 @@ import type {
   SceneListRow,
   SceneStartingRule,
 } from './scene';
+import { collapse, escapeRegExp } from './text';
 
 /**
  * The only code that touches the page. It reads in two phases: first every query and text
@@ -137,7 +138,8 @@ export function collectScene(
   // learnt from did not show, such as an "Inactive" label) can only be found by its words: read
   // every card's texts, or an inactive card would read as active without anyone looking.
   const blind = !f.title || !f.recipients || !f.version || !f.goto || !f.action || !f.inactiveLabel;
-  const inactiveWord = profile.words.inactive.toLowerCase();
+  // Tested on each card's text as it is: no lowered copy of every card on every re-audit.
+  const inactiveWord = new RegExp(escapeRegExp(collapse(profile.words.inactive)), 'i');
   const cardParts = cardEls.map((card, i) => {
     const field = (selector: string | undefined) => (selector ? text(card.querySelector(selector)) : null);
     const icon = f.kindIcon ? card.querySelector(f.kindIcon) : null;
@@ -163,7 +165,7 @@ export function collectScene(
       fields.kindLabel === null ||
       fields.timing === null ||
       fields.window === null ||
-      (inactiveEl === null && (card.textContent ?? '').toLowerCase().includes(inactiveWord));
+      (inactiveEl === null && inactiveWord.test(card.textContent ?? ''));
     return {
       card,
       fields,

@@ -30,6 +30,15 @@ function page(rename: boolean): Document {
   return doc;
 }
 
+/** One tab of TWO_TABS in renamed markup; one `names` map renames both tabs as one build would. */
+function renamedTab(tab: keyof typeof TWO_TABS, names: Map<string, string>): Document {
+  const doc = newDocument();
+  const { steps, lines } = TWO_TABS[tab];
+  renderScene(doc, buildScene(steps, lines, LAYOUT, tab === 'main'));
+  renameClasses(doc, names);
+  return doc;
+}
+
 function sequenceOf(model: PageModel) {
   if (model.kind !== 'editor') throw new Error(`not read: ${JSON.stringify(model)}`);
   return model.sequence;
@@ -82,16 +91,12 @@ describe('profile inference', () => {
     // The content script can start while a sub-sequence tab is shown: what it infers there has
     // never seen a Go To line, a split's Yes and No, or the Starting Rules module.
     const names = new Map<string, string>();
-    const tabA = newDocument();
-    renderScene(tabA, buildScene(TWO_TABS.a.steps, TWO_TABS.a.lines, LAYOUT, false));
-    renameClasses(tabA, names);
+    const tabA = renamedTab('a', names);
     const memory = newReadMemory();
     const onA = readPage(tabA, EDITOR_URL, kartraProfile, { memory, now: 0 });
     expect(onA.kind === 'editor' && onA.reading).toMatchObject({ profile: 'inferred', fit: 1 });
 
-    const main = newDocument();
-    renderScene(main, buildScene(TWO_TABS.main.steps, TWO_TABS.main.lines, LAYOUT));
-    renameClasses(main, names);
+    const main = renamedTab('main', names);
     const onMain = sequenceOf(readPage(main, EDITOR_URL, kartraProfile, { memory, now: 5000 }));
     expect(onMain.steps.find((s) => s.ref === '4')?.goto).toBe('1');
     expect(onMain.connections.filter((c) => c.from === '3').map((c) => c.branch)).toEqual(['yes', 'no']);
@@ -102,16 +107,12 @@ describe('profile inference', () => {
     // Switching tabs shows another canvas: the report right after the switch is the one a user
     // sees (and tests take), so it must not be a poor read made with the other tab's profile.
     const names = new Map<string, string>();
-    const tabA = newDocument();
-    renderScene(tabA, buildScene(TWO_TABS.a.steps, TWO_TABS.a.lines, LAYOUT, false));
-    renameClasses(tabA, names);
+    const tabA = renamedTab('a', names);
     const memory = newReadMemory();
     readPage(tabA, EDITOR_URL, kartraProfile, { memory, now: 0 });
     const fromA = memory.profile;
 
-    const main = newDocument();
-    renderScene(main, buildScene(TWO_TABS.main.steps, TWO_TABS.main.lines, LAYOUT));
-    renameClasses(main, names);
+    const main = renamedTab('main', names);
     const onMain = readPage(main, EDITOR_URL, kartraProfile, { memory, now: 500 });
     expect(onMain.kind === 'editor' && onMain.reading).toMatchObject({ profile: 'inferred', fit: 1 });
     expect(memory.profile).not.toBe(fromA);
