@@ -46,6 +46,13 @@ export interface ReadMemory {
    */
   lastTriedOn: string | null;
   /**
+   * How many elements the page held when inference last found nothing to read (null when it
+   * found a profile). A page that has grown since may hold the builder now (the content script
+   * often starts before the app draws it), so it may be inferred from at once; one that has not
+   * grown waits for the retry.
+   */
+  elementsWhenNothingFound: number | null;
+  /**
    * When the latest read fitted badly but inference had run too recently to run again: the
    * time it may run. The session reads again then, as the page may not change by itself.
    */
@@ -61,6 +68,7 @@ export function newReadMemory(): ReadMemory {
     readFailure: null,
     lastTriedAt: Number.NEGATIVE_INFINITY,
     lastTriedOn: null,
+    elementsWhenNothingFound: null,
     inferenceDueAt: null,
     steps: new Map(),
     cards: null,
@@ -128,12 +136,15 @@ function readBuilder(
   }
   const now = options.now ?? Date.now();
   const shown = shownTab(best.page);
-  if (now - memory.lastTriedAt < INFERENCE_RETRY_MS && shown === memory.lastTriedOn) {
+  const elements = elementCount(document, options.ignore);
+  const grown = memory.elementsWhenNothingFound !== null && elements > memory.elementsWhenNothingFound;
+  if (now - memory.lastTriedAt < INFERENCE_RETRY_MS && shown === memory.lastTriedOn && !grown) {
     memory.inferenceDueAt = memory.lastTriedAt + INFERENCE_RETRY_MS;
     return best;
   }
   memory.lastTriedAt = now;
   memory.lastTriedOn = shown;
+  memory.elementsWhenNothingFound = null;
   let inferred: ReturnType<typeof inferProfile>;
   try {
     inferred = inferProfile(document, profile, options.ignore);
@@ -142,6 +153,7 @@ function readBuilder(
   }
   if (!inferred.profile) {
     memory.failure = inferred.reason;
+    memory.elementsWhenNothingFound = elements;
     if (best.page.kind !== 'unrecognised') return best;
     const tried = {
       code: 'profile-not-inferred' as const,
@@ -161,6 +173,12 @@ function readBuilder(
   }
   memory.steps.delete(inferred.profile);
   return best;
+}
+
+/** The page's elements, not counting our own UI's host (its insides are in a shadow root). */
+function elementCount(document: Document, ignore: Element | null | undefined): number {
+  const all = document.getElementsByTagName('*').length;
+  return ignore?.isConnected ? all - 1 : all;
 }
 
 /** The tab a read of the builder found selected, when it found one. */

@@ -12,7 +12,7 @@ import type { Report } from '../../../lib/report';
 import { defaultSettings } from '../../../lib/settings';
 import type { ListMemory } from '../../../lib/visit';
 import { buildScene, TWO_TABS } from '../reader/scene-builder';
-import { EDITOR_URL, renameClasses, renderScene } from '../reader/scene-dom';
+import { blankTexts, EDITOR_URL, renameClasses, renderScene } from '../reader/scene-dom';
 
 const steps = [
   { ref: '1', kind: 'email' as const },
@@ -23,6 +23,7 @@ const lines = [
   { from: '1', to: '2' },
 ];
 
+const LAYOUT = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 4 } as const;
 let session: AuditSession | null = null;
 afterEach(() => session?.stop());
 
@@ -272,20 +273,35 @@ describe('the audit session', () => {
     expect(session.latest()?.report?.timing.renderMs).toBe(15);
   });
 
-  it('reads a page left with a poor fit again once it may infer a better profile, with no change on it', async () => {
-    // The content script started before the app drew its builder, so inference found nothing;
-    // the builder came too soon after for inference to run again.
+  it('reads a builder the app draws after the content script started at once, not after the retry', async () => {
     const happy = new Window({ url: EDITOR_URL });
     const win = happy as unknown as PageWindow;
     const clock = new ManualClock();
     clock.install(win);
-    const layout = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 4 } as const;
+    session = startAuditSession(win, { ...OPTIONS, throttleMs: 10 });
+    await clock.advance(100);
+    expect(session.latest()?.page?.kind).toBe('unrecognised');
+    renderScene(win.document, buildScene(TWO_TABS.main.steps, TWO_TABS.main.lines, LAYOUT));
+    renameClasses(win.document);
+    await clock.advance(100);
+    expect(session.latest()?.page?.kind).toBe('editor');
+  });
+
+  it('reads a page left with a poor fit again once it may infer a better profile, with no change on it', async () => {
+    // The app drew the builder's boxes before the content script started and their words right
+    // after: inference found nothing, and the words came too soon for it to run again.
+    const happy = new Window({ url: EDITOR_URL });
+    const win = happy as unknown as PageWindow;
+    const clock = new ManualClock();
+    clock.install(win);
+    renderScene(win.document, buildScene(TWO_TABS.main.steps, TWO_TABS.main.lines, LAYOUT));
+    renameClasses(win.document);
+    const restoreTexts = blankTexts(win.document);
     session = startAuditSession(win, { ...OPTIONS, throttleMs: 10 });
     const kindRead = () => session?.latest()?.page?.kind;
     await clock.advance(100);
     expect(kindRead()).toBe('unrecognised');
-    renderScene(win.document, buildScene(TWO_TABS.main.steps, TWO_TABS.main.lines, layout));
-    renameClasses(win.document);
+    restoreTexts();
     await clock.advance(100);
     expect(kindRead()).toBe('unrecognised');
     await clock.advance(INFERENCE_RETRY_MS);

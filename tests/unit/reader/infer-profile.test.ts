@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { kartraProfile } from '../../../lib/kartra/profile';
 import { kartraProfileSchema } from '../../../lib/kartra/profile-schema';
 import type { PageModel } from '../../../lib/model';
-import { newReadMemory, readPage } from '../../../lib/reader/index';
+import { INFERENCE_RETRY_MS, newReadMemory, readPage } from '../../../lib/reader/index';
 import { inferProfile } from '../../../lib/reader/infer-profile';
 import { buildScene, type GenLayout, type GenStep, TWO_TABS } from './scene-builder';
-import { EDITOR_URL, newDocument, renameClasses, renderScene } from './scene-dom';
+import { blankTexts, EDITOR_URL, newDocument, renameClasses, renderScene } from './scene-dom';
 
 const LAYOUT: GenLayout = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 3 };
 const steps: GenStep[] = [
@@ -125,6 +125,35 @@ describe('profile inference', () => {
     readPage(blank, EDITOR_URL, kartraProfile, { memory, now: 600 });
     readPage(blank, EDITOR_URL, kartraProfile, { memory, now: 700 });
     expect(memory.lastTriedAt).toBe(600);
+  });
+
+  it('infers again at once when the page has grown since inference found nothing', () => {
+    // The content script often starts before the app draws the builder: the builder that then
+    // appears is read at once, not said unreadable until the retry.
+    const doc = newDocument();
+    doc.body.innerHTML = '<div class="app"><p>Loading...</p></div>';
+    const memory = newReadMemory();
+    expect(readPage(doc, EDITOR_URL, kartraProfile, { memory, now: 0 }).kind).toBe('unrecognised');
+    renderScene(doc, buildScene(steps, lines, LAYOUT));
+    renameClasses(doc);
+    const drawn = readPage(doc, EDITOR_URL, kartraProfile, { memory, now: 300 });
+    expect(drawn.kind === 'editor' && drawn.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+    expect(memory.lastTriedAt).toBe(300);
+    expect(memory.inferenceDueAt).toBeNull();
+  });
+
+  it('waits for the retry when the page has changed without growing since inference found nothing', () => {
+    // Filled-in words add no element: a page that keeps changing its texts (someone typing) on
+    // markup nobody can read is not searched again on every change.
+    const doc = page(true);
+    const restoreTexts = blankTexts(doc);
+    const memory = newReadMemory();
+    expect(readPage(doc, EDITOR_URL, kartraProfile, { memory, now: 0 }).kind).toBe('unrecognised');
+    restoreTexts();
+    expect(readPage(doc, EDITOR_URL, kartraProfile, { memory, now: 300 }).kind).toBe('unrecognised');
+    expect(memory.inferenceDueAt).toBe(INFERENCE_RETRY_MS);
+    const later = readPage(doc, EDITOR_URL, kartraProfile, { memory, now: INFERENCE_RETRY_MS });
+    expect(later.kind === 'editor' && later.reading).toMatchObject({ profile: 'inferred', fit: 1 });
   });
 
   it('does not infer when the built-in profile reads the page well', () => {

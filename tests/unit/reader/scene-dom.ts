@@ -174,6 +174,23 @@ function renderCard(
 }
 
 /**
+ * Empties every text on the page, as an app that draws its boxes before their words would;
+ * returns what puts the words back (adding no element).
+ */
+export function blankTexts(doc: Document): () => void {
+  const texts = [...doc.body.querySelectorAll('*')].flatMap((el) =>
+    [...el.childNodes].filter((node) => node.nodeType === node.TEXT_NODE),
+  );
+  const words = texts.map((text) => text.textContent);
+  for (const text of texts) text.textContent = '';
+  return () => {
+    texts.forEach((text, i) => {
+      text.textContent = words[i] ?? '';
+    });
+  };
+}
+
+/**
  * Every class renamed as another app's build would (icons kept: they are Font Awesome's). One
  * `names` map for several pages renames them as one build would.
  */
