@@ -13,6 +13,9 @@ import type {
 } from './scene';
 import { collapse, escapeRegExp } from './text';
 
+/** A version share somewhere in a card's text ("A: 50%"); parseVersion reads the piece itself. */
+const VERSION_SHARE = /:\s*\d+(?:\.\d+)?\s*%/;
+
 /**
  * The only code that touches the page. It reads in two phases: first every query and text
  * (which never forces layout), then every geometry read back to back, so the browser lays the
@@ -140,6 +143,8 @@ export function collectScene(
   const blind = !f.title || !f.recipients || !f.version || !f.goto || !f.action || !f.inactiveLabel;
   // Tested on each card's text as it is: no lowered copy of every card on every re-audit.
   const inactiveWord = new RegExp(escapeRegExp(collapse(profile.words.inactive)), 'i');
+  const showsUnfound = (cardText: string, noLabel: boolean, noVersion: boolean) =>
+    (noLabel && inactiveWord.test(cardText)) || (noVersion && VERSION_SHARE.test(cardText));
   const cardParts = cardEls.map((card, i) => {
     const field = (selector: string | undefined) => (selector ? text(card.querySelector(selector)) : null);
     const icon = f.kindIcon ? card.querySelector(f.kindIcon) : null;
@@ -158,14 +163,15 @@ export function collectScene(
     };
     // Every card shows these; when the profile's selector misses one, the card's own texts are
     // read so the field can be recognised by its words. So too when the card says "Inactive"
-    // where the profile's label selector found nothing (a label Kartra has restyled).
+    // or shows a version share ("A: 50%") where the profile's selector found nothing (a label
+    // or chip Kartra has restyled): a step is never read as active, or as no split test, unseen.
     const needsPieces =
       blind ||
       fields.number === null ||
       fields.kindLabel === null ||
       fields.timing === null ||
       fields.window === null ||
-      (inactiveEl === null && inactiveWord.test(card.textContent ?? ''));
+      showsUnfound(card.textContent ?? '', inactiveEl === null, fields.versions.length === 0);
     return {
       card,
       fields,

@@ -101,11 +101,11 @@ describe('collectScene line geometry', () => {
   });
 });
 
-describe('collectScene: an "Inactive" label the profile cannot find', () => {
+describe('collectScene: an "Inactive" label or version chip the profile cannot find', () => {
   const LAYOUT = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 3 } as const;
 
-  /** Steps 1-3 in a row, step 2 showing the label (and, with `title`, that title). */
-  function twoActiveOneInactive(title?: string): Document {
+  /** Steps 1-3 in a row, step 2 showing the label (and, with `title` or `versions`, step 1 those). */
+  function twoActiveOneInactive(title?: string, versions: string[] = []): Document {
     const scene = buildScene(
       [
         { ref: '1', kind: 'email' },
@@ -122,6 +122,7 @@ describe('collectScene: an "Inactive" label the profile cannot find', () => {
     for (const card of scene.cards) {
       if (card.fields.number === '2') card.fields.inactiveLabel = 'Inactive';
       if (title !== undefined && card.fields.number === '1') card.fields.title = title;
+      if (card.fields.number === '1') card.fields.versions = versions;
     }
     const doc = newDocument();
     renderScene(doc, scene);
@@ -159,6 +160,18 @@ describe('collectScene: an "Inactive" label the profile cannot find', () => {
       ['1', true],
       ['2', false],
       ['3', true],
+    ]);
+  });
+
+  it("reads a step's version shares by their words when the chips' class is not the profile's", () => {
+    // Otherwise an A/B-tested email would read as one with no split test, unseen.
+    const doc = twoActiveOneInactive(undefined, ['A: 70%', 'B: 30%']);
+    for (const chip of Array.from(doc.querySelectorAll('.step_version'))) chip.className = 'variant_pill';
+    const page = readPage(doc, EDITOR_URL, kartraProfile);
+    if (page.kind !== 'editor') throw new Error(`not read: ${page.kind}`);
+    expect(page.sequence.steps.find((step) => step.ref === '1')?.versions).toEqual([
+      { name: 'A', percent: 70 },
+      { name: 'B', percent: 30 },
     ]);
   });
 
