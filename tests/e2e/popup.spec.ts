@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { loadEditorSpec, loadFixture } from '../fixtures/sequences/fixtures';
+import { longCourseSpec } from '../support/long-course-spec';
 import { expect, test } from './extension-fixture';
 
 test('the popup shows the sequence, its counts and its findings grouped by severity', async ({
@@ -144,26 +145,7 @@ test('a long report opens fast: closed groups draw nothing until opened, long gr
   reports,
 }) => {
   // 120 inactive emails in a row: 120 errors.
-  const steps = Array.from({ length: 120 }, (_, index) => ({
-    ref: String(index + 1),
-    kind: 'email',
-    active: false,
-    title: `Lesson ${index + 1}`,
-    delay: { type: 'wait', days: 1, hours: 0 },
-  }));
-  const spec = {
-    id: '7120',
-    name: 'Long course',
-    publicName: 'The long course',
-    status: 'active',
-    subscribers: 0,
-    startingRules: [{ type: 'optin', label: 'Course signup' }],
-    steps: [...steps, { ref: '121', kind: 'complete', active: true, title: 'Course done' }],
-    connections: [
-      { from: 'start', to: '1' },
-      ...steps.map((step, index) => ({ from: step.ref, to: String(index + 2) })),
-    ],
-  };
+  const spec = longCourseSpec('7120', false);
   const page = await kartra.openSpec(spec);
   const { report } = await reports.waitFor(page, (latest) => latest.counts.error >= 120);
   const tips = report.findings.filter((finding) => finding.kind === 'fail' && finding.severity === 'info');

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import { longCourseSpec } from '../support/long-course-spec';
 import { expect, test } from './extension-fixture';
 
 /**
@@ -260,27 +261,7 @@ test('a long timeline draws its first 40 messages, table and chart, and "Show al
   kartra,
   reports,
 }) => {
-  const steps = Array.from({ length: 120 }, (_, index) => ({
-    ref: String(index + 1),
-    kind: 'email',
-    active: true,
-    title: `Lesson ${index + 1}`,
-    delay: { type: 'wait', days: 1, hours: 0 },
-  }));
-  const spec = {
-    id: '7121',
-    name: 'Long course',
-    publicName: 'The long course',
-    status: 'active',
-    subscribers: 0,
-    startingRules: [{ type: 'optin', label: 'Course signup' }],
-    steps: [...steps, { ref: '121', kind: 'complete', active: true, title: 'Course done' }],
-    connections: [
-      { from: 'start', to: '1' },
-      ...steps.map((step, index) => ({ from: step.ref, to: String(index + 2) })),
-    ],
-  };
-  const popup = await reports.openPopupFor(await kartra.openSpec(spec));
+  const popup = await reports.openPopupFor(await kartra.openSpec(longCourseSpec('7121', true)));
   await enter(popup, '2031-03-03T10:00', 'Mon 3 Mar 2031, 10:00 AM');
   const rows = section(popup).locator('tr.timeline__row');
   await expect(rows).toHaveCount(40);

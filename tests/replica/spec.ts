@@ -132,6 +132,8 @@ export const listSpecSchema = z.strictObject({
 });
 
 export type EditorSpec = z.infer<typeof editorSpecSchema>;
+/** A spec as written (defaults left out), before the schema fills them in. */
+export type EditorSpecInput = z.input<typeof editorSpecSchema>;
 export type SpecStep = z.infer<typeof specStepSchema>;
 export type SpecConnection = z.infer<typeof specConnectionSchema>;
 export type SpecEdit = z.infer<typeof specEditSchema>;
