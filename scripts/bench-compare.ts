@@ -31,6 +31,8 @@ import { ensureBuilt } from './lib/ensure-built';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.error(line);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const own = (sample: PopupSample) => sample.ownMs;
+const total = (sample: PopupSample) => sample.totalMs;
 
 function options() {
   const { values } = parseArgs({
@@ -84,9 +86,8 @@ interface Arm {
   close: () => Promise<void>;
   audits: number[];
   floors: number[];
-  popups: number[];
-  /** From navigation start: a script that holds up parsing shortens the popup's own time, not this. */
-  popupTotals: number[];
+  /** Own time, and from navigation start: a script that holds up parsing shortens only the first. */
+  popups: PopupSample[];
 }
 
 async function openArm(label: string, extensionPath: string, steps: number): Promise<Arm> {
@@ -124,7 +125,7 @@ async function openArm(label: string, extensionPath: string, steps: number): Pro
     await reports.close();
     await session.close();
   };
-  return { label, audit, floor, popup, close, audits: [], floors: [], popups: [], popupTotals: [] };
+  return { label, audit, floor, popup, close, audits: [], floors: [], popups: [] };
 }
 
 async function main(): Promise<void> {
@@ -142,9 +143,7 @@ async function main(): Promise<void> {
         const arm = arms[i] as Arm;
         arm.floors.push(await arm.floor());
         arm.audits.push(await arm.audit());
-        const popup = await arm.popup();
-        arm.popups.push(popup.ownMs);
-        arm.popupTotals.push(popup.totalMs);
+        arm.popups.push(await arm.popup());
       }
     }
   } finally {
@@ -155,7 +154,7 @@ async function main(): Promise<void> {
     const audit = median(arm.audits);
     const floor = median(arm.floors);
     console.log(
-      `${arm.label}: audit ${round(audit)} ms, floor ${round(floor)} ms (as a content script), audit / floor ${round(ratio(audit, floor))}x; popup ${round(median(arm.popups))} ms of its own, ${round(median(arm.popupTotals))} ms from navigation start`,
+      `${arm.label}: audit ${round(audit)} ms, floor ${round(floor)} ms (as a content script), audit / floor ${round(ratio(audit, floor))}x; popup ${round(median(arm.popups.map(own)))} ms of its own, ${round(median(arm.popups.map(total)))} ms from navigation start`,
     );
   }
   const verdictWords = (result: PairedComparison) =>
@@ -168,8 +167,8 @@ async function main(): Promise<void> {
           : 'unknown (no timings)';
   for (const [what, result] of [
     ['audit', comparePaired(base.audits, candidate.audits)],
-    ['popup', comparePaired(base.popups, candidate.popups)],
-    ['popup from navigation start', comparePaired(base.popupTotals, candidate.popupTotals)],
+    ['popup', comparePaired(base.popups.map(own), candidate.popups.map(own))],
+    ['popup from navigation start', comparePaired(base.popups.map(total), candidate.popups.map(total))],
   ] as const)
     console.log(
       `${what}, this build / baseline, paired over ${result.rounds} rounds: ${round(result.pairedRatio)}x (faster in ${result.candidateFasterRounds} of ${result.rounds}); ${verdictWords(result)}`,

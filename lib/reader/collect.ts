@@ -1,4 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
+import { VERSION_SHARE_WITHIN } from './parse-fields';
 import { REF_PATTERN } from './read-step';
 import type {
   ListScene,
@@ -12,9 +13,6 @@ import type {
   SceneStartingRule,
 } from './scene';
 import { collapse, escapeRegExp } from './text';
-
-/** A version share somewhere in a card's text ("A: 50%"); parseVersion reads the piece itself. */
-const VERSION_SHARE = /:\s*\d+(?:\.\d+)?\s*%/;
 
 /**
  * The only code that touches the page. It reads in two phases: first every query and text
@@ -143,8 +141,12 @@ export function collectScene(
   const blind = !f.title || !f.recipients || !f.version || !f.goto || !f.action || !f.inactiveLabel;
   // Tested on each card's text as it is: no lowered copy of every card on every re-audit.
   const inactiveWord = new RegExp(escapeRegExp(collapse(profile.words.inactive)), 'i');
-  const showsUnfound = (cardText: string, noLabel: boolean, noVersion: boolean) =>
-    (noLabel && inactiveWord.test(cardText)) || (noVersion && VERSION_SHARE.test(cardText));
+  // A card's whole text is read only when one of its words could stand where no selector found it.
+  const showsUnfound = (card: Element, noLabel: boolean, noVersion: boolean) => {
+    if (!noLabel && !noVersion) return false;
+    const cardText = card.textContent ?? '';
+    return (noLabel && inactiveWord.test(cardText)) || (noVersion && VERSION_SHARE_WITHIN.test(cardText));
+  };
   const cardParts = cardEls.map((card, i) => {
     const field = (selector: string | undefined) => (selector ? text(card.querySelector(selector)) : null);
     const icon = f.kindIcon ? card.querySelector(f.kindIcon) : null;
@@ -171,7 +173,7 @@ export function collectScene(
       fields.kindLabel === null ||
       fields.timing === null ||
       fields.window === null ||
-      showsUnfound(card.textContent ?? '', inactiveEl === null, fields.versions.length === 0);
+      showsUnfound(card, inactiveEl === null, fields.versions.length === 0);
     return {
       card,
       fields,

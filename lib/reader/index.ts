@@ -136,9 +136,10 @@ function readBuilder(
   }
   const now = options.now ?? Date.now();
   const shown = shownTab(best.page);
-  const elements = elementCount(document, options.ignore);
-  const grown = memory.elementsWhenNothingFound !== null && elements > memory.elementsWhenNothingFound;
-  if (now - memory.lastTriedAt < INFERENCE_RETRY_MS && shown === memory.lastTriedOn && !grown) {
+  const before = memory.elementsWhenNothingFound;
+  const recent = now - memory.lastTriedAt < INFERENCE_RETRY_MS && shown === memory.lastTriedOn;
+  // Counted only when it decides: a page that has grown since inference found nothing is tried now.
+  if (recent && (before === null || elementCount(document, options.ignore) <= before)) {
     memory.inferenceDueAt = memory.lastTriedAt + INFERENCE_RETRY_MS;
     return best;
   }
@@ -153,7 +154,7 @@ function readBuilder(
   }
   if (!inferred.profile) {
     memory.failure = inferred.reason;
-    memory.elementsWhenNothingFound = elements;
+    memory.elementsWhenNothingFound = elementCount(document, options.ignore);
     if (best.page.kind !== 'unrecognised') return best;
     const tried = {
       code: 'profile-not-inferred' as const,

@@ -21,10 +21,16 @@ export function parseRecipients(text: string | null | undefined, words: Words): 
   return words.filteredRecipients.some((prefix) => afterPrefix(t, prefix) !== null) ? 'filtered' : null;
 }
 
+/** A version's share after its name: ": 50%". */
+const SHARE = String.raw`:\s*(\d+(?:\.\d+)?)\s*%`;
+const VERSION = new RegExp(String.raw`^(.+?)\s*${SHARE}$`);
+/** A version share somewhere in a longer text (a card's), for parseVersion to read piece by piece. */
+export const VERSION_SHARE_WITHIN = new RegExp(SHARE);
+
 /** "A: 50%" → { name: 'A', percent: 50 }. */
 export function parseVersion(text: string | null | undefined): Version | null {
   if (!isText(text)) return null;
-  const m = /^(.+?)\s*:\s*(\d+(?:\.\d+)?)\s*%$/.exec(collapse(text));
+  const m = VERSION.exec(collapse(text));
   if (!m) return null;
   const percent = Number(m[2]);
   if (!Number.isFinite(percent)) return null;
