@@ -21,8 +21,10 @@ export const CSV_COLUMNS = [
 /** Excel's limit per cell; longer text would spill into the next row when opened. */
 export const MAX_CSV_CELL = 32_000;
 
-// Spreadsheet apps run a cell starting with these as a formula (OWASP "CSV injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheet apps run a cell starting with these as a formula (OWASP "CSV injection"). Text that
+// already starts with apostrophes before one is prefixed too: taking the one added apostrophe off
+// then always gives the text back ("'=" stays "'=", not "=").
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 export interface CsvOptions extends ExportOptions {
   /** Start with a UTF-8 byte-order mark so Excel reads accents and emoji right. Off by default. */

@@ -53,7 +53,7 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 /** What the user typed, from what a spreadsheet shows: the defusing apostrophe removed. */
 function original(cell: string): string {
-  return cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 function withMessage(message: string, fix = 'Fix it.'): Report {
@@ -129,6 +129,17 @@ describe('renderCsvReport', () => {
       expect(rows[1]?.[5]).toBe(`'${formula}`);
     },
   );
+
+  // Found by the property below: "'=" came back as "=", once the added apostrophe was taken off.
+  it.each([["'=1+1"], ["''@SUM(A1)"]])('keeps the apostrophes of text that starts with them: %j', (text) => {
+    const rows = parseCsv(renderCsvReport(withMessage(text)));
+    expect(rows[1]?.[4]).toBe(`'${text}`);
+    expect(original(rows[1]?.[4] ?? '')).toBe(text);
+  });
+
+  it('leaves text that starts with an apostrophe but not a formula as it is', () => {
+    expect(parseCsv(renderCsvReport(withMessage("'tis the season")))[1]?.[4]).toBe("'tis the season");
+  });
 
   it('keeps quotes, commas, emoji, right-to-left text and markup as plain data', () => {
     for (const text of [
