@@ -87,7 +87,7 @@ export type BranchEnd =
   | { type: 'tab-not-seen'; target: string; tab: string }
   /** A Go To whose target was not read. */
   | { type: 'goto-unread' }
-  /** Not followed (`quickest` timelines only): another path reached `ref` as soon or sooner. */
+  /** Not followed (`quickest` timelines only): another path reached `ref` as soon or sooner (and exactly, if this one is exact). */
   | { type: 'slower'; ref: string; arrivesAt: number; timed: boolean }
   /** Not followed: the timeline reached its entry limit. `next` is where it would go on. */
   | { type: 'limit'; next: string; arrivesAt: number; timed: boolean };
@@ -118,8 +118,9 @@ export interface TimelineOptions {
   /** At most this many entries (default TIMELINE_ENTRY_LIMIT). */
   maxEntries?: number;
   /**
-   * Follow a path only while it reaches each step sooner than every path before it did (or as
-   * soon, exactly where the other was not): the same earliest arrivals for about half the cost
+   * Follow a path only while it reaches each step sooner than every path before it did, or, with
+   * every timing on it read, sooner than every such path did: the same earliest arrivals (and
+   * earliest exact ones) for about half the cost
    * on a sequence whose branches meet again, which is all a rule needs. A time never runs
    * backwards along a path, so a path that is not sooner at one step is not sooner after it.
    */
@@ -167,11 +168,13 @@ export function computeTimeline(
   const queue: Pending[] = [];
   let head = 0;
   let entries = 0;
-  // quickest: each step's soonest arrival so far, and whether it was exact.
+  // quickest: each step's soonest arrival so far, and its soonest exact one. A path that arrives
+  // later but exactly is still followed: after a step that waits for a date or a window it may
+  // leave as soon as the sooner, inexact one, and then its times are known.
   const soonestAt = options.quickest
     ? new Float64Array(graph.steps.length).fill(Number.POSITIVE_INFINITY)
     : null;
-  const soonestTimed = new Uint8Array(soonestAt ? graph.steps.length : 0);
+  const soonestExactAt = new Float64Array(soonestAt ? graph.steps.length : 0).fill(Number.POSITIVE_INFINITY);
 
   const newBranch = (parent: number | null, label: BranchLabel | null): TimelineBranch => {
     const branch: TimelineBranch = {
@@ -221,13 +224,14 @@ export function computeTimeline(
         break;
       }
       if (soonestAt) {
-        const known = soonestAt[index] as number;
-        if (!(arrivesAt < known || (arrivesAt === known && timed && !soonestTimed[index]))) {
+        const sooner = arrivesAt < (soonestAt[index] as number);
+        const exactlySooner = timed && arrivesAt < (soonestExactAt[index] as number);
+        if (!sooner && !exactlySooner) {
           branch.end = { type: 'slower', ref: next, arrivesAt, timed };
           break;
         }
-        soonestAt[index] = arrivesAt;
-        soonestTimed[index] = timed ? 1 : 0;
+        if (sooner) soonestAt[index] = arrivesAt;
+        if (exactlySooner) soonestExactAt[index] = arrivesAt;
       }
       if (entries >= maxEntries) {
         timeline.cut = true;
@@ -338,18 +342,25 @@ function instants(window: { opens: Date; closes: Date }): { opens: number; close
 export interface EarliestArrival {
   at: number;
   timed: boolean;
+  /**
+   * The earliest arrival known exactly (null: none is): later than `at` when a sooner path holds a
+   * step whose timing was not read, so `at` is only "not before".
+   */
+  exactAt: number | null;
 }
 
 /**
- * Each step's earliest arrival over all the timeline's paths (an exact time wins a tie). A path
- * that comes back to a step only arrives later, so loops followed once lose nothing; a step only
- * on paths the limit cut is missing (see `cutArrival`).
+ * Each step's earliest arrival over all the timeline's paths (an exact time wins a tie), and its
+ * earliest exact one. A path that comes back to a step only arrives later, so loops followed once
+ * lose nothing; a step only on paths the limit cut is missing (see `cutArrival`).
  */
 export function earliestArrivals(timeline: Timeline): Map<string, EarliestArrival> {
   const best = new Map<string, EarliestArrival>();
   const offer = (ref: string, at: number, timed: boolean) => {
-    const known = best.get(ref);
-    if (!known || at < known.at || (at === known.at && timed && !known.timed)) best.set(ref, { at, timed });
+    const known = best.get(ref) ?? { at: Number.POSITIVE_INFINITY, timed: false, exactAt: null };
+    const exactAt = timed && (known.exactAt === null || at < known.exactAt) ? at : known.exactAt;
+    const soonest = Math.min(at, known.at);
+    best.set(ref, { at: soonest, timed: exactAt === soonest, exactAt });
   };
   for (const branch of timeline.branches) {
     for (const entry of branch.entries) offer(entry.ref, entry.arrivesAt, entry.arrivalTimed);

@@ -53,7 +53,8 @@ export const rule = defineRule(meta, (ctx) => {
           ? finding(meta, 'review', `${message} (Not everything was seen: ${uncertain}.)`, [step.ref])
           : finding(meta, 'fail', message, [step.ref]),
       );
-    } else if (!arrival.timed) {
+      // A sooner path holds a timing not read; one read in full that still gets there in time settles it.
+    } else if (!arrival.timed && (arrival.exactAt === null || arrival.exactAt > closes.getTime())) {
       found.push(
         finding(
           meta,

@@ -602,6 +602,35 @@ describe('timeline: quickest paths only', () => {
   });
 });
 
+describe('timeline: exact arrivals behind inexact ones', () => {
+  // Found by the property below: start → 2 (timing not read) → 6 on a date, and start → 5 (a
+  // window) → 6, arriving later but exactly. Both leave 6 at its date, so 1's time is exact.
+  it('follows a later path that is exact, in full and on the quickest paths alike', () => {
+    const seq = sequence({
+      steps: [
+        email('1'),
+        email('2', { delay: null }),
+        email('5', { window: only(['mon', 'wed', 'sat'], '09:00', '11:00') }),
+        email('6', { delay: onDate('2026-12-01T10:00') }),
+      ],
+      connections: [...chain('start', '2', '6', '1'), ...chain('start', '5', '6')],
+    });
+    const entered = Date.parse('2026-11-27T12:00:00Z');
+    const dated = {
+      at: Date.parse('2026-12-01T09:00:00Z'),
+      timed: true,
+      exactAt: Date.parse('2026-12-01T09:00:00Z'),
+    };
+    for (const quickest of [false, true]) {
+      const arrivals = earliestArrivals(
+        computeTimeline(buildGraph(seq), createTiming('Europe/Berlin'), entered, { quickest }),
+      );
+      expect(arrivals.get('6')).toMatchObject({ at: entered, timed: false });
+      expect(arrivals.get('1')).toEqual(dated);
+    }
+  });
+});
+
 describe('timeline properties', () => {
   it('its earliest arrivals are the quickest ones, whatever the shape, in full or following only the quickest paths (checked by relaxing every line)', () => {
     const timing = createTiming('Europe/Berlin');
@@ -612,22 +641,35 @@ describe('timeline properties', () => {
         const timeline = computeTimeline(graph, timing, entered);
         expect(timeline.cut).toBe(false);
         // Kartra's timing never lets a contact leave earlier for arriving later, so relaxing every
-        // line until nothing changes gives each step's earliest arrival (and whether it is exact).
-        const best = new Map<string, { at: number; timed: boolean }>();
-        const offer = (ref: string, at: number, timed: boolean) => {
-          const known = best.get(ref);
-          if (!known || at < known.at || (at === known.at && timed && !known.timed))
-            best.set(ref, { at, timed });
+        // line until nothing changes gives each step's earliest arrival, and, over the paths whose
+        // every timing was read, its earliest exact one.
+        const soonest = new Map<string, number>();
+        const exact = new Map<string, number>();
+        const offer = (into: Map<string, number>, ref: string, at: number) => {
+          if (at < (into.get(ref) ?? Number.POSITIVE_INFINITY)) into.set(ref, at);
         };
-        for (const r of graph.successors('start')) offer(r, entered, true);
+        for (const r of graph.successors('start')) {
+          offer(soonest, r, entered);
+          offer(exact, r, entered);
+        }
         for (let round = 0; round <= seq.steps.length + 1; round++) {
-          for (const [ref, arrival] of [...best]) {
-            const passage = timing.passStep(graph.step(ref) as Step, arrival.at);
-            if (passage === null) continue;
-            for (const next of graph.successors(ref))
-              offer(next, passage.leavesAt, arrival.timed && passage.sure);
+          for (const [into, sureOnly] of [
+            [soonest, false],
+            [exact, true],
+          ] as const) {
+            for (const [ref, at] of [...into]) {
+              const passage = timing.passStep(graph.step(ref) as Step, at);
+              if (passage === null || (sureOnly && !passage.sure)) continue;
+              for (const next of graph.successors(ref)) offer(into, next, passage.leavesAt);
+            }
           }
         }
+        const best = new Map(
+          [...soonest].map(([ref, at]) => {
+            const exactAt = exact.get(ref) ?? null;
+            return [ref, { at, timed: exactAt === at, exactAt }] as const;
+          }),
+        );
         expect(earliestArrivals(timeline)).toEqual(best);
         // Following only the paths that are sooner somewhere gives the same arrivals.
         const quickest = computeTimeline(graph, timing, entered, { quickest: true });

@@ -26,6 +26,25 @@ const before = (delay: Delay | null, window: StepWindow | null = { type: 'any' }
     connections: chain('start', '1', '2', '3'),
   });
 
+/** start → split 1: Yes → 2 (timing not read), No → 3 (`read`); both → 4 on a date → 5 Complete. */
+const unreadOrRead = (read: Delay) =>
+  sequence({
+    steps: [
+      split('1'),
+      email('2', { delay: null }),
+      email('3', { delay: read }),
+      email('4', { delay: SUNDAY }),
+      complete('5'),
+    ],
+    connections: [
+      ...chain('start', '1'),
+      yes('1', '2'),
+      no('1', '3'),
+      ...chain('2', '4', '5'),
+      ...chain('3', '4'),
+    ],
+  });
+
 const mondaysOnly: StepWindow = { type: 'hours', days: ['mon'], from: '09:00', to: '10:00' };
 
 ruleTable(rule, [
@@ -115,6 +134,16 @@ ruleTable(rule, [
     name: 'asks for review when a step on the way has unread timing and the quickest time is in time',
     seq: before(null),
     expect: [['review', ['2']]],
+  },
+  {
+    name: 'silent when a path read in full gets there in time, though a sooner one has unread timing',
+    seq: unreadOrRead(wait(1)),
+    expect: [],
+  },
+  {
+    name: 'asks for review when the path read in full gets there too late and the unread one may not',
+    seq: unreadOrRead(wait(3)),
+    expect: [['review', ['4']]],
   },
   {
     name: 'reads the date in the account zone: Sunday 10:00 in Sydney is Saturday 23:00 UTC, so 1 day 14 hours is too late',
