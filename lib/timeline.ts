@@ -120,9 +120,9 @@ export interface TimelineOptions {
   /**
    * Follow a path only while it reaches each step sooner than every path before it did, or, with
    * every timing on it read, sooner than every such path did: the same earliest arrivals (and
-   * earliest exact ones) for about half the cost
-   * on a sequence whose branches meet again, which is all a rule needs. A time never runs
-   * backwards along a path, so a path that is not sooner at one step is not sooner after it.
+   * earliest exact ones) for about half the cost on a sequence whose branches meet again, which
+   * is all a rule needs. A time never runs backwards along a path, so a path that is not sooner
+   * at one step is not sooner after it.
    */
   quickest?: boolean;
 }
