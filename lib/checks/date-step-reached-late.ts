@@ -53,8 +53,8 @@ export const rule = defineRule(meta, (ctx) => {
           ? finding(meta, 'review', `${message} (Not everything was seen: ${uncertain}.)`, [step.ref])
           : finding(meta, 'fail', message, [step.ref]),
       );
-      // A sooner path holds a timing not read; one read in full that still gets there in time settles it.
-    } else if (!arrival.timed && (arrival.exactAt === null || arrival.exactAt > closes.getTime())) {
+      // In time, but only "not before" unless some path read in full also gets there in time.
+    } else if (arrival.exactAt === null || arrival.exactAt > closes.getTime()) {
       found.push(
         finding(
           meta,

@@ -53,7 +53,7 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 /** What the user typed, from what a spreadsheet shows: the defusing apostrophe removed. */
 function original(cell: string): string {
-  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && FORMULA.test(cell.replace(/^'+/, '')) ? cell.slice(1) : cell;
 }
 
 function withMessage(message: string, fix = 'Fix it.'): Report {
