@@ -1,4 +1,5 @@
 import { rule as changesNotSaved } from './changes-not-saved';
+import { rule as completeBlocksReentry } from './complete-blocks-reentry';
 import { rule as dateInPast } from './date-in-past';
 import { rule as dateSpecificStep } from './date-specific-step';
 import { rule as dateStepReachedLate } from './date-step-reached-late';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   emailBurst,
   emailNoSubject,
   changesNotSaved,
+  completeBlocksReentry,
   dateStepReachedLate,
 ];
 

@@ -223,6 +223,7 @@ const CATALOG: Record<string, Severity> = {
   'email-burst': 'warning',
   'email-no-subject': 'error',
   'changes-not-saved': 'warning',
+  'complete-blocks-reentry': 'info',
   'date-step-reached-late': 'warning',
 };
 
