@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { runSeed } from './tests/support/run-seed';
+
+// Fixed here, in the runner, so every worker draws from the same seed (printed).
+runSeed();
 
 // Each test launches its own Chromium with the built extension (tests/harness), so no
 // browser project is configured here.

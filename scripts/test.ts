@@ -1,12 +1,14 @@
 /**
  * `npm test`: lint, type-check, unit tests, build, end-to-end tests (Chromium), the Firefox build
- * and its suite in Firefox, then one closing line `N passed, N failed, N skipped` summed over
- * every runner (CI reads that line). Every stage runs
+ * and its suite in Firefox, then each stage's time and one closing line
+ * `N passed, N failed, N skipped` summed over every runner (CI reads that line). Every stage runs
  * even when an earlier one failed, so one run shows every problem; the exit code is non-zero if
- * any stage failed. A failed lint or type-check counts as one failed test each.
+ * any stage failed. A failed lint or type-check counts as one failed test each. The randomised
+ * tests of every stage draw from one seed, printed first (tests/support/run-seed.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { runSeed } from '../tests/support/run-seed';
 
 interface Counts {
   passed: number;
@@ -16,10 +18,16 @@ interface Counts {
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const failedStages: string[] = [];
+const stageTimes: Array<{ stage: string; seconds: number }> = [];
+const started = performance.now();
 
 function run(stage: string, command: string, args: string[]): boolean {
   console.log(`\n── ${stage}: ${command} ${args.join(' ')}`);
+  const from = performance.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const seconds = (performance.now() - from) / 1000;
+  stageTimes.push({ stage, seconds });
+  console.log(`── ${stage}: ${seconds.toFixed(1)} s`);
   const ok = result.status === 0;
   if (!ok) failedStages.push(stage);
   return ok;
@@ -63,6 +71,7 @@ function addPlaywright(file: string): boolean {
   return true;
 }
 
+runSeed();
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
@@ -102,6 +111,10 @@ if (run('Firefox build', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
   total.failed += 1;
 }
 
+console.log('\nStage times:');
+for (const { stage, seconds } of stageTimes)
+  console.log(`  ${stage.padEnd(18)} ${seconds.toFixed(1).padStart(6)} s`);
+console.log(`  ${'total'.padEnd(18)} ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s`);
 if (failedStages.length > 0) console.log(`\nFailed: ${failedStages.join(', ')}`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(failedStages.length > 0 || total.failed > 0 ? 1 : 0);

@@ -1,22 +1,40 @@
-import { test as base } from '@playwright/test';
-import { type KartraSession, pagesClosedAfter, workerSession } from '../harness';
+import { test as base, type Page } from '@playwright/test';
+import {
+  isKept,
+  type KartraSession,
+  type KeptTabs,
+  pagesClosedAfter,
+  reusedTabs,
+  workerSession,
+  workerTabs,
+} from '../harness';
 import { ExtensionReports } from '../support/extension-report';
 
 /**
- * One Chromium with the built extension per worker (launching costs a second or two); each test
- * opens its own pages in it. `reports` asks the extension for a tab's report as the popup does.
+ * One Chromium with the built extension per worker (launching costs a second or two), and one
+ * extension page in it that asks for reports (opening one costs half a second); each test opens
+ * its own pages, closed after it. `reports` asks the extension for a tab's report as the popup
+ * does. `tab`: the worker's kept tab, for tests that show page after page in one tab.
  */
 export const test = base.extend<
-  { kartra: KartraSession; reports: ExtensionReports },
-  { workerKartra: KartraSession }
+  { kartra: KartraSession; reports: ExtensionReports; tab: Page },
+  { workerKartra: KartraSession; workerReports: ExtensionReports; workerTabs: KeptTabs }
 >({
   workerKartra: workerSession({ extension: true }),
-  kartra: ({ workerKartra }, use) => pagesClosedAfter(workerKartra, use),
-  reports: async ({ workerKartra }, use) => {
-    const reports = new ExtensionReports(workerKartra.context, workerKartra.extensionId ?? '');
-    await use(reports);
-    await reports.close();
-  },
+  workerReports: [
+    async ({ workerKartra }, use) => {
+      const reports = new ExtensionReports(workerKartra.context, workerKartra.extensionId ?? '');
+      await use(reports);
+      await reports.close();
+    },
+    { scope: 'worker' },
+  ],
+  workerTabs: workerTabs(),
+  kartra: ({ workerKartra, workerReports, workerTabs }, use) =>
+    pagesClosedAfter(workerKartra, use, (page) => workerReports.isBridge(page) || isKept(workerTabs)(page)),
+  reports: ({ workerReports }, use) => use(workerReports),
+  tab: ({ kartra, workerTabs }, use) =>
+    reusedTabs(kartra.context, workerTabs, 1, ([page]) => use(page as Page)),
 });
 
 export { expect } from '@playwright/test';

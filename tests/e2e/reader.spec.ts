@@ -82,7 +82,7 @@ async function selectTab(page: Page, label: string): Promise<void> {
     .catch(() => {});
 }
 
-// Every fixture is read tab by tab through the built extension in round-trip.spec.ts; here the
+// Every fixture is read tab by tab through the built extension in fixtures.spec.ts; here the
 // reader alone meets the geometry that is hard to produce there.
 test.describe('geometry', () => {
   const fixture = { spec: loadEditorSpec('launch-sequence') };

@@ -4,6 +4,7 @@ import type { Report } from '../../lib/report';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { type DamageDone, damagePage, undoDamage } from '../support/damage';
 import type { ExtensionReports } from '../support/extension-report';
+import { runSeed } from '../support/run-seed';
 import { expect, test } from './extension-fixture';
 
 /**
@@ -114,7 +115,7 @@ for (const [index, name] of FIXTURES.entries()) {
     const problems: string[] = [];
 
     for (let variant = 0; variant < VARIANTS; variant++) {
-      const seed = 1000 * (index + 1) + variant;
+      const seed = runSeed() + 1000 * (index + 1) + variant;
       const { done: damage, at } = await damagePage(page, { seed });
       const damaged = await auditAfter(reports, page, at);
       const verdict = judge(original, damaged, damage);

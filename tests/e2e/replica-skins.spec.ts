@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import fc from 'fast-check';
-import { type KartraSession, pagesClosedAfter, workerSession } from '../harness';
+import {
+  isKept,
+  type KartraSession,
+  type KeptTabs,
+  pagesClosedAfter,
+  reusedTabs,
+  workerSession,
+  workerTabs,
+} from '../harness';
 import {
   dragMouse,
   FREE_COLOUR,
@@ -27,6 +35,7 @@ import {
 } from '../replica/skin';
 import { type EditorSpec, parseSpec, tabOfRef } from '../replica/spec';
 import { editorSpecArb } from '../support/random-spec';
+import { runSeed } from '../support/run-seed';
 
 /**
  * Skins are the same page to a person: each renders a spec with other markup (class names,
@@ -37,9 +46,16 @@ import { editorSpecArb } from '../support/random-spec';
  * may not.
  */
 
-const test = base.extend<{ kartra: KartraSession }, { workerKartra: KartraSession }>({
+/** `tabs`: two of the worker's kept tabs, for the reference page and the skinned one. */
+const test = base.extend<
+  { kartra: KartraSession; tabs: [Page, Page] },
+  { workerKartra: KartraSession; workerTabs: KeptTabs }
+>({
   workerKartra: workerSession({ extension: false }),
-  kartra: ({ workerKartra }, use) => pagesClosedAfter(workerKartra, use),
+  workerTabs: workerTabs(),
+  kartra: ({ workerKartra, workerTabs }, use) => pagesClosedAfter(workerKartra, use, isKept(workerTabs)),
+  tabs: ({ kartra, workerTabs }, use) =>
+    reusedTabs(kartra.context, workerTabs, 2, (pages) => use(pages as [Page, Page])),
 });
 
 test.describe.configure({ mode: 'parallel' });
@@ -147,9 +163,14 @@ const tabsOf = (spec: EditorSpec) => [
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 
 /** Opens the spec in the skin and in the default markup (same view) and compares every tab. */
-async function expectSameLook(kartra: KartraSession, spec: EditorSpec, skin: Skin): Promise<void> {
-  const reference = await kartra.openSpec(spec, { skin: sameViewDefault(skin) });
-  const skinnedPage = await kartra.openSpec(spec, { skin });
+async function expectSameLook(
+  kartra: KartraSession,
+  spec: EditorSpec,
+  skin: Skin,
+  [first, second]: [Page, Page],
+): Promise<void> {
+  const reference = await kartra.openSpec(spec, { skin: sameViewDefault(skin) }, first);
+  const skinnedPage = await kartra.openSpec(spec, { skin }, second);
   for (const name of tabsOf(spec)) {
     await tab(reference, name).click();
     await tab(skinnedPage, name).click();
@@ -165,8 +186,8 @@ async function expectSameLook(kartra: KartraSession, spec: EditorSpec, skin: Ski
 test.describe('every skin is the default page to a person', () => {
   for (const name of OTHER_SKINS) {
     for (const specName of ['full', 'small', 'missing-line']) {
-      test(`${name}: ${specName}`, async ({ kartra }) => {
-        await expectSameLook(kartra, example(specName), resolveSkin(name));
+      test(`${name}: ${specName}`, async ({ kartra, tabs }) => {
+        await expectSameLook(kartra, example(specName), resolveSkin(name), tabs);
       });
     }
   }
@@ -193,14 +214,14 @@ test.describe('every skin is the default page to a person', () => {
     expect(await renamed.screenshot()).toEqual(await reference.screenshot());
   });
 
-  test('random specs on randomly varied skins', async ({ kartra }) => {
-    // Seeded, so a failure names the seed that rebuilds its spec and skin.
-    const specs = fc.sample(editorSpecArb, { numRuns: 6, seed: 2026 });
+  test('random specs on randomly varied skins', async ({ kartra, tabs }) => {
+    // From the run's seed, so a failure names the seed that rebuilds its spec and skin.
+    const seed = runSeed();
+    const specs = fc.sample(editorSpecArb, { numRuns: 6, seed });
     for (const [index, spec] of specs.entries()) {
-      const skin = skinVariation(1000 + index);
-      await test.step(`seed ${1000 + index}: ${describeSkin(skin)}, ${spec.steps.length} steps`, async () => {
-        await expectSameLook(kartra, spec, skin);
-        for (const page of kartra.context.pages()) await page.close();
+      const skin = skinVariation(seed + index);
+      await test.step(`seed ${seed}, sample ${index}: ${describeSkin(skin)}, ${spec.steps.length} steps`, async () => {
+        await expectSameLook(kartra, spec, skin, tabs);
       });
     }
   });

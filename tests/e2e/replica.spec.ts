@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { type KartraSession, pagesClosedAfter, workerSession } from '../harness';
+import {
+  isKept,
+  type KartraSession,
+  type KeptTabs,
+  pagesClosedAfter,
+  reusedTabs,
+  workerSession,
+  workerTabs,
+} from '../harness';
 import { dragMouse, readLines, readNodes, type SeenCard, type SeenNode } from '../harness/replica-dom';
 import { actionText, KIND_DISPLAY, recipientsText, timingText, windowText } from '../replica/app/texts';
 import { replicaHtml } from '../replica/page';
@@ -13,9 +21,15 @@ import { toggleFromMenu } from '../support/replica-edits';
  * what the spec says, keeps the spec out of the page, and behaves like an app.
  */
 
-const test = base.extend<{ kartra: KartraSession }, { workerKartra: KartraSession }>({
+const test = base.extend<
+  { kartra: KartraSession; tab: Page },
+  { workerKartra: KartraSession; workerTabs: KeptTabs }
+>({
   workerKartra: workerSession({ extension: false }),
-  kartra: ({ workerKartra }, use) => pagesClosedAfter(workerKartra, use),
+  workerTabs: workerTabs(),
+  kartra: ({ workerKartra, workerTabs }, use) => pagesClosedAfter(workerKartra, use, isKept(workerTabs)),
+  tab: ({ kartra, workerTabs }, use) =>
+    reusedTabs(kartra.context, workerTabs, 1, ([page]) => use(page as Page)),
 });
 
 test.describe.configure({ mode: 'parallel' });
@@ -100,35 +114,82 @@ async function cardTexts(page: Page, ref: string) {
   return card;
 }
 
+/** What one card shows, as a person reads it. */
+interface CardShown {
+  ref: string;
+  kind: string;
+  kindIcons: number;
+  title: string;
+  timing: string;
+  window: string;
+  inactive: boolean;
+  inactiveLabels: number;
+  recipients: string | null;
+  versions: string[];
+  goto: string | null;
+  action: string | null;
+  splitLabels: string[];
+}
+
+function expectedCard(step: EditorSpec['steps'][number]): CardShown {
+  return {
+    ref: step.ref,
+    kind: KIND_DISPLAY[step.kind].label,
+    kindIcons: 1,
+    title: step.title,
+    timing: timingText(step.delay),
+    window: windowText(step.window),
+    inactive: !step.active,
+    inactiveLabels: step.active ? 0 : 1,
+    recipients: step.recipients ? recipientsText(step.recipients) : null,
+    versions: (step.kind === 'email' ? (step.versions ?? []) : []).map((v) => `${v.name}: ${v.percent}%`),
+    goto: step.kind === 'goto' ? `Go to ${step.goto}` : null,
+    action: step.action ? actionText(step) : null,
+    splitLabels: step.kind === 'split' ? ['Yes', 'No'] : [],
+  };
+}
+
+/** Every card of the tab shown, read in one go (one round trip, not one per field). */
+function cardsShown(page: Page, icons: Record<string, string>): Promise<CardShown[]> {
+  return page.locator('.js_sequence_step').evaluateAll((cards, icons) => {
+    const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const texts = (card: Element, selector: string) => [...card.querySelectorAll(selector)].map(text);
+    const optional = (card: Element, selector: string) => {
+      const found = card.querySelector(selector);
+      return found ? text(found) : null;
+    };
+    return cards.map((card) => {
+      const ref = text(card.querySelector('.step_number'));
+      return {
+        ref,
+        kind: text(card.querySelector('.step_kind_label')),
+        kindIcons: card.querySelectorAll(`.step_kind_icon.fa.${icons[ref] ?? 'missing'}`).length,
+        title: text(card.querySelector('.step_title')),
+        timing: text(card.querySelector('.step_timing')),
+        window: text(card.querySelector('.step_window')),
+        inactive: card.classList.contains('step_inactive'),
+        inactiveLabels: card.querySelectorAll('.step_inactive_label').length,
+        recipients: optional(card, '.step_recipients'),
+        versions: texts(card, '.step_version'),
+        goto: optional(card, '.step_goto'),
+        action: optional(card, '.step_action'),
+        splitLabels: texts(card, '.split_output_label'),
+      };
+    });
+  }, icons);
+}
+
 async function checkTab(page: Page, spec: EditorSpec, tab: string) {
   const steps = spec.steps.filter((s) => tabOfRef(s.ref) === tab);
   const lines = spec.connections.filter((c) => tabOfRef(c.from === 'start' ? c.to : c.from) === tab);
   await expect(page.locator('.js_subsequence_tab.active')).toHaveText(tab);
   await expect(page.locator('.js_sequence_step')).toHaveCount(steps.length);
   await expect(page.locator('.js_starting_rules')).toHaveCount(tab === 'Main' ? 1 : 0);
-  expect((await page.locator('.js_sequence_step .step_number').allTextContents()).sort()).toEqual(
-    steps.map((s) => s.ref).sort(),
-  );
   await expect(page.locator('svg.jtk-connector')).toHaveCount(lines.length);
-  for (const step of steps) {
-    const card = await cardTexts(page, step.ref);
-    const display = KIND_DISPLAY[step.kind];
-    await expect(card.locator('.step_kind_label')).toHaveText(display.label);
-    await expect(card.locator(`.step_kind_icon.fa.${display.icon}`)).toHaveCount(1);
-    await expect(card.locator('.step_title')).toHaveText(step.title);
-    await expect(card.locator('.step_timing')).toHaveText(timingText(step.delay));
-    await expect(card.locator('.step_window')).toHaveText(windowText(step.window));
-    await expect(card).toHaveClass(step.active ? /^(?!.*step_inactive)/ : /step_inactive/);
-    await expect(card.locator('.step_inactive_label')).toHaveCount(step.active ? 0 : 1);
-    if (step.recipients)
-      await expect(card.locator('.step_recipients')).toHaveText(recipientsText(step.recipients));
-    else await expect(card.locator('.step_recipients')).toHaveCount(0);
-    const versions = step.kind === 'email' ? (step.versions ?? []) : [];
-    await expect(card.locator('.step_version')).toHaveText(versions.map((v) => `${v.name}: ${v.percent}%`));
-    if (step.kind === 'goto') await expect(card.locator('.step_goto')).toHaveText(`Go to ${step.goto}`);
-    if (step.action) await expect(card.locator('.step_action')).toHaveText(actionText(step));
-    if (step.kind === 'split') await expect(card.locator('.split_output_label')).toHaveText(['Yes', 'No']);
-  }
+  const icons = Object.fromEntries(steps.map((step) => [step.ref, KIND_DISPLAY[step.kind].icon]));
+  const byRef = (a: { ref: string }, b: { ref: string }) =>
+    a.ref.localeCompare(b.ref, 'en', { numeric: true });
+  expect((await cardsShown(page, icons)).sort(byRef)).toEqual(steps.map(expectedCard).sort(byRef));
   const seen = await readNodes(page);
   expect(comparable(seen)).toEqual(comparable(expectedNodes(spec, tab)));
   // Each line starts at an output node and ends at an input node: the joins follow from geometry.
@@ -164,9 +225,9 @@ function lineBetween(
 
 test.describe('renders every editor spec as the builder shows it', () => {
   for (const { file, raw } of editorSpecs) {
-    test(basename(file), async ({ kartra }) => {
+    test(basename(file), async ({ kartra, tab }) => {
       const spec = parseSpec(raw) as EditorSpec;
-      const page = await kartra.openSpec(raw);
+      const page = await kartra.openSpec(raw, {}, tab);
       await expect(page.locator('.js_sequence_name')).toHaveText(spec.name);
       await expect(page.locator('.js_sequence_public_name')).toHaveText(
         `Public name: ${spec.publicName === '' ? 'Not set' : spec.publicName}`,
@@ -442,10 +503,8 @@ test("puts a split's Yes above its No, and left of it in vertical layout", async
   expect(vertical?.nodes.filter((n) => n.edge === 'bottom').map((n) => n.along)).toEqual([0.3, 0.7]);
 });
 
-test('an invalid spec shows its problems in an alert and throws', async ({ kartra }) => {
+test('an invalid spec shows its problems in an alert, and serving it throws', async ({ kartra }) => {
   const page = await kartra.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
   const spec = example('small') as EditorSpec;
   const broken = {
     ...spec,
@@ -457,7 +516,6 @@ test('an invalid spec shows its problems in an alert and throws', async ({ kartr
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('steps[1].delay.days: expected a whole number >= 0 (got -1)');
   await expect(page.locator('.js_sequence_builder')).toHaveCount(0);
-  expect(errors.join('\n')).toContain('steps[1].delay.days');
   expect(() => kartra.serve(broken)).toThrow(/steps\[1\]\.delay\.days/);
   const crossField = { ...spec, connections: [...spec.connections, { from: '2', to: '9' }] };
   await page.setContent(await replicaHtml(crossField));

@@ -175,7 +175,9 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
   }) => {
     test.setTimeout(150_000);
     const dir = mkdtempSync(join(tmpdir(), 'kartra-structure-'));
+    // One tab for the pages, one for their rendered exports and one extension page, for all fixtures.
     const page = await kartra.context.newPage();
+    const rendered = await kartra.context.newPage();
     const bridge = await kartra.context.newPage();
     const differences: string[] = [];
     let reproduced = 0;
@@ -192,14 +194,12 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
         writeFileSync(htmlPath, renderStructurePage(structure, url));
         const stopServing = await serveSavedPage(kartra.context, htmlPath, url);
         try {
-          const rendered = await kartra.context.newPage();
           await rendered.goto(url);
           const { report } = await reports.waitFor(rendered);
           expect(report.page.kind, name).toBe('editor');
           const problems = unexplainedDifferences(live, report);
           if (problems.length > 0) differences.push(`${name}: ${problems.join('; ')}`);
           reproduced += findingsOf(report).filter((f) => findingsOf(live).includes(f)).length;
-          await rendered.close();
         } finally {
           await stopServing();
         }

@@ -1,4 +1,4 @@
-import type { BrowserContext, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { type KartraSession, type LaunchOptions, launchKartra } from './kartra';
 
 /**
@@ -26,16 +26,55 @@ export function workerSession(
 /**
  * A test-scoped view of a worker's session: the extension's storage starts as on a fresh install
  * (a list page another test showed must not decide this test's status), and whatever pages the
- * test opened are closed after it.
+ * test opened are closed after it, except those the worker keeps (`kept`: the extension page
+ * that asks for reports, a tab reused from one fixture to the next).
  */
 export async function pagesClosedAfter(
   session: KartraSession,
   use: (session: KartraSession) => Promise<void>,
+  kept: (page: Page) => boolean = () => false,
 ): Promise<void> {
   if (session.extensionId) await clearExtensionStorage(session.context, session.extensionId);
   await use(session);
-  for (const page of session.context.pages()) await page.close();
+  for (const page of session.context.pages()) if (!kept(page)) await page.close();
 }
+
+/** The tabs a worker keeps for tests that show page after page in the same tabs (`reusedTabs`). */
+export interface KeptTabs {
+  pages: Page[];
+}
+
+/** A worker-scoped fixture holding the worker's kept tabs (none until a test asks for them). */
+export function workerTabs(): [
+  (args: object, use: (tabs: KeptTabs) => Promise<void>) => Promise<void>,
+  { scope: 'worker' },
+] {
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured first argument.
+  return [async ({}, use: (tabs: KeptTabs) => Promise<void>) => use({ pages: [] }), { scope: 'worker' }];
+}
+
+/**
+ * A test-scoped view of `count` of the worker's kept tabs: opening a tab costs about three times
+ * what navigating one does, so tests that show page after page (a user going from one sequence to
+ * the next) reuse them. Left blank after each test, so nothing they showed writes into the next
+ * test's fresh storage; a tab a test closed is replaced next time.
+ */
+export async function reusedTabs(
+  context: BrowserContext,
+  kept: KeptTabs,
+  count: number,
+  use: (pages: Page[]) => Promise<void>,
+): Promise<void> {
+  const open = kept.pages.filter((page) => !page.isClosed());
+  while (open.length < count) open.push(await context.newPage());
+  kept.pages = open;
+  const mine = open.slice(0, count);
+  await use(mine);
+  for (const page of mine) if (!page.isClosed()) await page.goto('about:blank');
+}
+
+/** Whether `page` is one of the worker's kept tabs (for `pagesClosedAfter`). */
+export const isKept = (kept: KeptTabs) => (page: Page) => kept.pages.includes(page);
 
 declare const chrome: { storage: { local: { clear(): Promise<void> }; session: { clear(): Promise<void> } } };
 

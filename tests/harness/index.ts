@@ -1,5 +1,12 @@
 export { findChromium } from './chromium';
-export { pagesClosedAfter, workerSession } from './fixtures';
+export {
+  isKept,
+  type KeptTabs,
+  pagesClosedAfter,
+  reusedTabs,
+  workerSession,
+  workerTabs,
+} from './fixtures';
 export {
   chromiumArgs,
   type KartraSession,

@@ -46,8 +46,11 @@ export interface KartraSession {
    * of the last spec served.
    */
   serve(spec: unknown, options?: PageOptions): string;
-  /** Serves the spec, opens it in a new tab and waits until the builder or list is rendered. */
-  openSpec(spec: unknown, options?: PageOptions): Promise<Page>;
+  /**
+   * Serves the spec, opens it in a new tab (or in `into`, a tab already open) and waits until the
+   * builder or list is rendered.
+   */
+  openSpec(spec: unknown, options?: PageOptions, into?: Page): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -150,9 +153,9 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
     extensionId,
     requests,
     serve: site.serve,
-    async openSpec(spec: unknown, options: PageOptions = {}) {
+    async openSpec(spec: unknown, options: PageOptions = {}, into?: Page) {
       const url = site.serve(spec, options);
-      const page = await context.newPage();
+      const page = into && !into.isClosed() ? into : await context.newPage();
       await page.goto(url);
       await page.locator(drawnSelector(options.skin)).first().waitFor();
       return page;

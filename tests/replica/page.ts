@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { classMapper, renameCss, resolveSkin, type Skin, type SkinName } from './skin';
-import { parseSpec } from './spec';
+import { parseSpec, type Spec, SpecError } from './spec';
 
 /**
  * Node side of the replica: complete HTML documents that render a spec on load. The browser
@@ -22,8 +22,8 @@ let cached: { stamp: string; code: string } | null = null;
 function sourceStamp(): string {
   const files = [
     ...readdirSync(appDir).map((f) => join(appDir, f)),
-    join(here, 'spec.ts'),
-    join(here, 'skin.ts'),
+    join(here, 'spec-shape.ts'),
+    join(here, 'skin-markup.ts'),
   ];
   return files.map((f) => `${f}:${statSync(f).mtimeMs}`).join('|');
 }
@@ -73,15 +73,6 @@ function escapeHtml(text: string): string {
   );
 }
 
-function titleOf(spec: unknown): string {
-  try {
-    const parsed = parseSpec(spec);
-    return parsed.page === 'list' ? 'Sequences | KARTRA' : `${parsed.name} | Sequence builder | KARTRA`;
-  } catch {
-    return 'Sequence builder | KARTRA';
-  }
-}
-
 async function documentHtml(title: string, call: string, skin: Skin): Promise<string> {
   const code = await bundle();
   // The bundle's own "</script" sequences (if any) must not end the element early.
@@ -103,17 +94,23 @@ async function documentHtml(title: string, call: string, skin: Skin): Promise<st
 }
 
 /**
- * A complete HTML document rendering `spec` (editor or list) synchronously on load. The call
- * that carries the spec removes its own script element, so the spec does not stay in the page.
- * An invalid spec still gives a page: it shows the problems in an alert banner.
+ * A complete HTML document rendering `spec` (editor or list) synchronously on load. The spec is
+ * validated here, in Node, so the page carries no validator; the call that carries it removes its
+ * own script element, so the spec does not stay in the page. An invalid spec still gives a page:
+ * it shows the problems in an alert banner.
  */
 export async function replicaHtml(spec: unknown, options: PageOptions = {}): Promise<string> {
   const skin = resolveSkin(options.skin);
-  return documentHtml(
-    titleOf(spec),
-    `${GLOBAL}.render(${scriptJson(spec)}, document, ${scriptJson(skin)});`,
-    skin,
-  );
+  let parsed: Spec;
+  try {
+    parsed = parseSpec(spec);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    const call = `${GLOBAL}.renderInvalid(${scriptJson(error.message)}, document, ${scriptJson(skin)});`;
+    return documentHtml('Sequence builder | KARTRA', call, skin);
+  }
+  const title = parsed.page === 'list' ? 'Sequences | KARTRA' : `${parsed.name} | Sequence builder | KARTRA`;
+  return documentHtml(title, `${GLOBAL}.render(${scriptJson(parsed)}, document, ${scriptJson(skin)});`, skin);
 }
 
 /** A plain Kartra page (the dashboard) for app.kartra.com URLs that are not sequence pages. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SPEC_STEP_KINDS, SPEC_WEEKDAYS, type SpecStepKind, TERMINAL_KINDS, tabOfRef } from './spec-shape';
 
 /**
  * The sequence spec format of ../shared/builder-replica.md: one sequence as its owner built it.
@@ -31,26 +32,11 @@ export const specDelaySchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const SPEC_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-
 export const specWindowSchema = z.strictObject({
   days: z.array(z.enum(SPEC_WEEKDAYS)),
   from: clockTime,
   to: clockTime,
 });
-
-export const SPEC_STEP_KINDS = [
-  'email',
-  'sms',
-  'tag',
-  'list',
-  'sequence',
-  'split',
-  'goto',
-  'complete',
-  'unsubscribe',
-] as const;
-export type SpecStepKind = (typeof SPEC_STEP_KINDS)[number];
 
 export const specStepSchema = z.strictObject({
   ref: z.string().regex(/^([1-9]\d*|[A-Z][1-9]\d*)$/, 'expected a number bubble such as "3" or "A1"'),
@@ -148,15 +134,6 @@ export class SpecError extends Error {
     this.name = 'SpecError';
     this.problems = problems;
   }
-}
-
-/** Steps with no output node: nothing can follow them. */
-export const TERMINAL_KINDS: readonly SpecStepKind[] = ['goto', 'complete', 'unsubscribe'];
-
-/** The tab a ref lives on: "Main" for "3", "A" for "A1". "start" is on Main. */
-export function tabOfRef(ref: string): string {
-  const letter = /^[A-Z]/.exec(ref);
-  return letter ? letter[0] : 'Main';
 }
 
 /** Validates a spec (editor or list) and returns it with defaults filled in; throws SpecError. */
@@ -401,3 +378,5 @@ function checkEditor(spec: EditorSpec): string[] {
   });
   return problems;
 }
+
+export * from './spec-shape';

@@ -22,9 +22,10 @@ async function editsAudited(reports: ExtensionReports, page: Page, spec: EditorS
 }
 
 /**
- * A fixture as its owner meets it: the page opened (in a skin), the fixture's `edits` made on
- * the canvas after the extension's first audit, then every sub-sequence tab opened; the report
- * then covers the whole sequence. `tabs`: what to do when the tabs cannot be followed.
+ * A fixture as its owner meets it: the page opened (in a skin; in `into`, a tab already open,
+ * when given), the fixture's `edits` made on the canvas after the extension's first audit, then
+ * every sub-sequence tab opened; the report then covers the whole sequence.
+ * `onTabsUnfollowed`: what to do when the tabs cannot be followed.
  */
 export async function auditFixture(
   kartra: KartraSession,
@@ -32,8 +33,9 @@ export async function auditFixture(
   fixture: Fixture,
   skin: SkinName = 'default',
   onTabsUnfollowed?: (error: Error) => void,
+  into?: Page,
 ): Promise<Audited> {
-  const page = await kartra.openSpec(fixture.spec, { skin });
+  const page = await kartra.openSpec(fixture.spec, { skin }, into);
   if (fixture.page === 'editor' && fixture.spec.edits?.length) {
     await reports.waitFor(page);
     await performEdits(page, fixture.spec.edits, skin);

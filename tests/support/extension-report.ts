@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext, Page } from '@playwright/test';
+import { AUDIT_MEASURE } from '../../lib/extension/audit-session';
 import { type ReportResponse, reportResponseSchema } from '../../lib/extension/content-answers';
 import type { Report } from '../../lib/report';
 import { messengerScript, type PageMessenger } from './messenger-script';
@@ -9,6 +11,34 @@ type WithPage =
   | Extract<ReportResponse, { error: string }>;
 /** A successful audit: the report and the model it was made from. */
 export type Audited = Extract<WithPage, { error: null }>;
+
+/**
+ * In the page (main world), where the content script's audit measures land: resolves true as soon
+ * as an audit newer than `after` (its page-time start; null: any audit) is recorded, false after
+ * `wait` ms. A string, so no compiler helper ends up in the page.
+ */
+const NEXT_AUDIT = `({ name, after, wait }) => new Promise((resolve) => {
+  const newer = () => performance.getEntriesByName(name, 'measure').some((e) => after === null || e.startTime > after);
+  if (newer()) return resolve(true);
+  const observer = new PerformanceObserver(() => {
+    if (!newer()) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    resolve(true);
+  });
+  const timer = setTimeout(() => {
+    observer.disconnect();
+    resolve(false);
+  }, wait);
+  observer.observe({ type: 'measure' });
+})`;
+
+/** The page-time start of the latest audit recorded in the page, or null. */
+const LATEST_AUDIT = (name: string) =>
+  `(() => { const all = performance.getEntriesByName(${JSON.stringify(name)}, 'measure'); return all.length ? all[all.length - 1].startTime : null; })()`;
+
+/** The longest a wait for the next audit goes without asking again (a missed signal costs no more). */
+const SIGNAL_WAIT_MS = 250;
 
 /** The part of the extension API the bridge page uses (it runs inside the extension). */
 declare const chrome: {
@@ -25,6 +55,8 @@ declare const kartraAuditor: PageMessenger['kartraAuditor'];
  */
 export class ExtensionReports {
   private extensionPage: Page | null = null;
+  /** Tab ids of pages whose URL only one tab showed when asked: a tab keeps its id across navigations. */
+  private readonly tabIds = new WeakMap<Page, number>();
 
   constructor(
     private readonly context: BrowserContext,
@@ -40,16 +72,24 @@ export class ExtensionReports {
     return this.extensionPage;
   }
 
+  /** The extension page this uses to ask (a harness keeps it open across tests). */
+  isBridge(page: Page): boolean {
+    return page === this.extensionPage;
+  }
+
   /** The id of the browser tab showing `page` (found by its URL, the latest tab wins). */
   async tabIdOf(page: Page): Promise<number> {
+    const known = this.tabIds.get(page);
+    if (known !== undefined && !page.isClosed()) return known;
     const bridge = await this.bridge();
-    const id = await bridge.evaluate(async (url) => {
+    const found = await bridge.evaluate(async (url) => {
       const tabs = await chrome.tabs.query({});
       const matching = tabs.filter((tab) => tab.url === url);
-      return matching.at(-1)?.id ?? null;
+      return { id: matching.at(-1)?.id ?? null, only: matching.length === 1 };
     }, page.url());
-    if (id === null) throw new Error(`No browser tab shows ${page.url()}`);
-    return id;
+    if (found.id === null) throw new Error(`No browser tab shows ${page.url()}`);
+    if (found.only) this.tabIds.set(page, found.id);
+    return found.id;
   }
 
   /**
@@ -89,7 +129,11 @@ export class ExtensionReports {
     return response as WithPage;
   }
 
-  /** Polls until the report satisfies `until` (default: any report), or fails after `timeoutMs`. */
+  /**
+   * Until the report satisfies `until` (default: any report), or fails after `timeoutMs`. Asks
+   * again each time the extension records an audit in the page (its User Timing measure), so it
+   * waits on the extension's own signal, not on a clock.
+   */
   async waitFor(
     page: Page,
     until: (report: Report) => boolean = () => true,
@@ -97,18 +141,36 @@ export class ExtensionReports {
   ): Promise<Audited> {
     const deadline = Date.now() + timeoutMs;
     let last: Report | null = null;
-    while (Date.now() < deadline) {
+    for (;;) {
+      const before = await this.latestAuditAt(page);
       const response = await this.current(page);
       if (response?.error) throw new Error(`The extension's audit failed: ${response.error}`);
       last = response?.report ?? null;
       if (response?.report && until(response.report)) return response;
-      await page.waitForTimeout(100);
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      await this.nextAudit(page, before, Math.min(left, SIGNAL_WAIT_MS));
     }
     throw new Error(
       last
         ? `The extension's report did not reach the expected state within ${timeoutMs} ms (last: ${last.findings.length} findings, tabs ${last.coverage.tabsAudited.join(', ')})`
         : `The extension's content script did not answer within ${timeoutMs} ms`,
     );
+  }
+
+  /** The page-time start of the latest audit the page has recorded, or null (none yet, or navigating). */
+  private latestAuditAt(page: Page): Promise<number | null> {
+    return page.evaluate(LATEST_AUDIT(AUDIT_MEASURE)).then(
+      (start) => (typeof start === 'number' ? start : null),
+      () => null,
+    );
+  }
+
+  /** Resolves when the page records an audit newer than `after`, or after `waitMs`. */
+  private async nextAudit(page: Page, after: number | null, waitMs: number): Promise<void> {
+    const argument = JSON.stringify({ name: AUDIT_MEASURE, after, wait: waitMs });
+    // A page navigating away has no context to wait in: wait out the time instead.
+    await page.evaluate(`(${NEXT_AUDIT})(${argument})`).catch(() => sleep(Math.min(waitMs, 50)));
   }
 
   /**

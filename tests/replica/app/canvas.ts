@@ -1,4 +1,5 @@
-import { type SpecConnection, TERMINAL_KINDS, tabOfRef } from '../spec';
+import type { SpecConnection } from '../spec';
+import { TERMINAL_KINDS, tabOfRef } from '../spec-shape';
 import { renderCard, renderStartingRules, setCardActive } from './card';
 import { cls, el, markupOf, sel } from './dom';
 import { layoutTab, type Point } from './layout';

@@ -1,4 +1,5 @@
-import { classMapper, DEFAULT_SKIN, renameSelector, type Skin, scopedAttributeName } from '../skin';
+import type { Skin } from '../skin';
+import { classMapper, DEFAULT_SKIN, renameSelector, scopedAttributeName } from '../skin-markup';
 
 /**
  * The markup a document is rendered in (its skin): how the replica's class names are spelt, which

@@ -1,32 +1,30 @@
-import { DEFAULT_SKIN, resolveSkin, type Skin } from '../skin';
-import { parseSpec, SpecError } from '../spec';
+import type { Skin } from '../skin';
+import { DEFAULT_SKIN } from '../skin-markup';
+import type { Spec } from '../spec';
 import { append, el, useSkin } from './dom';
 import { renderEditor } from './editor';
 import { renderList } from './list';
 import { renderTopbar } from './topbar';
 
-export { SpecError };
+/**
+ * The browser side of the replica. Specs and skins arrive validated (tests/replica/page.ts runs
+ * the schemas in Node), so the page carries no validator.
+ */
 
 /**
- * Renders the page for a spec into the document's body: the builder for an editor spec, the
- * sequence list for a list spec. An invalid spec shows its problems in an alert banner and
- * throws the SpecError to the caller. `skin` is the markup to draw it in (tests/replica/skin.ts).
+ * Renders the page for a valid spec into the document's body: the builder for an editor spec,
+ * the sequence list for a list spec. `skin` is the markup to draw it in (tests/replica/skin.ts).
  */
-export function render(spec: unknown, doc: Document = document, skin: Skin = DEFAULT_SKIN): void {
-  useSkin(doc, resolveSkin(skin));
-  const root = doc.body;
-  let parsed: ReturnType<typeof parseSpec>;
-  try {
-    parsed = parseSpec(spec);
-  } catch (error) {
-    showError(doc, root, error instanceof Error ? error.message : String(error));
-    throw error;
-  }
-  if (parsed.page === 'list') renderList(doc, root, parsed);
-  else renderEditor(doc, root, parsed);
+export function render(spec: Spec, doc: Document = document, skin: Skin = DEFAULT_SKIN): void {
+  useSkin(doc, skin);
+  if (spec.page === 'list') renderList(doc, doc.body, spec);
+  else renderEditor(doc, doc.body, spec);
 }
 
-function showError(doc: Document, root: HTMLElement, message: string): void {
+/** The page for a spec that is not valid: its problems in an alert banner. */
+export function renderInvalid(message: string, doc: Document = document, skin: Skin = DEFAULT_SKIN): void {
+  useSkin(doc, skin);
+  const root = doc.body;
   const banner = el(doc, 'div', 'replica_error');
   banner.setAttribute('role', 'alert');
   banner.append(
@@ -38,7 +36,7 @@ function showError(doc: Document, root: HTMLElement, message: string): void {
 
 /** A plain Kartra page (the dashboard) for URLs that are not the builder or the list. */
 export function renderOther(doc: Document = document, skin: Skin = DEFAULT_SKIN): void {
-  useSkin(doc, resolveSkin(skin));
+  useSkin(doc, skin);
   const app = el(doc, 'div', 'kartra_app');
   app.appendChild(renderTopbar(doc, 'Dashboard'));
   const main = el(doc, 'main', 'kartra_dashboard');
@@ -49,7 +47,7 @@ export function renderOther(doc: Document = document, skin: Skin = DEFAULT_SKIN)
 
 /** Kartra's "not found" page, for an editor URL whose sequence does not exist. */
 export function renderNotFound(doc: Document = document, skin: Skin = DEFAULT_SKIN): void {
-  useSkin(doc, resolveSkin(skin));
+  useSkin(doc, skin);
   const app = el(doc, 'div', 'kartra_app');
   app.appendChild(renderTopbar(doc, 'Marketing › Sequences'));
   const main = el(doc, 'main', 'kartra_dashboard');

@@ -1,4 +1,5 @@
-import { type EditorSpec, type SpecConnection, type SpecStep, tabOfRef } from '../spec';
+import type { EditorSpec, SpecConnection, SpecStep } from '../spec';
+import { tabOfRef } from '../spec-shape';
 import type { Orientation, Point } from './layout';
 
 /**

@@ -1,4 +1,5 @@
-import { SPEC_WEEKDAYS, type SpecStep, type SpecStepKind } from '../spec';
+import type { SpecStep } from '../spec';
+import { SPEC_WEEKDAYS, type SpecStepKind } from '../spec-shape';
 
 /**
  * Kartra's words on the builder, as docs/replica-markup.md lists them. The replica is Kartra's

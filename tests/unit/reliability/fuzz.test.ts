@@ -7,6 +7,7 @@ import { pageModelSchema } from '../../../lib/model';
 import { interpretScene } from '../../../lib/reader';
 import { reportSchema } from '../../../lib/report';
 import { parseCsv } from '../../support/parse-csv';
+import { runSeed } from '../../support/run-seed';
 import { nowArb, pageModelArb, sceneArb, sequenceArb, settingsArb, timeZoneArb } from './arbitraries';
 
 /**
@@ -43,7 +44,7 @@ function activeMarkup(html: string): string[] {
 }
 
 const TOOL = { name: 'Kartra Sequence Auditor', version: '0.1.0' };
-const SEED = 20261127;
+const SEED = runSeed();
 
 // Total sequences through audit: 6,000 + 3,000 + 1,500 = 10,500 (at least 10,000 by design).
 const RUNS_EDITOR = 6000;

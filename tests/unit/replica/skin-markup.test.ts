@@ -5,9 +5,10 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../replica/app/main';
 import { classMapper, NAMED_SKINS, type Skin, scopedAttributeName } from '../../replica/skin';
+import { parseSpec } from '../../replica/spec';
 
 const examples = join(import.meta.dirname, '..', '..', 'replica', 'examples');
-const full = JSON.parse(readFileSync(join(examples, 'full.json'), 'utf8'));
+const full = parseSpec(JSON.parse(readFileSync(join(examples, 'full.json'), 'utf8')));
 const css = readFileSync(join(import.meta.dirname, '..', '..', 'replica', 'app', 'replica.css'), 'utf8');
 const replicaClasses = new Set(
   [...css.matchAll(/\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)/g)].map((m) => m[1] as string),
