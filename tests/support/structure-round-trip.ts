@@ -25,7 +25,7 @@ export async function exportOf(
   const extensionPage = bridge ?? (await kartra.context.newPage());
   try {
     if (!extensionPage.url().startsWith('chrome-extension://'))
-      await extensionPage.goto(`chrome-extension://${kartra.extensionId}/popup.html`);
+      await extensionPage.goto(`chrome-extension://${kartra.extensionId}/rules.html`);
     await extensionPage.evaluate(messengerScript());
     const response = exportStructureResponseSchema.parse(
       await extensionPage.evaluate(
