@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import fc from 'fast-check';
-import {
-  isKept,
-  type KartraSession,
-  type KeptTabs,
-  pagesClosedAfter,
-  reusedTabs,
-  workerSession,
-  workerTabs,
-} from '../harness';
+import type { KartraSession } from '../harness';
 import {
   dragMouse,
   FREE_COLOUR,
@@ -35,6 +27,7 @@ import {
 } from '../replica/skin';
 import { type EditorSpec, parseSpec, tabOfRef } from '../replica/spec';
 import { editorSpecArb } from '../support/random-spec';
+import { expect, test } from '../support/replica-test';
 import { runSeed } from '../support/run-seed';
 
 /**
@@ -45,18 +38,6 @@ import { runSeed } from '../support/run-seed';
  * skin's. The tests know the skin they asked for, so they may use its class names; the extension
  * may not.
  */
-
-/** `tabs`: two of the worker's kept tabs, for the reference page and the skinned one. */
-const test = base.extend<
-  { kartra: KartraSession; tabs: [Page, Page] },
-  { workerKartra: KartraSession; workerTabs: KeptTabs }
->({
-  workerKartra: workerSession({ extension: false }),
-  workerTabs: workerTabs(),
-  kartra: ({ workerKartra, workerTabs }, use) => pagesClosedAfter(workerKartra, use, isKept(workerTabs)),
-  tabs: ({ kartra, workerTabs }, use) =>
-    reusedTabs(kartra.context, workerTabs, 2, (pages) => use(pages as [Page, Page])),
-});
 
 test.describe.configure({ mode: 'parallel' });
 

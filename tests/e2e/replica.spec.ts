@@ -1,36 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
-import {
-  isKept,
-  type KartraSession,
-  type KeptTabs,
-  pagesClosedAfter,
-  reusedTabs,
-  workerSession,
-  workerTabs,
-} from '../harness';
+import type { Page } from '@playwright/test';
 import { dragMouse, readLines, readNodes, type SeenCard, type SeenNode } from '../harness/replica-dom';
 import { actionText, KIND_DISPLAY, recipientsText, timingText, windowText } from '../replica/app/texts';
 import { replicaHtml } from '../replica/page';
 import { type EditorSpec, parseSpec, TERMINAL_KINDS, tabOfRef } from '../replica/spec';
 import { toggleFromMenu } from '../support/replica-edits';
+import { expect, test } from '../support/replica-test';
 
 /**
  * The replica of Kartra's builder, checked in a real Chromium without the extension: it shows
  * what the spec says, keeps the spec out of the page, and behaves like an app.
  */
-
-const test = base.extend<
-  { kartra: KartraSession; tab: Page },
-  { workerKartra: KartraSession; workerTabs: KeptTabs }
->({
-  workerKartra: workerSession({ extension: false }),
-  workerTabs: workerTabs(),
-  kartra: ({ workerKartra, workerTabs }, use) => pagesClosedAfter(workerKartra, use, isKept(workerTabs)),
-  tab: ({ kartra, workerTabs }, use) =>
-    reusedTabs(kartra.context, workerTabs, 1, ([page]) => use(page as Page)),
-});
 
 test.describe.configure({ mode: 'parallel' });
 

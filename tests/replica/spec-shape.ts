@@ -2,6 +2,9 @@
  * What the browser side of the replica needs of the spec format, without its schema
  * (tests/replica/spec.ts validates specs in Node): the step kinds and week days, and which tab a
  * step is on. Kept free of zod so the replica's pages load only what they draw with.
+ *
+ * The step kinds and week days repeat lib/model.ts's on purpose: the spec belongs to the replica
+ * (Kartra's side), and a change to our reader's model must not change what the replica accepts.
  */
 
 export const SPEC_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

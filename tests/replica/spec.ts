@@ -8,9 +8,6 @@ import { SPEC_STEP_KINDS, SPEC_WEEKDAYS, type SpecStepKind, TERMINAL_KINDS, tabO
  * Objects are strict: a misspelt field ("conections") is reported instead of silently ignored,
  * because a spec that quietly loses a field would test something other than its author meant.
  * Custom messages start with "expected" so that `formatIssue` can tell them from zod's own.
- *
- * The step kinds and week days repeat lib/model.ts's on purpose: the spec belongs to the replica
- * (Kartra's side), and a change to our reader's model must not change what the replica accepts.
  */
 
 const WHOLE = 'expected a whole number >= 0';
