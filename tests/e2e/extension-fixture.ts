@@ -4,7 +4,7 @@ import {
   type KartraSession,
   type KeptTabs,
   pagesClosedAfter,
-  reusedTabs,
+  reusedTab,
   workerSession,
   workerTabs,
 } from '../harness';
@@ -33,8 +33,7 @@ export const test = base.extend<
   kartra: ({ workerKartra, workerReports, workerTabs }, use) =>
     pagesClosedAfter(workerKartra, use, (page) => workerReports.isBridge(page) || isKept(workerTabs)(page)),
   reports: ({ workerReports }, use) => use(workerReports),
-  tab: ({ kartra, workerTabs }, use) =>
-    reusedTabs(kartra.context, workerTabs, 1, ([page]) => use(page as Page)),
+  tab: ({ kartra, workerTabs }, use) => reusedTab(kartra.context, workerTabs, use),
 });
 
 export { expect } from '@playwright/test';

@@ -170,7 +170,7 @@ test('npm run audit:page audits a structure export: rendered back as a page, sam
   test.setTimeout(200_000);
   const live = await kartra.openSpec(loadEditorSpec('launch-sequence'));
   const { report: liveReport } = await reports.waitFor(live);
-  const structure = await exportOf(kartra, reports, live);
+  const structure = await exportOf(reports, live);
   const dir = join(tempDir, 'structure');
   mkdirSync(dir, { recursive: true });
   const structurePath = join(dir, 'kartra-structure-2026-12-01.json');

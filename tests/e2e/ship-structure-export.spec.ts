@@ -57,14 +57,13 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
   }) => {
     test.setTimeout(100_000);
     let checked = 0;
-    // One tab and one extension page for all fixtures: opening a tab per fixture doubles the time.
+    // One tab for all fixtures: opening a tab per fixture doubles the time.
     const page = await kartra.context.newPage();
-    const bridge = await kartra.context.newPage();
     for (const name of names) {
       const fixture = loadFixture(name);
       if (fixture.page !== 'editor') continue;
       await page.goto(kartra.serve(fixture.spec));
-      const structure = await exportOf(kartra, reports, page, bridge);
+      const structure = await exportOf(reports, page);
       const strings = typedStrings(fixture.spec);
       expect(leaks(structure, strings), name).toEqual([]);
       checked += strings.length;
@@ -119,7 +118,7 @@ test('hostile and marked texts in every field a user types into do not survive',
   };
   const page = await kartra.openSpec(spec);
   await expect(page.locator('.js_sequence_step')).toHaveCount(8);
-  const structure = await exportOf(kartra, reports, page);
+  const structure = await exportOf(reports, page);
   const json = JSON.stringify(structure);
   expect(json.toLowerCase()).not.toContain('qz7');
   expect(leaks(structure, [...typedStrings(spec), ...HOSTILE_STRINGS])).toEqual([]);
@@ -175,10 +174,9 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
   }) => {
     test.setTimeout(150_000);
     const dir = mkdtempSync(join(tmpdir(), 'kartra-structure-'));
-    // One tab for the pages, one for their rendered exports and one extension page, for all fixtures.
+    // One tab for the pages and one for their rendered exports, for all fixtures.
     const page = await kartra.context.newPage();
     const rendered = await kartra.context.newPage();
-    const bridge = await kartra.context.newPage();
     const differences: string[] = [];
     let reproduced = 0;
     try {
@@ -187,7 +185,7 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
         if (fixture.page !== 'editor') continue;
         await page.goto(kartra.serve(fixture.spec));
         const { report: live } = await reports.waitFor(page);
-        const structure = await exportOf(kartra, reports, page, bridge);
+        const structure = await exportOf(reports, page);
 
         const url = structureUrl(structure, `rendered-${name.replace(/\W/g, '-')}`);
         const htmlPath = join(dir, `${name}.html`);

@@ -73,6 +73,15 @@ export async function reusedTabs(
   for (const page of mine) if (!page.isClosed()) await page.goto('about:blank');
 }
 
+/** One of the worker's kept tabs (`reusedTabs` with a count of one). */
+export function reusedTab(
+  context: BrowserContext,
+  kept: KeptTabs,
+  use: (page: Page) => Promise<void>,
+): Promise<void> {
+  return reusedTabs(context, kept, 1, ([page]) => use(page as Page));
+}
+
 /** Whether `page` is one of the worker's kept tabs (for `pagesClosedAfter`). */
 export const isKept = (kept: KeptTabs) => (page: Page) => kept.pages.includes(page);
 

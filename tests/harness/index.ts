@@ -3,6 +3,7 @@ export {
   isKept,
   type KeptTabs,
   pagesClosedAfter,
+  reusedTab,
   reusedTabs,
   workerSession,
   workerTabs,

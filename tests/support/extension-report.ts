@@ -70,7 +70,8 @@ export class ExtensionReports {
     private readonly extensionId: string,
   ) {}
 
-  private async bridge(): Promise<Page> {
+  /** The extension page this asks from, with the messenger installed (opened on first use). */
+  async bridge(): Promise<Page> {
     if (!this.extensionPage || this.extensionPage.isClosed()) {
       this.extensionPage = await this.context.newPage();
       await this.extensionPage.goto(`chrome-extension://${this.extensionId}/${BRIDGE_PAGE}`);

@@ -4,6 +4,7 @@ import {
   type KartraSession,
   type KeptTabs,
   pagesClosedAfter,
+  reusedTab,
   reusedTabs,
   workerSession,
   workerTabs,
@@ -20,8 +21,7 @@ export const test = base.extend<
   workerKartra: workerSession({ extension: false }),
   workerTabs: workerTabs(),
   kartra: ({ workerKartra, workerTabs }, use) => pagesClosedAfter(workerKartra, use, isKept(workerTabs)),
-  tab: ({ kartra, workerTabs }, use) =>
-    reusedTabs(kartra.context, workerTabs, 1, ([page]) => use(page as Page)),
+  tab: ({ kartra, workerTabs }, use) => reusedTab(kartra.context, workerTabs, use),
   tabs: ({ kartra, workerTabs }, use) =>
     reusedTabs(kartra.context, workerTabs, 2, (pages) => use(pages as [Page, Page])),
 });

@@ -2,9 +2,8 @@ import type { Page } from '@playwright/test';
 import { exportStructureResponseSchema } from '../../lib/extension/content-answers';
 import type { Report } from '../../lib/report';
 import type { PageStructure } from '../../lib/structure-export';
-import type { KartraSession } from '../harness';
 import type { ExtensionReports } from './extension-report';
-import { messengerScript, type PageMessenger } from './messenger-script';
+import type { PageMessenger } from './messenger-script';
 
 /**
  * A page's structure export, and how the audit of that export rendered back as a page
@@ -14,30 +13,15 @@ import { messengerScript, type PageMessenger } from './messenger-script';
 declare const kartraAuditor: PageMessenger['kartraAuditor'];
 
 /** Asks the tab's content script for the structure export, as the popup's button does. */
-export async function exportOf(
-  kartra: KartraSession,
-  reports: ExtensionReports,
-  page: Page,
-  bridge?: Page,
-): Promise<PageStructure> {
+export async function exportOf(reports: ExtensionReports, page: Page): Promise<PageStructure> {
   await reports.waitFor(page);
   const tabId = await reports.tabIdOf(page);
-  const extensionPage = bridge ?? (await kartra.context.newPage());
-  try {
-    if (!extensionPage.url().startsWith('chrome-extension://'))
-      await extensionPage.goto(`chrome-extension://${kartra.extensionId}/rules.html`);
-    await extensionPage.evaluate(messengerScript());
-    const response = exportStructureResponseSchema.parse(
-      await extensionPage.evaluate(
-        (id) => kartraAuditor.sendMessage('exportStructure', undefined, id),
-        tabId,
-      ),
-    );
-    if (!response.structure) throw new Error(`no structure: ${response.error}`);
-    return response.structure;
-  } finally {
-    if (!bridge) await extensionPage.close();
-  }
+  const bridge = await reports.bridge();
+  const response = exportStructureResponseSchema.parse(
+    await bridge.evaluate((id) => kartraAuditor.sendMessage('exportStructure', undefined, id), tabId),
+  );
+  if (!response.structure) throw new Error(`no structure: ${response.error}`);
+  return response.structure;
 }
 
 /** The findings to compare between two audits of the same sequence: severity, kind, rule, steps. */
