@@ -47,39 +47,68 @@ function elements(node: StructureElement): StructureElement[] {
 
 const editorFixtures = fixtureNames().filter((name) => loadFixture(name).page === 'editor');
 
-// In chunks, so that Playwright's workers share the fixtures.
+// In chunks, so that Playwright's workers share the fixtures. Each fixture is loaded and exported
+// once for both checks.
 const CHUNKS = 3;
 for (let chunk = 0; chunk < CHUNKS; chunk++) {
   const names = editorFixtures.filter((_, index) => index % CHUNKS === chunk);
-  test(`no text typed into the fixtures survives in their structure export, and the geometry does (part ${chunk + 1} of ${CHUNKS})`, async ({
+  test(`no text typed into the fixtures survives in their structure export, the geometry does, and the export rendered back as a page is audited to the same findings (part ${chunk + 1} of ${CHUNKS})`, async ({
     kartra,
     reports,
   }) => {
-    test.setTimeout(100_000);
-    let checked = 0;
-    // One tab for all fixtures: opening a tab per fixture doubles the time.
+    test.setTimeout(200_000);
+    const dir = mkdtempSync(join(tmpdir(), 'kartra-structure-'));
+    // One tab for the pages and one for their rendered exports, for all fixtures: opening a tab
+    // per fixture doubles the time.
     const page = await kartra.context.newPage();
-    for (const name of names) {
-      const fixture = loadFixture(name);
-      if (fixture.page !== 'editor') continue;
-      await page.goto(kartra.serve(fixture.spec));
-      const structure = await exportOf(reports, page);
-      const strings = typedStrings(fixture.spec);
-      expect(leaks(structure, strings), name).toEqual([]);
-      checked += strings.length;
+    const rendered = await kartra.context.newPage();
+    const differences: string[] = [];
+    let checked = 0;
+    let reproduced = 0;
+    try {
+      for (const name of names) {
+        const fixture = loadFixture(name);
+        if (fixture.page !== 'editor') continue;
+        await kartra.openSpec(fixture.spec, {}, page);
+        const { report: live } = await reports.waitFor(page);
+        const structure = await exportOf(reports, page);
 
-      expect(structure.root.found, name).toBe('profile-root');
-      const all = elements(structure.tree);
-      const cards = all.filter((e) => e.classes?.includes('js_sequence_step'));
-      expect(cards.length, name).toBe(await page.locator('.js_sequence_step').count());
-      expect(structure.selectorMatches['card.root'], name).toBe(cards.length);
-      for (const card of cards)
-        expect(card.rect[2] * card.rect[3], `${name}: a card has an area`).toBeGreaterThan(0);
-      const lines = all.filter((e) => e.tag === 'path' && e.d !== undefined);
-      expect(lines.length, name).toBe(await page.locator('svg.jtk-connector path').count());
-      for (const line of lines) expect(line.d, name).toMatch(/^M [-\d. MLCQZmlcqz]+$/);
+        const strings = typedStrings(fixture.spec);
+        expect(leaks(structure, strings), name).toEqual([]);
+        checked += strings.length;
+        expect(structure.root.found, name).toBe('profile-root');
+        const all = elements(structure.tree);
+        const cards = all.filter((e) => e.classes?.includes('js_sequence_step'));
+        expect(cards.length, name).toBe(await page.locator('.js_sequence_step').count());
+        expect(structure.selectorMatches['card.root'], name).toBe(cards.length);
+        for (const card of cards)
+          expect(card.rect[2] * card.rect[3], `${name}: a card has an area`).toBeGreaterThan(0);
+        const lines = all.filter((e) => e.tag === 'path' && e.d !== undefined);
+        expect(lines.length, name).toBe(await page.locator('svg.jtk-connector path').count());
+        for (const line of lines) expect(line.d, name).toMatch(/^M [-\d. MLCQZmlcqz]+$/);
+
+        const url = structureUrl(structure, `rendered-${name.replace(/\W/g, '-')}`);
+        const htmlPath = join(dir, `${name}.html`);
+        writeFileSync(htmlPath, renderStructurePage(structure, url));
+        const stopServing = await serveSavedPage(kartra.context, htmlPath, url);
+        try {
+          await rendered.bringToFront();
+          await rendered.goto(url);
+          const { report } = await reports.waitFor(rendered);
+          expect(report.page.kind, name).toBe('editor');
+          const problems = unexplainedDifferences(live, report);
+          if (problems.length > 0) differences.push(`${name}: ${problems.join('; ')}`);
+          reproduced += findingsOf(report).filter((f) => findingsOf(live).includes(f)).length;
+        } finally {
+          await stopServing();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
     expect(checked).toBeGreaterThan(30);
+    expect(differences).toEqual([]);
+    expect(reproduced).toBeGreaterThan(names.length);
   });
 }
 
@@ -165,47 +194,3 @@ test('the popup does not offer the export when the builder was read completely',
   await expect(popup.locator('.count--error')).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Export page structure' })).toHaveCount(0);
 });
-
-for (let chunk = 0; chunk < CHUNKS; chunk++) {
-  const names = editorFixtures.filter((_, index) => index % CHUNKS === chunk);
-  test(`a structure export rendered back as a page is audited to the same findings as the page it came from (part ${chunk + 1} of ${CHUNKS})`, async ({
-    kartra,
-    reports,
-  }) => {
-    test.setTimeout(150_000);
-    const dir = mkdtempSync(join(tmpdir(), 'kartra-structure-'));
-    // One tab for the pages and one for their rendered exports, for all fixtures.
-    const page = await kartra.context.newPage();
-    const rendered = await kartra.context.newPage();
-    const differences: string[] = [];
-    let reproduced = 0;
-    try {
-      for (const name of names) {
-        const fixture = loadFixture(name);
-        if (fixture.page !== 'editor') continue;
-        await page.goto(kartra.serve(fixture.spec));
-        const { report: live } = await reports.waitFor(page);
-        const structure = await exportOf(reports, page);
-
-        const url = structureUrl(structure, `rendered-${name.replace(/\W/g, '-')}`);
-        const htmlPath = join(dir, `${name}.html`);
-        writeFileSync(htmlPath, renderStructurePage(structure, url));
-        const stopServing = await serveSavedPage(kartra.context, htmlPath, url);
-        try {
-          await rendered.goto(url);
-          const { report } = await reports.waitFor(rendered);
-          expect(report.page.kind, name).toBe('editor');
-          const problems = unexplainedDifferences(live, report);
-          if (problems.length > 0) differences.push(`${name}: ${problems.join('; ')}`);
-          reproduced += findingsOf(report).filter((f) => findingsOf(live).includes(f)).length;
-        } finally {
-          await stopServing();
-        }
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    expect(differences).toEqual([]);
-    expect(reproduced).toBeGreaterThan(names.length);
-  });
-}

@@ -156,6 +156,9 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
     async openSpec(spec: unknown, options: PageOptions = {}, into?: Page) {
       const url = site.serve(spec, options);
       const page = into && !into.isClosed() ? into : await context.newPage();
+      // A tab behind another runs its timers and paints only now and then: the page, the
+      // extension's audits and the test all wait less in front.
+      await page.bringToFront();
       await page.goto(url);
       await page.locator(drawnSelector(options.skin)).first().waitFor();
       return page;

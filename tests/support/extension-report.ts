@@ -70,12 +70,18 @@ export class ExtensionReports {
     private readonly extensionId: string,
   ) {}
 
-  /** The extension page this asks from, with the messenger installed (opened on first use). */
-  async bridge(): Promise<Page> {
+  /**
+   * The extension page this asks from, with the messenger installed (opened on first use). Opening
+   * it brings it to the front; `asking`, the page being asked about, goes back there, because
+   * Chromium runs a page's timers and paints only now and then while another tab is in front, and
+   * the extension's audits wait on both.
+   */
+  async bridge(asking?: Page): Promise<Page> {
     if (!this.extensionPage || this.extensionPage.isClosed()) {
       this.extensionPage = await this.context.newPage();
       await this.extensionPage.goto(`chrome-extension://${this.extensionId}/${BRIDGE_PAGE}`);
       await this.extensionPage.evaluate(messengerScript());
+      if (asking && !asking.isClosed()) await asking.bringToFront();
     }
     return this.extensionPage;
   }
@@ -89,7 +95,7 @@ export class ExtensionReports {
   async tabIdOf(page: Page): Promise<number> {
     const known = this.tabIds.get(page);
     if (known !== undefined && !page.isClosed()) return known;
-    const bridge = await this.bridge();
+    const bridge = await this.bridge(page);
     const found = await bridge.evaluate(async (url) => {
       const tabs = await chrome.tabs.query({});
       const matching = tabs.filter((tab) => tab.url === url);
@@ -124,7 +130,7 @@ export class ExtensionReports {
   /** The tab's current report and model, or null when no content script answers. */
   async current(page: Page): Promise<WithPage | null> {
     const tabId = await this.tabIdOf(page);
-    const bridge = await this.bridge();
+    const bridge = await this.bridge(page);
     const answer = await bridge.evaluate(
       (id) =>
         kartraAuditor.sendMessage('getReport', { withPage: true, withTimeline: true }, id).catch(() => null),
