@@ -5,9 +5,8 @@ import { severitySchema } from './settings-schema';
 import { reportTimelineSchema } from './timeline-schema';
 
 /**
- * The audit report: what the popup shows and the JSON export writes (format in
- * ../shared/builder-replica.md, plus runOrder and counts). Outside tests read it, so fields
- * are only ever added.
+ * The audit report: what the popup shows and the JSON export writes (docs/spec-format.md).
+ * Outside tests read it, so fields are only ever added.
  */
 
 /** A finding, as the rules make it and the report carries it: the one declaration (`Finding`). */

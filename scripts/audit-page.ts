@@ -11,8 +11,8 @@
  *
  * A page structure export (the popup's "Export page structure", kartra-structure-<date>.json) is
  * rendered back as a page first (scripts/lib/structure-page.ts) and audited the same way, so an
- * export a user sends is a regression fixture: what its masking removed (titles, names) reads
- * as the placeholders it holds.
+ * export a user sends is a regression fixture: what its masking removed whole (titles, names)
+ * is left out, so the reader says it could not read it.
  *
  * `--no-build` uses .output/chrome-mv3 as it is (by default it is rebuilt when a source is newer).
  * A saved page shows only the sub-sequence tab that was open when it was saved: save each tab.

@@ -132,7 +132,7 @@ async function main(): Promise<void> {
       const row = rows.at(-1);
       if (steps === 1000 && row) {
         // The same page in a markup the built-in profile does not know: read with a profile
-        // inferred from the page (issue 12), against the floor of that profile's selectors.
+        // inferred from the page, against the floor of that profile's selectors.
         log('  renaming every class; audits with the inferred profile...');
         await page.evaluate(RENAME_EVERY_CLASS);
         const inferred = await reports.waitFor(

@@ -1,6 +1,6 @@
 /**
- * The performance budgets of issue 6, held by the benchmark's figures (never by timed tests:
- * the machines are shared, so only a benchmark run's own ratios and medians mean anything).
+ * The performance budgets (docs/performance.md), held by the benchmark's figures (never by timed
+ * tests: the machines are shared, so only a benchmark run's own ratios and medians mean anything).
  */
 
 export interface Figures {
@@ -73,7 +73,7 @@ export function checkBudgets(f: Figures): BudgetResult[] {
       pass: within(f.inferredAuditOverFloor1000, 3),
     },
     {
-      // Issue 14 retired the 30 KB budget (the stack alone takes 12 KB) for this one.
+      // What a sequence page loads; the libraries the stack requires take about 12 KB of it.
       id: 'content-script-gzip',
       label: 'content script on a sequence page (loader + audit module), gzip',
       value: gzipKb,

@@ -2,7 +2,7 @@ import { median, ratio } from './stats';
 
 /**
  * Two builds of the extension measured on the same page in the same run, round by round. On a
- * shared machine one build's figures move by 2x between runs (the README's benchmark notes), so
+ * shared machine one build's figures move by 2x between runs (docs/performance.md), so
  * only builds measured side by side compare: each round measures both, back to back.
  */
 

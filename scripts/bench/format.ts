@@ -73,7 +73,7 @@ export function budgetTable(results: BudgetResult[]): string {
   return table(['budget', 'figure', 'limit', ''], rows);
 }
 
-/** The same tables as Markdown, for the README's benchmark section. */
+/** The same tables as Markdown, for docs/performance.md. */
 export function sizeMarkdown(sizes: SizeRow[]): string {
   const header = [
     'median of the repetitions',

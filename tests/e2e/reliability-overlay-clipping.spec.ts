@@ -12,10 +12,9 @@ test('a badge whose card is scrolled out of the builder canvas does not float ov
   kartra,
   reports,
 }) => {
-  // BUG (lib/overlay/mount-overlay.ts, draw()): positions are taken from each card's
-  // getBoundingClientRect() without clipping to the builder viewport (the scroll container of
-  // profile.editor.canvas), so the badge of a card scrolled left of the canvas (here the
-  // Starting Rules module's) sits over the "Add a step" palette and takes its clicks.
+  // Without clipping to the builder's viewport (lib/overlay/mount-overlay.ts), the badge of a
+  // card scrolled left of the canvas (here the Starting Rules module's) would sit over the
+  // "Add a step" palette and take its clicks.
   const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
   await reports.waitFor(page, (report) => report.counts.error > 0);
   await page.bringToFront();

@@ -7,7 +7,7 @@ import { drawnSelector, kartraSite } from './kartra-site';
 
 /**
  * Headless Firefox with the built Firefox extension, driven over WebDriver BiDi by
- * puppeteer-core (which downloads no browser): the recipe of ../shared/toolchain.md. Kartra's
+ * puppeteer-core (which downloads no browser), as docs/testing.md describes. Kartra's
  * URLs serve the replica (tests/harness/kartra-site.ts, as for Chromium) and every other request
  * is refused and recorded.
  */

@@ -67,7 +67,7 @@ function whoAsked(request: Request): RecordedRequest['by'] {
   }
 }
 
-/** The launch arguments of ../shared/toolchain.md; the extension flags only when loading it. */
+/** Chromium's launch arguments for headless tests; the extension flags only when loading it. */
 export function chromiumArgs(extensionPath: string | null): string[] {
   const args = [
     '--no-sandbox',

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { SPEC_STEP_KINDS, SPEC_WEEKDAYS, type SpecStepKind, TERMINAL_KINDS, tabOfRef } from './spec-shape';
 
 /**
- * The sequence spec format of ../shared/builder-replica.md: one sequence as its owner built it.
+ * The sequence spec format (docs/spec-format.md): one sequence as its owner built it.
  * The replica renders it; fixtures, the demo and outside test sets are written in it.
  *
  * Objects are strict: a misspelt field ("conections") is reported instead of silently ignored,

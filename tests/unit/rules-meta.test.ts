@@ -7,7 +7,7 @@ import { fixtureNames, loadFixture } from '../fixtures/sequences/fixtures';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-// The team's catalog sits beside the repository (../shared), on developers' machines and in CI.
+// The team's rule catalog, when present beside the project; the comparison is skipped otherwise.
 const SHARED_CATALOG = join(ROOT, '../shared/rules.md');
 
 /** The catalog's table rows: | `id` | severity | ... */

@@ -193,7 +193,7 @@ describe('listSpecToRows', () => {
 // The fixture set: valid specs, one firing and one passing fixture per rule, and expectations
 // that agree with what can be read straight off each spec.
 
-/** The catalog of ../shared/rules.md: id and severity. */
+/** The rule catalog (docs/rules/README.md): id and severity. */
 const CATALOG: Record<string, Severity> = {
   'sequence-paused': 'error',
   'step-inactive': 'error',

@@ -69,7 +69,7 @@ describe('interpretScene', () => {
     }
   });
 
-  // Issue 13: a node's role comes from the lines and the card, not only from its edge.
+  // A node's role comes from the lines and the card, not only from its edge.
   it('reads outputs on any edge: a flow drawn with inputs on the right and outputs on the left', () => {
     for (const orientation of ['horizontal', 'vertical'] as const) {
       const scene = buildScene(steps, lines, {
