@@ -20,7 +20,8 @@ export interface InlineOverlayProps {
   counts: Report['counts'];
 }
 
-const ICON = { error: '!', warning: '▲', info: 'i' } as const;
+// A review wears a question, never an error's '!': the page did not show enough to decide.
+const ICON = { error: '!', warning: '▲', info: 'i', review: '?' } as const;
 
 function stepName(ref: string): string {
   return ref === 'start' ? 'Starting Rules' : `Step ${ref}`;
@@ -30,7 +31,10 @@ function FindingList({ findings }: { findings: readonly Finding[] }) {
   return (
     <ul class="findings">
       {findings.map((finding, index) => (
-        <li key={`${finding.ruleId}-${index}`} class={`finding finding--${finding.severity}`}>
+        <li
+          key={`${finding.ruleId}-${index}`}
+          class={`finding finding--${finding.kind === 'review' ? 'review' : finding.severity}`}
+        >
           <p class="finding__message">
             <span class="finding__severity">
               {finding.kind === 'review' ? 'Needs review' : finding.severity}
@@ -64,23 +68,24 @@ function StepBadge({
     <div class="anchor" style={{ left: `${left}px`, top: `${top}px` }}>
       <button
         type="button"
-        class={`badge badge--${step.worst}`}
+        class={`badge badge--${step.tone}`}
         aria-label={label}
         aria-expanded={open}
         title={label}
         onClick={onToggle}
       >
-        <span aria-hidden="true">{ICON[step.worst]}</span>
-        <span aria-hidden="true">{step.findings.length}</span>
+        <span aria-hidden="true">{ICON[step.tone]}</span>
+        <span aria-hidden="true">{step.count}</span>
       </button>
       {open && (
         <section class="panel" role="dialog" aria-label={`${stepName(step.ref)} findings`}>
-          <header class="panel__header">
+          {/* Not a <header>: in the page's landmarks it would be a second banner beside Kartra's. */}
+          <div class="panel__header">
             <h2>{stepName(step.ref)}</h2>
             <button type="button" class="close" aria-label="Close" onClick={onToggle}>
               ×
             </button>
-          </header>
+          </div>
           <FindingList findings={step.findings} />
         </section>
       )}

@@ -1,9 +1,11 @@
 import type { KartraProfile } from './kartra/profile';
 import { SELECTOR_PATHS, valueAt } from './kartra/selector-paths';
 import {
-  dataPrefixes,
-  dataSelectors,
-  maskData,
+  type AccountField,
+  accountFields,
+  accountPrefixes,
+  maskAccountText,
+  maskAfterPrefix,
   maskText,
   profileVocabulary,
   wordsOf,
@@ -25,10 +27,13 @@ export { placeholderFor } from './structure-words';
  *   characters, and none of their words (3+ letters) also occurs in the region's text or
  *   attribute values (an id such as `step_Welcome` built from a step's title would); otherwise
  *   the id becomes "(removed)";
- * - the interface's own words in texts (see structure-words.ts: the profile's words, words that
- *   stand in the same place on most cards, digits, times, dates, punctuation); every other word
- *   is replaced by a placeholder that says only its length class, and the text of a field taken
- *   for a name, subject, tag, list or sequence by one placeholder after its known prefix;
+ * - texts: first, every text the account owner typed is replaced whole by one placeholder that
+ *   says only its length class (after its known prefix, such as "Add tag:"), whatever its words:
+ *   the text of a field the profile, or the profile the page was read with, gives to a name,
+ *   title, subject, tag, list, sequence or version, and any text that opens with such a prefix;
+ *   then, in the other texts, the interface's own words are kept (see structure-words.ts: the
+ *   profile's words, words that stand in the same place on most cards, digits, times, dates,
+ *   punctuation) and every other word is replaced by its placeholder;
  * - geometry: each element's box relative to the region (rounded to whole pixels), numeric
  *   transforms, and the `d` of SVG paths (the jsPlumb lines) rebuilt from its commands and
  *   numbers only;
@@ -45,7 +50,11 @@ export const REMOVED = '(removed)';
 export interface StructureText {
   /** The text with every word that is not the interface's own masked (format version 2). */
   text: string;
-  /** The text of a field taken for data (a title, a name) holds a placeholder. */
+  /**
+   * The account's text was replaced (after its prefix): a page rendered from the export leaves it
+   * out rather than read the placeholder as a title or a name. A version chip whose name was
+   * replaced is not marked so: its share still reads.
+   */
   masked?: true;
 }
 
@@ -86,6 +95,11 @@ export interface StructureOptions {
   now?: Date;
   /** Elements with this tag (the extension's own UI) are left out. */
   skipTag?: string;
+  /**
+   * The profile the page was read with, when it is not `profile` (one inferred from the page):
+   * the places it found for titles, names, labels and targets hold the account's texts too.
+   */
+  readWith?: KartraProfile;
 }
 
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'base']);
@@ -123,7 +137,8 @@ const signatureOf = (element: Element): string =>
 interface PendingText {
   holder: StructureText;
   raw: string;
-  inData: boolean;
+  /** The account field it sits in, if any. */
+  field: AccountField | null;
   /** The card (or repeated box) it sits in, -1 for none; its group; its place inside it. */
   box: number;
   group: string;
@@ -132,7 +147,7 @@ interface PendingText {
 
 /** The place of a text inside its box, within its box's group: what "the same place" means. */
 interface Walk {
-  inData: boolean;
+  field: AccountField | null;
   box: number;
   group: string;
   place: string;
@@ -157,19 +172,30 @@ function boxFinder(root: Element, profile: KartraProfile): (element: Element) =>
   };
 }
 
-/** Masks the texts the walk found: see structure-words.ts for what is kept. */
-function maskTexts(pending: readonly PendingText[], profile: KartraProfile): void {
+/**
+ * The texts the walk found, masked, in the same order. The account's texts first, whole: a text
+ * made of the interface's words ("Main list", "Complete") is still the account's where the account
+ * writes. Only then are the interface's words of the other texts kept.
+ */
+function maskTexts(pending: readonly PendingText[], profile: KartraProfile): StructureText[] {
+  const prefixes = accountPrefixes(profile);
+  const accountTexts = pending.map((text): StructureText | null => {
+    if (text.field) return maskAccountText(text.raw, text.field);
+    const masked = maskAfterPrefix(text.raw, prefixes);
+    if (masked === null) return null;
+    return masked === text.raw ? { text: masked } : { text: masked, masked: true };
+  });
+
   const vocabulary = profileVocabulary(profile);
-  const prefixes = dataPrefixes(profile);
   const dataWords = new Set<string>();
   const boxesPerGroup = new Map<string, Set<number>>();
   const boxesPerWord = new Map<string, Set<number>>();
-  for (const text of pending) {
-    if (text.inData) {
+  pending.forEach((text, index) => {
+    if (accountTexts[index]) {
       for (const word of wordsOf(text.raw)) dataWords.add(word);
-      continue;
+      return;
     }
-    if (text.box < 0) continue;
+    if (text.box < 0) return;
     const boxes = boxesPerGroup.get(text.group) ?? new Set();
     boxesPerGroup.set(text.group, boxes.add(text.box));
     for (const word of wordsOf(text.raw)) {
@@ -177,23 +203,31 @@ function maskTexts(pending: readonly PendingText[], profile: KartraProfile): voi
       const seen = boxesPerWord.get(key) ?? new Set();
       boxesPerWord.set(key, seen.add(text.box));
     }
-  }
+  });
   const onMostBoxes = (text: PendingText, word: string): boolean => {
     const seen = boxesPerWord.get(`${text.group}\u0000${text.place}\u0000${word}`)?.size ?? 0;
     return seen >= 3 && seen * 2 >= (boxesPerGroup.get(text.group)?.size ?? 0);
   };
-  for (const text of pending) {
-    if (text.inData) {
-      text.holder.text = maskData(text.raw, prefixes);
-      // A page rendered from the export must not read a placeholder as a name or a title.
-      if (text.holder.text !== text.raw) text.holder.masked = true;
-      continue;
-    }
-    text.holder.text = maskText(
-      text.raw,
-      (word) => vocabulary.has(word) || (text.box >= 0 && !dataWords.has(word) && onMostBoxes(text, word)),
-    );
+  return pending.map(
+    (text, index) =>
+      accountTexts[index] ?? {
+        text: maskText(
+          text.raw,
+          (word) =>
+            vocabulary.has(word) || (text.box >= 0 && !dataWords.has(word) && onMostBoxes(text, word)),
+        ),
+      },
+  );
+}
+
+/** Each element that is an account field, with the field (the first profile's first, on a tie). */
+function accountElements(root: Element, profiles: readonly KartraProfile[]): Map<Element, AccountField> {
+  const found = new Map<Element, AccountField>();
+  for (const field of profiles.flatMap(accountFields)) {
+    for (const element of matchingAll(root, [field.selector]))
+      if (!found.has(element)) found.set(element, field);
   }
+  return found;
 }
 
 /** The words of an id: split at `_`, `-`, digits and camelCase humps. */
@@ -292,7 +326,7 @@ export function exportStructure(
   const pageWords = dataWords(root);
   const skipTag = options.skipTag?.toLowerCase();
   const counts = { elements: 0, texts: 0, truncated: false };
-  const dataElements = matchingAll(root, dataSelectors(profile));
+  const fieldOf = accountElements(root, options.readWith ? [profile, options.readWith] : [profile]);
   const boxGroup = boxFinder(root, profile);
   const pending: PendingText[] = [];
   let boxes = 0;
@@ -311,7 +345,7 @@ export function exportStructure(
     counts.elements++;
     const group = boxGroup(element);
     const walk: Walk = {
-      inData: outer.inData || dataElements.has(element),
+      field: fieldOf.get(element) ?? outer.field,
       ...(group !== null
         ? { box: boxes++, group, place: '' }
         : { box: outer.box, group: outer.group, place: `${outer.place}/${signatureOf(element)}` }),
@@ -362,8 +396,12 @@ export function exportStructure(
     return node;
   };
 
-  const tree = describeElement(root, 0, { inData: false, box: -1, group: '', place: '' });
-  maskTexts(pending, profile);
+  const tree = describeElement(root, 0, { field: null, box: -1, group: '', place: '' });
+  // The walk left each text's holder in the tree; the masks fill them once every card was seen.
+  maskTexts(pending, profile).forEach((masked, index) => {
+    const holder = pending[index]?.holder;
+    if (holder) Object.assign(holder, masked);
+  });
   return {
     format: STRUCTURE_FORMAT,
     formatVersion: 2,

@@ -176,10 +176,13 @@ async function start(ctx: ContentScriptContext, config: ActiveConfig): Promise<v
     }),
     listen('exportStructure', noRequest, (): ExportStructureResponse => {
       try {
+        // The active profile says what its selectors match; the one that read the page (inferred
+        // when the active one did not fit) knows where this markup puts titles, labels and names.
         const structure = exportStructure(document, profile, {
           url: location.href,
           tool,
           skipTag: EXTENSION_HOST_TAG,
+          readWith,
         });
         return { structure, error: null };
       } catch (error) {

@@ -7,12 +7,12 @@ export const OVERLAY_STYLE = `
 .overlay {
   position: fixed; inset: 0; pointer-events: none; z-index: 2147483000;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
-  --error: #c62828; --warning: #a05a00; --info: #1f5fae;
+  --error: #c62828; --warning: #a05a00; --info: #1f5fae; --review: #4a5563;
   --surface: #ffffff; --text: #1d232b; --muted: #4a5563; --border: #c9d1dc; --warning-bg: #fff4e0;
 }
 @media (prefers-color-scheme: dark) {
   .overlay { --surface: #1f242c; --text: #eef1f5; --muted: #b8c1cd; --border: #3e4753;
-    --error: #ff8a80; --warning: #ffc266; --info: #8ab4f8; --warning-bg: #3a2b12; }
+    --error: #ff8a80; --warning: #ffc266; --info: #8ab4f8; --review: #b8c1cd; --warning-bg: #3a2b12; }
 }
 .anchor { position: absolute; }
 .badge {
@@ -24,6 +24,8 @@ export const OVERLAY_STYLE = `
 .badge--error { background: #c62828; }
 .badge--warning { background: #a05a00; }
 .badge--info { background: #1f5fae; }
+/* Neutral and dashed: a card that only needs a look by eye must not read as a broken one. */
+.badge--review { background: #4a5563; border-style: dashed; }
 .badge:focus-visible, .close:focus-visible, .sequence-panel__toggle:focus-visible {
   outline: 3px solid #ffbf47; outline-offset: 2px;
 }
@@ -39,6 +41,7 @@ export const OVERLAY_STYLE = `
 .finding { border-left: 4px solid var(--info); padding: 4px 8px; margin: 8px 0; }
 .finding--error { border-color: var(--error); }
 .finding--warning { border-color: var(--warning); }
+.finding--review { border-color: var(--review); border-left-style: dashed; }
 .finding__message { margin: 0 0 4px; overflow-wrap: anywhere; }
 .finding__severity { font-weight: 700; text-transform: capitalize; }
 .finding__fix { margin: 0; color: var(--muted); overflow-wrap: anywhere; }

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import type { KartraSession } from '../harness';
@@ -58,6 +59,73 @@ test('a badge sits on each affected card, inside the extension shadow root, and 
   await expect(panel).toContainText('Activate');
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
+});
+
+test('a card that only needs review wears a review badge, never the error badge, and the badges pass axe-core', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.passes'));
+  await reports.waitFor(page);
+  // Timing worded in a way the profile does not know: the rules that need it cannot decide.
+  await page.evaluate(() => {
+    for (const timing of document.querySelectorAll('.step_timing')) {
+      if (timing.lastChild) timing.lastChild.textContent = 'Every so often';
+    }
+  });
+  const { report } = await reports.waitFor(page, (latest) => latest.counts.review > 0);
+  expect(report.counts.error).toBe(0);
+  const onlyReviews = ['1', '2', '3'].filter((ref) =>
+    report.findings.every((f) => !f.steps.includes(ref) || f.kind === 'review'),
+  );
+  expect(onlyReviews).toEqual(['1', '2', '3']);
+  // Before: red "!" badges on cards whose findings were all undecided errors.
+  expect(report.findings.some((f) => f.kind === 'review' && f.severity === 'error')).toBe(true);
+
+  for (const ref of onlyReviews) {
+    const reviews = report.findings.filter((f) => f.steps.includes(ref)).length;
+    await expect(badge(page, ref)).toHaveAccessibleName(`Step ${ref}: ${reviews} to review. Show details`);
+    await expect(badge(page, ref)).toHaveText(`?${reviews}`);
+  }
+  const host = page.locator('kartra-auditor-ui');
+  await expect(host.locator('.badge').first()).toBeVisible();
+  const looks = await host.locator('.badge').evaluateAll((badges) =>
+    badges.map((b) => ({
+      name: b.getAttribute('aria-label'),
+      background: getComputedStyle(b).backgroundColor,
+    })),
+  );
+  const errorRed = 'rgb(198, 40, 40)';
+  expect(looks.filter((look) => look.background === errorRed)).toEqual([]);
+  expect(new Set(looks.filter((l) => l.name?.includes('to review.')).map((l) => l.background)).size).toBe(1);
+
+  // Light and dark, with a review badge's panel open.
+  await badge(page, '1').click();
+  await expect(host.getByRole('dialog', { name: 'Step 1 findings' })).toContainText('Needs review');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).include('kartra-auditor-ui').analyze();
+    expect(results.violations.map((violation) => `${scheme}: ${violation.id}`)).toEqual([]);
+    // The glyph and count are hidden from screen readers (the name says it), so axe may skip them.
+    const contrasts = await host.locator('.badge').evaluateAll((badges) => {
+      const luminance = (css: string) => {
+        const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map((n) => {
+          const c = Number(n) / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return badges.map((b) => {
+        const style = getComputedStyle(b);
+        const [hi, lo] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+        return Math.round((((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05)) * 10) / 10;
+      });
+    });
+    expect(
+      contrasts.filter((ratio) => ratio < 4.5),
+      scheme,
+    ).toEqual([]);
+  }
 });
 
 test('badges follow a dragged card and a zoomed canvas', async ({ kartra, reports }) => {

@@ -7,6 +7,7 @@ import { renderStructurePage, structureUrl } from '../../scripts/lib/structure-p
 import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';
 import { fixtureNames, loadFixture } from '../fixtures/sequences/fixtures';
 import type { EditorSpec } from '../replica/spec';
+import { RENAME_EVERY_CLASS } from '../support/rename-classes';
 import { exportOf, findingsOf, unexplainedDifferences } from '../support/structure-round-trip';
 import { expect, test } from './extension-fixture';
 
@@ -159,6 +160,134 @@ test('hostile and marked texts in every field a user types into do not survive',
     expect(json, text).toContain(text);
   expect(structure.page.path).toBe('/marketing/sequences/edit/{id}');
   expect(structure.counts.texts).toBeGreaterThan(20);
+});
+
+/**
+ * A sequence whose every typed field holds the interface's own words: names, starting-rule labels,
+ * targets and version names; `titles` says what the steps are called. Ten steps, so that a profile
+ * inferred from renamed markup still finds its cards where a title equals a kind label.
+ */
+function interfaceWordsSpec(titles: 'kind labels' | 'other interface words'): EditorSpec {
+  const kindTitles = titles === 'kind labels';
+  const step = (ref: string, kind: EditorSpec['steps'][number]['kind'], title: string, extra = {}) => ({
+    ref,
+    kind,
+    active: true,
+    title,
+    delay: { type: 'wait' as const, days: 1, hours: 0 },
+    window: null,
+    ...extra,
+  });
+  return {
+    page: 'editor',
+    id: '5120',
+    name: 'Send email',
+    publicName: 'Main list',
+    status: 'active',
+    subscribers: 3,
+    startingRules: [
+      { type: 'list', label: 'Main list' },
+      { type: 'tag', label: 'Complete' },
+    ],
+    steps: [
+      step('1', 'email', kindTitles ? 'Send email' : 'Main list', {
+        versions: [
+          { name: 'A', percent: 50 },
+          { name: 'Main', percent: 50 },
+        ],
+      }),
+      step('2', 'tag', 'Welcome tag', { action: 'add', target: 'Main list' }),
+      step('3', 'email', 'Your first lesson'),
+      step('4', 'list', 'Join the list', { action: 'subscribe', target: 'Complete' }),
+      step('5', 'email', 'Wait'),
+      step('6', 'email', 'Your second lesson'),
+      step('7', 'sequence', 'Next course', { action: 'subscribe', target: 'Send email' }),
+      step('8', 'email', 'Your third lesson'),
+      step('9', 'email', 'Last call'),
+      step('10', 'complete', kindTitles ? 'Complete' : 'Finish'),
+    ],
+    connections: [
+      { from: 'start', to: '1' },
+      ...Array.from({ length: 9 }, (_, index) => ({ from: String(index + 1), to: String(index + 2) })),
+    ],
+  };
+}
+
+/** Each interface phrase a typed field above holds, and how often the interface itself shows it. */
+function interfaceUses(spec: EditorSpec): Record<string, number> {
+  // A kind's label on each of its cards, and in the palette of steps to add.
+  const kinds = (kind: string) => spec.steps.filter((step) => step.kind === kind).length + 1;
+  return {
+    'Send email': kinds('email'),
+    Complete: kinds('complete'),
+    Wait: 0,
+    Main: 1, // the main tab
+    'Main list': 0,
+    'a version named Main': 0,
+  };
+}
+
+function typedFieldsShown(structure: PageStructure): Record<string, number> {
+  const texts = (node: StructureElement): string[] =>
+    (node.children ?? []).flatMap((child) => ('tag' in child ? texts(child) : [child.text]));
+  const all = texts(structure.tree);
+  const exactly = (text: string) => all.filter((t) => t === text).length;
+  return {
+    'Send email': exactly('Send email'),
+    Complete: exactly('Complete'),
+    Wait: exactly('Wait'),
+    Main: exactly('Main'),
+    'Main list': all.filter((t) => t.includes('Main list')).length,
+    'a version named Main': all.filter((t) => t.startsWith('Main:')).length,
+  };
+}
+
+test("the account's texts made of the interface's words are masked, on known markup and on markup read with an inferred profile", async ({
+  kartra,
+  reports,
+}) => {
+  const known = interfaceWordsSpec('kind labels');
+  const page = await kartra.openSpec(known);
+  const { report: live } = await reports.waitFor(page);
+  const structure = await exportOf(reports, page);
+  expect(typedFieldsShown(structure)).toEqual(interfaceUses(known));
+  // The interface's words around them stay: kind labels, timing lines, prefixes.
+  const json = JSON.stringify(structure);
+  for (const text of ['"Wait 1 day"', '"Tag"', '"List"', '"Sequence"', '"Subscribed to list: ', '"Add tag: '])
+    expect(json, text).toContain(text);
+  // And the export still reads as the sequence it came from (the version's share among it).
+  const dir = mkdtempSync(join(tmpdir(), 'kartra-structure-'));
+  const url = structureUrl(structure, 'rendered-interface-words');
+  try {
+    const htmlPath = join(dir, 'interface-words.html');
+    writeFileSync(htmlPath, renderStructurePage(structure, url));
+    const stopServing = await serveSavedPage(kartra.context, htmlPath, url);
+    try {
+      const rendered = await kartra.context.newPage();
+      await rendered.goto(url);
+      const { report } = await reports.waitFor(rendered);
+      expect(unexplainedDifferences(live, report)).toEqual([]);
+      await rendered.close();
+    } finally {
+      await stopServing();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // Another build of the app: no class the built-in profile knows. The labels and targets are
+  // found by their prefixes, the titles and names where the profile inferred from the page reads them.
+  const renamed = interfaceWordsSpec('other interface words');
+  await page.goto(kartra.serve(renamed));
+  await reports.waitFor(page);
+  await page.evaluate(RENAME_EVERY_CLASS);
+  await reports.waitFor(page, (report) => report.coverage.reading?.profile === 'inferred');
+  const inferred = await exportOf(reports, page);
+  expect(inferred.selectorMatches['card.root']).toBe(0);
+  expect(typedFieldsShown(inferred)).toEqual(interfaceUses(renamed));
+  const inferredJson = JSON.stringify(inferred);
+  for (const text of ['"Wait 1 day"', '"Send email"', '"Subscribed to list: ', '"Add tag: '])
+    expect(inferredJson, text).toContain(text);
 });
 
 test('the popup offers the export on a partly read builder and downloads it as kartra-structure-<date>.json', async ({

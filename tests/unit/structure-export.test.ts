@@ -1,6 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { kartraProfile } from '../../lib/kartra/profile';
+import { type KartraProfile, kartraProfile } from '../../lib/kartra/profile';
+import { SELECTOR_PATHS } from '../../lib/kartra/selector-paths';
 import {
   exportStructure,
   keepId,
@@ -294,5 +295,156 @@ describe("the interface's own words, kept so that a profile's words can be corre
     // in every title is kept; the varying words are not.
     expect(of('node-name').map((text) => text.startsWith('xxxx '))).toEqual([true, true, true, true]);
     expect(JSON.stringify(other)).not.toMatch(/Welcome|Recipes|Offer|Goodbye/);
+  });
+});
+
+describe("the account's texts made of the interface's words", () => {
+  // Everything the owner typed here is made of the interface's words, each where the account writes.
+  const TYPED = {
+    name: 'Send email',
+    publicName: 'Main list',
+    rules: ['Subscribed to list: Main list', 'Tag applied: Complete', 'Completed sequence: Not set'],
+    titles: ['Send email', 'Tag', 'Wait', 'Complete', 'Right after previous step'],
+    actions: ['Add tag: Main list', 'Subscribe to list: Wait 1 day'],
+    versions: ['A: 40%', 'Main: 30%', 'Complete: 30%'],
+  };
+  const KINDS = ['Send email', 'Tag', 'List', 'Complete', 'Send email'];
+  const TIMINGS = ['Right after previous step', 'Wait 1 day', 'Wait 2 days', 'Wait 3 hours', 'Wait 1 day'];
+
+  /** The builder, with every class renamed by `cls` (a build of the app the profile does not know). */
+  const builder = (cls: (name: string) => string) => {
+    const c = (...names: string[]) => names.map(cls).join(' ');
+    const cards = KINDS.map((kind, i) => {
+      const action = TYPED.actions[i - 1];
+      const versions =
+        i === 0
+          ? `<div class="${c('step_versions')}">${TYPED.versions.map((v) => `<span class="${c('step_version')}">${v}</span>`).join('')}</div>`
+          : '';
+      return `<div class="${c('sequence_step', 'js_sequence_step')}">
+        <div class="${c('step_header')}"><span class="${c('step_number')}">${i + 1}</span><span class="${c('step_kind_label')}">${kind}</span></div>
+        <div class="${c('step_body')}"><div class="${c('step_title')}">${TYPED.titles[i]}</div>
+          ${action ? `<div class="${c('step_action')}">${action}</div>` : ''}
+          <div class="${c('step_timing')}">${TIMINGS[i]}</div>${versions}</div></div>`;
+    }).join('');
+    return `<main class="${c('js_sequence_builder')}">
+      <h1 class="${c('js_sequence_name')}">${TYPED.name}</h1>
+      <span class="${c('js_sequence_public_name')}">Public name: ${TYPED.publicName}</span>
+      <div class="${c('tabs')}"><button class="${c('js_subsequence_tab', 'active')}">Main</button><button class="${c('js_subsequence_tab')}">+ Add</button></div>
+      <div class="${c('js_builder_canvas')}">
+        <div class="${c('js_starting_rules')}"><div class="${c('module_title')}">Starting Rules</div><ul>
+          ${TYPED.rules.map((rule) => `<li class="${c('starting_rule')}"><span class="${c('starting_rule_label')}">${rule}</span></li>`).join('')}
+        </ul></div>${cards}</div></main>`;
+  };
+
+  const renamed = (name: string) => `kb-${name}`;
+  /** The profile of that build: every selector of the built-in one with its classes renamed. */
+  const renamedProfile = (): KartraProfile => {
+    const profile = structuredClone(kartraProfile);
+    for (const path of SELECTOR_PATHS) {
+      const keys = path.split('.');
+      const last = keys.pop() as string;
+      const holder = keys.reduce<Record<string, unknown>>(
+        (at, key) => at[key] as Record<string, unknown>,
+        profile as unknown as Record<string, unknown>,
+      );
+      const selector = holder[last];
+      if (typeof selector === 'string')
+        holder[last] = selector.replace(/\.([A-Za-z_][\w-]*)/g, (_, n: string) => `.${renamed(n)}`);
+    }
+    return profile;
+  };
+
+  const exportOf = (cls: (name: string) => string, readWith?: KartraProfile) =>
+    exportStructure(documentOf(builder(cls)), kartraProfile, { url: URL_, tool: TOOL, readWith });
+  /** Every text of the export, and the texts of the elements carrying the (unrenamed) class `name`. */
+  const textsOf = (structure: PageStructure, cls: (name: string) => string) => {
+    const all = elements(structure.tree);
+    return {
+      all: texts(structure.tree),
+      of: (name: string) => all.filter((e) => e.classes?.includes(cls(name))).map((e) => texts(e).join('|')),
+    };
+  };
+  /** How often each typed text stands as a whole text of the export beside the interface's own uses. */
+  const standing = (all: readonly string[]) => ({
+    'Send email': all.filter((t) => t === 'Send email').length,
+    Tag: all.filter((t) => t === 'Tag').length,
+    Complete: all.filter((t) => t === 'Complete').length,
+    Wait: all.filter((t) => t === 'Wait').length,
+    'Right after previous step': all.filter((t) => t === 'Right after previous step').length,
+    'Main list': all.filter((t) => t.includes('Main list')).length,
+    'a version name': all.filter((t) => /^(Main|Complete):/.test(t)).length,
+  });
+  // Only the interface's own: two email cards' kind labels, one tag's, one Complete's, the first timing.
+  const INTERFACE_ONLY = {
+    'Send email': 2,
+    Tag: 1,
+    Complete: 1,
+    Wait: 0,
+    'Right after previous step': 1,
+    'Main list': 0,
+    'a version name': 0,
+  };
+
+  it('masks every field the owner types, even one whose words are all the interface’s', () => {
+    const same = (name: string) => name;
+    const { of } = textsOf(exportOf(same), same);
+    expect(of('js_sequence_name')).toEqual(['xxxx']);
+    expect(of('js_sequence_public_name')).toEqual(['Public name: xxxx']);
+    expect(of('starting_rule_label')).toEqual([
+      'Subscribed to list: xxxx',
+      'Tag applied: xxxx',
+      'Completed sequence: xxxx',
+    ]);
+    expect(of('step_title')).toEqual(['xxxx', 'x', 'xxxx', 'xxxx', 'x'.repeat(11)]);
+    expect(of('step_action')).toEqual(['Add tag: xxxx', 'Subscribe to list: xxxx']);
+    // The share of a version still reads; its name goes, unless it is Kartra's letter.
+    expect(of('step_version')).toEqual(['A: 40%', 'xxxx: 30%', 'xxxx: 30%']);
+  });
+
+  it("keeps the interface's own words beside them: kind labels, timing lines, tabs, the module's title", () => {
+    const same = (name: string) => name;
+    const structure = exportOf(same);
+    const { all, of } = textsOf(structure, same);
+    expect(of('step_kind_label')).toEqual(KINDS);
+    expect(of('step_timing')).toEqual(TIMINGS);
+    expect(of('js_subsequence_tab')).toEqual(['Main', '+ Add']);
+    expect(of('module_title')).toEqual(['Starting Rules']);
+    expect(standing(all)).toEqual(INTERFACE_ONLY);
+  });
+
+  it('keeps the public name’s own "Not set" after its prefix, and nowhere else', () => {
+    const page = `<main class="js_sequence_builder"><h1 class="js_sequence_name">Not set</h1>
+      <span class="js_sequence_public_name">Public name: Not set</span>
+      <ul><li class="starting_rule"><span class="starting_rule_label">Tag applied: Not set</span></li></ul></main>`;
+    const structure = exportStructure(documentOf(page), kartraProfile, { url: URL_, tool: TOOL });
+    const { of } = textsOf(structure, (name) => name);
+    expect(of('js_sequence_public_name')).toEqual(['Public name: Not set']);
+    expect(of('js_sequence_name')).toEqual(['xxxx']);
+    expect(of('starting_rule_label')).toEqual(['Tag applied: xxxx']);
+  });
+
+  it('on markup the profile does not know, masks the texts that open with a prefix, wherever they stand', () => {
+    const { all, of } = textsOf(exportOf(renamed), renamed);
+    expect(of('js_sequence_public_name')).toEqual(['Public name: xxxx']);
+    expect(of('starting_rule_label')).toEqual([
+      'Subscribed to list: xxxx',
+      'Tag applied: xxxx',
+      'Completed sequence: xxxx',
+    ]);
+    expect(of('step_action')).toEqual(['Add tag: xxxx', 'Subscribe to list: xxxx']);
+    expect(all.filter((t) => t.includes('Main list'))).toEqual([]);
+  });
+
+  it('with the profile the page was read with, masks the titles, names and versions it found there too', () => {
+    const structure = exportOf(renamed, renamedProfile());
+    const { all, of } = textsOf(structure, renamed);
+    expect(of('js_sequence_name')).toEqual(['xxxx']);
+    expect(of('step_title')).toEqual(['xxxx', 'x', 'xxxx', 'xxxx', 'x'.repeat(11)]);
+    expect(of('step_version')).toEqual(['A: 40%', 'xxxx: 30%', 'xxxx: 30%']);
+    expect(of('step_kind_label')).toEqual(KINDS);
+    expect(of('step_timing')).toEqual(TIMINGS);
+    expect(standing(all)).toEqual(INTERFACE_ONLY);
+    // What the export reports of the selectors is still the active profile's.
+    expect(structure.selectorMatches['card.root']).toBe(0);
   });
 });
