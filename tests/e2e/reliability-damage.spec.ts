@@ -82,6 +82,11 @@ function judge(original: Audit, damaged: Audit, damage: DamageDone[]): string | 
     const after = stepOf(damaged.page, done.ref);
     if (before && after && JSON.stringify(before) === JSON.stringify(after)) continue;
     if (done.kind === 'garble-text' && done.field === '.step_title') continue;
+    // A title emptied is a card people make (a step with no title), read exactly as it shows when
+    // nothing else about the step changed; an email without one is named by email-no-subject.
+    if (done.kind === 'empty-text' && done.field === '.step_title' && before && after) {
+      if (after.title === '' && JSON.stringify({ ...before, title: '' }) === JSON.stringify(after)) continue;
+    }
     const seen =
       damaged.report.counts.review > 0 ||
       damaged.report.coverage.notes.length > 0 ||
