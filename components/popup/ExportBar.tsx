@@ -1,8 +1,21 @@
 import { useState } from 'preact/hooks';
 import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, renderReport, reportFileName } from '@/lib/export';
+import { renderStepMapCsv, renderStepMapMarkdown, stepMapFileName } from '@/lib/export/step-map';
+import type { SequenceModel } from '@/lib/model';
 import type { QuietHours } from '@/lib/quiet-hours';
 import type { Report } from '@/lib/report';
 import { timelinePending } from '@/lib/timeline-pending';
+
+/** The report and the page model of one audit: what the step map is made from. */
+export interface StepMapSource {
+  report: Report;
+  sequence: SequenceModel;
+}
+
+const STEP_MAP_FORMATS = [
+  { format: 'csv', label: 'Step map (CSV)' },
+  { format: 'md', label: 'Step map (Markdown)' },
+] as const;
 
 function download(text: string, type: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -13,20 +26,44 @@ function download(text: string, type: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The report as a file to send to a client (JSON, Markdown, HTML, CSV), or as Markdown to paste. */
-export function ExportBar({ report, quietHours }: { report: Report; quietHours?: QuietHours }) {
+/**
+ * The report as a file to send to a client (JSON, Markdown, HTML, CSV), or as Markdown to paste;
+ * and the step map, when `loadStepMap` can fetch the page model it needs.
+ */
+export function ExportBar({
+  report,
+  quietHours,
+  loadStepMap,
+}: {
+  report: Report;
+  quietHours?: QuietHours;
+  loadStepMap?: () => Promise<StepMapSource | null>;
+}) {
   // The timeline's quiet-hours markers follow the settings, as in the popup.
   const options = quietHours ? { quietHours } : {};
-  const [copied, setCopied] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   // A builder's report gets its timeline right after the popup's first paint: exports wait for it.
   const pending = timelinePending(report);
   const copyMarkdown = async () => {
     try {
       await navigator.clipboard.writeText(renderReport(report, 'md', options));
-      setCopied('Copied the report as Markdown.');
+      setStatus('Copied the report as Markdown.');
     } catch {
-      setCopied('The clipboard is not available here; use the Markdown download instead.');
+      setStatus('The clipboard is not available here; use the Markdown download instead.');
     }
+  };
+  const downloadStepMap = async (format: 'csv' | 'md') => {
+    const source = await loadStepMap?.();
+    if (!source) {
+      setStatus('The step map could not be made: the builder did not answer. Reload the page and try again.');
+      return;
+    }
+    const text =
+      format === 'csv'
+        ? renderStepMapCsv(source.report, source.sequence)
+        : renderStepMapMarkdown(source.report, source.sequence);
+    download(text, EXPORT_MIME_TYPES[format], stepMapFileName(source.report, format));
+    setStatus(null);
   };
   return (
     <section class="exports" aria-label="Export the report">
@@ -52,8 +89,23 @@ export function ExportBar({ report, quietHours }: { report: Report; quietHours?:
           Copy as Markdown
         </button>
       </div>
+      {loadStepMap && (
+        <div>
+          <h3 class="exports__subtitle">Step map</h3>
+          <p class="hint">
+            Every step's box number (as Kartra's API and Zapier name it), tab, run order and whether it runs.
+          </p>
+          <div class="exports__buttons">
+            {STEP_MAP_FORMATS.map(({ format, label }) => (
+              <button key={format} type="button" onClick={() => void downloadStepMap(format)}>
+                {label}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
       <p class="status-line" role="status">
-        {copied}
+        {status}
       </p>
     </section>
   );

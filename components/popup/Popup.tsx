@@ -8,6 +8,7 @@ import type { SequenceModel } from '@/lib/model';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '@/lib/quiet-hours';
 import type { Report } from '@/lib/report';
 import { timelinePending } from '@/lib/timeline-pending';
+import type { StepMapSource } from './ExportBar';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';
 import { StructureExport } from './StructureExport';
@@ -115,6 +116,17 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
     return response?.page?.kind === 'editor' ? response.page.sequence : null;
   };
 
+  // The step map needs the model's cards beside the report's run order: both from one audit, so
+  // they describe the same builder even if it changed since the popup opened.
+  const loadStepMap = async (): Promise<StepMapSource | null> => {
+    if (tabId === undefined) return null;
+    const response = await askAuditedFrame(tabId, 'getReport', { withPage: true, withTimeline: true }).catch(
+      () => null,
+    );
+    if (!response?.report || response.page?.kind !== 'editor') return null;
+    return { report: response.report, sequence: response.page.sequence };
+  };
+
   const report = state.status === 'ready' ? state.report : null;
   // The first answer carries no timeline (its counts paint sooner); the builder's comes next.
   const waitingForTimeline = report !== null && timelinePending(report);
@@ -178,6 +190,7 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
           quietHours={quietHours}
           accountTimeZone={accountTimeZone}
           loadSequence={loadSequence}
+          loadStepMap={loadStepMap}
         />
       )}
       {partlyRead && <StructureExport tabId={tabId} />}

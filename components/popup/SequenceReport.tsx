@@ -3,6 +3,7 @@ import type { KartraProfile } from '@/lib/kartra/profile';
 import type { SequenceModel } from '@/lib/model';
 import type { QuietHours } from '@/lib/quiet-hours';
 import type { Report } from '@/lib/report';
+import type { StepMapSource } from './ExportBar';
 import { FindingGroups } from './FindingGroups';
 import { ReadingNotice } from './ReadingNotice';
 import { RunOrder } from './RunOrder';
@@ -27,6 +28,8 @@ export interface SequenceReportProps {
   accountTimeZone: string | null | undefined;
   /** The page model the report was made from, asked for again (the timeline's entry moment). */
   loadSequence: () => Promise<SequenceModel | null>;
+  /** The report and page model of one fresh audit, for the step map; null when the page did not answer. */
+  loadStepMap?: () => Promise<StepMapSource | null>;
 }
 
 /** The popup on a sequence's builder. */
@@ -39,6 +42,7 @@ export function SequenceReport({
   quietHours,
   accountTimeZone,
   loadSequence,
+  loadStepMap,
 }: SequenceReportProps) {
   const TimelineSection = useLoadedLater(loadTimelineSection);
   const ExportBar = useLoadedLater(loadExportBar);
@@ -101,7 +105,7 @@ export function SequenceReport({
         )}
       </section>
       {sequence && <TestAddress address={testAddress} sequenceId={sequence.id} />}
-      {ExportBar && <ExportBar report={report} quietHours={quietHours} />}
+      {ExportBar && <ExportBar report={report} quietHours={quietHours} loadStepMap={loadStepMap} />}
       <p class="tool-version">
         {report.tool.name} {report.tool.version}
       </p>

@@ -46,6 +46,19 @@ function cell(value: string): string {
 }
 
 /**
+ * A header row over `rows`, every cell defused and quoted; CRLF line endings. The one CSV writer:
+ * every CSV export goes through it, so none can skip the formula defence.
+ */
+export function renderCsvTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: CsvOptions = {},
+): string {
+  const lines = [header, ...rows].map((row) => row.map(cell).join(','));
+  return `${options.excelBom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+}
+
+/**
  * One row per finding, under a header row; CRLF line endings, safe to open in a spreadsheet.
  * A report without findings is the header alone, so it names no version: there is no row to carry it.
  */
@@ -64,6 +77,5 @@ export function renderCsvReport(report: Report, options: CsvOptions = {}): strin
     // ISO 8601 as in the JSON export: sorts as text and reads the same in every locale.
     report.generatedAt,
   ]);
-  const lines = [[...CSV_COLUMNS], ...rows].map((row) => row.map(cell).join(','));
-  return `${options.excelBom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+  return renderCsvTable(CSV_COLUMNS, rows, options);
 }

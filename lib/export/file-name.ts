@@ -37,6 +37,11 @@ function isoDay(date: Date): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** The day an export's file name carries: `date`, else the report's generatedAt, else today (UTC). */
+export function fileDay(report: Pick<Report, 'generatedAt'>, date?: Date): string {
+  return isoDay(date ?? new Date(report.generatedAt)) ?? isoDay(new Date()) ?? '';
+}
+
 /**
  * `kartra-audit-<name>-<yyyy-mm-dd>.<ext>`. The day is `date` (default: the report's
  * generatedAt, else today), taken in UTC like generatedAt itself.
@@ -44,7 +49,7 @@ function isoDay(date: Date): string | null {
 export function reportFileName(report: Report, ext: string, date?: Date): string {
   const name =
     (report.page.kind === 'list' ? '' : slugify(report.sequence?.name ?? '')) || fallbackName(report);
-  const day = isoDay(date ?? new Date(report.generatedAt)) ?? isoDay(new Date()) ?? '';
+  const day = fileDay(report, date);
   const extension = ext.toLowerCase().replace(/[^a-z0-9]/g, '') || 'txt';
   return `kartra-audit-${name}-${day}.${extension}`;
 }

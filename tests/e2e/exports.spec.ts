@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { reportSchema } from '../../lib/report';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import { tabOfRef } from '../replica/spec';
 import { parseCsv } from '../support/parse-csv';
 import { expect, test } from './extension-fixture';
 
@@ -80,4 +81,45 @@ test('each export downloads with its file name; JSON validates; HTML has no scri
   const markdown = await download(popup, 'Markdown');
   expect(markdown.name.endsWith('.md')).toBe(true);
   expect(markdown.text).not.toContain('<script>');
+});
+
+test('the step map lists every step of the builder by box number and tab, in the real order, by mouse and keyboard', async ({
+  kartra,
+  reports,
+}) => {
+  const spec = loadEditorSpec('launch-sequence');
+  const page = await kartra.openSpec(spec);
+  await reports.auditEveryTab(page);
+  const popup = await reports.openPopupFor(page);
+  const today = new Date().toISOString().slice(0, 10);
+  const boxesAndTabs = spec.steps.map((step) => [step.ref, tabOfRef(step.ref)].join(' ')).sort();
+
+  const csv = await download(popup, 'Step map (CSV)');
+  expect(csv.name).toBe(`kartra-step-map-${spec.id}-${today}.csv`);
+  const [header, ...rows] = parseCsv(csv.text);
+  expect(header?.slice(0, 6)).toEqual(['box', 'tab', 'kind', 'title', 'position', 'runs']);
+  expect(rows.map((row) => [row[0], row[1]].join(' ')).sort()).toEqual(boxesAndTabs);
+  for (const step of spec.steps) {
+    expect(rows.find((row) => row[0] === step.ref)?.[3], step.ref).toBe(step.title);
+  }
+  const runs = Object.fromEntries(rows.map((row) => [row[0], row[5]]));
+  expect(runs).toMatchObject({ '1': 'yes', '8': 'no: inactive', '13': 'no: not reachable', A1: 'yes' });
+  // The positions spell the popup's own "Real order".
+  const ordered = rows
+    .filter((row) => row[4] !== '')
+    .sort((a, b) => Number(a[4]) - Number(b[4]))
+    .map((row) => row[0]);
+  await expect(popup.locator('.run-order')).toHaveText(ordered.join(' → '));
+
+  // By keyboard: Tab reaches the Markdown button and Enter downloads.
+  const button = popup.getByRole('button', { name: 'Step map (Markdown)', exact: true });
+  for (let presses = 0; presses < 120; presses++) {
+    if (await button.evaluate((element) => element === document.activeElement)) break;
+    await popup.keyboard.press('Tab');
+  }
+  await expect(button).toBeFocused();
+  const [file] = await Promise.all([popup.waitForEvent('download'), popup.keyboard.press('Enter')]);
+  expect(file.suggestedFilename()).toBe(`kartra-step-map-${spec.id}-${today}.md`);
+  const markdown = readFileSync(await file.path(), 'utf8');
+  for (const step of spec.steps) expect(markdown).toContain(`| ${step.ref} | ${tabOfRef(step.ref)} |`);
 });

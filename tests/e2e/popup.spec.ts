@@ -102,6 +102,8 @@ test('the popup and options page pass axe-core with no violations, in light and 
   const page = await kartra.openSpec(loadEditorSpec('launch-sequence'));
   const popup = await reports.openPopupFor(page);
   await expect(popup.locator('.finding').first()).toBeVisible();
+  // The export buttons load after the counts: checked too.
+  await expect(popup.getByRole('button', { name: 'Step map (Markdown)' })).toBeVisible();
   const options = await kartra.context.newPage();
   await options.goto(`chrome-extension://${kartra.extensionId}/options.html`);
   await expect(options.getByRole('heading', { level: 1 })).toBeVisible();
