@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
 import { STARTING_RULE_TYPES, STEP_KINDS } from '../kinds';
+import type { KartraProfile } from './profile-types';
 
 /**
- * The shape of a Kartra profile (see profile.ts). In zod/mini, as the content script validates a
- * stored profile override with it too; a unit test validates the built-in profile against it.
- *
- * Selectors are CSS selectors. Icons are matched by class name (Font Awesome style).
- * Phrases are matched case-insensitively after whitespace is collapsed.
+ * Validates a Kartra profile (its shape and meaning: profile-types.ts). In zod/mini, as the audit
+ * module validates a stored profile override with it too; a unit test validates the built-in
+ * profile against it.
  */
 
 const nonEmpty = () => z.string().check(z.minLength(1));
@@ -129,4 +128,9 @@ export const kartraProfileSchema = z.object({
     ),
   }),
 });
-export type KartraProfile = z.infer<typeof kartraProfileSchema>;
+export type { KartraProfile };
+
+/** True when A and B are the same type, not merely assignable one way. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+// The compiler holds the hand-written type and the schema to one shape: a field added to one only fails here.
+true satisfies Same<z.infer<typeof kartraProfileSchema>, KartraProfile>;

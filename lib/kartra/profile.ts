@@ -1,6 +1,6 @@
-import type { KartraProfile } from './profile-schema';
+import type { KartraProfile } from './profile-types';
 
-export type { KartraProfile } from './profile-schema';
+export type { KartraProfile } from './profile-types';
 
 /**
  * Everything we rely on about Kartra's pages: selectors, class names, icons and words.
