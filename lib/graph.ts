@@ -100,8 +100,14 @@ export interface FlowGraph {
   readonly untracedLines: number;
   /** Active Go To steps whose target was not read: each may jump anywhere. */
   readonly unreadJumps: readonly string[];
-  /** The canvas showed cards but no connection node or line was found: its lines are unknown. */
+  /**
+   * The canvas showed cards but its lines could not be read (no node or line found, lines painted
+   * where no element holds them, nodes shown as linked with no line ending on any): its lines are
+   * unknown.
+   */
   readonly connectionsUnread: boolean;
+  /** Why the lines could not be read, as the reader found it; null when they were read. */
+  readonly connectionsUnreadReason: string | null;
   /** Some lines may be missing from the flow: untraced lines, or none read at all. */
   readonly linesUncertain: boolean;
   /**
@@ -120,6 +126,7 @@ const UNTRACED_LINE_CODES: ReadonlySet<DiagnosticCode> = new Set([
 /** Diagnostics that leave every line out of the flow. */
 const CONNECTIONS_UNREAD_CODES: ReadonlySet<DiagnosticCode> = new Set([
   'connections-not-found',
+  'lines-unreadable',
   'layout-missing',
 ]);
 
@@ -212,9 +219,13 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
   const complete = tabsNotSeen.length === 0 && startSeen;
   let untracedLines = 0;
   let connectionsUnread = false;
+  let connectionsUnreadReason: string | null = null;
   for (const d of sequence.diagnostics) {
     if (UNTRACED_LINE_CODES.has(d.code)) untracedLines++;
-    else if (CONNECTIONS_UNREAD_CODES.has(d.code)) connectionsUnread = true;
+    else if (CONNECTIONS_UNREAD_CODES.has(d.code)) {
+      connectionsUnread = true;
+      connectionsUnreadReason ??= d.found ?? null;
+    }
   }
   const wholeFlowRead = complete && untracedLines === 0 && !connectionsUnread && unreadJumps.length === 0;
   const entryMarks = wholeFlowRead
@@ -388,6 +399,7 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     untracedLines,
     unreadJumps,
     connectionsUnread,
+    connectionsUnreadReason,
     linesUncertain: untracedLines > 0 || connectionsUnread,
     cycles,
   };

@@ -119,6 +119,7 @@ export const DIAGNOSTIC_CODES = [
   'action-unread',
   // nodes and lines
   'connections-not-found',
+  'lines-unreadable',
   'layout-missing',
   'node-off-card',
   'node-ambiguous',

@@ -1,5 +1,5 @@
 import { computeTimeline, cutArrival, earliestArrivals } from '../timeline';
-import { flowUncertainty } from './support';
+import { flowUncertainty, linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 
 const meta = {
@@ -24,6 +24,8 @@ export const rule = defineRule(meta, (ctx) => {
     if (closes.getTime() >= now) dated.push({ step, at: step.delay.at, closes });
   }
   if (dated.length === 0) return [];
+  if (graph.connectionsUnread)
+    return linesNotRead(meta, 'when contacts reach the date-specific steps', graph);
   // Only the earliest arrivals matter here: the quickest paths are enough.
   const timeline = computeTimeline(graph, timing, now, { quickest: true });
   const arrivals = earliestArrivals(timeline);

@@ -17,7 +17,7 @@ const meta = {
 const MAX_BURSTS = 500;
 
 export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'which messages follow one another');
+  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'which messages follow one another', ctx.graph);
   const { graph, timing } = ctx;
   const sends = (step: Step) => step.active && isMessage(step);
   // For each message, the messages that follow it at once: the walk goes through steps that run

@@ -22,7 +22,7 @@ function byRunOrder(graph: FlowGraph, refs: string[]): string[] {
 }
 
 export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether a loop runs with no wait');
+  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether a loop runs with no wait', ctx.graph);
   const { graph, timing } = ctx;
   const instant = (ref: string): boolean | null => {
     const step = graph.step(ref);

@@ -12,7 +12,7 @@ const meta = {
 } as const;
 
 export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether every path ends');
+  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether every path ends', ctx.graph);
   const { graph, sequence } = ctx;
   if (!sequence) return [];
   const untraced = graph.linesUncertain ? flowUncertainty(graph) : null;

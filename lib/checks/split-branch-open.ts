@@ -12,7 +12,8 @@ const meta = {
 } as const;
 
 export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread) return linesNotRead(meta, "whether each split's branches lead on");
+  if (ctx.graph.connectionsUnread)
+    return linesNotRead(meta, "whether each split's branches lead on", ctx.graph);
   const { graph } = ctx;
   const untraced = graph.linesUncertain ? flowUncertainty(graph) : null;
   const found: Finding[] = [];

@@ -13,7 +13,8 @@ const meta = {
 } as const;
 
 export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether every step has a line coming in');
+  if (ctx.graph.connectionsUnread)
+    return linesNotRead(meta, 'whether every step has a line coming in', ctx.graph);
   const { graph } = ctx;
   // A sub-sequence nobody enters is judged by subsequence-never-entered; its head is not
   // reported twice.

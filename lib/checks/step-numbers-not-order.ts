@@ -1,4 +1,5 @@
 import { subsequenceLetter } from '../graph';
+import { flowUncertainty, linesNotRead } from './support';
 import { defineRule, finding } from './types';
 
 const meta = {
@@ -17,6 +18,7 @@ function numberOf(ref: string): number {
 
 export const rule = defineRule(meta, (ctx) => {
   const { graph } = ctx;
+  if (graph.connectionsUnread) return linesNotRead(meta, 'the order contacts meet the steps in', graph);
   if (!graph.startSeen || graph.runOrder.length < 2) return [];
   // A line from a higher number to a lower one in the same numbering (main, A, B...) means
   // the bubbles mislead. Loops always go back somewhere, so lines inside a loop do not count.
@@ -44,6 +46,17 @@ export const rule = defineRule(meta, (ctx) => {
   }
   if (involved.size === 0) return [];
   const order = graph.runOrder.join(' → ');
+  // An order read from lines some of which were not traced may not be the real one.
+  const uncertain = graph.linesUncertain ? flowUncertainty(graph) : null;
+  if (uncertain)
+    return [
+      finding(
+        meta,
+        'review',
+        `The step numbers may not be the send order: as read, contacts meet the steps in the order ${order}, but ${uncertain}.`,
+        [...graph.runOrder],
+      ),
+    ];
   return [
     finding(
       meta,

@@ -14,7 +14,7 @@ const meta = {
 
 export const rule = defineRule(meta, (ctx) => {
   if (ctx.graph.connectionsUnread)
-    return linesNotRead(meta, 'whether every step can be reached from Starting Rules');
+    return linesNotRead(meta, 'whether every step can be reached from Starting Rules', ctx.graph);
   const { graph } = ctx;
   // Steps of a sub-sequence nobody enters are subsequence-never-entered's to report.
   const neverEntered = new Set<string>();

@@ -31,7 +31,8 @@ function unusedWaysIn(ctx: CheckContext, letter: string): string {
 }
 
 export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether each sub-sequence is entered');
+  if (ctx.graph.connectionsUnread)
+    return linesNotRead(meta, 'whether each sub-sequence is entered', ctx.graph);
   const { graph } = ctx;
   const found: Finding[] = [];
   for (const [letter, refs] of graph.subsequences) {

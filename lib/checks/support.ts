@@ -30,7 +30,7 @@ export function flowUncertainty(
       `the target of the Go To in ${steps.length === 1 ? 'step' : 'steps'} ${listNames(steps)} not read`,
     );
   }
-  if (graph.connectionsUnread) reasons.push('the connection nodes and lines could not be read on the canvas');
+  if (graph.connectionsUnread) reasons.push(linesUnreadPhrase(graph));
   else if (graph.untracedLines > 0) {
     reasons.push(
       `${graph.untracedLines} line${graph.untracedLines === 1 ? '' : 's'} not traced to both ends`,
@@ -43,15 +43,15 @@ export function flowUncertainty(
  * A rule about lines, on a canvas whose lines were not read at all: one 'review' for the whole
  * sequence, not a "not connected" on every step (nothing says they are not).
  */
-export function linesNotRead(meta: FindingMeta, what: string): Finding[] {
-  return [
-    finding(
-      meta,
-      'review',
-      `The connection nodes and lines could not be read on this page, so ${what} could not be checked.`,
-      [],
-    ),
-  ];
+export function linesNotRead(meta: FindingMeta, what: string, graph: FlowGraph): Finding[] {
+  const phrase = linesUnreadPhrase(graph);
+  const sentence = `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}`;
+  return [finding(meta, 'review', `${sentence}, so ${what} could not be checked.`, [])];
+}
+
+function linesUnreadPhrase(graph: FlowGraph): string {
+  const because = graph.connectionsUnreadReason;
+  return `the connection nodes and lines could not be read on the canvas${because ? ` (${because})` : ''}`;
 }
 
 /** The tab a reference lives on: its letter for sub-sequences, the main tab otherwise. */

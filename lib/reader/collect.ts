@@ -8,6 +8,7 @@ import type {
   Scene,
   SceneCard,
   SceneCardFields,
+  SceneDrawing,
   SceneLine,
   SceneListRow,
   SceneStartingRule,
@@ -103,6 +104,7 @@ export function collectScene(
     cards: [],
     nodes: [],
     lines: [],
+    unreadDrawings: [],
   };
   if (!root) return empty;
 
@@ -185,10 +187,13 @@ export function collectScene(
   });
 
   const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
-  const lineEls = Array.from(scope.querySelectorAll(profile.graph.line));
+  // Lines are looked for in the whole builder: a library may keep them in a layer of its own
+  // beside the cards' container (Vue Flow's edges beside its nodes), not inside it.
+  const lineEls = Array.from(root.querySelectorAll(profile.graph.line));
   const pathEls = lineEls.map((line) =>
     safeMatches(line, profile.graph.linePath) ? line : line.querySelector(profile.graph.linePath),
   );
+  const layerEls = drawingLayers(root, new Set([...lineEls, ...nodeEls]));
 
   // Phase 2: geometry and computed style, all reads together.
   const cards: SceneCard[] = cardParts.map((p) => {
@@ -214,6 +219,11 @@ export function collectScene(
   const linkedOf = nodeLook(document, profile.graph);
   const nodes = nodeEls.map((el) => ({ rect: rectOf(el), linked: linkedOf(el) }));
   const lines = pathEls.map((path, i) => lineEnds(path, lineEls[i] ?? null));
+  const unreadDrawings = unreadLayers(
+    layerEls,
+    cards.map((c) => c.rect),
+    new Set(pathEls.filter((p): p is Element => p !== null)),
+  );
 
   return {
     found: { root: true, canvas: canvas !== null, tabs: tabElements.length > 0 },
@@ -223,7 +233,62 @@ export function collectScene(
     cards,
     nodes,
     lines,
+    unreadDrawings,
   };
+}
+
+/** Elements that may paint lines over the builder: canvases, and SVGs that are neither a line nor a node. */
+function drawingLayers(root: Element, known: ReadonlySet<Element>): Element[] {
+  const out: Element[] = [];
+  for (const el of Array.from(root.querySelectorAll('canvas, svg'))) {
+    if (known.has(el) || el.parentElement?.closest('svg')) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+/** The shapes an SVG draws, leaving out arrowhead markers and other definitions. */
+const SHAPES = 'path, polyline, line';
+
+/**
+ * The layers among `layers` that cover most of the cards and hold no line that was read: a
+ * `<canvas>` (its lines are pixels), or an SVG whose shapes are all unread. A covering SVG with
+ * no shape at all is a canvas with no lines yet, not an unreadable one.
+ */
+function unreadLayers(
+  layers: readonly Element[],
+  cardRects: readonly Rect[],
+  read: ReadonlySet<Element>,
+): SceneDrawing[] {
+  const area = boundsOf(cardRects);
+  if (!area) return [];
+  const out: SceneDrawing[] = [];
+  for (const layer of layers) {
+    if (overlap(rectOf(layer), area) < 0.5 * area.width * area.height) continue;
+    if (layer.tagName.toLowerCase() === 'canvas') {
+      out.push({ kind: 'canvas' });
+      continue;
+    }
+    const shapes = Array.from(layer.querySelectorAll(SHAPES)).filter((el) => !el.closest('defs, marker'));
+    if (shapes.length > 0 && !shapes.some((shape) => read.has(shape))) out.push({ kind: 'svg' });
+  }
+  return out;
+}
+
+function boundsOf(rects: readonly Rect[]): Rect | null {
+  const sized = rects.filter((r) => r.width > 0 && r.height > 0);
+  if (sized.length === 0) return null;
+  const left = Math.min(...sized.map((r) => r.x));
+  const top = Math.min(...sized.map((r) => r.y));
+  const right = Math.max(...sized.map((r) => r.x + r.width));
+  const bottom = Math.max(...sized.map((r) => r.y + r.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+function overlap(a: Rect, b: Rect): number {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return width > 0 && height > 0 ? width * height : 0;
 }
 
 /** The first text that reads as a number bubble ("3", "A1"). */
@@ -390,7 +455,7 @@ function lineEnds(path: Element | null, svg: Element | null): SceneLine {
   try {
     // Reading `d` is far cheaper than the geometry API (which measures the curve); the API is
     // the fallback for paths drawn with relative or arc commands.
-    const local = pathEndsFromData(path.getAttribute('d')) ?? pathEndsFromGeometry(path);
+    const local = shapeEnds(path) ?? pathEndsFromData(path.getAttribute('d')) ?? pathEndsFromGeometry(path);
     if (!local) return none;
     const ctm = screenMatrix(path);
     if (ctm) return { start: finite(apply(ctm, local[0])), end: finite(apply(ctm, local[1])) };
@@ -405,6 +470,31 @@ function lineEnds(path: Element | null, svg: Element | null): SceneLine {
 /** A path's two ends in client coordinates (for paths found without a profile). */
 export function pathEnds(path: Element): SceneLine {
   return lineEnds(path, path.closest('svg'));
+}
+
+/** The ends of a `<polyline>` (its first and last points) or a `<line>`, in its own user space; null for other shapes. */
+export function shapeEnds(shape: Element): [Point, Point] | null {
+  const tag = shape.tagName.toLowerCase();
+  if (tag === 'line') {
+    const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((name) =>
+      Number.parseFloat(shape.getAttribute(name) ?? '0'),
+    );
+    if (![x1, y1, x2, y2].every((n) => Number.isFinite(n))) return null;
+    return [
+      { x: x1 as number, y: y1 as number },
+      { x: x2 as number, y: y2 as number },
+    ];
+  }
+  if (tag !== 'polyline') return null;
+  const numbers = (shape.getAttribute('points') ?? '').match(NUMBER);
+  if (!numbers || numbers.length < 4) return null;
+  const count = numbers.length - (numbers.length % 2);
+  const at = (i: number) => Number(numbers[i]);
+  const ends: [Point, Point] = [
+    { x: at(0), y: at(1) },
+    { x: at(count - 2), y: at(count - 1) },
+  ];
+  return ends.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) ? ends : null;
 }
 
 function finite(p: Point): Point | null {

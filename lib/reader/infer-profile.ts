@@ -73,7 +73,7 @@ export function inferProfile(
   const tabs = inferTabs(mainTab?.el ?? null, addTab?.el ?? null, rootEl, base, notes);
   const startingRules = inferStartingRules(texts, canvasEl, base, notes);
   const fields = inferFields(cards, canvasEl, base);
-  const graph = inferGraph(document, canvasEl, cards, startingRules.moduleEl, notes);
+  const graph = inferGraph(document, canvasEl, rootEl, cards, startingRules.moduleEl, notes);
   const toolbar = inferToolbar(texts, rootEl, canvasEl, base);
 
   const profile: KartraProfile = {
@@ -409,6 +409,7 @@ function inferToolbar(
 function inferGraph(
   document: Document,
   canvas: Element,
+  builder: Element,
   cards: readonly Element[],
   module: Element | null,
   notes: string[],
@@ -450,11 +451,13 @@ function inferGraph(
   const nodes = outer.filter((c) => c.el.matches(node));
   const nodeSize = median(nodes.map((n) => Math.max(n.rect.width, n.rect.height)));
 
-  // Lines: paths whose two ends sit on two different nodes.
+  // Lines: shapes whose two ends sit on two different nodes, anywhere in the builder (a library
+  // may draw them in a layer beside the cards' container, under the same pan and zoom).
   const nodeAt = (p: Point) =>
     nodes.findIndex((n) => Math.hypot(n.centre.x - p.x, n.centre.y - p.y) <= nodeSize);
   const lines: { path: Element; ends: [number, number] }[] = [];
-  for (const path of Array.from(canvas.querySelectorAll('path'))) {
+  for (const path of Array.from(builder.querySelectorAll('path, polyline, line'))) {
+    if (path.closest('defs, marker')) continue;
     const ends = pathEnds(path);
     if (!ends?.start || !ends.end) continue;
     const a = nodeAt(ends.start);
@@ -463,7 +466,7 @@ function inferGraph(
   }
   const lineSelector = inferLineSelector(
     lines.map((l) => l.path),
-    canvas,
+    builder,
   );
   const linked = new Set(lines.flatMap((l) => l.ends));
   const look = inferLinkedLook(
@@ -492,18 +495,20 @@ function onEdge(p: Point, box: DOMRect, size: number): boolean {
 /** The lines as selectors: the paths' own class, or one class of the SVG each sits in alone. */
 function inferLineSelector(
   paths: readonly Element[],
-  canvas: Element,
+  scope: Element,
 ): { line: string; linePath: string } | null {
   if (paths.length === 0) return null;
+  const tags = new Set(paths.map((p) => p.tagName.toLowerCase()));
+  const linePath = tags.size === 1 ? [...tags].join('') : 'path, polyline, line';
   const svgs = paths.map((p) => p.closest('svg')).filter((s): s is SVGSVGElement => s !== null);
   if (svgs.length === paths.length && new Set(svgs).size === paths.length) {
-    const svg = classSelector(svgs, canvas);
-    // The reader takes each line element's first path: it must be the line's.
-    if (svg && svgs.every((s, i) => s.querySelector('path') === paths[i]))
-      return { line: `svg${svg}`, linePath: 'path' };
+    const svg = classSelector(svgs, scope);
+    // The reader takes each line element's first shape: it must be the line's.
+    if (svg && svgs.every((s, i) => s.querySelector(linePath) === paths[i]))
+      return { line: `svg${svg}`, linePath };
   }
-  const own = classSelector(paths, canvas);
-  return own ? { line: `path${own}`, linePath: 'path' } : null;
+  const own = classSelector(paths, scope);
+  return own ? { line: tags.size === 1 ? `${linePath}${own}` : own, linePath } : null;
 }
 
 /** A class on every linked node and no free one, or else a colour shared the same way. */

@@ -368,6 +368,17 @@ function readConnections(
     connections.push(connection);
   }
 
+  const unread = unreadLines(scene, placed, touched, traced.length);
+  if (unread !== null) {
+    // One diagnostic for the whole canvas: the lines are unknown, not each linked node's own.
+    diagnostics.push({
+      code: 'lines-unreadable',
+      where: 'canvas',
+      expected: `lines the reader can follow between the connection nodes (${profile.graph.line})`,
+      found: unread,
+    });
+  }
+
   for (const node of placed) {
     if (node.linked !== true || !node.owner) continue;
     stats.linkedNodes++;
@@ -375,6 +386,7 @@ function readConnections(
       stats.linkedNodesWithLines++;
       continue;
     }
+    if (unread !== null) continue;
     const where = ownerWhere(node.owner);
     const ref = ownerName(node.owner);
     diagnostics.push({
@@ -386,6 +398,29 @@ function readConnections(
     });
   }
   return connections;
+}
+
+/**
+ * Why the page's lines were not read although it shows them, or null: a drawing layer the reader
+ * cannot read covers the cards and no line was traced, or nodes look linked but no line ends on
+ * any of them. Either way no step can be called unconnected.
+ */
+function unreadLines(
+  scene: Scene,
+  placed: readonly PlacedNode[],
+  touched: ReadonlySet<number>,
+  traced: number,
+): string | null {
+  if (traced === 0 && scene.unreadDrawings.length > 0) {
+    const canvas = scene.unreadDrawings.some((d) => d.kind === 'canvas');
+    return canvas
+      ? 'the lines are painted on a <canvas> laid across the cards, which holds no element per line'
+      : 'the lines are drawn in an SVG layer whose shapes are not lines the reader can follow';
+  }
+  const linked = placed.filter((n) => n.linked === true && n.owner !== null);
+  if (linked.length > 0 && linked.every((n) => !touched.has(n.index)))
+    return `${linked.length} connection node${linked.length === 1 ? ' is' : 's are'} shown as linked but no line the reader found ends on any of them`;
+  return null;
 }
 
 function hasArea(r: { x: number; y: number; width: number; height: number }): boolean {

@@ -76,6 +76,14 @@ export interface SceneLine {
   end: Point | null;
 }
 
+/**
+ * A drawing layer laid over or under the cards whose lines the reader cannot read: a `<canvas>`
+ * (lines painted as pixels, no element per line), or an SVG whose shapes are none of the lines read.
+ */
+export interface SceneDrawing {
+  kind: 'canvas' | 'svg';
+}
+
 export interface SceneToolbar {
   name: string | null;
   publicName: string | null;
@@ -98,6 +106,8 @@ export interface Scene {
   cards: SceneCard[];
   nodes: SceneNode[];
   lines: SceneLine[];
+  /** Drawing layers covering the cards that hold no line the reader could read. */
+  unreadDrawings: SceneDrawing[];
 }
 
 export interface SceneListRow {

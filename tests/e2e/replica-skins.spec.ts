@@ -51,6 +51,7 @@ const OTHER_SKINS = SKIN_NAMES.filter((name) => name !== 'default');
 const sameViewDefault = (skin: Skin): Skin => ({
   ...DEFAULT_SKIN,
   zoom: skin.zoom,
+  pan: skin.pan,
   orientation: skin.orientation,
 });
 

@@ -30,7 +30,7 @@ export function skinned(skin: Skin | SkinName | undefined, selector: string): st
 
 /** Where the canvas's parts are in a skin's markup, and how a linked node shows. */
 function canvasMarkup(skin: Skin | SkinName | undefined) {
-  const svg = resolveSkin(skin).lines === 'svg';
+  const svg = resolveSkin(skin).lines !== 'jsplumb';
   return {
     card: skinned(skin, '.js_sequence_step, .js_starting_rules'),
     start: skinned(skin, '.js_starting_rules'),
@@ -40,6 +40,7 @@ function canvasMarkup(skin: Skin | SkinName | undefined) {
     linked: (svg ? { colour: LINKED_COLOUR } : { className: 'jtk-endpoint-connected' }) as
       | { colour: string }
       | { className: string },
+    // A canvas-lines skin has no line element: the selector then finds none.
     line: svg
       ? skinned(skin, 'svg.canvas_lines path.canvas_line')
       : 'svg.jtk-connector > path:not(.jtk-overlay)',

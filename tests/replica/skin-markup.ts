@@ -13,8 +13,20 @@ export const DEFAULT_SKIN: Skin = {
   scopedAttribute: false,
   lines: 'jsplumb',
   zoom: 1,
+  pan: { x: 0, y: 0 },
   orientation: 'horizontal',
 };
+
+/**
+ * What a person sees on the page but the page's elements do not say, in a skin: `lines` when the
+ * lines are pixels on a <canvas>, so no reader can tell which nodes they join. Tests expect
+ * "needs review" exactly from the rules that need a hidden fact.
+ */
+export type HiddenFact = 'lines';
+
+export function factsHidden(skin: Skin): HiddenFact[] {
+  return skin.lines === 'canvas' ? ['lines'] : [];
+}
 
 /** FNV-1a, 32 bits: a stable hash for names and attributes (not for security). */
 export function fnv1a(text: string): number {
@@ -108,6 +120,7 @@ export function skinVariation(seed: number): Skin {
     scopedAttribute: random() < 0.5,
     lines: pick(['jsplumb', 'svg'] as const),
     zoom: pick([0.7, 0.8, 1, 1.2]),
+    pan: { x: 0, y: 0 },
     orientation: pick(['horizontal', 'vertical'] as const),
   };
 }
@@ -117,6 +130,8 @@ export function describeSkin(skin: Skin): string {
   const parts: string[] = [skin.classNames === 'hashed' ? `hashed(${skin.salt})` : skin.classNames];
   if (skin.wrappers > 0) parts.push(`${skin.wrappers} wrapper${skin.wrappers === 1 ? '' : 's'}`);
   if (skin.scopedAttribute) parts.push('data-v');
-  parts.push(skin.lines, `${Math.round(skin.zoom * 100)}%`, skin.orientation);
+  parts.push(skin.lines, `${Math.round(skin.zoom * 100)}%`);
+  if (skin.pan.x !== 0 || skin.pan.y !== 0) parts.push(`panned ${skin.pan.x},${skin.pan.y}`);
+  parts.push(skin.orientation);
   return parts.join(', ');
 }

@@ -21,10 +21,17 @@ export const skinSchema = z.strictObject({
   wrappers: z.number().int().min(0).max(3),
   /** Vue's scoped-style attribute (`data-v-1a2b3c4d`) on every element the app renders. */
   scopedAttribute: z.boolean(),
-  /** `jsplumb`: @jsplumb/browser-ui; `svg`: one SVG layer of Bézier paths and plain div nodes. */
-  lines: z.enum(['jsplumb', 'svg']),
+  /**
+   * `jsplumb`: @jsplumb/browser-ui; `svg`: one SVG layer of Bézier paths and plain div nodes;
+   * `canvas`: the same lines painted on a <canvas> (no element per line), as canvas-based diagram
+   * libraries draw; `sibling-svg`: Vue Flow's layout, the SVG layer beside a layer holding the
+   * cards and nodes, both in the canvas (its transformation pane).
+   */
+  lines: z.enum(['jsplumb', 'svg', 'canvas', 'sibling-svg']),
   /** The view the builder opens in, as if the user had chosen it. */
   zoom: z.number().min(0.5).max(1.5),
+  /** How far the user has panned the canvas (a translate before the zoom), in pixels. */
+  pan: z.strictObject({ x: z.number().min(-200).max(200), y: z.number().min(-200).max(200) }),
   orientation: z.enum(['horizontal', 'vertical']),
 });
 export type Skin = z.infer<typeof skinSchema>;
@@ -49,14 +56,28 @@ export const NAMED_SKINS = {
     scopedAttribute: true,
     lines: 'svg',
   },
+  /** Lines painted on a <canvas>: nothing on the page says which nodes a line joins. */
+  'canvas-lines': { ...DEFAULT_SKIN, lines: 'canvas' },
+  /** Vue Flow's layers: edges in an SVG beside the nodes' layer, under one panned, zoomed pane. */
+  'sibling-edges': { ...DEFAULT_SKIN, lines: 'sibling-svg', pan: { x: 36, y: 24 } },
 } satisfies Record<string, Skin>;
 export type SkinName = keyof typeof NAMED_SKINS;
-export const SKIN_NAMES = Object.keys(NAMED_SKINS) as SkinName[];
+
+/**
+ * Skins left out of the suites that run every skin: their lines are pixels, which the replica's
+ * test helpers cannot drag or count (tests/e2e/line-layers.spec.ts judges them).
+ */
+const OWN_SPEC_SKINS: readonly SkinName[] = ['canvas-lines'];
+
+/** The skins every fixture and every replica behaviour runs on. */
+export const SKIN_NAMES = (Object.keys(NAMED_SKINS) as SkinName[]).filter(
+  (name) => !OWN_SPEC_SKINS.includes(name),
+);
 
 /** A skin by name, or a clear message listing the names there are. */
 export function skinNamed(name: string): Skin {
   const skin = (NAMED_SKINS as Record<string, Skin>)[name];
-  if (!skin) throw new Error(`skin: no skin named "${name}" (known: ${SKIN_NAMES.join(', ')})`);
+  if (!skin) throw new Error(`skin: no skin named "${name}" (known: ${Object.keys(NAMED_SKINS).join(', ')})`);
   return skin;
 }
 

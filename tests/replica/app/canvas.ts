@@ -13,17 +13,25 @@ export interface MountedCanvas {
   destroy(): void;
 }
 
-/** The skin's wiring: jsPlumb's, or the replica's own SVG layer. */
-function wiringFor(doc: Document, canvas: HTMLElement, options: WiringOptions): Wiring {
-  if (markupOf(doc).skin.lines === 'svg') {
-    const classes = {
-      layer: cls(doc, 'canvas_lines'),
-      line: cls(doc, 'canvas_line'),
-      node: cls(doc, 'canvas_node'),
-    };
-    return svgWiring(doc, canvas, classes, options);
-  }
-  return jsPlumbWiring(canvas, cls(doc, 'connection_node'), options);
+/**
+ * The skin's wiring: jsPlumb's, or the replica's own layer (SVG or <canvas>), its nodes in
+ * `nodes` (the canvas, or the nodes' layer beside the lines').
+ */
+function wiringFor(doc: Document, canvas: HTMLElement, nodes: HTMLElement, options: WiringOptions): Wiring {
+  const lines = markupOf(doc).skin.lines;
+  if (lines === 'jsplumb') return jsPlumbWiring(canvas, cls(doc, 'connection_node'), options);
+  const classes = {
+    layer: cls(doc, lines === 'canvas' ? 'canvas_paint' : 'canvas_lines'),
+    line: cls(doc, 'canvas_line'),
+    node: cls(doc, 'canvas_node'),
+  };
+  return svgWiring(doc, canvas, classes, options, { paint: lines === 'canvas' ? 'canvas' : 'svg', nodes });
+}
+
+/** Where cards and nodes go: the canvas, or (Vue Flow's layout) a layer of their own in it. */
+function nodesLayer(doc: Document, canvas: HTMLElement): HTMLElement {
+  if (markupOf(doc).skin.lines !== 'sibling-svg') return canvas;
+  return el(doc, 'div', 'canvas_nodes');
 }
 
 /**
@@ -53,7 +61,8 @@ export function mountCanvas(
     state.connections = [...state.connections.filter((c) => connectionTab(c) !== state.tab), ...mine];
     edited();
   };
-  const wiring = wiringFor(doc, canvas, {
+  const layer = nodesLayer(doc, canvas);
+  const wiring = wiringFor(doc, canvas, layer, {
     orientation: state.orientation,
     zoom: state.zoom,
     dragFilter: sel(doc, '.step_menu_btn, .step_menu, .step_menu *'),
@@ -74,6 +83,8 @@ export function mountCanvas(
     },
   });
 
+  // After the lines' layer, as Vue Flow orders its edges and nodes.
+  if (layer !== canvas) canvas.appendChild(layer);
   const tabSteps = state.steps.filter((s) => tabOfRef(s.ref) === state.tab);
   const tabLines = state.connections.filter((c) => connectionTab(c) === state.tab);
   const layout = layoutTab(tabSteps, tabLines, state.tab === 'Main', state.orientation);
@@ -89,13 +100,13 @@ export function mountCanvas(
   canvas.classList.toggle(cls(doc, 'layout_vertical'), state.orientation === 'vertical');
   if (state.tab === 'Main') {
     const module = renderStartingRules(doc, state.startingRules);
-    canvas.appendChild(module);
+    layer.appendChild(module);
     place(module, 'start');
     addNode(module, 'start', 'out');
   }
   for (const step of tabSteps) {
     const card = renderCard(doc, step, state.active.get(step.ref) ?? step.active);
-    canvas.appendChild(card);
+    layer.appendChild(card);
     place(card, step.ref);
     wireMenu(doc, card, state, step.ref, () => {
       wiring.revalidate(card);

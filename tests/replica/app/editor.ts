@@ -123,7 +123,9 @@ export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec)
 
   let mounted: MountedCanvas | null = null;
   const applyZoom = () => {
-    canvas.style.transform = `scale(${state.zoom})`;
+    // A panned view (as Vue Flow keeps its pane) moves the canvas before zooming it.
+    const { x, y } = markupOf(doc).skin.pan;
+    canvas.style.transform = `${x !== 0 || y !== 0 ? `translate(${x}px, ${y}px) ` : ''}scale(${state.zoom})`;
     zoomLevel.textContent = `${Math.round(state.zoom * 100)}%`;
     mounted?.setZoom(state.zoom);
   };

@@ -38,7 +38,18 @@ interface Line {
   from: ConnectionNode;
   /** Null while its end is being dragged. */
   to: ConnectionNode | null;
-  path: SVGPathElement;
+  drawing: LineDrawing;
+}
+
+/** One line as the layer draws it, from its path data. */
+interface LineDrawing {
+  draw(d: string): void;
+  remove(): void;
+}
+
+/** The layer lines are drawn on. */
+interface Surface {
+  add(): LineDrawing;
 }
 
 interface Point {
@@ -68,39 +79,27 @@ export function bezierPath(start: Point, startAnchor: Anchor, end: Point, endAnc
   return `M ${start.x} ${start.y} C ${c1.x} ${c1.y} ${c2.x} ${c2.y} ${end.x} ${end.y}`;
 }
 
+/**
+ * Where the lines go: `svg` draws a <path> per line in an <svg> layer; `canvas` paints them on a
+ * <canvas> layer, as canvas-based diagram libraries do (pixels only, no element per line).
+ * `nodes` is where the node elements go: the canvas itself, or a nodes layer beside the lines'
+ * layer (Vue Flow's `.vue-flow__nodes` beside `.vue-flow__edges`).
+ */
+export interface SvgLayout {
+  paint: 'svg' | 'canvas';
+  nodes: HTMLElement;
+}
+
 export function svgWiring(
   doc: Document,
   canvas: HTMLElement,
   classes: SvgClasses,
   options: WiringOptions,
+  layout: SvgLayout = { paint: 'svg', nodes: canvas },
 ): Wiring {
   let zoom = options.zoom;
-  const layer = doc.createElementNS(SVG_NS, 'svg');
-  layer.setAttribute('class', classes.layer);
-  const markerId = `${classes.line}-arrow`;
-  const { width, length, foldback } = LINE_LOOK.arrow;
-  const marker = doc.createElementNS(SVG_NS, 'marker');
-  for (const [name, value] of Object.entries({
-    id: markerId,
-    markerUnits: 'userSpaceOnUse',
-    markerWidth: String(length),
-    markerHeight: String(width),
-    refX: String(length),
-    refY: String(width / 2),
-    orient: 'auto',
-  }))
-    marker.setAttribute(name, value);
-  const head = doc.createElementNS(SVG_NS, 'path');
-  head.setAttribute(
-    'd',
-    `M ${length} ${width / 2} L 0 0 L ${length * (1 - foldback)} ${width / 2} L 0 ${width} Z`,
-  );
-  head.setAttribute('fill', LINE_LOOK.stroke);
-  marker.appendChild(head);
-  const defs = doc.createElementNS(SVG_NS, 'defs');
-  defs.appendChild(marker);
-  layer.appendChild(defs);
-  canvas.appendChild(layer);
+  const surface =
+    layout.paint === 'canvas' ? canvasSurface(doc, canvas, classes) : svgSurface(doc, canvas, classes);
 
   const nodes: ConnectionNode[] = [];
   const lines: Line[] = [];
@@ -122,23 +121,18 @@ export function svgWiring(
   const inputAnchor = anchorOf(options.orientation, 'in');
   const drawLine = (line: Line, loose?: Point) => {
     const end = line.to ? anchorPoint(line.to) : (loose as Point);
-    line.path.setAttribute(
-      'd',
+    line.drawing.draw(
       bezierPath(anchorPoint(line.from), line.from.anchor, end, line.to?.anchor ?? inputAnchor),
     );
   };
   const newLine = (from: ConnectionNode, to: ConnectionNode | null): Line => {
-    const path = doc.createElementNS(SVG_NS, 'path');
-    path.setAttribute('class', classes.line);
-    path.setAttribute('marker-end', `url(#${markerId})`);
-    layer.appendChild(path);
-    const line = { from, to, path };
+    const line = { from, to, drawing: surface.add() };
     lines.push(line);
     return line;
   };
   const removeLine = (line: Line) => {
     lines.splice(lines.indexOf(line), 1);
-    line.path.remove();
+    line.drawing.remove();
   };
   const repaint = (owner?: HTMLElement) => {
     for (const node of nodes) if (!owner || node.owner === owner) placeNode(node);
@@ -146,7 +140,6 @@ export function svgWiring(
       if (!owner || line.from.owner === owner || line.to?.owner === owner) drawLine(line);
     for (const node of nodes) paintNode(node);
   };
-
   /** Where the mouse is, in the canvas's own (unzoomed) pixels. */
   const canvasPoint = (event: MouseEvent): Point => {
     const box = canvas.getBoundingClientRect();
@@ -232,7 +225,7 @@ export function svgWiring(
     addNode(owner, port) {
       const element = doc.createElement('div');
       element.className = classes.node;
-      canvas.appendChild(element);
+      layout.nodes.appendChild(element);
       const node: ConnectionNode = { element, owner, port, anchor: anchorOf(options.orientation, port.role) };
       nodes.push(node);
       element.addEventListener('mousedown', (event) => pressNode(event, node));
@@ -265,6 +258,121 @@ export function svgWiring(
     },
     destroy() {
       stopDragging?.();
+    },
+  };
+}
+
+/** An <svg> layer in the canvas: one <path> per line, the arrow head as a marker. */
+function svgSurface(doc: Document, canvas: HTMLElement, classes: SvgClasses): Surface {
+  const layer = doc.createElementNS(SVG_NS, 'svg');
+  layer.setAttribute('class', classes.layer);
+  const markerId = `${classes.line}-arrow`;
+  const { width, length, foldback } = LINE_LOOK.arrow;
+  const marker = doc.createElementNS(SVG_NS, 'marker');
+  for (const [name, value] of Object.entries({
+    id: markerId,
+    markerUnits: 'userSpaceOnUse',
+    markerWidth: String(length),
+    markerHeight: String(width),
+    refX: String(length),
+    refY: String(width / 2),
+    orient: 'auto',
+  }))
+    marker.setAttribute(name, value);
+  const head = doc.createElementNS(SVG_NS, 'path');
+  head.setAttribute(
+    'd',
+    `M ${length} ${width / 2} L 0 0 L ${length * (1 - foldback)} ${width / 2} L 0 ${width} Z`,
+  );
+  head.setAttribute('fill', LINE_LOOK.stroke);
+  marker.appendChild(head);
+  const defs = doc.createElementNS(SVG_NS, 'defs');
+  defs.appendChild(marker);
+  layer.appendChild(defs);
+  canvas.appendChild(layer);
+  return {
+    add() {
+      const path = doc.createElementNS(SVG_NS, 'path');
+      path.setAttribute('class', classes.line);
+      path.setAttribute('marker-end', `url(#${markerId})`);
+      layer.appendChild(path);
+      return {
+        draw: (d) => path.setAttribute('d', d),
+        remove: () => path.remove(),
+      };
+    },
+  };
+}
+
+/**
+ * A <canvas> layer under the cards, as canvas-based diagram libraries paint lines: every line and
+ * arrow head is pixels, repainted whole after a change; nothing in the page stands for one line.
+ */
+function canvasSurface(doc: Document, canvas: HTMLElement, classes: SvgClasses): Surface {
+  const layer = doc.createElement('canvas');
+  layer.className = classes.layer;
+  Object.assign(layer.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none' });
+  canvas.appendChild(layer);
+  const drawn = new Set<{ d: string }>();
+  let queued = false;
+  const paint = () => {
+    queued = false;
+    // The canvas element covers the builder's canvas, which grows with its cards.
+    const width = Math.max(1, canvas.offsetWidth);
+    const height = Math.max(1, canvas.offsetHeight);
+    layer.width = width;
+    layer.height = height;
+    layer.style.width = `${width}px`;
+    layer.style.height = `${height}px`;
+    const g = layer.getContext('2d');
+    if (!g) return;
+    g.clearRect(0, 0, width, height);
+    g.strokeStyle = LINE_LOOK.stroke;
+    g.fillStyle = LINE_LOOK.stroke;
+    g.lineWidth = LINE_LOOK.strokeWidth;
+    g.lineCap = 'round';
+    for (const line of drawn) {
+      if (line.d === '') continue;
+      g.stroke(new Path2D(line.d));
+      const n = line.d.match(/-?\d+(?:\.\d+)?/g)?.map(Number) ?? [];
+      if (n.length < 8) continue;
+      const [cx, cy, ex, ey] = n.slice(-4) as [number, number, number, number];
+      const angle = Math.atan2(ey - cy, ex - cx);
+      const { width: w, length } = LINE_LOOK.arrow;
+      g.beginPath();
+      g.moveTo(ex, ey);
+      g.lineTo(
+        ex - length * Math.cos(angle) + (w / 2) * Math.sin(angle),
+        ey - length * Math.sin(angle) - (w / 2) * Math.cos(angle),
+      );
+      g.lineTo(
+        ex - length * Math.cos(angle) - (w / 2) * Math.sin(angle),
+        ey - length * Math.sin(angle) + (w / 2) * Math.cos(angle),
+      );
+      g.closePath();
+      g.fill();
+    }
+  };
+  // Painted once the canvas has its size: after the whole build, or after a drag step.
+  const repaint = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(paint);
+  };
+  return {
+    add() {
+      const line = { d: '' };
+      drawn.add(line);
+      return {
+        draw(d) {
+          line.d = d;
+          repaint();
+        },
+        remove() {
+          drawn.delete(line);
+          repaint();
+        },
+      };
     },
   };
 }

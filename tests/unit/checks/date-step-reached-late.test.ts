@@ -56,6 +56,23 @@ ruleTable(rule, [
       /reaches it at the earliest at 2026-11-30 12:00, after its reported firing window closes \(about 2026-11-29 12:00\)/,
   },
   {
+    name: 'reviews, with the reason, when the lines were painted where the reader cannot read them',
+    seq: {
+      ...before(wait(1)),
+      connections: [],
+      diagnostics: [
+        {
+          code: 'lines-unreadable',
+          where: 'canvas',
+          expected: 'lines',
+          found: 'the lines are painted on a <canvas> over the cards',
+        },
+      ],
+    },
+    expect: [['review', []]],
+    message: /painted on a <canvas>.*when contacts reach/,
+  },
+  {
     name: 'silent when contacts get there before the date (they wait for it)',
     seq: before(wait(1)),
     expect: [],

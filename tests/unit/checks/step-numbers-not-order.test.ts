@@ -52,6 +52,32 @@ ruleTable(rule, [
     expect: [],
   },
   {
+    name: 'reviews, with the reason, when the canvas showed lines it could not read',
+    seq: sequence({
+      ...swapped,
+      connections: [],
+      diagnostics: [
+        {
+          code: 'lines-unreadable',
+          where: 'canvas',
+          expected: 'lines',
+          found: 'the lines are painted on a <canvas> over the cards',
+        },
+      ],
+    }),
+    expect: [['review', []]],
+    message: /painted on a <canvas>/,
+  },
+  {
+    name: 'reviews the order read when a line was not traced to both ends',
+    seq: sequence({
+      ...swapped,
+      diagnostics: [{ code: 'line-untraced', where: 'line 5', expected: 'two ends', found: 'one' }],
+    }),
+    expect: [['review', ['1', '3', '2', '4']]],
+    message: /1 line not traced/,
+  },
+  {
     name: 'silent when the Starting Rules module was not seen (nothing to order from)',
     seq: sequence({ ...swapped, startingRules: null }),
     expect: [],

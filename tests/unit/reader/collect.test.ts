@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type KartraProfile, kartraProfile } from '../../../lib/kartra/profile';
-import { collectScene, hasClass, pathEndsFromData } from '../../../lib/reader/collect';
+import { collectScene, hasClass, pathEndsFromData, shapeEnds } from '../../../lib/reader/collect';
 import { readPage } from '../../../lib/reader/index';
 import { buildScene } from './scene-builder';
 import { EDITOR_URL, newDocument, renderScene } from './scene-dom';
@@ -23,6 +23,33 @@ describe('pathEndsFromData', () => {
       expect(pathEndsFromData(d)).toBeNull();
     },
   );
+});
+
+describe('shapeEnds', () => {
+  const shape = (tag: string, attributes: Record<string, string>) => {
+    const el = newDocument().createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    return el;
+  };
+
+  it('reads a polyline from its first point to its last, as libraries draw step edges', () => {
+    expect(shapeEnds(shape('polyline', { points: '10,20 60,20 60,80 190,80' }))).toEqual([
+      { x: 10, y: 20 },
+      { x: 190, y: 80 },
+    ]);
+  });
+
+  it('reads a line from (x1, y1) to (x2, y2)', () => {
+    expect(shapeEnds(shape('line', { x1: '5', y1: '6', x2: '70.5', y2: '-8' }))).toEqual([
+      { x: 5, y: 6 },
+      { x: 70.5, y: -8 },
+    ]);
+  });
+
+  it('leaves a path to its own readers and a one-point polyline unread', () => {
+    expect(shapeEnds(shape('path', { d: 'M 0 0 L 1 1' }))).toBeNull();
+    expect(shapeEnds(shape('polyline', { points: '10,20' }))).toBeNull();
+  });
 });
 
 describe('hasClass', () => {

@@ -182,3 +182,72 @@ describe('a canvas whose lines were not read', () => {
     });
   });
 });
+
+describe('lines the page shows but no element holds', () => {
+  /** Every rule that follows the lines (tests/support/hidden-facts.ts lists them). */
+  const flowRules = [
+    'step-not-connected',
+    'step-unreachable',
+    'path-without-ending',
+    'step-numbers-not-order',
+  ];
+  const mainOnly = (scene: Scene): Scene => ({ ...scene, tabs: scene.tabs.filter((t) => t.label !== 'A') });
+  // Steps 1 to 3 with one line missing from the flow: a "not connected" on step 3 if lines were trusted.
+  const twoLines = lines.slice(0, 2);
+
+  it('a <canvas> over the cards and no line read: the flow rules review with the reason, none fails', () => {
+    const scene = mainOnly(buildScene(steps, twoLines, FLAT));
+    const page = editor({ ...scene, lines: [], unreadDrawings: [{ kind: 'canvas' }] });
+    const report = audit(page, { now: NOW, tool: TOOL, timeZone: 'UTC' });
+    const about = report.findings.filter((f) => flowRules.includes(f.ruleId));
+    expect(about.map((f) => f.ruleId).sort()).toEqual([
+      'path-without-ending',
+      'step-not-connected',
+      'step-numbers-not-order',
+      'step-unreachable',
+    ]);
+    for (const f of about) {
+      expect(f.kind).toBe('review');
+      expect(f.message).toContain('painted on a <canvas>');
+    }
+  });
+
+  it('an SVG layer over the cards whose shapes are no line read: review, saying so', () => {
+    const scene = mainOnly(buildScene(steps, twoLines, FLAT));
+    const report = audit(editor({ ...scene, lines: [], unreadDrawings: [{ kind: 'svg' }] }), {
+      now: NOW,
+      tool: TOOL,
+      timeZone: 'UTC',
+    });
+    expect(report.findings.find((f) => f.ruleId === 'step-not-connected')).toMatchObject({
+      kind: 'review',
+      steps: [],
+      message: expect.stringMatching(/SVG layer whose shapes are not lines/),
+    });
+  });
+
+  it('nodes shown as linked with no line ending on any: review, not "not connected"', () => {
+    const scene = mainOnly(buildScene(steps, twoLines, FLAT));
+    const page = editor({ ...scene, lines: [] });
+    expect(page.sequence.diagnostics.map((d) => d.code)).toContain('lines-unreadable');
+    // One diagnostic for the canvas, not one per node.
+    expect(page.sequence.diagnostics.filter((d) => d.code === 'linked-node-without-line')).toEqual([]);
+    const report = audit(page, { now: NOW, tool: TOOL, timeZone: 'UTC' });
+    const notConnected = report.findings.filter((f) => f.ruleId === 'step-not-connected');
+    expect(notConnected).toMatchObject([{ kind: 'review', steps: [] }]);
+    expect(notConnected[0]?.message).toMatch(/shown as linked but no line/);
+  });
+
+  it('a drawing layer beside lines that were read changes nothing (a background grid)', () => {
+    const scene = mainOnly(buildScene(steps, twoLines, FLAT));
+    const report = audit(editor({ ...scene, unreadDrawings: [{ kind: 'canvas' }] }), {
+      now: NOW,
+      tool: TOOL,
+      timeZone: 'UTC',
+    });
+    expect(report.findings.find((f) => f.ruleId === 'step-not-connected')).toMatchObject({
+      kind: 'fail',
+      steps: ['3'],
+    });
+  });
+});

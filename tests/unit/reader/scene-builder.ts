@@ -205,6 +205,7 @@ export function buildScene(
     cards,
     nodes,
     lines,
+    unreadDrawings: [],
   };
 }
 

@@ -352,4 +352,7 @@ export const sceneArb: fc.Arbitrary<Scene> = fc.record({
   cards: fc.array(cardArb, { maxLength: 12 }),
   nodes: fc.array(nodeArb, { maxLength: 24 }),
   lines: fc.array(lineArb, { maxLength: 16 }),
+  unreadDrawings: fc.array(fc.record({ kind: fc.constantFrom('canvas' as const, 'svg' as const) }), {
+    maxLength: 2,
+  }),
 });

@@ -149,7 +149,7 @@ describe('skins by name and by seed', () => {
 
   it('names the field of a bad skin object', () => {
     expect(() => resolveSkin({ ...DEFAULT_SKIN, wrappers: 9 })).toThrow(/skin\.wrappers:/);
-    expect(() => resolveSkin({ ...DEFAULT_SKIN, lines: 'canvas' } as never)).toThrow(/skin\.lines:/);
+    expect(() => resolveSkin({ ...DEFAULT_SKIN, lines: 'webgl' } as never)).toThrow(/skin\.lines:/);
   });
 
   it('the scoped attribute looks like Vue’s and only where the skin asks for it', () => {

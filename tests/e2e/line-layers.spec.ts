@@ -1,0 +1,49 @@
+import { loadFixtures } from '../fixtures/sequences/fixtures';
+import { factsHidden, NAMED_SKINS } from '../replica/skin';
+import { auditFixture } from '../support/audit-fixture';
+import { findingDifferences } from '../support/expected-findings';
+import { hiddenFactProblems } from '../support/hidden-facts';
+import { expect, test } from './extension-fixture';
+
+/**
+ * Lines wherever the drawing library puts them. Every editor fixture, audited as its owner meets
+ * it (tests/support/audit-fixture.ts):
+ * - `sibling-edges` (Vue Flow's layers: edges in an SVG beside the nodes' layer, under one panned
+ *   and zoomed pane): exactly the fixture's expected findings, as on the default skin;
+ * - `canvas-lines` (lines painted on a <canvas>, no element per line): the rules that follow the
+ *   lines say "needs review" with the reason, never "not connected" or "unreachable", every other
+ *   rule says what it says on the default skin, and the report is never clean. The default skin's
+ *   report of the same fixture is checked exact first, so a review is not mistaken for a pass.
+ * Each skin is one group, fixture after fixture in one tab.
+ */
+test.describe.configure({ mode: 'parallel' });
+
+const fixtures = loadFixtures().filter((fixture) => fixture.page === 'editor');
+
+test.describe('skin sibling-edges', () => {
+  test.describe.configure({ mode: 'default' });
+  for (const fixture of fixtures) {
+    test(`${fixture.name} reads to the default skin's findings`, async ({ kartra, reports, tab }) => {
+      const { report } = await auditFixture(kartra, reports, fixture, 'sibling-edges', undefined, tab);
+      expect(findingDifferences(fixture.expected.findings, report.findings)).toEqual([]);
+      expect(report.coverage.reading?.fit ?? 1).toBeGreaterThanOrEqual(0.9);
+    });
+  }
+});
+
+test.describe('skin canvas-lines', () => {
+  test.describe.configure({ mode: 'default' });
+  const hidden = factsHidden(NAMED_SKINS['canvas-lines']);
+  for (const fixture of fixtures) {
+    test(`${fixture.name}: line rules review, the others as on the default skin`, async ({
+      kartra,
+      reports,
+      tab,
+    }) => {
+      const plain = await auditFixture(kartra, reports, fixture, 'default', undefined, tab);
+      expect(findingDifferences(fixture.expected.findings, plain.report.findings)).toEqual([]);
+      const { report } = await auditFixture(kartra, reports, fixture, 'canvas-lines', undefined, tab);
+      expect(hiddenFactProblems(hidden, /<canvas>/, plain.report.findings, report.findings)).toEqual([]);
+    });
+  }
+});
