@@ -46,6 +46,12 @@ function comparable(model: SequenceModel) {
   };
 }
 
+/**
+ * Skins whose editor pages must read to exactly the fixture's expected findings, reviews not
+ * accepted: the lines drawn as another library lays them out (Vue Flow's sibling edges layer).
+ */
+const EXACT_SKINS: readonly SkinName[] = ['sibling-edges'];
+
 /** This worker's audits of the default skin, so that a fixture's two tests share one. */
 const defaultAudits = new Map<string, Audited>();
 
@@ -83,12 +89,6 @@ function defaultSkinTests(): void {
     });
   }
 }
-
-/**
- * Skins whose editor pages must read to exactly the fixture's expected findings, reviews not
- * accepted: the lines drawn as another library lays them out (Vue Flow's sibling edges layer).
- */
-const EXACT_SKINS: readonly SkinName[] = ['sibling-edges'];
 
 function otherSkinTests(skin: SkinName): void {
   for (const fixture of fixtures) {
