@@ -86,12 +86,15 @@ export interface CardsRead {
 /**
  * `onCards` receives the cards this read found, so that the inline warnings drawn right after an
  * audit need neither search the canvas nor measure the cards again (elements may leave the page
- * and boxes move later; whoever keeps them checks).
+ * and boxes move later; whoever keeps them checks). `leftOut`: boxes that show a step but that
+ * the profile's card selector was found to miss (see inferProfile); those still on the canvas
+ * and still missed are read for their texts, so the reading can name them.
  */
 export function collectScene(
   document: Document,
   profile: KartraProfile,
   onCards?: (read: CardsRead) => void,
+  leftOut: readonly Element[] = [],
 ): Scene {
   const editor = profile.editor;
   const root = document.querySelector(editor.root);
@@ -184,6 +187,14 @@ export function collectScene(
     };
   });
 
+  const missedEls = leftOut.filter(
+    (box) =>
+      box.isConnected &&
+      scope.contains(box) &&
+      !cardEls.some((card) => card.contains(box) || box.contains(card)),
+  );
+  const missedPieces = missedEls.map(textElements);
+
   const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
   const lineEls = Array.from(scope.querySelectorAll(profile.graph.line));
   const pathEls = lineEls.map((line) =>
@@ -215,6 +226,11 @@ export function collectScene(
   const nodes = nodeEls.map((el) => ({ rect: rectOf(el), linked: linkedOf(el) }));
   const lines = pathEls.map((path, i) => lineEnds(path, lineEls[i] ?? null));
 
+  const missed = missedEls.map((box, i) => {
+    const rect = rectOf(box);
+    return { rect, pieces: visibleTexts(missedPieces[i] ?? [], rect) };
+  });
+
   return {
     found: { root: true, canvas: canvas !== null, tabs: tabElements.length > 0 },
     toolbar,
@@ -223,6 +239,7 @@ export function collectScene(
     cards,
     nodes,
     lines,
+    ...(leftOut.length > 0 ? { leftOut: missed } : {}),
   };
 }
 
