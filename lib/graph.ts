@@ -108,7 +108,12 @@ export interface FlowGraph {
   readonly connectionsUnread: boolean;
   /** Why the lines could not be read, as the reader found it; null when they were read. */
   readonly connectionsUnreadReason: string | null;
-  /** Some lines may be missing from the flow: untraced lines, or none read at all. */
+  /**
+   * Cards the reader saw but could not read as steps (in markup other than the rest), by their
+   * number, or null for one that shows none: what leads to them and from them is unknown.
+   */
+  readonly cardsNotRead: readonly (string | null)[];
+  /** Some lines may be missing from the flow: untraced lines, cards not read, or no line read at all. */
   readonly linesUncertain: boolean;
   /**
    * Strongly connected parts of the flow restricted to `include`d steps that contain a cycle
@@ -220,14 +225,20 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
   let untracedLines = 0;
   let connectionsUnread = false;
   let connectionsUnreadReason: string | null = null;
+  const cardsNotRead: (string | null)[] = [];
   for (const d of sequence.diagnostics) {
     if (UNTRACED_LINE_CODES.has(d.code)) untracedLines++;
     else if (CONNECTIONS_UNREAD_CODES.has(d.code)) {
       connectionsUnread = true;
       connectionsUnreadReason ??= d.found ?? null;
-    }
+    } else if (d.code === 'card-left-out') cardsNotRead.push(d.step ?? null);
   }
-  const wholeFlowRead = complete && untracedLines === 0 && !connectionsUnread && unreadJumps.length === 0;
+  const wholeFlowRead =
+    complete &&
+    untracedLines === 0 &&
+    !connectionsUnread &&
+    cardsNotRead.length === 0 &&
+    unreadJumps.length === 0;
   const entryMarks = wholeFlowRead
     ? reachableMarks
     : walk(startSeen ? [startIndex, ...gotoTargets] : gotoTargets);
@@ -400,7 +411,8 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     unreadJumps,
     connectionsUnread,
     connectionsUnreadReason,
-    linesUncertain: untracedLines > 0 || connectionsUnread,
+    cardsNotRead,
+    linesUncertain: untracedLines > 0 || connectionsUnread || cardsNotRead.length > 0,
     cycles,
   };
 }

@@ -105,6 +105,7 @@ export const DIAGNOSTIC_CODES = [
   // Starting Rules
   'rule-type-unknown',
   // cards
+  'card-left-out',
   'step-number-missing',
   'step-number-malformed',
   'step-number-duplicate',
@@ -116,6 +117,7 @@ export const DIAGNOSTIC_CODES = [
   'recipients-unread',
   'version-unread',
   'goto-unread',
+  'goto-target-not-shown',
   'action-unread',
   // nodes and lines
   'connections-not-found',
@@ -187,13 +189,22 @@ export const fitCheckSchema = z.object({
   id: z.enum(FIT_CHECKS),
   passed: z.int().check(z.minimum(0)),
   total: z.int().check(z.minimum(0)),
+  /**
+   * Cards that failed this check on their own ("step 4", "card 2"): a lone misread among cards
+   * that read, or a Go To whose line names no step. The card's facts not read are reviews; the
+   * profile's fit does not count them, so one odd card does not make the page read badly.
+   */
+  oddCards: z.optional(z.array(z.string())),
 });
 export type FitCheck = z.infer<typeof fitCheckSchema>;
 
 export const readingSchema = z.object({
   /** Which profile read the page: Kartra's built-in one, the user's override, or one inferred from the page. */
   profile: z.enum(['built-in', 'override', 'inferred']),
-  /** 0 to 1: the weakest of the checks' pass ratios (checks with nothing to count are left out). */
+  /**
+   * 0 to 1: the weakest of the checks' pass ratios, odd cards left out (checks with nothing to
+   * count are left out).
+   */
   fit: z.number().check(z.minimum(0), z.maximum(1)),
   checks: z.array(fitCheckSchema),
 });

@@ -30,6 +30,15 @@ export function flowUncertainty(
       `the target of the Go To in ${steps.length === 1 ? 'step' : 'steps'} ${listNames(steps)} not read`,
     );
   }
+  if (graph.cardsNotRead.length > 0) {
+    const cards = graph.cardsNotRead;
+    const refs = cards.filter((ref): ref is string => ref !== null);
+    reasons.push(
+      refs.length === cards.length
+        ? `the ${refs.length === 1 ? 'card of step' : 'cards of steps'} ${listNames(refs)} not read`
+        : `${cards.length} step ${cards.length === 1 ? 'card' : 'cards'} not read`,
+    );
+  }
   if (graph.connectionsUnread) reasons.push(linesUnreadPhrase(graph));
   else if (graph.untracedLines > 0) {
     reasons.push(

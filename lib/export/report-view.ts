@@ -163,5 +163,11 @@ export function readingSentence(reading: Reading): string {
 
 /** What did not fit, in plain words; [] when everything did. */
 export function fitShortfallSentences(reading: Pick<Reading, 'checks'>): string[] {
-  return fitShortfalls(reading).map((c) => CHECK_WORDS[c.id](c));
+  return fitShortfalls(reading).map((c) => CHECK_WORDS[c.id](c) + oddCardsClause(c.oddCards ?? []));
+}
+
+/** " (only step 4, ...)" for the cards that failed on their own and do not lower the fit. */
+function oddCardsClause(odd: readonly string[]): string {
+  if (odd.length === 0) return '';
+  return ` (${odd.join(', ')}: ${odd.length === 1 ? 'that card alone, its' : 'those cards alone, their'} findings need review; the fit does not count ${odd.length === 1 ? 'it' : 'them'})`;
 }

@@ -87,12 +87,15 @@ export interface CardsRead {
 /**
  * `onCards` receives the cards this read found, so that the inline warnings drawn right after an
  * audit need neither search the canvas nor measure the cards again (elements may leave the page
- * and boxes move later; whoever keeps them checks).
+ * and boxes move later; whoever keeps them checks). `leftOut`: boxes that show a step but that
+ * the profile's card selector was found to miss (see inferProfile); those still on the canvas
+ * and still missed are read for their texts, so the reading can name them.
  */
 export function collectScene(
   document: Document,
   profile: KartraProfile,
   onCards?: (read: CardsRead) => void,
+  leftOut: readonly Element[] = [],
 ): Scene {
   const editor = profile.editor;
   const root = document.querySelector(editor.root);
@@ -186,6 +189,14 @@ export function collectScene(
     };
   });
 
+  const missedEls = leftOut.filter(
+    (box) =>
+      box.isConnected &&
+      scope.contains(box) &&
+      !cardEls.some((card) => card.contains(box) || box.contains(card)),
+  );
+  const missedPieces = missedEls.map(textElements);
+
   const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
   // Lines are looked for in the whole builder: a library may keep them in a layer of its own
   // beside the cards' container (Vue Flow's edges beside its nodes), not inside it.
@@ -225,6 +236,11 @@ export function collectScene(
     new Set(pathEls.filter((p): p is Element => p !== null)),
   );
 
+  const missed = missedEls.map((box, i) => {
+    const rect = rectOf(box);
+    return { rect, pieces: visibleTexts(missedPieces[i] ?? [], rect) };
+  });
+
   return {
     found: { root: true, canvas: canvas !== null, tabs: tabElements.length > 0 },
     toolbar,
@@ -234,6 +250,7 @@ export function collectScene(
     nodes,
     lines,
     unreadDrawings,
+    ...(leftOut.length > 0 ? { leftOut: missed } : {}),
   };
 }
 

@@ -6,6 +6,23 @@ import type { FitCheck, Reading } from '../model';
  * costs no second pass.
  */
 
+/** The fit checks each card passes or fails by itself. */
+export type CardCheckId = Extract<
+  FitCheck['id'],
+  'cards-numbered' | 'kinds-known' | 'timings-read' | 'gotos-read'
+>;
+
+/** A card that failed a card check. */
+export interface CardMiss {
+  /** Where on the page: "step 4", or "card 2" for a card without a number. */
+  where: string;
+  /**
+   * The card shows the fact's line but it says nothing to read (a Go To naming no step): no
+   * profile could read more there, so it is the card's own whatever the other cards show.
+   */
+  blank: boolean;
+}
+
 export interface ReadStats {
   cards: number;
   numbered: number;
@@ -25,6 +42,8 @@ export interface ReadStats {
   gotosRead: number;
   splitLines: number;
   splitLinesLabelled: number;
+  /** The cards that failed each card check. */
+  misses: Record<CardCheckId, CardMiss[]>;
 }
 
 export function emptyReadStats(): ReadStats {
@@ -47,6 +66,7 @@ export function emptyReadStats(): ReadStats {
     gotosRead: 0,
     splitLines: 0,
     splitLinesLabelled: 0,
+    misses: { 'cards-numbered': [], 'kinds-known': [], 'timings-read': [], 'gotos-read': [] },
   };
 }
 
@@ -55,25 +75,48 @@ export const GOOD_FIT = 0.9;
 
 /** No check contradicts the reading (a tab with no card yet has nothing to contradict it). */
 export function fitsWell(reading: Pick<Reading, 'checks'>): boolean {
-  return reading.checks.every((c) => c.total === 0 || c.passed >= c.total * GOOD_FIT);
+  return reading.checks.every((c) => {
+    const counted = countedTotal(c);
+    return counted === 0 || c.passed >= counted * GOOD_FIT;
+  });
+}
+
+/** What a check holds against the profile: its total, less the cards that failed on their own. */
+function countedTotal(check: FitCheck): number {
+  return check.total - (check.oddCards?.length ?? 0);
 }
 
 export function profileFit(stats: ReadStats): Pick<Reading, 'fit' | 'checks'> {
+  const card = (id: CardCheckId, passed: number, total: number): FitCheck => {
+    const odd = oddCards(stats.misses[id], passed, total);
+    return odd.length > 0 ? { id, passed, total, oddCards: odd } : { id, passed, total };
+  };
   const checks: FitCheck[] = [
-    { id: 'cards-numbered', passed: stats.numbered, total: stats.cards },
+    card('cards-numbered', stats.numbered, stats.cards),
     { id: 'numbers-unique', passed: stats.uniqueNumbers, total: stats.numbered },
-    { id: 'kinds-known', passed: stats.kindsKnown, total: stats.cards },
-    { id: 'timings-read', passed: stats.timingsRead, total: stats.cards },
+    card('kinds-known', stats.kindsKnown, stats.cards),
+    card('timings-read', stats.timingsRead, stats.cards),
     { id: 'nodes-found', passed: stats.nodes > 0 ? 1 : 0, total: stats.canvasHasCards ? 1 : 0 },
     { id: 'nodes-on-edges', passed: stats.nodesOnEdges, total: stats.nodes },
     { id: 'lines-traced', passed: stats.linesTraced, total: stats.lines },
     { id: 'linked-nodes-have-lines', passed: stats.linkedNodesWithLines, total: stats.linkedNodes },
     // A profile inferred where none of these showed (a sub-sequence tab) can miss them elsewhere.
     { id: 'start-found', passed: stats.startSeen ? 1 : 0, total: stats.mainSteps > 0 ? 1 : 0 },
-    { id: 'gotos-read', passed: stats.gotosRead, total: stats.gotos },
+    card('gotos-read', stats.gotosRead, stats.gotos),
     { id: 'branches-labelled', passed: stats.splitLinesLabelled, total: stats.splitLines },
   ];
-  const counted = checks.filter((c) => c.total > 0);
-  const fit = counted.length === 0 ? 0 : Math.min(...counted.map((c) => c.passed / c.total));
+  const counted = checks.filter((c) => countedTotal(c) > 0);
+  const fit = counted.length === 0 ? 0 : Math.min(...counted.map((c) => c.passed / countedTotal(c)));
   return { fit: Math.max(0, Math.min(1, fit)), checks };
+}
+
+/**
+ * The misses that are the cards' own rather than the profile's. A profile that misreads a
+ * field misreads it on many cards; one card that shows it oddly (a wording of its own) is that
+ * card's, as long as other cards read. So are the few misses a good fit forgives anyway. A
+ * blank line is the card's own on any page, even where no other card shows that field.
+ */
+function oddCards(misses: readonly CardMiss[], passed: number, total: number): string[] {
+  const alone = passed > 0 && (misses.length === 1 || passed >= total * GOOD_FIT);
+  return misses.filter((miss) => alone || miss.blank).map((miss) => miss.where);
 }

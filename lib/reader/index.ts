@@ -59,6 +59,11 @@ export interface ReadMemory {
   inferenceDueAt: number | null;
   steps: Map<KartraProfile, StepCache>;
   cards: CardsRead | null;
+  /**
+   * The boxes inference found showing a step but in other markup than the cards `profile`
+   * finds: every read with `profile` names those still there (see collectScene).
+   */
+  leftOut: readonly Element[];
 }
 
 export function newReadMemory(): ReadMemory {
@@ -72,6 +77,7 @@ export function newReadMemory(): ReadMemory {
     inferenceDueAt: null,
     steps: new Map(),
     cards: null,
+    leftOut: [],
   };
 }
 
@@ -124,13 +130,13 @@ function readBuilder(
   options: ReadOptions,
   memory: ReadMemory | undefined,
 ): BuilderRead {
-  const first = readEditor(document, url, profile, options.source ?? 'built-in', memory);
+  const first = readEditor(document, url, profile, options.source ?? 'built-in', memory, []);
   if (memory) memory.inferenceDueAt = null;
   if (!memory || readsWell(first.page)) return first;
 
   let best = first;
   if (memory.profile) {
-    const again = readEditor(document, url, memory.profile, 'inferred', memory);
+    const again = readEditor(document, url, memory.profile, 'inferred', memory, memory.leftOut);
     if (readsWell(again.page)) return again;
     best = better(best, again);
   }
@@ -165,11 +171,12 @@ function readBuilder(
     return { ...best, page: { ...best.page, diagnostics: [...best.page.diagnostics, tried] } };
   }
   memory.failure = null;
-  const read = readEditor(document, url, inferred.profile, 'inferred', memory);
+  const read = readEditor(document, url, inferred.profile, 'inferred', memory, inferred.leftOut);
   if (fitOf(read.page) > fitOf(best.page)) {
     // The step cache of a profile no longer used would only grow stale.
     if (memory.profile) memory.steps.delete(memory.profile);
     memory.profile = inferred.profile;
+    memory.leftOut = inferred.leftOut;
     return read;
   }
   memory.steps.delete(inferred.profile);
@@ -213,6 +220,7 @@ function readEditor(
   profile: KartraProfile,
   source: ProfileSource,
   memory: ReadMemory | undefined,
+  leftOut: readonly Element[],
 ): BuilderRead {
   let cards: CardsRead | null = null;
   try {
@@ -221,9 +229,14 @@ function readEditor(
       steps = new StepCache(profile);
       memory.steps.set(profile, steps);
     }
-    const scene = collectScene(document, profile, (read) => {
-      cards = read;
-    });
+    const scene = collectScene(
+      document,
+      profile,
+      (read) => {
+        cards = read;
+      },
+      leftOut,
+    );
     return { page: interpretScene(scene, profile, url, source, steps), cards };
   } catch (error) {
     if (memory) memory.readFailure = message(error);

@@ -1,12 +1,13 @@
 import type { KartraProfile } from '../kartra/profile';
 import { classesOf, nodeColor, pathEnds } from './collect';
+import { findCards } from './find-cards';
 import { median } from './geometry';
 import { parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
 import { parseTiming, timingPatterns } from './parse-timing';
 import { parseWindow } from './parse-window';
 import { REF_PATTERN } from './read-step';
 import type { Point, Rect } from './scene';
-import { afterPrefix, collapse, samePhrase } from './text';
+import { afterPrefix, collapse, escapeClass, samePhrase, saysSomething } from './text';
 
 /**
  * A profile inferred from the page itself, for a builder whose markup the active profile does
@@ -19,7 +20,18 @@ import { afterPrefix, collapse, samePhrase } from './text';
  * uses like any other (and the user can keep). It reads the page and never writes to it.
  */
 
-export type InferenceResult = { profile: KartraProfile; notes: string[] } | { profile: null; reason: string };
+export type InferenceResult =
+  | {
+      profile: KartraProfile;
+      notes: string[];
+      /**
+       * Boxes on the canvas that show a step kind and a number but are not in the markup the
+       * other cards share, so the profile's card selector does not find them: each reading with
+       * the profile names them (see collectScene), as no step can be read from them.
+       */
+      leftOut: Element[];
+    }
+  | { profile: null; reason: string };
 
 /** Share of the elements found that a selector must match, and the most it may match besides. */
 const AGREEMENT = 0.9;
@@ -39,23 +51,13 @@ export function inferProfile(
     return { profile: null, reason: 'no step kind label ("Send email", "Tag"...) on the page' };
   if (numbers.length === 0) return { profile: null, reason: 'no number bubble ("1", "A1") on the page' };
 
-  // Step cards: the largest box around a kind label that holds one label and one number.
-  const numberCount = countWithin(numbers.map((t) => t.el));
-  const labelCount = countWithin(kindLabels.map((t) => t.el));
-  const cardSet = new Set<Element>();
-  for (const label of kindLabels) {
-    let card: Element | null = null;
-    for (let a = label.el.parentElement; a && a !== body; a = a.parentElement) {
-      if ((numberCount.get(a) ?? 0) > 1 || (labelCount.get(a) ?? 0) > 1) break;
-      if ((numberCount.get(a) ?? 0) === 1) card = a;
-    }
-    if (card) cardSet.add(card);
-  }
-  const cards = [...cardSet];
-  if (cards.length === 0)
-    return { profile: null, reason: 'no box holds one step kind label and one number bubble' };
-  const cardSelector = classSelector(cards, body);
-  if (!cardSelector) return { profile: null, reason: 'the step cards share no class to recognise them by' };
+  const found = findCards(
+    kindLabels.map((t) => t.el),
+    numbers.map((t) => t.el),
+    body,
+  );
+  if (found.selector === null) return { profile: null, reason: found.reason };
+  const { cards, selector: cardSelector } = found;
 
   const canvasEl = commonAncestor(cards);
   const canvasSelector = canvasEl && canvasEl !== body ? ownSelector(canvasEl, body) : null;
@@ -70,10 +72,15 @@ export function inferProfile(
   const rootSelector = rootEl === body ? 'body' : (ownSelector(rootEl, body) ?? 'body');
 
   const notes: string[] = [];
+  // A box outside the canvas that shows a kind's word and a number is no step card.
+  const leftOut = found.leftOut.filter((el) => canvasEl.contains(el));
+  if (leftOut.length > 0)
+    notes.push(`${leftOut.length} step card${leftOut.length === 1 ? '' : 's'} in other markup than the rest`);
   const tabs = inferTabs(mainTab?.el ?? null, addTab?.el ?? null, rootEl, base, notes);
   const startingRules = inferStartingRules(texts, canvasEl, base, notes);
   const fields = inferFields(cards, canvasEl, base);
-  const graph = inferGraph(document, canvasEl, rootEl, cards, startingRules.moduleEl, notes);
+  // The cards left out still have their nodes and lines, to be found like the others'.
+  const graph = inferGraph(document, canvasEl, rootEl, [...cards, ...leftOut], startingRules.moduleEl, notes);
   const toolbar = inferToolbar(texts, rootEl, canvasEl, base);
 
   const profile: KartraProfile = {
@@ -90,7 +97,7 @@ export function inferProfile(
     card: { ...base.card, root: cardSelector, fields },
     graph: graph ?? base.graph,
   };
-  return { profile, notes };
+  return { profile, notes, leftOut };
 }
 
 interface OwnText {
@@ -114,25 +121,12 @@ function ownTexts(root: Element, ignore: Element | null): OwnText[] {
   return out;
 }
 
-/** How many of `elements` each ancestor holds. */
-function countWithin(elements: readonly Element[]): Map<Element, number> {
-  const counts = new Map<Element, number>();
-  for (const el of elements)
-    for (let a = el.parentElement; a; a = a.parentElement) counts.set(a, (counts.get(a) ?? 0) + 1);
-  return counts;
-}
-
 function commonAncestor(elements: readonly Element[]): Element | null {
   const [first, ...rest] = elements;
   if (!first) return null;
   let a: Element | null = first.parentElement;
   while (a && !rest.every((el) => a?.contains(el))) a = a.parentElement;
   return a;
-}
-
-function escapeClass(name: string): string {
-  const css = (globalThis as { CSS?: { escape?: (s: string) => string } }).CSS;
-  return css?.escape ? css.escape(name) : name.replace(/[^\w-]/g, (c) => `\\${c}`);
 }
 
 /** A `.class` that `scope` matches on nearly all of `elements` and on little else. */
@@ -198,13 +192,23 @@ function fieldElements(cards: readonly Element[], test: (text: string) => boolea
   return out;
 }
 
-/** A selector that finds, inside each card, the same element as `found` does (first match). */
-function fieldSelector(cards: readonly Element[], found: readonly Element[]): string | undefined {
+/**
+ * A selector that finds, inside each card, the same element as `found` does (first match).
+ * `isOther`: given, a card that gave nothing to `found` judges the selector only by whether its
+ * first match there is another field's element (the title of a card whose title looks like a
+ * number or a kind's word, or that has none, is still the title's box).
+ */
+function fieldSelector(
+  cards: readonly Element[],
+  found: readonly Element[],
+  isOther?: (el: Element) => boolean,
+): string | undefined {
   if (found.length === 0) return undefined;
   const frequency = new Map<string, number>();
   for (const el of found)
     for (const c of new Set(classesOf(el))) frequency.set(c, (frequency.get(c) ?? 0) + 1);
   const wanted = new Set(found);
+  const gave = (card: Element) => found.some((el) => card.contains(el));
   const candidates = [...frequency]
     .filter(([, n]) => n >= found.length * AGREEMENT)
     .sort((a, b) => b[1] - a[1]);
@@ -216,7 +220,7 @@ function fieldSelector(cards: readonly Element[], found: readonly Element[]): st
       const first = card.querySelector(selector);
       if (!first) continue;
       if (wanted.has(first)) agree++;
-      else wrong++;
+      else if (!isOther || gave(card) || isOther(first)) wrong++;
     }
     if (agree >= found.length * AGREEMENT && wrong === 0) return selector;
   }
@@ -278,7 +282,7 @@ function inferFields(
   for (const card of cards) {
     const rest = ownTexts(card, null).filter(
       (t) =>
-        /[\p{L}\p{N}]/u.test(t.text) &&
+        saysSomething(t.text) &&
         ![...known].some((s) => t.el.matches(s)) &&
         !REF_PATTERN.test(t.text) &&
         !base.card.kindLabels.some((k) => samePhrase(t.text, k.label)) &&
@@ -294,7 +298,11 @@ function inferFields(
     );
     if (rest.length === 1 && rest[0]) titles.push(rest[0].el);
   }
-  set('title', fieldSelector(cards, titles));
+  const others = Object.values(fields);
+  set(
+    'title',
+    fieldSelector(cards, titles, (el) => others.some((selector) => el.matches(selector))),
+  );
   return fields;
 }
 

@@ -10,7 +10,7 @@ import type {
   Step,
 } from '../model';
 import { assignBranches, type Branch } from './branches';
-import { emptyReadStats, profileFit, type ReadStats } from './fit';
+import { type CardCheckId, emptyReadStats, profileFit, type ReadStats } from './fit';
 import { isFiniteRect } from './geometry';
 import { orientLines, traceLines } from './match-lines';
 import { type Owner, type PlacedNode, placeNodes, typicalNodeSize } from './match-nodes';
@@ -18,7 +18,7 @@ import { resolveRoles } from './node-roles';
 import { parseCount, parsePublicName } from './parse-fields';
 import { iconValue, statusFromIcon } from './parse-icons';
 import { cardWhere, REF_PATTERN } from './read-step';
-import type { Scene } from './scene';
+import type { Scene, SceneLeftOutCard } from './scene';
 import { StepCache } from './step-cache';
 import { afterPrefix, collapse, samePhrase } from './text';
 
@@ -94,20 +94,37 @@ export function interpretSequence(
   const startingRules = readStartingRules(scene, profile, diagnostics);
 
   cache.startRead();
-  const steps: (Step | null)[] = scene.cards.map((card, i) => cache.read(card, i, tab, diagnostics));
+  const readings = scene.cards.map((card, i) => cache.read(card, i, tab));
+  const steps: (Step | null)[] = readings.map((r) => r.step);
+  for (const r of readings) diagnostics.push(...r.diagnostics);
   const seenRefs = new Set<string>();
   stats.cards = steps.length;
   stats.startSeen = startingRules !== null;
-  for (const step of steps) {
-    if (!step) continue;
+  for (const [i, { step, diagnostics: own }] of readings.entries()) {
+    const where = step ? `step ${step.ref}` : `card ${i + 1}`;
+    const miss = (id: CardCheckId, blank = false) => stats.misses[id].push({ where, blank });
+    if (!step) {
+      miss('cards-numbered');
+      miss('kinds-known');
+      miss('timings-read');
+      continue;
+    }
     if (REF_PATTERN.test(step.ref)) stats.numbered++;
+    else miss('cards-numbered');
     if (REF_PATTERN.test(step.ref) && subsequenceLetter(step.ref) === null) stats.mainSteps++;
     if (step.kind === 'goto') {
       stats.gotos++;
       if (step.goto !== null) stats.gotosRead++;
+      else
+        miss(
+          'gotos-read',
+          own.some((d) => d.code === 'goto-target-not-shown'),
+        );
     }
     if (step.kind !== 'unknown') stats.kindsKnown++;
+    else miss('kinds-known');
     if (step.delay !== null) stats.timingsRead++;
+    else miss('timings-read');
     if (seenRefs.has(step.ref))
       diagnostics.push({
         code: 'step-number-duplicate',
@@ -119,6 +136,8 @@ export function interpretSequence(
     else stats.uniqueNumbers++;
     seenRefs.add(step.ref);
   }
+
+  for (const box of scene.leftOut ?? []) diagnostics.push(leftOutDiagnostic(box, profile));
 
   const connections = readConnections(scene, profile, steps, diagnostics, stats);
 
@@ -133,6 +152,20 @@ export function interpretSequence(
     connections,
     tabs: { all, seen: selected === null ? [] : [selected] },
     diagnostics,
+  };
+}
+
+/** A card the profile's selector misses, named by the number and kind it shows. */
+function leftOutDiagnostic(box: SceneLeftOutCard, profile: KartraProfile): Diagnostic {
+  const pieces = box.pieces.map(collapse);
+  const ref = pieces.find((p) => REF_PATTERN.test(p)) ?? null;
+  const label = pieces.find((p) => profile.card.kindLabels.some((k) => samePhrase(p, k.label))) ?? null;
+  return {
+    code: 'card-left-out',
+    where: ref === null ? 'canvas' : `step ${ref}`,
+    expected: `a step card in the markup the other cards share (${profile.card.root})`,
+    found: `a box showing ${label === null ? 'a step' : `"${label}"`}${ref === null ? '' : ` numbered ${ref}`} in markup of its own, not read as a step`,
+    ...(ref === null ? {} : { step: ref }),
   };
 }
 
@@ -275,7 +308,11 @@ function readConnections(
       });
     return [];
   }
-  const cardRects = scene.cards.map((c) => c.rect);
+  // A card left out (in markup of its own) still owns the nodes on its edges: they are not
+  // misplaced, and its lines are not the profile's misreads.
+  const leftOut = scene.leftOut ?? [];
+  const cardRects = [...scene.cards.map((c) => c.rect), ...leftOut.map((box) => box.rect)];
+  const isLeftOut = (owner: Owner) => owner.type === 'card' && owner.card >= scene.cards.length;
   const nodeSize = typicalNodeSize(scene.nodes, cardRects);
   const hasLayout =
     nodeSize > 0 && cardRects.concat(scene.startingRules ? [scene.startingRules.rect] : []).some(hasArea);
@@ -306,10 +343,11 @@ function readConnections(
 
   const ownerName = (owner: Owner): string | null =>
     owner.type === 'start' ? 'start' : (steps[owner.card]?.ref ?? null);
-  const ownerWhere = (owner: Owner): string =>
-    owner.type === 'start'
-      ? 'Starting Rules'
-      : cardWhere(scene.cards[owner.card] as NonNullable<(typeof scene.cards)[number]>, owner.card);
+  const ownerWhere = (owner: Owner): string => {
+    if (owner.type === 'start') return 'Starting Rules';
+    const card = scene.cards[owner.card];
+    return card ? cardWhere(card, owner.card) : 'a card not read as a step';
+  };
 
   const branches = readBranches(scene, profile, onEdges, steps, diagnostics);
 
@@ -335,6 +373,8 @@ function readConnections(
   const seen = new Set<string>();
   for (const { line, output, input } of pairs) {
     if (!output.owner || !input.owner) continue;
+    // Where it leads is unknown: the card-left-out diagnostic says so for the whole flow.
+    if (isLeftOut(output.owner) || isLeftOut(input.owner)) continue;
     const from = ownerName(output.owner);
     const to = ownerName(input.owner);
     if (from === null || to === null) {

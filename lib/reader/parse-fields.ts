@@ -45,6 +45,15 @@ export function parseGoto(text: string | null | undefined, words: Words): string
   return rest;
 }
 
+/**
+ * A Go To's line, whether or not it names a step: "Go to A1", or "Go to" alone on a Go To that
+ * jumps nowhere yet. The bare line reads like the kind's label ("Go To"): tell them apart by
+ * place (a selector's), or take the label first.
+ */
+export function isGotoLine(text: string | null | undefined, words: Words): boolean {
+  return isText(text) && (parseGoto(text, words) !== null || samePhrase(text, words.goto));
+}
+
 /** "Add tag: Buyers" → { action: 'add', target: 'Buyers' }; the longest matching prefix wins. */
 export function parseAction(
   text: string | null | undefined,

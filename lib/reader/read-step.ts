@@ -1,11 +1,11 @@
 import type { KartraProfile } from '../kartra/profile';
 import type { Diagnostic, DiagnosticCode, Step } from '../model';
-import { parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
+import { isGotoLine, parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
 import { iconValue } from './parse-icons';
 import { parseTiming, type TimingPatterns, timingPatterns } from './parse-timing';
 import { parseWindow } from './parse-window';
 import type { SceneCard, SceneCardFields } from './scene';
-import { collapse, samePhrase } from './text';
+import { collapse, samePhrase, saysSomething } from './text';
 
 /**
  * One card's texts and icons as a step. A field the card does not show, or shows in words the
@@ -61,7 +61,9 @@ export function fieldsOf(
   f.timing ??= take((p) => parseTiming(p, timing) !== null);
   f.window ??= take((p) => parseWindow(p, words) !== null);
   f.recipients ??= take((p) => parseRecipients(p, words) !== null);
-  f.goto ??= take((p) => parseGoto(p, words) !== null);
+  // A line naming a step first; then, after the kind label was taken, a bare "Go to" left is the
+  // line of a Go To naming no step (not a title).
+  f.goto ??= take((p) => parseGoto(p, words) !== null) ?? take((p) => isGotoLine(p, words));
   f.action ??= take((p) => parseAction(p, words) !== null);
   if (f.versions.length === 0) {
     const versions: string[] = [];
@@ -70,9 +72,7 @@ export function fieldsOf(
     f.versions = versions;
   }
   // Split output labels and the menu's glyph are not titles.
-  const rest = free.filter(
-    (p) => /[\p{L}\p{N}]/u.test(p) && !samePhrase(p, words.yes) && !samePhrase(p, words.no),
-  );
+  const rest = free.filter((p) => saysSomething(p) && !samePhrase(p, words.yes) && !samePhrase(p, words.no));
   if (f.title === null && rest.length === 1) f.title = rest[0] ?? null;
   return f;
 }
@@ -155,8 +155,14 @@ export function readStep(
   }
 
   const goto = parseGoto(fields.goto, words);
+  // A Go To line that names no step shows that the card has no target yet, not that the
+  // profile missed it: a code of its own, so the fit can tell the two apart.
   if (goto === null && kind === 'goto')
-    note('goto-unread', `a "${words.goto} …" line naming the target step`, fields.goto);
+    note(
+      isGotoLine(fields.goto, words) ? 'goto-target-not-shown' : 'goto-unread',
+      `a "${words.goto} …" line naming the target step`,
+      fields.goto,
+    );
 
   const action = parseAction(fields.action, words);
   if (action === null && ACTION_KINDS.has(kind))

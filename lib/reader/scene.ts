@@ -97,6 +97,16 @@ export interface SceneTab {
   selected: boolean;
 }
 
+/**
+ * A box on the canvas that shows a step but that the profile's card selector does not find (the
+ * cards an inferred profile's vote left out): where it is, so that its connection nodes are known
+ * for a card's, and its visible texts, so that the reading can name it.
+ */
+export interface SceneLeftOutCard {
+  rect: Rect;
+  pieces: string[];
+}
+
 export interface Scene {
   /** Whether the builder root, the canvas and the tab bar were found at all. */
   found: { root: boolean; canvas: boolean; tabs: boolean };
@@ -108,6 +118,8 @@ export interface Scene {
   lines: SceneLine[];
   /** Drawing layers covering the cards that hold no line the reader could read. */
   unreadDrawings: SceneDrawing[];
+  /** Absent when nobody said which boxes the profile leaves out (a profile not inferred here). */
+  leftOut?: SceneLeftOutCard[];
 }
 
 export interface SceneListRow {

@@ -13,9 +13,10 @@ import type { SceneCard } from './scene';
  * It also keeps the profile's timing patterns, compiled once for every card it reads.
  */
 
-interface Entry {
+/** One card read as a step, with what the reader noted about that card alone. */
+export interface CardReading {
   step: Step | null;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
 }
 
 const NULL = '\u0002';
@@ -41,8 +42,8 @@ function keyOf(card: SceneCard, tab: string): string {
 }
 
 export class StepCache {
-  private previous = new Map<string, Entry>();
-  private current = new Map<string, Entry>();
+  private previous = new Map<string, CardReading>();
+  private current = new Map<string, CardReading>();
   private readonly timing: TimingPatterns;
 
   constructor(private readonly profile: KartraProfile) {
@@ -55,10 +56,12 @@ export class StepCache {
     this.current = new Map();
   }
 
-  read(card: SceneCard, index: number, tab: string, diagnostics: Diagnostic[]): Step | null {
+  read(card: SceneCard, index: number, tab: string): CardReading {
     // Without a number the card is named by its position, which the key does not hold.
-    if (card.fields.number === null || card.fields.number.trim() === '')
-      return readStep(card, index, tab, this.profile, diagnostics, this.timing);
+    if (card.fields.number === null || card.fields.number.trim() === '') {
+      const own: Diagnostic[] = [];
+      return { step: readStep(card, index, tab, this.profile, own, this.timing), diagnostics: own };
+    }
     const key = keyOf(card, tab);
     let entry = this.current.get(key) ?? this.previous.get(key);
     if (!entry) {
@@ -66,7 +69,6 @@ export class StepCache {
       entry = { step: readStep(card, index, tab, this.profile, own, this.timing), diagnostics: own };
     }
     this.current.set(key, entry);
-    for (const d of entry.diagnostics) diagnostics.push(d);
-    return entry.step;
+    return entry;
   }
 }

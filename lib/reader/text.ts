@@ -19,6 +19,12 @@ export function afterPrefix(text: string, prefix: string): string | null {
   return t.slice(p.length).trim();
 }
 
+/** A class name as a CSS selector may hold it (CSS.escape where the engine has it). */
+export function escapeClass(name: string): string {
+  const css = (globalThis as { CSS?: { escape?: (s: string) => string } }).CSS;
+  return css?.escape ? css.escape(name) : name.replace(/[^\w-]/g, (c) => `\\${c}`);
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -35,6 +41,14 @@ export function alternation(phrases: readonly string[]): string {
 
 /** Dashes a page may use between a range's ends: en dash, em dash, hyphen, minus. */
 export const DASH = '[\u2013\u2014\u2212-]';
+
+/**
+ * Whether a text says something a person reads: a letter, a digit or an emoji (a title may be
+ * one emoji). A glyph alone, such as the ⋮ of a menu button, does not: it is no title.
+ */
+export function saysSomething(text: string): boolean {
+  return /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text);
+}
 
 export function isText(value: unknown): value is string {
   return typeof value === 'string';

@@ -218,6 +218,37 @@ describe('the audit session', () => {
     expect(seenByApp).toBe(true);
   });
 
+  it('takes a page whose Go To names no step for read well: its changes count, and it is not read again unasked', async () => {
+    const happy = new Window({ url: EDITOR_URL });
+    const win = happy as unknown as PageWindow;
+    const clock = new ManualClock();
+    clock.install(win);
+    const scene = buildScene(TWO_TABS.main.steps, TWO_TABS.main.lines, LAYOUT);
+    const cards = scene.cards.map((c) =>
+      c.fields.goto ? { ...c, fields: { ...c.fields, goto: 'Go to' } } : c,
+    );
+    renderScene(win.document, { ...scene, cards });
+    const reports: Report[] = [];
+    session = startAuditSession(win, { ...OPTIONS, throttleMs: 10, onReport: (r) => reports.push(r) });
+    expect(reports[0]?.coverage.reading?.fit).toBe(1);
+    expect(reports[0]?.findings.find((f) => f.ruleId === 'goto-target-missing')).toMatchObject({
+      kind: 'review',
+      steps: ['4'],
+    });
+    // Nothing changes on the page: no read every two seconds.
+    await clock.advance(5 * INFERENCE_RETRY_MS);
+    expect(reports).toHaveLength(1);
+    // The first read was the baseline: a step deactivated since is an unsaved change.
+    const label = win.document.createElement('span');
+    label.className = 'step_inactive_label';
+    label.textContent = 'Inactive';
+    const box = { x: 0, y: 0, left: 0, top: 0, width: 48, height: 14, right: 48, bottom: 14 };
+    Object.defineProperty(label, 'getBoundingClientRect', { value: () => ({ ...box, toJSON: () => box }) });
+    builderOf(win).querySelector('.js_sequence_step .step_header')?.appendChild(label);
+    await clock.advance(10);
+    expect(reports.at(-1)?.findings.find((f) => f.ruleId === 'changes-not-saved')?.steps).toEqual(['1']);
+  });
+
   it('remembers what the sequence list showed, and gives it to the editor of that sequence', () => {
     const saved: ListMemory[] = [];
     const list = new Window({ url: 'https://app.kartra.com/marketing/sequences' });

@@ -5,7 +5,7 @@ import type { PageModel } from '../../../lib/model';
 import { INFERENCE_RETRY_MS, newReadMemory, readPage } from '../../../lib/reader/index';
 import { inferProfile } from '../../../lib/reader/infer-profile';
 import { buildScene, type GenLayout, type GenStep, TWO_TABS } from './scene-builder';
-import { blankTexts, EDITOR_URL, newDocument, renameClasses, renderScene } from './scene-dom';
+import { blankTexts, boxContents, EDITOR_URL, newDocument, renameClasses, renderScene } from './scene-dom';
 
 const LAYOUT: GenLayout = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 3 };
 const steps: GenStep[] = [
@@ -154,6 +154,37 @@ describe('profile inference', () => {
     expect(memory.inferenceDueAt).toBe(INFERENCE_RETRY_MS);
     const later = readPage(doc, EDITOR_URL, kartraProfile, { memory, now: INFERENCE_RETRY_MS });
     expect(later.kind === 'editor' && later.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+  });
+
+  it('reads a page whose one Go To names no step well: no inference on it, and none again two seconds on', () => {
+    // A Go To added but not pointed anywhere yet: the card's own misread, not the profile's.
+    const withBlankGoto = (rename: boolean) => {
+      const doc = newDocument();
+      const withGoto = steps.map((step) => (step.ref === '4' ? { ...step, kind: 'goto' as const } : step));
+      const scene = buildScene(withGoto, lines, LAYOUT);
+      const cards = scene.cards.map((c) =>
+        c.fields.goto ? { ...c, fields: { ...c.fields, goto: 'Go to' } } : c,
+      );
+      renderScene(doc, { ...scene, cards });
+      for (const card of Array.from(doc.querySelectorAll('.js_sequence_step'))) boxContents(card);
+      if (rename) renameClasses(doc);
+      return doc;
+    };
+    const builtIn = newReadMemory();
+    const read = readPage(withBlankGoto(false), EDITOR_URL, kartraProfile, { memory: builtIn, now: 0 });
+    expect(read.kind === 'editor' && read.reading).toMatchObject({ profile: 'built-in', fit: 1 });
+    expect(builtIn.lastTriedAt).toBe(Number.NEGATIVE_INFINITY);
+    expect(builtIn.inferenceDueAt).toBeNull();
+
+    const doc = withBlankGoto(true);
+    const memory = newReadMemory();
+    const first = readPage(doc, EDITOR_URL, kartraProfile, { memory, now: 0 });
+    expect(first.kind === 'editor' && first.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+    expect(memory.inferenceDueAt).toBeNull();
+    const kept = memory.profile;
+    readPage(doc, EDITOR_URL, kartraProfile, { memory, now: INFERENCE_RETRY_MS + 500 });
+    expect(memory.lastTriedAt).toBe(0);
+    expect(memory.profile).toBe(kept);
   });
 
   it('does not infer when the built-in profile reads the page well', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../../lib/audit';
+import { fitShortfallSentences } from '../../../lib/export/report-view';
 import { kartraProfile } from '../../../lib/kartra/profile';
 import type { PageModel } from '../../../lib/model';
 import { emptyReadStats, profileFit } from '../../../lib/reader/fit';
@@ -70,6 +71,69 @@ describe('the fit of a profile to the page', () => {
       passed: 1,
       total: 3,
     });
+    expect(page.reading?.fit).toBeCloseTo(1 / 3);
+  });
+
+  it("takes one card that alone says its timing in words of its own for that card's misread, not the profile's", () => {
+    const scene = buildScene(
+      [...steps.slice(0, 2), { ref: '4', kind: 'email' }, steps[2] as GenStep],
+      lines,
+      FLAT,
+    );
+    const cards = scene.cards.map((c, i) =>
+      i === 1 ? { ...c, fields: { ...c.fields, timing: 'Wait a fortnight' } } : c,
+    );
+    const page = editor({ ...scene, cards });
+    expect(page.reading?.checks.find((c) => c.id === 'timings-read')).toEqual({
+      id: 'timings-read',
+      passed: 3,
+      total: 4,
+      oddCards: ['step 2'],
+    });
+    expect(page.reading?.fit).toBe(1);
+    // The card's own facts are still not claimed: its timing is a review.
+    expect(page.sequence.steps.find((s) => s.ref === '2')?.delay).toBeNull();
+    const report = audit(page, { now: NOW, tool: TOOL, timeZone: 'UTC' });
+    expect(report.findings.filter((f) => f.kind === 'review').flatMap((f) => f.steps)).toContain('2');
+  });
+
+  it('takes a Go To whose line names no step for that card alone, even as the only Go To', () => {
+    const withGoto: GenStep[] = [...steps.slice(0, 2), { ref: '3', kind: 'goto' }];
+    const scene = buildScene(withGoto, lines, FLAT);
+    const cards = scene.cards.map((c) =>
+      c.fields.goto ? { ...c, fields: { ...c.fields, goto: 'Go to' } } : c,
+    );
+    const page = editor({ ...scene, cards });
+    expect(page.reading?.checks.find((c) => c.id === 'gotos-read')).toEqual({
+      id: 'gotos-read',
+      passed: 0,
+      total: 1,
+      oddCards: ['step 3'],
+    });
+    expect(page.reading?.fit).toBe(1);
+    expect(page.sequence.diagnostics.map((d) => d.code)).toContain('goto-target-not-shown');
+    const report = audit(page, { now: NOW, tool: TOOL, timeZone: 'UTC' });
+    expect(report.findings.find((f) => f.ruleId === 'goto-target-missing')).toMatchObject({
+      kind: 'review',
+      steps: ['3'],
+    });
+    expect(report.coverage.reading && fitShortfallSentences(report.coverage.reading)).toEqual([
+      '0 of 1 Go To cards name the step they jump to (step 3: that card alone, its findings need review; the fit does not count it)',
+    ]);
+  });
+
+  it('still holds against the profile a Go To line it does not find, and misreads on most cards', () => {
+    const withGoto: GenStep[] = [...steps.slice(0, 2), { ref: '3', kind: 'goto' }];
+    const scene = buildScene(withGoto, lines, FLAT);
+    const noLine = scene.cards.map((c) =>
+      c.fields.goto ? { ...c, fields: { ...c.fields, goto: null } } : c,
+    );
+    expect(editor({ ...scene, cards: noLine }).reading?.fit).toBe(0);
+    const unread = scene.cards.map((c, i) =>
+      i === 0 ? c : { ...c, fields: { ...c.fields, timing: 'Wait a fortnight' } },
+    );
+    const page = editor({ ...scene, cards: unread });
+    expect(page.reading?.checks.find((c) => c.id === 'timings-read')?.oddCards).toBeUndefined();
     expect(page.reading?.fit).toBeCloseTo(1 / 3);
   });
 

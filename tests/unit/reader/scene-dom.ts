@@ -174,6 +174,17 @@ function renderCard(
 }
 
 /**
+ * Gives every element inside `card` a small box within the card's, as a laid-out page would
+ * (renderScene boxes only the cards themselves): for a card whose texts must be read by their
+ * words, where no selector finds them.
+ */
+export function boxContents(card: Element): void {
+  const r = card.getBoundingClientRect();
+  for (const el of Array.from(card.querySelectorAll('*')))
+    stubRect(el, { x: r.left + 8, y: r.top + 8, width: 40, height: 12 });
+}
+
+/**
  * Empties every text on the page, as an app that draws its boxes before their words would;
  * returns what puts the words back (adding no element).
  */
