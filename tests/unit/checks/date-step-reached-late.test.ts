@@ -7,6 +7,7 @@ import {
   email,
   goto,
   healthy,
+  LINES_ON_A_CANVAS,
   no,
   onDate,
   ruleTable,
@@ -60,14 +61,7 @@ ruleTable(rule, [
     seq: {
       ...before(wait(1)),
       connections: [],
-      diagnostics: [
-        {
-          code: 'lines-unreadable',
-          where: 'canvas',
-          expected: 'lines',
-          found: 'the lines are painted on a <canvas> over the cards',
-        },
-      ],
+      diagnostics: [LINES_ON_A_CANVAS],
     },
     expect: [['review', []]],
     message: /painted on a <canvas>.*when contacts reach/,

@@ -62,6 +62,14 @@ export function chain(...refs: string[]): Connection[] {
   return lines;
 }
 
+/** The reader's note for a canvas whose lines are painted where it cannot read them. */
+export const LINES_ON_A_CANVAS: SequenceModel['diagnostics'][number] = {
+  code: 'lines-unreadable',
+  where: 'canvas',
+  expected: 'lines',
+  found: 'the lines are painted on a <canvas> over the cards',
+};
+
 export const yes = (from: string, to: string): Connection => ({ from, to, branch: 'yes' });
 export const no = (from: string, to: string): Connection => ({ from, to, branch: 'no' });
 

@@ -5,6 +5,7 @@ import {
   complete,
   email,
   goto,
+  LINES_ON_A_CANVAS,
   no,
   ruleTable,
   run,
@@ -56,14 +57,7 @@ ruleTable(rule, [
     seq: sequence({
       ...swapped,
       connections: [],
-      diagnostics: [
-        {
-          code: 'lines-unreadable',
-          where: 'canvas',
-          expected: 'lines',
-          found: 'the lines are painted on a <canvas> over the cards',
-        },
-      ],
+      diagnostics: [LINES_ON_A_CANVAS],
     }),
     expect: [['review', []]],
     message: /painted on a <canvas>/,
