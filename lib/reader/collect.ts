@@ -1,4 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
+import { boundsOf, overlap } from './geometry';
 import { VERSION_SHARE_WITHIN } from './parse-fields';
 import { REF_PATTERN } from './read-step';
 import type {
@@ -290,22 +291,6 @@ function unreadLayers(
     if (shapes.length > 0 && !shapes.some((shape) => read.has(shape))) out.push({ kind: 'svg' });
   }
   return out;
-}
-
-function boundsOf(rects: readonly Rect[]): Rect | null {
-  const sized = rects.filter((r) => r.width > 0 && r.height > 0);
-  if (sized.length === 0) return null;
-  const left = Math.min(...sized.map((r) => r.x));
-  const top = Math.min(...sized.map((r) => r.y));
-  const right = Math.max(...sized.map((r) => r.x + r.width));
-  const bottom = Math.max(...sized.map((r) => r.y + r.height));
-  return { x: left, y: top, width: right - left, height: bottom - top };
-}
-
-function overlap(a: Rect, b: Rect): number {
-  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return width > 0 && height > 0 ? width * height : 0;
 }
 
 /** The first text that reads as a number bubble ("3", "A1"). */
