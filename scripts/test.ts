@@ -1,13 +1,16 @@
 /**
- * `npm test`: lint, type-check, unit tests, build, end-to-end tests (Chromium), the Firefox build
- * and its suite in Firefox, then each stage's time and one closing line
- * `N passed, N failed, N skipped` summed over every runner (CI reads that line). Every stage runs
- * even when an earlier one failed, so one run shows every problem; the exit code is non-zero if
- * any stage failed. A failed lint or type-check counts as one failed test each. The randomised
- * tests of every stage draw from one seed, printed first (tests/support/run-seed.ts).
+ * `npm test`: lint, type-check, both builds (Chromium, Firefox), then the end-to-end tests in
+ * Chromium side by side with the unit tests followed by the Firefox suite, then each stage's time
+ * and one closing line `N passed, N failed, N skipped` summed over every runner (CI reads that
+ * line). The end-to-end tests spend most of their time waiting on the browser, so the other
+ * runners use the idle cores meanwhile; their output is printed after the end-to-end tests', so
+ * neither is interleaved. Every stage runs even when an earlier one failed, so one run shows every
+ * problem; the exit code is non-zero if any stage failed. A failed lint or type-check counts as one
+ * failed test each. The randomised tests of every stage draw from one seed, printed first
+ * (tests/support/run-seed.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { runSeed } from '../tests/support/run-seed';
 
 interface Counts {
@@ -21,17 +24,43 @@ const failedStages: string[] = [];
 const stageTimes: Array<{ stage: string; seconds: number }> = [];
 const started = performance.now();
 
-function run(stage: string, command: string, args: string[]): boolean {
-  console.log(`\n── ${stage}: ${command} ${args.join(' ')}`);
+/**
+ * Runs one stage. Its output goes to the terminal as it comes, or, with `logFile`, into that file
+ * (printed later by the caller).
+ */
+function run(stage: string, command: string, args: string[], logFile?: string): Promise<boolean> {
+  const header = `\n── ${stage}: ${command} ${args.join(' ')}`;
+  if (!logFile) console.log(header);
   const from = performance.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  const seconds = (performance.now() - from) / 1000;
-  stageTimes.push({ stage, seconds });
-  console.log(`── ${stage}: ${seconds.toFixed(1)} s`);
-  const ok = result.status === 0;
-  if (!ok) failedStages.push(stage);
-  return ok;
+  const log = logFile ? openSync(logFile, 'w') : null;
+  const child = spawn(command, args, {
+    stdio: log === null ? 'inherit' : ['ignore', log, log],
+    env: { ...process.env, ...stageEnv },
+  });
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      if (log !== null) closeSync(log);
+      const seconds = (performance.now() - from) / 1000;
+      stageTimes.push({ stage, seconds });
+      if (!logFile) console.log(`── ${stage}: ${seconds.toFixed(1)} s`);
+      if (!ok) failedStages.push(stage);
+      resolve(ok);
+    };
+    child.on('error', () => done(false));
+    child.on('close', (code) => done(code === 0));
+  });
 }
+
+/** Prints a stage's output kept in `logFile` by `run`, framed as `run` frames a live one. */
+function printLog(stage: string, logFile: string): void {
+  const seconds = stageTimes.find((entry) => entry.stage === stage)?.seconds ?? 0;
+  console.log(`\n── ${stage} (ran beside the end-to-end tests):`);
+  if (existsSync(logFile)) process.stdout.write(readFileSync(logFile, 'utf8'));
+  console.log(`── ${stage}: ${seconds.toFixed(1)} s`);
+}
+
+/** What every stage's environment adds: the Firefox build is made once, here, for every stage. */
+const stageEnv: Record<string, string> = {};
 
 function readJson(file: string): unknown {
   if (!existsSync(file)) return null;
@@ -75,43 +104,52 @@ runSeed();
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
-if (!run('lint', 'npx', ['biome', 'check', '.'])) total.failed += 1;
+if (!(await run('lint', 'npx', ['biome', 'check', '.']))) total.failed += 1;
 else total.passed += 1;
-if (!run('type-check', 'npx', ['tsc', '--noEmit', '-p', '.'])) total.failed += 1;
+if (!(await run('type-check', 'npx', ['tsc', '--noEmit', '-p', '.']))) total.failed += 1;
 else total.passed += 1;
 
-run('unit tests', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=test-results/unit.json',
-]);
+const chromiumBuilt = await run('build', 'npx', ['wxt', 'build']);
+const firefoxBuilt = await run('Firefox build', 'npx', ['wxt', 'build', '-b', 'firefox']);
+// The end-to-end suite lints the Firefox package (ship-web-ext-lint): this one, not a rebuild.
+if (firefoxBuilt) stageEnv.KARTRA_FIREFOX_BUILT = '1';
+
+const UNIT_LOG = 'test-results/unit.log';
+const FIREFOX_LOG = 'test-results/firefox.log';
+const beside = (async () => {
+  await run(
+    'unit tests',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
+    UNIT_LOG,
+  );
+  if (!firefoxBuilt) return;
+  await run(
+    'Firefox tests',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.firefox.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/firefox.json',
+    ],
+    FIREFOX_LOG,
+  );
+})();
+if (chromiumBuilt) await run('end-to-end tests', 'npx', ['playwright', 'test']);
+await beside;
+
+printLog('unit tests', UNIT_LOG);
+if (firefoxBuilt) printLog('Firefox tests', FIREFOX_LOG);
+
 if (!addVitest('test-results/unit.json')) total.failed += 1;
+if (!chromiumBuilt || !addPlaywright('test-results/e2e.json')) total.failed += 1;
+if (!firefoxBuilt || !addVitest('test-results/firefox.json')) total.failed += 1;
 
-if (run('build', 'npx', ['wxt', 'build'])) {
-  run('end-to-end tests', 'npx', ['playwright', 'test']);
-  if (!addPlaywright('test-results/e2e.json')) total.failed += 1;
-} else {
-  total.failed += 1;
-}
-
-if (run('Firefox build', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
-  run('Firefox tests', 'npx', [
-    'vitest',
-    'run',
-    '--config',
-    'vitest.firefox.config.ts',
-    '--reporter=default',
-    '--reporter=json',
-    '--outputFile.json=test-results/firefox.json',
-  ]);
-  if (!addVitest('test-results/firefox.json')) total.failed += 1;
-} else {
-  total.failed += 1;
-}
-
-console.log('\nStage times:');
+console.log('\nStage times (the unit and Firefox tests ran beside the end-to-end tests):');
 for (const { stage, seconds } of stageTimes)
   console.log(`  ${stage.padEnd(18)} ${seconds.toFixed(1).padStart(6)} s`);
 console.log(`  ${'total'.padEnd(18)} ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s`);

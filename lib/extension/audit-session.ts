@@ -85,8 +85,11 @@ export type PageWindow = Window & typeof globalThis;
 export function startAuditSession(win: PageWindow, options: AuditSessionOptions): AuditSession {
   const throttleMs = options.throttleMs ?? 250;
   let merged: SequenceModel | null = null;
-  // Inference runs only when the profile does not read the page well, and is remembered for it.
-  const memory = newReadMemory();
+  // Inference runs only when the profile does not read the page well, and is remembered for that
+  // page: a profile inferred on one sequence has learnt only the fields that sequence showed (no
+  // inactive step, no Go To...), so another address the app opens in place starts afresh.
+  let memory = newReadMemory();
+  let memoryOf = win.location.href;
   let latest: AuditResult | null = null;
   // The latest result with its report's timeline, once asked for; replaced by the next audit.
   let timelined: { of: AuditResult; result: AuditResult } | null = null;
@@ -139,6 +142,10 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     }
     const started = win.performance.now();
     lastAuditAt = started;
+    if (win.location.href !== memoryOf) {
+      memory = newReadMemory();
+      memoryOf = win.location.href;
+    }
     try {
       let page = readPage(win.document, win.location.href, options.profile, {
         source: options.profileSource ?? 'built-in',

@@ -1,6 +1,5 @@
 import { test as base, type Page } from '@playwright/test';
 import {
-  isKept,
   type KartraSession,
   type KeptTabs,
   pagesClosedAfter,
@@ -31,7 +30,7 @@ export const test = base.extend<
   ],
   workerTabs: workerTabs(),
   kartra: ({ workerKartra, workerReports, workerTabs }, use) =>
-    pagesClosedAfter(workerKartra, use, (page) => workerReports.isBridge(page) || isKept(workerTabs)(page)),
+    pagesClosedAfter(workerKartra, use, workerTabs, (page) => workerReports.isBridge(page)),
   reports: ({ workerReports }, use) => use(workerReports),
   tab: ({ kartra, workerTabs }, use) => reusedTab(kartra.context, workerTabs, use),
 });

@@ -1,9 +1,10 @@
 import type { SequenceModel } from '../../lib/model';
 import { type Fixture, loadFixtures } from '../fixtures/sequences/fixtures';
-import { SKIN_NAMES, type SkinName } from '../replica/skin';
-import { auditFixture } from '../support/audit-fixture';
+import { factsHidden, NAMED_SKINS, SKIN_NAMES, type SkinName } from '../replica/skin';
+import { auditFixture, inAppOrder } from '../support/audit-fixture';
 import { findingDifferences } from '../support/expected-findings';
 import type { Audited } from '../support/extension-report';
+import { hiddenFactProblems } from '../support/hidden-facts';
 import { skinVerdict } from '../support/skin-findings';
 import { specAfterEdits, specToModel } from '../support/spec-to-model';
 import { expect, test } from './extension-fixture';
@@ -19,13 +20,17 @@ import { expect, test } from './extension-fixture';
  *   foreign markup, reviews in their place; never a fail the default skin does not give, and
  *   never a clean report for a page it did not read. The outcome (same / reviews) is attached to
  *   each test as an annotation, for counting per skin.
- * Each skin is one group, run in order in one worker and one tab, fixture after fixture, as a
- * user goes from one sequence to the next; the groups share the workers. The two default-skin
- * tests of a fixture check the same audit.
+ * - `canvas-lines` (lines painted on a <canvas>, no element per line): the rules that follow the
+ *   lines say "needs review" with the reason, never "not connected" or "unreachable", every other
+ *   rule says what it says on the default skin's report of the same fixture, and the report is
+ *   never clean. Judged in the default skin's group, against its audits.
+ * Each skin is one group, run in order in one worker and one tab, fixture after fixture, the app
+ * opening each sequence in place as a user goes from one to the next; the groups share the
+ * workers. The default-skin tests of a fixture check the same audit.
  */
 test.describe.configure({ mode: 'parallel' });
 
-const fixtures = loadFixtures();
+const fixtures = inAppOrder(loadFixtures());
 
 function comparable(model: SequenceModel) {
   const steps = [...model.steps].sort((a, b) => a.ref.localeCompare(b.ref, 'en', { numeric: true }));
@@ -52,7 +57,7 @@ function comparable(model: SequenceModel) {
  */
 const EXACT_SKINS: readonly SkinName[] = ['sibling-edges'];
 
-/** This worker's audits of the default skin, so that a fixture's two tests share one. */
+/** This worker's audits of the default skin, so that a fixture's tests share one. */
 const defaultAudits = new Map<string, Audited>();
 
 for (const skin of SKIN_NAMES) {
@@ -87,6 +92,19 @@ function defaultSkinTests(): void {
       // The page as the fixture's edits (if any) left it.
       expect(comparable(read.sequence)).toEqual(comparable(specToModel(specAfterEdits(fixture.spec))));
     });
+  }
+  // After every default-skin audit, so the tab goes from skin to skin once.
+  const hidden = factsHidden(NAMED_SKINS['canvas-lines']);
+  for (const fixture of fixtures) {
+    if (fixture.page !== 'editor') continue;
+    audited(
+      `${fixture.name} on skin canvas-lines: line rules review, the others as on the default skin`,
+      async ({ audited, kartra, reports, tab }) => {
+        const plain = await audited(fixture);
+        const { report } = await auditFixture(kartra, reports, fixture, 'canvas-lines', undefined, tab);
+        expect(hiddenFactProblems(hidden, /<canvas>/, plain.report.findings, report.findings)).toEqual([]);
+      },
+    );
   }
 }
 

@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { type Fixture, loadFixtures } from '../fixtures/sequences/fixtures';
 import type { KartraSession } from '../harness';
 import { dragMouse } from '../harness/replica-dom';
+import { inAppOrder } from '../support/audit-fixture';
 import { comparable, firstDifference, JSPLUMB_RANDOM_ATTRIBUTES, snapshotDom } from '../support/dom-snapshot';
-import type { ExtensionReports } from '../support/extension-report';
+import { aboutPage, type ExtensionReports } from '../support/extension-report';
 import { effective, takeMutations } from '../support/mutation-recorder';
 import { expect, settle, test } from '../support/paired-sessions';
 
@@ -11,7 +12,8 @@ import { expect, settle, test } from '../support/paired-sessions';
  * The guest never changes the host: for every fixture, the Kartra page with the extension is the
  * same DOM as without it (the extension's host element aside) after the first audit, after live
  * re-audits caused by the same user actions in both, after opening the inline panels and the
- * popup; and every DOM mutation recorded from the first moment of the page is the same in both.
+ * popup; and every DOM mutation recorded is the same in both, from the first moment of the page
+ * and, as the app opens one fixture after another in place, over each fixture's visit.
  */
 
 test.describe.configure({ mode: 'parallel' });
@@ -32,11 +34,15 @@ async function expectSameDom(withExtension: Page, without: Page, moment: string)
   expect(comparable(guest), moment).toEqual(comparable(bare));
 }
 
-/** Waits for an audit newer than `after` (an ISO time), or any audit when after is null. */
+/**
+ * Waits for an audit of the address the page shows newer than `after` (an ISO time), or any
+ * audit of it when after is null.
+ */
 async function nextAudit(reports: ExtensionReports, page: Page, after: string | null): Promise<string> {
+  const shown = aboutPage(page);
   const { report } = await reports.waitFor(
     page,
-    (latest) => after === null || latest.generatedAt !== after,
+    (latest) => shown(latest) && (after === null || latest.generatedAt !== after),
     5000,
   );
   return (report as { generatedAt: string }).generatedAt;
@@ -114,18 +120,15 @@ interface Tabs {
   popup: Page;
 }
 
-/** Loads a fixture in both browsers' tabs (the same tabs for every fixture, to save time). */
-async function load(fixture: Fixture, guest: KartraSession, bare: KartraSession, tabs: Tabs): Promise<void> {
-  const url = guest.serve(fixture.spec);
-  bare.serve(fixture.spec);
-  // Opening the popup put its tab in front; a tab behind runs its timers only now and then.
-  await tabs.withExtension.bringToFront();
-  await Promise.all([tabs.withExtension.goto(url), tabs.without.goto(url)]);
-  await Promise.all(
-    [tabs.withExtension, tabs.without].map((page) =>
-      page.locator('.js_sequence_builder, .js_sequence_list').first().waitFor(),
-    ),
-  );
+/**
+ * Opens a fixture in both browsers' tabs (the same tabs for every fixture), inside the app when
+ * they show another sequence, as a user goes from one to the next (`openSpec`'s `inApp`).
+ */
+async function open(fixture: Fixture, guest: KartraSession, bare: KartraSession, tabs: Tabs): Promise<void> {
+  await Promise.all([
+    guest.openSpec(fixture.spec, { inApp: true }, tabs.withExtension),
+    bare.openSpec(fixture.spec, { inApp: true }, tabs.without),
+  ]);
 }
 
 /**
@@ -153,7 +156,7 @@ async function journey(
   tabs: Tabs,
 ) {
   const { withExtension, without, popup } = tabs;
-  await load(fixture, guest, bare, tabs);
+  await open(fixture, guest, bare, tabs);
   let audited = await nextAudit(reports, withExtension, null);
   await expectSameDom(withExtension, without, 'after the first audit');
 
@@ -189,9 +192,10 @@ async function journey(
   await showPopup(popup, guest.extensionId, reports, withExtension);
   await expectSameDom(withExtension, without, 'after opening the popup');
 
+  // Taken afresh for the next fixture, which the app may open in this same page.
   const [guestMutations, bareMutations] = await Promise.all([
-    takeMutations(withExtension),
-    takeMutations(without),
+    takeMutations(withExtension, true),
+    takeMutations(without, true),
   ]);
   // jsPlumb repaints on timers, so same-value rewrites come and go with timing; changes may not.
   expect(effective(guestMutations.outside), 'the recorded DOM mutations differ').toEqual(
@@ -226,7 +230,7 @@ test('jsPlumb randomises exactly the attributes the snapshot normalises, and not
 
 // Fixtures in a few groups, each walked through in the same three tabs: opening tabs is the slow part.
 const GROUPS = 4;
-const fixtures = loadFixtures();
+const fixtures = inAppOrder(loadFixtures());
 const unknownJourneys = [...FULL_JOURNEY].filter(
   (name) => !fixtures.some((fixture) => fixture.name === name),
 );
@@ -240,6 +244,9 @@ for (let group = 0; group < GROUPS; group++) {
     reports,
   }) => {
     test.setTimeout(60_000 + mine.length * 10_000);
+    // Opened first: a page opened after a tab's load makes that tab load its next fixture rather
+    // than open it in place, and both browsers must go from fixture to fixture the same way.
+    await reports.bridge();
     const tabs: Tabs = {
       withExtension: await guest.context.newPage(),
       without: await bare.context.newPage(),

@@ -208,7 +208,7 @@ test.describe('renders every editor spec as the builder shows it', () => {
   for (const { file, raw } of editorSpecs) {
     test(basename(file), async ({ kartra, tab }) => {
       const spec = parseSpec(raw) as EditorSpec;
-      const page = await kartra.openSpec(raw, {}, tab);
+      const page = await kartra.openSpec(raw, { inApp: true }, tab);
       await expect(page.locator('.js_sequence_name')).toHaveText(spec.name);
       await expect(page.locator('.js_sequence_public_name')).toHaveText(
         `Public name: ${spec.publicName === '' ? 'Not set' : spec.publicName}`,

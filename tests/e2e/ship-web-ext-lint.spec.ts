@@ -56,12 +56,16 @@ let skipReason = '';
 
 test.beforeAll(() => {
   test.setTimeout(180_000);
-  const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (build.status !== 0) throw new Error(`The Firefox build failed:\n${build.stderr}${build.stdout}`);
+  // `npm test` builds the Firefox package before this suite starts and says so; run alone, the
+  // suite builds it, so it never lints a stale one.
+  if (process.env.KARTRA_FIREFOX_BUILT !== '1') {
+    const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (build.status !== 0) throw new Error(`The Firefox build failed:\n${build.stderr}${build.stdout}`);
+  }
   const local = join(root, 'node_modules', '.bin', 'web-ext');
   const [command, args] = existsSync(local) ? [local, []] : ['npx', ['--yes', WEB_EXT]];
   const run = spawnSync(

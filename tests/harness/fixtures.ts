@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { type BrowserContext, type Page, test, type Worker } from '@playwright/test';
 import { type KartraSession, type LaunchOptions, launchKartra } from './kartra';
 
 /**
@@ -26,22 +26,35 @@ export function workerSession(
 /**
  * A test-scoped view of a worker's session: the extension's storage starts as on a fresh install
  * (a list page another test showed must not decide this test's status), and whatever pages the
- * test opened are closed after it, except those the worker keeps (`kept`: the extension page
- * that asks for reports, a tab reused from one fixture to the next).
+ * test opened are closed after it, except the worker's kept tabs and those `alsoKept` names (the
+ * extension page that asks for reports). Kept tabs still showing another group's page are blanked
+ * first (see `reusedTabs`).
  */
 export async function pagesClosedAfter(
   session: KartraSession,
   use: (session: KartraSession) => Promise<void>,
-  kept: (page: Page) => boolean = () => false,
+  kept: KeptTabs = { pages: [], group: null },
+  alsoKept: (page: Page) => boolean = () => false,
 ): Promise<void> {
+  const group = groupOf(test.info().titlePath);
+  if (kept.group !== group) {
+    for (const page of kept.pages) if (!page.isClosed()) await page.goto('about:blank');
+    kept.group = null;
+  }
   if (session.extensionId) await clearExtensionStorage(session.context, session.extensionId);
   await use(session);
-  for (const page of session.context.pages()) if (!kept(page)) await page.close();
+  for (const page of session.context.pages())
+    if (!kept.pages.includes(page) && !alsoKept(page)) await page.close();
 }
+
+/** A test's file and describe blocks. */
+const groupOf = (titlePath: readonly string[]) => titlePath.slice(0, -1).join(' › ');
 
 /** The tabs a worker keeps for tests that show page after page in the same tabs (`reusedTabs`). */
 export interface KeptTabs {
   pages: Page[];
+  /** The file and describe blocks of the test that left them showing its pages, if any. */
+  group: string | null;
 }
 
 /** A worker-scoped fixture holding the worker's kept tabs (none until a test asks for them). */
@@ -49,15 +62,20 @@ export function workerTabs(): [
   (args: object, use: (tabs: KeptTabs) => Promise<void>) => Promise<void>,
   { scope: 'worker' },
 ] {
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured first argument.
-  return [async ({}, use: (tabs: KeptTabs) => Promise<void>) => use({ pages: [] }), { scope: 'worker' }];
+  return [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured first argument.
+    async ({}, use: (tabs: KeptTabs) => Promise<void>) => use({ pages: [], group: null }),
+    { scope: 'worker' },
+  ];
 }
 
 /**
  * A test-scoped view of `count` of the worker's kept tabs: opening a tab costs about three times
  * what navigating one does, so tests that show page after page (a user going from one sequence to
- * the next) reuse them. Left blank after each test, so nothing they showed writes into the next
- * test's fresh storage; a tab a test closed is replaced next time.
+ * the next) reuse them. A tab a test closed is replaced next time. After a test they go on showing
+ * its page, for the next test of the same group (file and describe blocks) to open its sequence
+ * inside the app (`openSpec`'s `inApp`); a test of another group finds them blank, so nothing an
+ * earlier group showed answers or writes into its fresh storage.
  */
 export async function reusedTabs(
   context: BrowserContext,
@@ -72,7 +90,7 @@ export async function reusedTabs(
   // The first in front: a tab behind another runs its timers and paints only now and then.
   await mine[0]?.bringToFront();
   await use(mine);
-  for (const page of mine) if (!page.isClosed()) await page.goto('about:blank');
+  kept.group = groupOf(test.info().titlePath);
 }
 
 /** One of the worker's kept tabs (`reusedTabs` with a count of one). */
@@ -83,9 +101,6 @@ export function reusedTab(
 ): Promise<void> {
   return reusedTabs(context, kept, 1, ([page]) => use(page as Page));
 }
-
-/** Whether `page` is one of the worker's kept tabs (for `pagesClosedAfter`). */
-export const isKept = (kept: KeptTabs) => (page: Page) => kept.pages.includes(page);
 
 declare const chrome: { storage: { local: { clear(): Promise<void> }; session: { clear(): Promise<void> } } };
 

@@ -1,6 +1,5 @@
 export { findChromium } from './chromium';
 export {
-  isKept,
   type KeptTabs,
   pagesClosedAfter,
   reusedTab,

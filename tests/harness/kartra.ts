@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Request, type Route } from '@playwright/test';
-import type { PageOptions } from '../replica/page';
+import { openInAppScript, type PageOptions } from '../replica/page';
+import { skinKey } from '../replica/skin';
 import { findChromium } from './chromium';
 import { drawnSelector, kartraSite } from './kartra-site';
 
+const EDITOR_URL = /\/marketing\/sequences\/edit\//;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // A fresh profile's service worker starts in ~1 s on a quiet machine, but took over 15 s at load 20.
 const SERVICE_WORKER_WAIT_MS = 45_000;
@@ -35,6 +37,17 @@ export interface RecordedRequest {
   outcome: 'served' | 'aborted' | 'allowed';
 }
 
+export interface OpenOptions extends PageOptions {
+  /**
+   * When `into` shows another sequence's builder in the same skin, open this one inside the app,
+   * as a user going from one sequence to the next does (the address changes, no reload; the
+   * extension's content script stays and re-audits). Otherwise, and for the sequence list, the
+   * page is loaded. Only while nothing else ran in the browser since `into` was loaded (another
+   * page, another test), so no earlier page's state reaches this one.
+   */
+  inApp?: boolean;
+}
+
 export interface KartraSession {
   context: BrowserContext;
   /** From the extension's service worker URL; null when launched without the extension. */
@@ -50,7 +63,7 @@ export interface KartraSession {
    * Serves the spec, opens it in a new tab (or in `into`, a tab already open) and waits until the
    * builder or list is rendered.
    */
-  openSpec(spec: unknown, options?: PageOptions, into?: Page): Promise<Page>;
+  openSpec(spec: unknown, options?: OpenOptions, into?: Page): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -140,6 +153,23 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
   };
   await context.route(() => true, handle);
 
+  // Pages opened in this browser so far: a tab opens the next sequence inside the app only while
+  // it is the last page that was loaded.
+  let pagesOpened = 0;
+  context.on('page', () => {
+    pagesOpened += 1;
+  });
+  let loads = 0;
+  const builders = new WeakMap<Page, { url: string; skin: string; load: number; pagesOpened: number }>();
+  const openInApp = async (page: Page, spec: unknown, url: string, skin: string): Promise<boolean> => {
+    const shown = builders.get(page);
+    if (!shown || shown.skin !== skin || shown.url === url || page.url() !== shown.url) return false;
+    if (shown.load !== loads || shown.pagesOpened !== pagesOpened) return false;
+    await page.evaluate(openInAppScript(spec, url));
+    builders.set(page, { ...shown, url });
+    return true;
+  };
+
   let extensionId: string | null = null;
   if (withExtension) {
     const worker =
@@ -153,13 +183,20 @@ export async function launchKartra(options: LaunchOptions = {}): Promise<KartraS
     extensionId,
     requests,
     serve: site.serve,
-    async openSpec(spec: unknown, options: PageOptions = {}, into?: Page) {
+    async openSpec(spec: unknown, options: OpenOptions = {}, into?: Page) {
       const url = site.serve(spec, options);
       const page = into && !into.isClosed() ? into : await context.newPage();
       // A tab behind another runs its timers and paints only now and then: the page, the
       // extension's audits and the test all wait less in front.
       await page.bringToFront();
-      await page.goto(url);
+      const skin = skinKey(options.skin);
+      const editor = EDITOR_URL.test(url);
+      if (!(options.inApp && editor && (await openInApp(page, spec, url, skin)))) {
+        await page.goto(url);
+        loads += 1;
+        if (editor) builders.set(page, { url, skin, load: loads, pagesOpened });
+        else builders.delete(page);
+      }
       await page.locator(drawnSelector(options.skin)).first().waitFor();
       return page;
     },

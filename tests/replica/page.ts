@@ -109,8 +109,25 @@ export async function replicaHtml(spec: unknown, options: PageOptions = {}): Pro
     const call = `${GLOBAL}.renderInvalid(${scriptJson(error.message)}, document, ${scriptJson(skin)});`;
     return documentHtml('Sequence builder | KARTRA', call, skin);
   }
-  const title = parsed.page === 'list' ? 'Sequences | KARTRA' : `${parsed.name} | Sequence builder | KARTRA`;
-  return documentHtml(title, `${GLOBAL}.render(${scriptJson(parsed)}, document, ${scriptJson(skin)});`, skin);
+  return documentHtml(
+    pageTitle(parsed),
+    `${GLOBAL}.render(${scriptJson(parsed)}, document, ${scriptJson(skin)});`,
+    skin,
+  );
+}
+
+function pageTitle(spec: Spec): string {
+  return spec.page === 'list' ? 'Sequences | KARTRA' : `${spec.name} | Sequence builder | KARTRA`;
+}
+
+/**
+ * A script that opens `spec` at `url` inside a replica page already showing, in that page's skin,
+ * as the app's router does (no reload). Like the page's own render call, it leaves no trace of
+ * the spec in the page. Throws SpecError for an invalid spec.
+ */
+export function openInAppScript(spec: unknown, url: string): string {
+  const parsed = parseSpec(spec);
+  return `${GLOBAL}.open(${scriptJson(parsed)}, ${scriptJson(url)}, ${scriptJson(pageTitle(parsed))});`;
 }
 
 /** A plain Kartra page (the dashboard) for app.kartra.com URLs that are not sequence pages. */

@@ -65,7 +65,7 @@ export type SkinName = keyof typeof NAMED_SKINS;
 
 /**
  * Skins left out of the suites that run every skin: their lines are pixels, which the replica's
- * test helpers cannot drag or count (tests/e2e/line-layers.spec.ts judges them).
+ * test helpers cannot drag or count (tests/e2e/fixtures.spec.ts judges them against the default skin).
  */
 const OWN_SPEC_SKINS: readonly SkinName[] = ['canvas-lines'];
 
@@ -91,6 +91,11 @@ export function resolveSkin(skin: Skin | SkinName | undefined): Skin {
     throw new Error(problems.join('\n'));
   }
   return parsed.data;
+}
+
+/** The same text for the same markup, however the skin was named (to tell two pages' skins apart). */
+export function skinKey(skin: Skin | SkinName | undefined): string {
+  return JSON.stringify(resolveSkin(skin));
 }
 
 export * from './skin-markup';

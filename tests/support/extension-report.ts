@@ -53,6 +53,12 @@ declare const chrome: {
 };
 declare const kartraAuditor: PageMessenger['kartraAuditor'];
 
+/** Whether a report is about the address `page` shows now. */
+export const aboutPage =
+  (page: Page) =>
+  (report: Report): boolean =>
+    report.page.url === page.url();
+
 /**
  * Asks the extension itself for a tab's report, the way the popup does: from an extension page,
  * the protocol's getReport (lib/extension/messages.ts, see messenger-script.ts) to the content
@@ -189,20 +195,23 @@ export class ExtensionReports {
 
   /**
    * Opens each sub-sequence tab in turn as a user would, waiting for the extension's re-audit of
-   * each, then returns to the first tab: the report then covers the whole sequence.
+   * each, then returns to the first tab: the report then covers the whole sequence. Every report
+   * waited for is about the address the tab shows (after the app opened another sequence in
+   * place, the previous one's report is still there until the re-audit).
    */
   async auditEveryTab(page: Page): Promise<Audited> {
+    const shown = aboutPage(page);
     // By role, not class: the sub-sequence tabs are tabs to a person whatever the markup (skins).
     const tabs = page.getByRole('tab');
     const count = await tabs.count();
     for (let index = 1; index < count; index++) {
       const label = ((await tabs.nth(index).textContent()) ?? '').trim();
       await tabs.nth(index).click();
-      await this.waitFor(page, (report) => report.coverage.tabsAudited.includes(label));
+      await this.waitFor(page, (report) => shown(report) && report.coverage.tabsAudited.includes(label));
     }
-    if (count <= 1) return this.waitFor(page);
+    if (count <= 1) return this.waitFor(page, shown);
     await tabs.first().click();
-    return this.waitFor(page, (report) => report.coverage.tabsAudited.length >= count);
+    return this.waitFor(page, (report) => shown(report) && report.coverage.tabsAudited.length >= count);
   }
 
   /** The popup as the toolbar icon opens it, for the tab showing `page` (`popup.html?tabId=N`). */

@@ -33,7 +33,9 @@ function recorder({
     let current: Node | null = node;
     while (current && current !== document) {
       const parent: Node | null = current.parentNode;
-      const index = parent ? Array.prototype.indexOf.call(parent.childNodes, current) : -1;
+      // Counted without the extension's host, which the page would not have without it.
+      const siblings = parent ? [...parent.childNodes].filter((node) => node.nodeName !== HOST) : [];
+      const index = siblings.indexOf(current as ChildNode);
       const name =
         current.nodeType === 1
           ? (current as Element).tagName.toLowerCase()

@@ -1,6 +1,5 @@
 import { test as base, type Page } from '@playwright/test';
 import {
-  isKept,
   type KartraSession,
   type KeptTabs,
   pagesClosedAfter,
@@ -20,7 +19,7 @@ export const test = base.extend<
 >({
   workerKartra: workerSession({ extension: false }),
   workerTabs: workerTabs(),
-  kartra: ({ workerKartra, workerTabs }, use) => pagesClosedAfter(workerKartra, use, isKept(workerTabs)),
+  kartra: ({ workerKartra, workerTabs }, use) => pagesClosedAfter(workerKartra, use, workerTabs),
   tab: ({ kartra, workerTabs }, use) => reusedTab(kartra.context, workerTabs, use),
   tabs: ({ kartra, workerTabs }, use) =>
     reusedTabs(kartra.context, workerTabs, 2, (pages) => use(pages as [Page, Page])),

@@ -191,7 +191,7 @@ function wireMenu(
   });
 }
 
-/** Clicking anywhere else closes an open ⋮ menu, as dropdowns do. */
-export function closeMenusOnOutsideClick(doc: Document): void {
-  doc.addEventListener('click', () => closeMenus(doc));
+/** Clicking anywhere else closes an open ⋮ menu, as dropdowns do (until `signal` aborts). */
+export function closeMenusOnOutsideClick(doc: Document, signal: AbortSignal): void {
+  doc.addEventListener('click', () => closeMenus(doc), { signal });
 }

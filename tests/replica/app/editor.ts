@@ -33,8 +33,11 @@ function toolButton(doc: Document, className: string, label: string, iconName?: 
   return button;
 }
 
-/** Renders the sequence builder for an editor spec into `root`. */
-export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec): void {
+/**
+ * Renders the sequence builder for an editor spec into `root`; returns what takes it down again
+ * (the app opening another page in place).
+ */
+export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec): () => void {
   const state = createEditorState(spec);
   // The skin may open the builder zoomed or in vertical layout, as a user could have left it.
   state.zoom = markupOf(doc).skin.zoom;
@@ -199,9 +202,15 @@ export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec)
     state.zoom = Math.min(ZOOM_MAX, Math.round((state.zoom + ZOOM_STEP) * 10) / 10);
     applyZoom();
   });
-  closeMenusOnOutsideClick(doc);
+  const listening = new AbortController();
+  closeMenusOnOutsideClick(doc, listening.signal);
   renderTabs();
   rebuild();
+  return () => {
+    listening.abort();
+    mounted?.destroy();
+    app.remove();
+  };
 }
 
 /** A step added from the palette starts inactive and unconnected, as in Kartra. */

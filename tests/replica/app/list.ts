@@ -3,8 +3,11 @@ import { append, el, icon } from './dom';
 import { setStatusButton } from './editor';
 import { renderTopbar } from './topbar';
 
-/** Marketing › Sequences: one row per sequence, with Kartra's inverted status icons. */
-export function renderList(doc: Document, root: HTMLElement, spec: ListSpec): void {
+/**
+ * Marketing › Sequences: one row per sequence, with Kartra's inverted status icons. Returns what
+ * takes the page down again.
+ */
+export function renderList(doc: Document, root: HTMLElement, spec: ListSpec): () => void {
   const app = el(doc, 'div', 'kartra_app');
   app.appendChild(renderTopbar(doc, 'Marketing › Sequences'));
   const page = el(doc, 'main', 'sequence_list_page js_sequence_list');
@@ -57,4 +60,5 @@ export function renderList(doc: Document, root: HTMLElement, spec: ListSpec): vo
   page.appendChild(table);
   app.appendChild(page);
   root.appendChild(app);
+  return () => app.remove();
 }

@@ -1,7 +1,7 @@
 import type { Skin } from '../skin';
 import { DEFAULT_SKIN } from '../skin-markup';
 import type { Spec } from '../spec';
-import { append, el, useSkin } from './dom';
+import { append, el, markupOf, useSkin } from './dom';
 import { renderEditor } from './editor';
 import { renderList } from './list';
 import { renderTopbar } from './topbar';
@@ -17,8 +17,23 @@ import { renderTopbar } from './topbar';
  */
 export function render(spec: Spec, doc: Document = document, skin: Skin = DEFAULT_SKIN): void {
   useSkin(doc, skin);
-  if (spec.page === 'list') renderList(doc, doc.body, spec);
-  else renderEditor(doc, doc.body, spec);
+  shown.get(doc)?.();
+  shown.set(doc, spec.page === 'list' ? renderList(doc, doc.body, spec) : renderEditor(doc, doc.body, spec));
+}
+
+/** What takes down the page each document shows, kept beside it (never in the page). */
+const shown = new WeakMap<Document, () => void>();
+
+/**
+ * Opens another page inside the app, as a Vue app's router does: the address changes without a
+ * reload (`history.pushState`), the page shown is taken down and the new one rendered in the
+ * same document, in the document's skin. Anything else in the body (a browser extension's own
+ * elements) stays.
+ */
+export function open(spec: Spec, url: string, title: string, doc: Document = document): void {
+  doc.defaultView?.history.pushState(null, '', url);
+  doc.title = title;
+  render(spec, doc, markupOf(doc).skin);
 }
 
 /** The page for a spec that is not valid: its problems in an alert banner. */
