@@ -1,10 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import {
-  auditModuleResource,
-  buildAuditModuleAsEsModule,
-  KARTRA_MATCHES,
-} from './scripts/lib/audit-module-build';
+import { auditModuleResource, buildAuditModuleAsEsModule, KARTRA_MATCHES } from './config/audit-module-build';
 
 const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' };
 

@@ -111,6 +111,7 @@ export const DIAGNOSTIC_CODES = [
   'step-number-duplicate',
   'kind-unknown',
   'inactive-label-unknown',
+  'inactive-look-unread',
   'timing-unread',
   'window-unread',
   'title-missing',

@@ -15,7 +15,22 @@ export const rule = defineRule(meta, (ctx) => {
   const { graph } = ctx;
   const uncertain = flowUncertainty(graph);
   const found: Finding[] = [];
+  // Drawn greyed out like a skipped step, with no "Inactive" label this version reads.
+  const looksInactive = new Set(
+    ctx.diagnostics.flatMap((d) => (d.code === 'inactive-look-unread' && d.step ? [d.step] : [])),
+  );
   for (const step of graph.steps) {
+    if (step.active && looksInactive.has(step.ref) && graph.mayRun.has(step.ref)) {
+      found.push(
+        finding(
+          meta,
+          'review',
+          `${ctx.describe(step.ref)} is drawn greyed out like an inactive step but shows no label this version reads; check in its ⋮ menu that it is active.`,
+          [step.ref],
+        ),
+      );
+      continue;
+    }
     if (step.active) continue;
     const name = ctx.describe(step.ref);
     if (graph.reachable.has(step.ref)) {

@@ -48,7 +48,9 @@ export function stepMapRows(report: StepMapReport, sequence: StepMapSequence): S
   const cards = new Map<string, number>();
   for (const step of sequence.steps) cards.set(step.ref, (cards.get(step.ref) ?? 0) + 1);
   const activeUnread = new Set(
-    sequence.diagnostics.flatMap((d) => (d.code === 'inactive-label-unknown' && d.step ? [d.step] : [])),
+    sequence.diagnostics.flatMap((d) =>
+      (d.code === 'inactive-label-unknown' || d.code === 'inactive-look-unread') && d.step ? [d.step] : [],
+    ),
   );
   // Not on the run order proves nothing while part of the flow was not read: a Go To on an
   // unopened tab, or a line not traced, may still lead there. The report says why (timeline.uncertain).

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type AuditOptions, audit } from '../audit';
 import { auditSummary } from '../badge';
 import type { PageModel } from '../model';
-import { mountOverlay, type Overlay } from '../overlay/mount-overlay';
+import type { MountOverlay, Overlay } from '../overlay/overlay';
 import type { CardsRead } from '../reader/collect';
 import type { Report } from '../report';
 import type { Settings } from '../settings';
@@ -67,7 +67,11 @@ async function answerIdle(request: unknown): Promise<ReportResponse> {
   return reportResponse(idleResult(toolOf(), settings), asked);
 }
 
-async function start(ctx: ContentScriptContext, config: ActiveConfig): Promise<void> {
+async function start(
+  ctx: ContentScriptContext,
+  config: ActiveConfig,
+  mountOverlay: MountOverlay,
+): Promise<void> {
   const tool = toolOf();
   const loadConfig = async (): Promise<ActiveConfig> => warnNotices(await askActiveConfig());
   let settings = config.settings;
@@ -208,4 +212,7 @@ async function start(ctx: ContentScriptContext, config: ActiveConfig): Promise<v
   });
 }
 
-export const auditModule: AuditModule = { start, answerIdle };
+/** The audit module, drawing its inline warnings with `mountOverlay` (a view, handed in by its entry point). */
+export function auditModuleWith(mountOverlay: MountOverlay): AuditModule {
+  return { start: (ctx, config) => start(ctx, config, mountOverlay), answerIdle };
+}

@@ -157,9 +157,10 @@ export function collectScene(
     const field = (selector: string | undefined) => (selector ? text(card.querySelector(selector)) : null);
     const icon = f.kindIcon ? card.querySelector(f.kindIcon) : null;
     const inactiveEl = f.inactiveLabel ? card.querySelector(f.inactiveLabel) : null;
+    const kindLabelEl = f.kindLabel ? card.querySelector(f.kindLabel) : null;
     const fields: SceneCardFields = {
       number: field(f.number),
-      kindLabel: field(f.kindLabel),
+      kindLabel: text(kindLabelEl),
       title: field(f.title),
       timing: field(f.timing),
       window: field(f.window),
@@ -184,6 +185,7 @@ export function collectScene(
       card,
       fields,
       inactiveEl,
+      kindLabelEl,
       pieceEls: needsPieces ? textElements(card) : null,
       kindIconClasses: icon ? classesOf(icon) : null,
       labelEls: labelEls[i] ?? [],
@@ -208,6 +210,7 @@ export function collectScene(
   const layerEls = drawingLayers(root, new Set([...lineEls, ...nodeEls]));
 
   // Phase 2: geometry and computed style, all reads together.
+  const view = document.defaultView;
   const cards: SceneCard[] = cardParts.map((p) => {
     const rect = rectOf(p.card);
     const card: SceneCard = {
@@ -216,6 +219,7 @@ export function collectScene(
       kindIconClasses: p.kindIconClasses,
       fields: p.fields,
       outputLabels: p.labelEls.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })),
+      ink: inkOf(view, p.kindLabelEl ?? p.card, p.card),
     };
     // A label in the markup that nobody can see (display none, zero size, hidden) says nothing.
     if (p.inactiveEl && !isRendered(p.inactiveEl, rect)) card.fields = { ...p.fields, inactiveLabel: null };
@@ -353,6 +357,23 @@ function isRendered(el: Element, cardRect: Rect): boolean {
   if (cardRect.width <= 0 || cardRect.height <= 0) return true;
   const r = rectOf(el);
   return r.width > 0 && r.height > 0;
+}
+
+/**
+ * How strongly `el` (a card or an element inside it) is drawn, up to the card: the opacities
+ * multiplied, a full greyscale filter counting as half. 1 without a window to ask.
+ */
+function inkOf(view: Window | null, el: Element, card: Element): number {
+  if (!view || !card.contains(el)) return 1;
+  let ink = 1;
+  for (let at: Element | null = el; at !== null; at = at === card ? null : at.parentElement) {
+    const style = view.getComputedStyle(at);
+    const opacity = Number.parseFloat(style.opacity);
+    if (Number.isFinite(opacity)) ink *= opacity;
+    const grey = /grayscale\(\s*([\d.]+)(%?)\s*\)/.exec(style.filter ?? '');
+    if (grey) ink *= 1 - 0.5 * Math.min(1, Number(grey[1]) / (grey[2] ? 100 : 1));
+  }
+  return ink;
 }
 
 /** How a node's look says it is linked: by class, by colour, or (null) not at all. */

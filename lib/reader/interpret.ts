@@ -18,7 +18,7 @@ import { resolveRoles } from './node-roles';
 import { parseCount, parsePublicName } from './parse-fields';
 import { iconValue, statusFromIcon } from './parse-icons';
 import { cardWhere, REF_PATTERN } from './read-step';
-import type { Scene, SceneLeftOutCard } from './scene';
+import type { Scene, SceneCard, SceneLeftOutCard } from './scene';
 import { StepCache } from './step-cache';
 import { afterPrefix, collapse, samePhrase } from './text';
 
@@ -137,6 +137,7 @@ export function interpretSequence(
     seenRefs.add(step.ref);
   }
 
+  diagnostics.push(...fadedButActive(scene.cards, steps, profile.words.inactive));
   for (const box of scene.leftOut ?? []) diagnostics.push(leftOutDiagnostic(box, profile));
 
   const connections = readConnections(scene, profile, steps, diagnostics, stats);
@@ -503,4 +504,35 @@ function readBranches(
     for (const [node, branch] of branches) all.set(node, branch);
   });
   return all;
+}
+
+/** A card drawn at less than this share of the other active steps' ink looks faded. */
+const FADED = 0.75;
+
+/**
+ * Steps read as active (no "Inactive" label the profile knows) whose card is drawn fainter than
+ * the other active steps' (faded or greyed, as builders show a step contacts skip): a person would
+ * take them for inactive, so the reader does not vouch that they run.
+ */
+function fadedButActive(
+  cards: readonly SceneCard[],
+  steps: readonly (Step | null)[],
+  inactiveWord: string,
+): Diagnostic[] {
+  const active = steps.flatMap((step, i) => {
+    const ink = cards[i]?.ink;
+    return step?.active && ink !== undefined ? [{ step, ink }] : [];
+  });
+  if (active.length < 2) return [];
+  const inks = active.map((entry) => entry.ink).sort((a, b) => a - b);
+  const usual = inks[Math.floor(inks.length / 2)] ?? 1;
+  return active
+    .filter((entry) => entry.ink < FADED * usual)
+    .map(({ step, ink }) => ({
+      code: 'inactive-look-unread' as const,
+      where: `step ${step.ref}`,
+      expected: `the "${inactiveWord}" label on a step drawn greyed out`,
+      found: `drawn at ${Math.round((ink / usual) * 100)}% of the other steps' strength`,
+      step: step.ref,
+    }));
 }

@@ -51,6 +51,12 @@ export interface SceneCard {
    * field can be recognised by what it says.
    */
   pieces?: string[];
+  /**
+   * How strongly the card's words are drawn: the opacities from its kind label (or the card)
+   * up to the card, multiplied, lowered by a greyscale filter; 1 is drawn as written. Builders
+   * fade the steps contacts skip.
+   */
+  ink?: number;
 }
 
 export interface SceneStartingRule {

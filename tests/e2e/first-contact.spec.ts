@@ -117,3 +117,30 @@ test('a builder inside a frame of app.kartra.com is the tab audit: popup and bad
   await expect(page.frameLocator('iframe').locator('kartra-auditor-ui')).toHaveCount(1);
   expect(await page.locator('kartra-auditor-ui').count()).toBe(0);
 });
+
+test('a step drawn greyed out whose "Inactive" label the reader cannot read is a review, never a clean pass', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
+  const before = await reports.waitFor(page);
+  const inactive = before.report.findings.filter((f) => f.ruleId === 'step-inactive' && f.kind === 'fail');
+  expect(inactive.length).toBeGreaterThan(0);
+  // The label reworded as another version of Kartra might ("Off"), in a badge of its own: the
+  // card stays greyed out as the replica's stylesheet draws an inactive step.
+  const changedAt = Date.now();
+  await page.evaluate(() => {
+    for (const label of Array.from(document.querySelectorAll('.step_inactive_label'))) {
+      const badge = document.createElement('em');
+      badge.textContent = 'Off';
+      label.replaceWith(badge);
+    }
+  });
+  const after = await reports.waitFor(page, (r) => Date.parse(r.generatedAt) >= changedAt);
+  for (const finding of inactive) {
+    expect(
+      after.report.findings.filter((f) => f.ruleId === 'step-inactive' && f.kind === 'review'),
+    ).toContainEqual(expect.objectContaining({ steps: finding.steps }));
+  }
+  expect(after.report.findings.some((f) => f.ruleId === 'step-inactive' && f.kind === 'fail')).toBe(false);
+});

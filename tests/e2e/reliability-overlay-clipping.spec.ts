@@ -12,7 +12,7 @@ test('a badge whose card is scrolled out of the builder canvas does not float ov
   kartra,
   reports,
 }) => {
-  // Without clipping to the builder's viewport (lib/overlay/mount-overlay.ts), the badge of a
+  // Without clipping to the builder's viewport (components/overlay/mount-overlay.ts), the badge of a
   // card scrolled left of the canvas (here the Starting Rules module's) would sit over the
   // "Add a step" palette and take its clicks.
   const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));

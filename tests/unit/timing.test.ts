@@ -248,17 +248,25 @@ describe('window properties', () => {
   });
 });
 
+// One formatter per zone: making one costs a hundred times what formatting does, and the
+// transition walk below formats hundreds of thousands of instants.
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The wall clock of an instant in a zone, read straight from Intl (not through lib/timing). */
 function intlWall(instant: number, timeZone: string): string {
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  let f = wallFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    wallFormats.set(timeZone, f);
+  }
   const p: Record<string, string> = {};
   for (const part of f.formatToParts(new Date(instant))) p[part.type] = part.value;
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;

@@ -1,5 +1,15 @@
 import { rule } from '../../../lib/checks/step-inactive';
+import type { Diagnostic } from '../../../lib/model';
 import { chain, complete, email, goto, healthy, ruleTable, sequence, step, wait } from './model-builder';
+
+/** What the reader notes of a card drawn greyed out with no "Inactive" label it reads. */
+const drawnGreyedOut = (ref: string): Diagnostic => ({
+  code: 'inactive-look-unread',
+  where: `step ${ref}`,
+  expected: 'the "Inactive" label on a step drawn greyed out',
+  found: "drawn at 50% of the other steps' strength",
+  step: ref,
+});
 
 ruleTable(rule, [
   {
@@ -33,5 +43,20 @@ ruleTable(rule, [
       tabs: { all: ['Main', 'A', 'B'], seen: ['Main', 'A'] },
     }),
     expect: [['review', ['A1']]],
+  },
+  {
+    name: 'asks for review of an active step on the path drawn greyed out with no label it reads',
+    seq: healthy({ diagnostics: [drawnGreyedOut('2')] }),
+    expect: [['review', ['2']]],
+    message: /^Step 2 · Send email .* is drawn greyed out like an inactive step/,
+  },
+  {
+    name: 'silent on a greyed-out step nobody reaches',
+    seq: sequence({
+      steps: [email('1'), complete('2'), email('3')],
+      connections: chain('start', '1', '2'),
+      diagnostics: [drawnGreyedOut('3')],
+    }),
+    expect: [],
   },
 ]);

@@ -1,14 +1,14 @@
 import type { InlineConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
 import type { Entrypoint } from 'wxt';
-import { AUDIT_MODULE_PATH } from '../../../lib/extension/audit-module';
-import { isAuditedPage } from '../../../lib/extension/audited-page';
-import { kartraProfile } from '../../../lib/kartra/profile';
 import {
   AUDIT_MODULE_FILE,
   auditModuleResource,
   buildAuditModuleAsEsModule,
-} from '../../../scripts/lib/audit-module-build';
+} from '../../../config/audit-module-build';
+import { AUDIT_MODULE_PATH } from '../../../lib/extension/audit-module';
+import { isAuditedPage } from '../../../lib/extension/audited-page';
+import { kartraProfile } from '../../../lib/kartra/profile';
 
 describe("the content script's loader imports the audit module", () => {
   it.each([

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The content script's loader runs on every Kartra page, so it carries no zod, no schema and no
- * rule. Biome enforces that (biome.json, the override on the loader's files); these tests keep
- * the override's file list equal to what the loader really imports, and show the rule bites.
+ * rule; and nothing in lib/ imports a view, a script or a test. Biome enforces both (biome.json's
+ * overrides); these tests keep the loader override's file list equal to what the loader really
+ * imports, and show the rules bite.
  */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -22,8 +23,10 @@ function loaderOverride(): BiomeOverride {
   const config = JSON.parse(readFileSync(resolve(root, 'biome.json'), 'utf8')) as {
     overrides?: BiomeOverride[];
   };
-  const found = config.overrides?.find((o) => o.linter?.rules?.style?.noRestrictedImports);
-  if (!found) throw new Error('biome.json has no noRestrictedImports override');
+  const found = config.overrides?.find(
+    (o) => o.includes.includes('entrypoints/content.ts') && o.linter?.rules?.style?.noRestrictedImports,
+  );
+  if (!found) throw new Error("biome.json has no noRestrictedImports override on the loader's files");
   return found;
 }
 
@@ -92,5 +95,18 @@ describe("the content script's loader", () => {
       "import * as z from 'zod/mini';\nexport const s = z.string();\n",
     );
     expect(result.stdout + result.stderr).not.toContain('noRestrictedImports');
+  });
+});
+
+describe('lib/', () => {
+  it.each([
+    ["import { mountOverlay } from '../../components/overlay/mount-overlay';", 'a view'],
+    ["import { mountOverlay } from '@/components/overlay/mount-overlay';", 'a view, by alias'],
+    ["import { mountOverlay } from '../../scripts/demo';", 'a script'],
+    ["import { mountOverlay } from '../../tests/harness';", 'a test'],
+  ])('fails lint on %s (%s)', (line) => {
+    const result = lint('lib/export/probe.ts', `${line}\nexport const used = mountOverlay;\n`);
+    expect(result.status, result.stdout + result.stderr).not.toBe(0);
+    expect(result.stdout + result.stderr).toContain('noRestrictedImports');
   });
 });

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { type BoxPosition, InlineOverlay } from '../../../components/InlineOverlay';
+import { type BoxPosition, InlineOverlay } from '../../../components/overlay/InlineOverlay';
 import { badgeOf, countWords, groupFindings } from '../../../lib/overlay/group-findings';
 import type { Finding, Report } from '../../../lib/report';
 

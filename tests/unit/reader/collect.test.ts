@@ -211,3 +211,56 @@ describe('collectScene: an "Inactive" label or version chip the profile cannot f
     ]);
   });
 });
+
+describe('collectScene: a card drawn greyed out with no "Inactive" label', () => {
+  const LAYOUT = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 4 } as const;
+
+  /** Steps 1-4 in a row, all active to the reader; `styled` cards get `style` on their kind label. */
+  function fourSteps(styled: readonly string[], style: string): Document {
+    const scene = buildScene(
+      [
+        { ref: '1', kind: 'email' },
+        { ref: '2', kind: 'email' },
+        { ref: '3', kind: 'email' },
+        { ref: '4', kind: 'complete' },
+      ],
+      [
+        { from: 'start', to: '1' },
+        { from: '1', to: '2' },
+        { from: '2', to: '3' },
+        { from: '3', to: '4' },
+      ],
+      LAYOUT,
+    );
+    const doc = newDocument();
+    renderScene(doc, scene);
+    for (const card of Array.from(doc.querySelectorAll('.js_sequence_step'))) {
+      const ref = card.querySelector('.step_number')?.textContent ?? '';
+      if (styled.includes(ref)) card.querySelector('.step_kind_label')?.setAttribute('style', style);
+    }
+    return doc;
+  }
+
+  const looksInactive = (doc: Document) => {
+    const page = readPage(doc, EDITOR_URL, kartraProfile);
+    if (page.kind !== 'editor') throw new Error(`not read: ${page.kind}`);
+    return page.sequence.diagnostics.flatMap((d) => (d.code === 'inactive-look-unread' ? [d.step] : []));
+  };
+
+  it('names a step whose words are faded against the other steps', () => {
+    expect(looksInactive(fourSteps(['2'], 'opacity: 0.5'))).toEqual(['2']);
+  });
+
+  it('names a step drawn in greyscale at half strength', () => {
+    expect(looksInactive(fourSteps(['3'], 'opacity: 0.8; filter: grayscale(100%)'))).toEqual(['3']);
+  });
+
+  it('names nothing when every card is drawn alike, however pale the theme', () => {
+    expect(looksInactive(fourSteps(['1', '2', '3', '4'], 'opacity: 0.6'))).toEqual([]);
+    expect(looksInactive(fourSteps([], ''))).toEqual([]);
+  });
+
+  it('names nothing for a step only slightly lighter than the others', () => {
+    expect(looksInactive(fourSteps(['2'], 'opacity: 0.9'))).toEqual([]);
+  });
+});

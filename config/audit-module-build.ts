@@ -1,6 +1,6 @@
 import type { InlineConfig } from 'vite';
 import type { Entrypoint, TargetBrowser } from 'wxt';
-import { AUDIT_MODULE_PATH } from '../../lib/extension/audit-module';
+import { AUDIT_MODULE_PATH } from '../lib/extension/audit-module';
 
 /**
  * How wxt.config.ts builds the content script's audit module (lib/extension/audit-module.ts).

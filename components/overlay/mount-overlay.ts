@@ -1,14 +1,14 @@
 import { h, render } from 'preact';
-import { type BoxPosition, InlineOverlay } from '../../components/InlineOverlay';
-import type { PageWindow } from '../extension/audit-session';
-import { EXTENSION_HOST_TAG } from '../extension/ui-host';
-import type { KartraProfile } from '../kartra/profile';
-import type { CardsRead } from '../reader/collect';
-import type { Rect } from '../reader/scene';
-import type { Report } from '../report';
-import { cardElementsAfterRead, findCardElements } from './card-elements';
-import { type GroupedFindings, groupFindings } from './group-findings';
-import { OVERLAY_STYLE } from './overlay-style';
+import type { PageWindow } from '../../lib/extension/audit-session';
+import { EXTENSION_HOST_TAG } from '../../lib/extension/ui-host';
+import type { KartraProfile } from '../../lib/kartra/profile';
+import { cardElementsAfterRead, findCardElements } from '../../lib/overlay/card-elements';
+import { type GroupedFindings, groupFindings } from '../../lib/overlay/group-findings';
+import type { MountOverlay, Overlay } from '../../lib/overlay/overlay';
+import { OVERLAY_STYLE } from '../../lib/overlay/overlay-style';
+import type { Rect } from '../../lib/reader/scene';
+import type { Report } from '../../lib/report';
+import { type BoxPosition, InlineOverlay } from './InlineOverlay';
 
 /**
  * The inline warnings: one host element on the document body, a shadow root inside it, badges
@@ -20,20 +20,10 @@ import { OVERLAY_STYLE } from './overlay-style';
  * an open shadow root), but it is async (the isolated element is created in a later task), and
  * the overlay is drawn within the audit that read the cards, from the boxes that audit measured,
  * so the badges never lag the report. The content script's `ctx.onInvalidated` destroys this
- * overlay as WXT's would remove its UI.
+ * overlay as WXT's would remove its UI. `profileOf`: the profile the page is read with now (an
+ * inferred one may replace the active one).
  */
-export interface Overlay {
-  /** The one element the overlay adds to the page (its UI lives in this host's shadow root). */
-  host: Element;
-  /** `read`: the cards the audit just read (no search of the canvas, no measuring again). */
-  update(report: Report, read?: CardsRead | null): void;
-  /** Scrolls the builder to a step and highlights it; false when the step is not on screen. */
-  locate(ref: string): boolean;
-  destroy(): void;
-}
-
-/** `profileOf`: the profile the page is read with now (an inferred one may replace the active one). */
-export function mountOverlay(win: PageWindow, profileOf: () => KartraProfile): Overlay {
+export const mountOverlay: MountOverlay = (win: PageWindow, profileOf: () => KartraProfile): Overlay => {
   const document = win.document;
   const host = document.createElement(EXTENSION_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -172,7 +162,7 @@ export function mountOverlay(win: PageWindow, profileOf: () => KartraProfile): O
       host.remove();
     },
   };
-}
+};
 
 function boxOf(element: Element | undefined): Rect | undefined {
   if (!element) return undefined;
