@@ -75,6 +75,7 @@ export function cardFor(step: GenStep, rect: Rect, labels: SceneCard['outputLabe
       versions: [],
     },
     outputLabels: labels,
+    ink: 1,
   };
 }
 

@@ -140,7 +140,12 @@ function renderCard(
   const header = make('div', 'step_header');
   if (f.number !== null) header.append(make('span', 'step_number', f.number));
   if (card.kindIconClasses !== null) header.append(make('i', card.kindIconClasses.join(' ')));
-  if (f.kindLabel !== null) header.append(make('span', 'step_kind_label', f.kindLabel));
+  if (f.kindLabel !== null) {
+    const label = make('span', 'step_kind_label', f.kindLabel);
+    // A card drawn fainter than written: its label at that opacity, as a builder fades one.
+    if (card.ink !== undefined && card.ink !== 1) label.style.opacity = String(card.ink);
+    header.append(label);
+  }
   if (f.inactiveLabel !== null) header.append(make('span', 'step_inactive_label', f.inactiveLabel));
   header.append(make('button', 'step_menu_btn js_step_menu', '⋮'));
   root.append(header);
