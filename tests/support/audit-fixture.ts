@@ -24,9 +24,10 @@ async function editsAudited(reports: ExtensionReports, page: Page, spec: EditorS
 
 /**
  * A fixture as its owner meets it: the page opened (in a skin; in `into`, a tab already open,
- * when given, inside the app when that tab shows another sequence), the fixture's `edits` made on the canvas after the extension's first audit, then
- * every sub-sequence tab opened; the report then covers the whole sequence.
- * `onTabsUnfollowed`: what to do when the tabs cannot be followed.
+ * when given, inside the app when that tab shows another sequence), the fixture's `edits` made
+ * on the canvas after the extension's first audit, then every sub-sequence tab opened; the
+ * report then covers the whole sequence. `onTabsUnfollowed`: what to do when the tabs cannot be
+ * followed.
  */
 export async function auditFixture(
   kartra: KartraSession,
