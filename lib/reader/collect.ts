@@ -211,6 +211,9 @@ export function collectScene(
 
   // Phase 2: geometry and computed style, all reads together.
   const view = document.defaultView;
+  // Cards drawn alike (the same classes and inline styles from the label up to the card) have the
+  // same ink: computed once per look, not for each of a thousand cards.
+  const inkByLook = new Map<string, number>();
   const cards: SceneCard[] = cardParts.map((p) => {
     const rect = rectOf(p.card);
     const card: SceneCard = {
@@ -219,7 +222,7 @@ export function collectScene(
       kindIconClasses: p.kindIconClasses,
       fields: p.fields,
       outputLabels: p.labelEls.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })),
-      ink: inkOf(view, p.kindLabelEl ?? p.card, p.card),
+      ink: inkOf(view, p.kindLabelEl ?? p.card, p.card, inkByLook),
     };
     // A label in the markup that nobody can see (display none, zero size, hidden) says nothing.
     if (p.inactiveEl && !isRendered(p.inactiveEl, rect)) card.fields = { ...p.fields, inactiveLabel: null };
@@ -359,20 +362,34 @@ function isRendered(el: Element, cardRect: Rect): boolean {
   return r.width > 0 && r.height > 0;
 }
 
+/** An element's own inline opacity and filter, as written in its style attribute. */
+function inlineInk(el: Element): string {
+  const style = (el as Partial<ElementCSSInlineStyle>).style;
+  return style ? `${style.opacity}\u0000${style.filter}` : '';
+}
+
 /**
  * How strongly `el` (a card or an element inside it) is drawn, up to the card: the opacities
- * multiplied, a full greyscale filter counting as half. 1 without a window to ask.
+ * multiplied, a full greyscale filter counting as half. 1 without a window to ask. `byLook`: the
+ * inks already computed in this read, by the classes and inline styles along the way.
  */
-function inkOf(view: Window | null, el: Element, card: Element): number {
+function inkOf(view: Window | null, el: Element, card: Element, byLook: Map<string, number>): number {
   if (!view || !card.contains(el)) return 1;
+  const chain: Element[] = [];
+  for (let at: Element | null = el; at !== null; at = at === card ? null : at.parentElement) chain.push(at);
+  // Inline styles count only for what draws ink: every card has its own position.
+  const look = chain.map((at) => `${at.getAttribute('class') ?? ''}\u0000${inlineInk(at)}`).join('\u0001');
+  const known = byLook.get(look);
+  if (known !== undefined) return known;
   let ink = 1;
-  for (let at: Element | null = el; at !== null; at = at === card ? null : at.parentElement) {
+  for (const at of chain) {
     const style = view.getComputedStyle(at);
     const opacity = Number.parseFloat(style.opacity);
     if (Number.isFinite(opacity)) ink *= opacity;
     const grey = /grayscale\(\s*([\d.]+)(%?)\s*\)/.exec(style.filter ?? '');
     if (grey) ink *= 1 - 0.5 * Math.min(1, Number(grey[1]) / (grey[2] ? 100 : 1));
   }
+  byLook.set(look, ink);
   return ink;
 }
 
