@@ -80,7 +80,19 @@ function judge(original: Audit, damaged: Audit, damage: DamageDone[]): string | 
     // the kind icon still says it all), or a title garbled into other text (any text is a title).
     const before = stepOf(original.page, done.ref);
     const after = stepOf(damaged.page, done.ref);
-    if (before && after && JSON.stringify(before) === JSON.stringify(after)) continue;
+    // A title the same variant also garbled or emptied on this card is judged by its own damage:
+    // the rest of the step must read as before (a kind label emptied beside a garbled title, the
+    // kind still read from the icon).
+    const titleAlsoHit = damage.some(
+      (other) =>
+        other !== done &&
+        other.ref === done.ref &&
+        other.field === '.step_title' &&
+        (other.kind === 'garble-text' || other.kind === 'empty-text'),
+    );
+    const rest = (step: NonNullable<typeof before>) =>
+      JSON.stringify(titleAlsoHit ? { ...step, title: null } : step);
+    if (before && after && rest(before) === rest(after)) continue;
     if (done.kind === 'garble-text' && done.field === '.step_title') continue;
     // A title emptied is a card people make (a step with no title), read exactly as it shows when
     // nothing else about the step changed; an email without one is named by email-no-subject.
