@@ -128,24 +128,20 @@ describe('collectScene line geometry', () => {
   });
 });
 
-describe('collectScene: an "Inactive" label or version chip the profile cannot find', () => {
-  const LAYOUT = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 3 } as const;
+/** Steps 1 to `count` in a row from Starting Rules: emails, then a Complete step last. */
+function emailsThenComplete(count: number) {
+  const refs = Array.from({ length: count }, (_, i) => String(i + 1));
+  return buildScene(
+    refs.map((ref, i) => ({ ref, kind: i === count - 1 ? ('complete' as const) : ('email' as const) })),
+    refs.map((ref, i) => ({ from: i === 0 ? 'start' : (refs[i - 1] as string), to: ref })),
+    { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: count },
+  );
+}
 
+describe('collectScene: an "Inactive" label or version chip the profile cannot find', () => {
   /** Steps 1-3 in a row, step 2 showing the label (and, with `title` or `versions`, step 1 those). */
   function twoActiveOneInactive(title?: string, versions: string[] = []): Document {
-    const scene = buildScene(
-      [
-        { ref: '1', kind: 'email' },
-        { ref: '2', kind: 'email' },
-        { ref: '3', kind: 'complete' },
-      ],
-      [
-        { from: 'start', to: '1' },
-        { from: '1', to: '2' },
-        { from: '2', to: '3' },
-      ],
-      LAYOUT,
-    );
+    const scene = emailsThenComplete(3);
     for (const card of scene.cards) {
       if (card.fields.number === '2') card.fields.inactiveLabel = 'Inactive';
       if (title !== undefined && card.fields.number === '1') card.fields.title = title;
@@ -213,25 +209,9 @@ describe('collectScene: an "Inactive" label or version chip the profile cannot f
 });
 
 describe('collectScene: a card drawn greyed out with no "Inactive" label', () => {
-  const LAYOUT = { orientation: 'horizontal', zoom: 1, scrollX: 0, scrollY: 0, columns: 4 } as const;
-
   /** Steps 1-4 in a row, all active to the reader; `styled` cards get `style` on their kind label. */
   function fourSteps(styled: readonly string[], style: string): Document {
-    const scene = buildScene(
-      [
-        { ref: '1', kind: 'email' },
-        { ref: '2', kind: 'email' },
-        { ref: '3', kind: 'email' },
-        { ref: '4', kind: 'complete' },
-      ],
-      [
-        { from: 'start', to: '1' },
-        { from: '1', to: '2' },
-        { from: '2', to: '3' },
-        { from: '3', to: '4' },
-      ],
-      LAYOUT,
-    );
+    const scene = emailsThenComplete(4);
     const doc = newDocument();
     renderScene(doc, scene);
     for (const card of Array.from(doc.querySelectorAll('.js_sequence_step'))) {
