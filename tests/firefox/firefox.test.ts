@@ -156,19 +156,15 @@ describe('the Firefox build in Firefox', () => {
 
   /** Reloads the extension as an update does, and keeps the new copy's extension page as the bridge. */
   async function reloadExtension(): Promise<void> {
-    const old = bridge;
-    await old.run('setTimeout(() => browser.runtime.reload(), 0); return true;');
-    // Until the reload closes the old copy's pages, a page opened now would be the old copy's too.
-    await waitUntil('the old copy gone', () => old.run('return null;').catch(() => true));
-    bridge = await waitUntil('the reloaded extension', async () => {
-      const candidate = await firefox.openExtensionPage('rules.html');
-      if (await candidate.run<boolean>(`return Boolean(globalThis.browser?.runtime?.id);`)) {
-        await candidate.run(`${messengerScript()}; return true;`);
-        return candidate;
-      }
-      await candidate.close();
-      return null;
+    const before = await firefox.extensionInstance();
+    await bridge.run('setTimeout(() => browser.runtime.reload(), 0); return true;');
+    // A page opened before the new copy is enabled is the old copy's, or fails to load at all.
+    await waitUntil('the reloaded extension enabled', async () => {
+      const instance = await firefox.extensionInstance();
+      return instance !== null && instance !== before ? instance : null;
     });
+    bridge = await firefox.openExtensionPage('rules.html');
+    await bridge.run(`${messengerScript()}; return true;`);
   }
 
   // Firefox injects the reloaded extension's content script into open tabs (Chromium does not:

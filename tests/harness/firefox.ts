@@ -57,6 +57,11 @@ export interface FirefoxKartra {
   openSpec(spec: unknown, options?: PageOptions): Promise<Page>;
   /** Opens `path` of the extension (`popup.html?tabId=3`) in a new tab. */
   openExtensionPage(path: string): Promise<ExtensionPage>;
+  /**
+   * Which running copy of the extension Firefox has enabled (a number that changes when it
+   * reloads), or null between copies, when no page of the extension can load.
+   */
+  extensionInstance(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -154,6 +159,11 @@ export async function launchFirefoxKartra(buildDir = FIREFOX_BUILD_DIR): Promise
   const contexts = async (params: object): Promise<BidiContext[]> =>
     ((await connection.send('browsingContext.getTree', params)).result as { contexts: BidiContext[] })
       .contexts;
+  const browserWindow = async (): Promise<string> => {
+    const [window] = await contexts({ 'moz:scope': 'chrome' });
+    if (!window) throw new Error('Firefox: no browser window to run in');
+    return window.context;
+  };
 
   return {
     browser,
@@ -170,10 +180,8 @@ export async function launchFirefoxKartra(buildDir = FIREFOX_BUILD_DIR): Promise
     },
     async openExtensionPage(path) {
       const url = `moz-extension://${EXTENSION_UUID}/${path}`;
-      const [browserWindow] = await contexts({ 'moz:scope': 'chrome' });
-      if (!browserWindow) throw new Error('Firefox: no browser window to open an extension page in');
       await evaluate(
-        browserWindow.context,
+        await browserWindow(),
         `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, {
           triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
         }); true`,
@@ -183,6 +191,9 @@ export async function launchFirefoxKartra(buildDir = FIREFOX_BUILD_DIR): Promise
         if (!tab) return null;
         const ready = await evaluate(tab.context, 'document.readyState === "complete"');
         return ready ? tab.context : null;
+      }).catch(async (error: Error) => {
+        const shown = (await contexts({})).map((tab) => tab.url).join(', ');
+        throw new Error(`${error.message} (the tabs show: ${shown})`);
       });
       return {
         async run<T>(body: string) {
@@ -196,6 +207,14 @@ export async function launchFirefoxKartra(buildDir = FIREFOX_BUILD_DIR): Promise
           await connection.send('browsingContext.close', { context });
         },
       };
+    },
+    async extensionInstance() {
+      const policy = `WebExtensionPolicy.getByID(${JSON.stringify(id)})`;
+      const instance = await evaluate(
+        await browserWindow(),
+        `${policy}?.active ? ${policy}.instanceId : null`,
+      );
+      return typeof instance === 'number' ? instance : null;
     },
     async close() {
       await browser.close();
