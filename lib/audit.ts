@@ -1,9 +1,10 @@
+import { mergeReviewsByCause, unreadCauses } from './checks/causes';
 import { RULES } from './checks/index';
 import type { CheckContext, Finding } from './checks/types';
 import { describeStep } from './describe-step';
 import { buildGraph, compareRefs, type FlowGraph, START } from './graph';
 import type { Diagnostic, ListRow, PageModel, SequenceModel } from './model';
-import type { Report } from './report';
+import type { Report, ReviewCause } from './report';
 import { defaultSettings, effectiveSeverity, isRuleEnabled, type Settings, type Severity } from './settings';
 import { createTiming, defaultTimeZone, type Timing, type ZoneClocks } from './timing';
 import type { VisitObservations } from './visit';
@@ -32,6 +33,7 @@ const NOTHING_OBSERVED: VisitObservations = { listSeen: null, unsaved: null };
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const RULE_RANK = new Map(RULES.map((r, i) => [r.meta.id, i]));
+const RULE_TITLES = new Map(RULES.map((r) => [r.meta.id, r.meta.title]));
 
 const EMPTY_SEQUENCE: SequenceModel = {
   id: '',
@@ -107,11 +109,13 @@ export function createContext(
   const refs = new Map(graph.steps.map((s) => [s.ref, s]));
   // Several rules name the same steps (a burst names each message once per run it is in).
   const names = new Map<string, string>();
+  const diagnostics = parts.diagnostics ?? parts.sequence?.diagnostics ?? [];
+  let unread: Map<string, ReviewCause> | null = null;
   return {
     page,
     sequence: parts.sequence,
     rows: parts.rows ?? [],
-    diagnostics: parts.diagnostics ?? parts.sequence?.diagnostics ?? [],
+    diagnostics,
     graph,
     timing: parts.timing ?? createTiming(),
     settings: parts.settings ?? defaultSettings(),
@@ -124,6 +128,11 @@ export function createContext(
         names.set(ref, name);
       }
       return name;
+    },
+    unreadCause: (ref, code) => {
+      // Built on the first review that asks: most audits read every fact and never do.
+      unread ??= unreadCauses(diagnostics);
+      return unread.get(`${code} ${ref}`);
     },
   };
 }
@@ -208,7 +217,7 @@ export function audit(page: PageModel, options: AuditOptions): Report {
         );
       }
     }
-    findings = sortFindings(findings, graph, rows);
+    findings = sortFindings(mergeReviewsByCause(findings, RULE_TITLES), graph, rows);
     for (const d of diagnostics) notes.push(diagnosticNote(d));
   } else if (page.kind === 'unrecognised') {
     const missing = page.diagnostics.filter((d) => d.code !== 'profile-not-inferred').map((d) => d.expected);

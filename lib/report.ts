@@ -9,6 +9,17 @@ import { reportTimelineSchema } from './timeline-schema';
  * Outside tests read it, so fields are only ever added.
  */
 
+/**
+ * Why a step's fact was not read: the card showed it in words this version does not read. Reviews
+ * with the same cause are shown together, with the words, which the user can teach.
+ */
+export const reviewCauseSchema = z.object({
+  /** The reader's diagnostic for the fact: 'timing-unread', 'window-unread'… */
+  code: z.string().check(z.minLength(1)),
+  /** What the card showed instead ("Delay of 2 days"), or null when it showed nothing. */
+  shown: z.nullable(z.string()),
+});
+
 /** A finding, as the rules make it and the report carries it: the one declaration (`Finding`). */
 export const findingSchema = z.object({
   ruleId: z.string().check(z.minLength(1)),
@@ -22,6 +33,8 @@ export const findingSchema = z.object({
   steps: z.array(z.string().check(z.minLength(1))),
   /** On list-page findings, the row's sequence. */
   sequenceId: z.optional(z.string()),
+  /** On a review: the unread words it rests on. */
+  cause: z.optional(reviewCauseSchema),
 });
 
 export const reportPageKindSchema = z.enum(REPORT_PAGE_KINDS);
@@ -74,6 +87,7 @@ export const reportSchema = z.object({
 });
 
 export type Finding = z.infer<typeof findingSchema>;
+export type ReviewCause = z.infer<typeof reviewCauseSchema>;
 export type FindingKind = Finding['kind'];
 export type Report = z.infer<typeof reportSchema>;
 

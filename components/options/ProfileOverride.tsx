@@ -9,6 +9,7 @@ import {
 } from '@/lib/extension/profile-store';
 import { validateProfileJson } from '@/lib/extension/profile-validation';
 import { type KartraProfile, kartraProfile } from '@/lib/kartra/profile';
+import { forgetWord, taughtWords } from '@/lib/kartra/teach-words';
 
 /** Throws a SyntaxError for an invalid selector, as the reader's querySelector would. */
 const parseSelector = (selector: string) => {
@@ -28,6 +29,7 @@ function appliedName(override: unknown, profile: KartraProfile): string {
  */
 export function ProfileOverride() {
   const [active, setActive] = useState<ActiveProfile | null>(null);
+  const [stored, setStored] = useState<unknown>(null);
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -35,11 +37,31 @@ export function ProfileOverride() {
 
   useEffect(() => {
     void profileOverrideItem.getValue().then(
-      (raw) => setActive(interpretStoredProfile(raw)),
+      (raw) => {
+        setStored(raw);
+        setActive(interpretStoredProfile(raw));
+      },
       () => setActive(interpretStoredProfile(null)),
     );
-    return watchActiveProfile(setActive);
+    const stopWatching = watchActiveProfile(setActive);
+    const stopStored = profileOverrideItem.watch(setStored);
+    return () => {
+      stopWatching();
+      stopStored();
+    };
   }, []);
+
+  const taught = taughtWords(stored, kartraProfile.words);
+  const forget = async (key: (typeof taught)[number]['key']) => {
+    const next = forgetWord(stored, key);
+    try {
+      if (next === null) await resetProfileOverride();
+      else await saveProfileOverride(next);
+      setStatus(`Forgot your words for ${key}. Open builder tabs read the page again without them now.`);
+    } catch (error) {
+      setStatus(`Not forgotten: ${String(error)}`);
+    }
+  };
 
   const apply = async () => {
     setStatus('');
@@ -95,6 +117,24 @@ export function ProfileOverride() {
         Active profile: <strong>{active ? active.profile.name : '…'}</strong>{' '}
         {active && (active.source === 'override' ? '(your override)' : '(built-in)')}
       </p>
+      {taught.length > 0 && (
+        <>
+          <h3>Words you taught</h3>
+          <p class="help">
+            Phrases of your builder the auditor did not know, as you told it from the popup's "Needs review".
+          </p>
+          <ul class="taught-words">
+            {taught.map((word) => (
+              <li key={word.key}>
+                <code>{word.key}</code>: "{word.value}"{' '}
+                <button type="button" onClick={() => void forget(word.key)}>
+                  Forget<span class="visually-hidden"> {word.key}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {active?.notice && (
         <p class="notice" role="alert">
           {active.notice}

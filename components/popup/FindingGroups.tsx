@@ -1,7 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { groupReviewsByCause } from '@/lib/checks/causes';
 import type { Finding } from '@/lib/report';
 import { FindingItem } from './FindingItem';
+import { CauseItem, type Teaching } from './ReviewCauses';
+import { useLoadedLater } from './use-loaded-later';
+
+/** The rules' titles, for what a cause left unchecked; the rules' code is not needed to paint. */
+const loadRuleTitles = () =>
+  import('@/lib/checks/index').then(
+    ({ RULES }) => new Map(RULES.map((rule) => [rule.meta.id, rule.meta.title])),
+  );
 
 const GROUPS = [
   { key: 'error', title: 'Errors', open: true },
@@ -21,12 +30,14 @@ interface FindingGroupProps {
   title: string;
   open: boolean;
   findings: readonly Finding[];
+  /** The number in the title, when the group shows more than its `findings` (causes above them). */
+  count?: number;
   onLocate?: (ref: string) => void;
   children?: ComponentChildren;
 }
 
 /** One collapsible group; its findings are drawn only once it is opened. */
-function FindingGroup({ kind, title, open, findings, onLocate, children }: FindingGroupProps) {
+function FindingGroup({ kind, title, open, findings, count, onLocate, children }: FindingGroupProps) {
   const [isOpen, setOpen] = useState(open);
   const [all, setAll] = useState(false);
   const shown = all ? findings : findings.slice(0, FINDINGS_SHOWN_FIRST);
@@ -37,7 +48,7 @@ function FindingGroup({ kind, title, open, findings, onLocate, children }: Findi
       onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
     >
       <summary>
-        {title} ({findings.length})
+        {title} ({count ?? findings.length})
       </summary>
       {isOpen && (
         <>
@@ -62,11 +73,16 @@ function FindingGroup({ kind, title, open, findings, onLocate, children }: Findi
 export function FindingGroups({
   findings,
   onLocate,
+  onTeach,
 }: {
   findings: readonly Finding[];
   onLocate?: (ref: string) => void;
+  /** Offered on reviews whose words the user can teach. */
+  onTeach?: Teaching['teach'];
 }) {
   const reviews = findings.filter((finding) => finding.kind === 'review');
+  const { groups: causes, rest } = groupReviewsByCause(reviews);
+  const ruleTitles = useLoadedLater(loadRuleTitles);
   return (
     <>
       {GROUPS.map(({ key, title, open }) => {
@@ -77,8 +93,28 @@ export function FindingGroups({
         );
       })}
       {reviews.length > 0 && (
-        <FindingGroup kind="review" title="Needs review" open findings={reviews} onLocate={onLocate}>
+        <FindingGroup
+          kind="review"
+          title="Needs review"
+          open
+          findings={rest}
+          count={reviews.length}
+          onLocate={onLocate}
+        >
           <p class="group__note">The page did not show enough to decide these; check them by eye.</p>
+          {causes.length > 0 && (
+            <ul class="findings">
+              {causes.map((group) => (
+                <CauseItem
+                  key={`${group.cause.code} ${group.examples[0] ?? ''}`}
+                  group={group}
+                  ruleTitles={ruleTitles}
+                  onLocate={onLocate}
+                  onTeach={onTeach}
+                />
+              ))}
+            </ul>
+          )}
         </FindingGroup>
       )}
     </>

@@ -6,6 +6,7 @@ import type { Report } from '@/lib/report';
 import type { StepMapSource } from './ExportBar';
 import { FindingGroups } from './FindingGroups';
 import { ReadingNotice } from './ReadingNotice';
+import { TaughtNotice, useTeaching } from './ReviewCauses';
 import { RunOrder } from './RunOrder';
 import { TestAddress } from './TestAddress';
 import { useLoadedLater } from './use-loaded-later';
@@ -46,6 +47,7 @@ export function SequenceReport({
 }: SequenceReportProps) {
   const TimelineSection = useLoadedLater(loadTimelineSection);
   const ExportBar = useLoadedLater(loadExportBar);
+  const teaching = useTeaching();
   const timeline = report.timeline ?? null;
   const sequence = report.sequence;
   const { error, warning, info, review } = report.counts;
@@ -79,7 +81,8 @@ export function SequenceReport({
       <p class="status-line" role="status">
         {locateStatus}
       </p>
-      <FindingGroups findings={report.findings} onLocate={onLocate} />
+      <TaughtNotice teaching={teaching} />
+      <FindingGroups findings={report.findings} onLocate={onLocate} onTeach={teaching.teach} />
       {report.runOrder.length > 0 && <RunOrder refs={report.runOrder} />}
       {report.sequence && TimelineSection && (
         <TimelineSection

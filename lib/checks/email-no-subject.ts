@@ -15,7 +15,9 @@ export const rule = defineRule(meta, (ctx) => {
     if (step.kind !== 'email') continue;
     if (step.title === null) {
       found.push(
-        finding(meta, 'review', `Could not read the subject of ${ctx.describe(step.ref)}.`, [step.ref]),
+        finding(meta, 'review', `Could not read the subject of ${ctx.describe(step.ref)}.`, [step.ref], {
+          cause: ctx.unreadCause(step.ref, 'title-missing'),
+        }),
       );
     } else if (step.title.trim() === '') {
       found.push(

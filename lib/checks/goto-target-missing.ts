@@ -19,7 +19,11 @@ export const rule = defineRule(meta, (ctx) => {
     if (step.kind !== 'goto') continue;
     const name = ctx.describe(step.ref);
     if (step.goto === null) {
-      found.push(finding(meta, 'review', `Could not read which step ${name} jumps to.`, [step.ref]));
+      found.push(
+        finding(meta, 'review', `Could not read which step ${name} jumps to.`, [step.ref], {
+          cause: ctx.unreadCause(step.ref, 'goto-unread'),
+        }),
+      );
       continue;
     }
     if (graph.has(step.goto)) continue;

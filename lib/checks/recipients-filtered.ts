@@ -26,7 +26,9 @@ export const rule = defineRule(meta, (ctx) => {
       );
     } else if (step.recipients === null) {
       found.push(
-        finding(meta, 'review', `Could not read who receives ${ctx.describe(step.ref)}.`, [step.ref]),
+        finding(meta, 'review', `Could not read who receives ${ctx.describe(step.ref)}.`, [step.ref], {
+          cause: ctx.unreadCause(step.ref, 'recipients-unread'),
+        }),
       );
     }
   }

@@ -26,7 +26,9 @@ export const rule = defineRule(meta, (ctx) => {
     const which = open.length === 2 ? 'Yes and No branches have' : `${open[0]} branch has`;
     if (branches.unlabeled.length >= open.length) {
       found.push(
-        finding(meta, 'review', `A line leaves ${name}, but could not be told Yes or No.`, [step.ref]),
+        finding(meta, 'review', `A line leaves ${name}, but could not be told Yes or No.`, [step.ref], {
+          cause: ctx.unreadCause(step.ref, 'split-label-unknown'),
+        }),
       );
     } else if (untraced) {
       found.push(finding(meta, 'review', `${name}: its ${which} no line seen (${untraced}).`, [step.ref]));

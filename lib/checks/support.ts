@@ -106,7 +106,11 @@ export function checkDateSteps(ctx: CheckContext, meta: FindingMeta, checks: Dat
   const found: Finding[] = [];
   for (const step of ctx.graph.steps) {
     if (step.delay === null) {
-      found.push(finding(meta, 'review', checks.unreadMessage(ctx.describe(step.ref)), [step.ref]));
+      found.push(
+        finding(meta, 'review', checks.unreadMessage(ctx.describe(step.ref)), [step.ref], {
+          cause: ctx.unreadCause(step.ref, 'timing-unread'),
+        }),
+      );
     } else if (step.delay.type === 'date') {
       const dated = checks.onDate(step.ref, step.delay.at);
       if (dated !== null) found.push(dated);

@@ -1,11 +1,11 @@
 import type { FlowGraph } from '../graph';
 import type { Diagnostic, ListRow, SequenceModel } from '../model';
-import type { Finding, FindingKind } from '../report';
+import type { Finding, FindingKind, ReviewCause } from '../report';
 import type { Settings, Severity } from '../settings';
 import type { Timing } from '../timing';
 import type { VisitObservations } from '../visit';
 
-export type { Finding, FindingKind } from '../report';
+export type { Finding, FindingKind, ReviewCause } from '../report';
 export type { Severity } from '../settings';
 /** The pages a rule reads: the builder, the sequence list, or both. */
 export type AuditedPage = 'editor' | 'list';
@@ -39,6 +39,11 @@ export interface CheckContext {
   visit: VisitObservations;
   /** `Step 3 · Send email "Last call"`; 'start' gives "Starting Rules". */
   describe(ref: string): string;
+  /**
+   * The cause of a review about a step's fact: what the card showed where the reader noted `code`
+   * (a diagnostic such as 'timing-unread'), or undefined when it noted nothing of the kind.
+   */
+  unreadCause(ref: string, code: Diagnostic['code']): ReviewCause | undefined;
 }
 
 export interface Rule {
@@ -56,7 +61,7 @@ export function finding(
   kind: FindingKind,
   message: string,
   steps: readonly string[],
-  extra: { fix?: string; sequenceId?: string } = {},
+  extra: { fix?: string; sequenceId?: string; cause?: ReviewCause | undefined } = {},
 ): Finding {
   const result: Finding = {
     ruleId: meta.id,
@@ -67,5 +72,6 @@ export function finding(
     steps: [...steps],
   };
   if (extra.sequenceId !== undefined) result.sequenceId = extra.sequenceId;
+  if (extra.cause !== undefined) result.cause = extra.cause;
   return result;
 }

@@ -19,7 +19,11 @@ export const rule = defineRule(meta, (ctx) => {
     const window = step.window;
     if (window === null) {
       const name = ctx.describe(step.ref);
-      found.push(finding(meta, 'review', `Could not read the day-and-time window of ${name}.`, [step.ref]));
+      found.push(
+        finding(meta, 'review', `Could not read the day-and-time window of ${name}.`, [step.ref], {
+          cause: ctx.unreadCause(step.ref, 'window-unread'),
+        }),
+      );
       continue;
     }
     if (window.type === 'any') continue;

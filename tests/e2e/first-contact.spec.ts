@@ -10,7 +10,7 @@ import { expect, test } from './extension-fixture';
  */
 
 declare const chrome: {
-  storage: { local: { remove(key: string): Promise<void> } };
+  storage: { local: { remove(key: string): Promise<void>; get(key: string): Promise<object> } };
   action: { getBadgeText(details: { tabId?: number }): Promise<string> };
 };
 
@@ -143,4 +143,65 @@ test('a step drawn greyed out whose "Inactive" label the reader cannot read is a
     ).toContainEqual(expect.objectContaining({ steps: finding.steps }));
   }
   expect(after.report.findings.some((f) => f.ruleId === 'step-inactive' && f.kind === 'fail')).toBe(false);
+});
+
+test('timing worded in a way the reader does not know is one review with the words, and the user can teach them', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('launch-sequence'));
+  const before = await reports.waitFor(page);
+  // Another version's wording of the same waits ("Wait 2 days" shown as "Delay of 2 days").
+  const changedAt = Date.now();
+  const reworded = await page.evaluate(() => {
+    let count = 0;
+    for (const line of Array.from(document.querySelectorAll('.step_timing'))) {
+      const text = line.textContent?.trim() ?? '';
+      if (!text.startsWith('Wait ')) continue;
+      line.textContent = text.replace(/^Wait /, 'Delay of ');
+      count++;
+    }
+    return count;
+  });
+  expect(reworded).toBeGreaterThan(2);
+  const unread = await reports.waitFor(
+    page,
+    (r) =>
+      Date.parse(r.generatedAt) >= changedAt && r.findings.some((f) => f.cause?.code === 'timing-unread'),
+  );
+  // One review per rule at most, each naming every reworded step it could not check.
+  const timingReviews = unread.report.findings.filter((f) => f.cause?.code === 'timing-unread');
+  expect(new Set(timingReviews.map((f) => f.ruleId)).size).toBe(timingReviews.length);
+  expect(timingReviews.find((f) => f.ruleId === 'date-in-past')?.steps).toHaveLength(reworded);
+
+  const popup = await reports.openPopupFor(page);
+  const cause = popup.locator('.cause').filter({ hasText: 'show a timing this version does not read' });
+  await expect(cause).toHaveCount(1);
+  await expect(cause).toContainText(`${reworded} steps show a timing this version does not read ("Delay of`);
+  await expect(cause).toContainText('Specific date is in the past');
+  await cause.getByRole('button', { name: 'Teach' }).click();
+  await expect(popup.locator('.taught')).toContainText('The page is read again with it');
+  const taught = await reports.waitFor(
+    page,
+    (r) => !r.findings.some((f) => f.cause?.code === 'timing-unread'),
+  );
+  expect(summary(taught.report)).toEqual(summary(before.report));
+  expect(taught.report.coverage.reading?.profile).toBe('override');
+
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await reports.waitFor(page, (r) => r.findings.some((f) => f.cause?.code === 'timing-unread'));
+  expect(await popup.evaluate(() => chrome.storage.local.get('profileOverride'))).toEqual({});
+
+  // Taught again, then forgotten on the options page, where the words are listed.
+  await cause.getByRole('button', { name: 'Teach' }).click();
+  await reports.waitFor(page, (r) => !r.findings.some((f) => f.cause?.code === 'timing-unread'));
+  const options = await kartra.context.newPage();
+  await options.goto(`chrome-extension://${kartra.extensionId}/options.html`);
+  const word = options.locator('.taught-words li');
+  await expect(word).toHaveText(['wait: "Delay of" Forget wait']);
+  await word.getByRole('button', { name: 'Forget wait' }).click();
+  await expect(word).toHaveCount(0);
+  await reports.waitFor(page, (r) => r.findings.some((f) => f.cause?.code === 'timing-unread'));
+  expect(await options.evaluate(() => chrome.storage.local.get('profileOverride'))).toEqual({});
+  await options.close();
 });
