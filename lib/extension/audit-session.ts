@@ -266,9 +266,10 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       schedule();
       return;
     }
-    // A builder not read yet may still be rendering, in a markup only inference can find.
+    // A builder not read yet may still be rendering, in a markup only inference can find; a list
+    // read by its links, in markup the profile does not know, has the whole page for its region.
     if (!now) {
-      if (latest?.page?.kind === 'unrecognised') schedule();
+      if (latest?.page?.kind === 'unrecognised' || latest?.page?.kind === 'list') schedule();
       return;
     }
     const host = options.ownHost?.() ?? null;

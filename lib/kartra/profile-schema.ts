@@ -84,6 +84,12 @@ export const kartraProfileSchema = z.object({
     /** Kartra shows the action a click would take: a pause icon while running, play while paused. */
     runningIcon: z.string(),
     pausedIcon: z.string(),
+    /**
+     * The same icons as a person sees them, whatever their classes: the glyph an icon draws (its
+     * text, or the content its stylesheet puts before it).
+     */
+    runningGlyphs: z.array(nonEmpty()),
+    pausedGlyphs: z.array(nonEmpty()),
   }),
   list: z.object({
     root: selector,

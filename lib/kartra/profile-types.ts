@@ -83,6 +83,9 @@ export interface KartraProfile {
     /** Kartra shows the action a click would take: a pause icon while running, play while paused. */
     runningIcon: string;
     pausedIcon: string;
+    /** The same icons as a person sees them: the glyph an icon draws, whatever its classes. */
+    runningGlyphs: string[];
+    pausedGlyphs: string[];
   };
   list: {
     root: string;

@@ -85,7 +85,13 @@ export const kartraProfile: KartraProfile = {
     line: 'svg.jtk-connector',
     linePath: 'path',
   },
-  status: { runningIcon: 'fa-pause', pausedIcon: 'fa-play' },
+  status: {
+    runningIcon: 'fa-pause',
+    pausedIcon: 'fa-play',
+    // Pause and play as Unicode draws them, and as Font Awesome's private code points.
+    runningGlyphs: ['⏸', '❚❚', '\uf04c'],
+    pausedGlyphs: ['▶', '►', '⏵', '\uf04b'],
+  },
   list: {
     root: '.js_sequence_list',
     row: '.js_sequence_row',

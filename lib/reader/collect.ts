@@ -62,6 +62,39 @@ function classesWithin(el: Element | null): string[] | null {
   return [...all];
 }
 
+/** An icon's own text: a character or two, no letter or digit ("⏸", "▶"). */
+const GLYPH_TEXT = /^[^\p{L}\p{N}\s]{1,3}$/u;
+
+/** The glyph a stylesheet draws before or after an element (`content: "\25B6"`), or null. */
+function drawnGlyph(view: Window, el: Element, pseudo: '::before' | '::after'): string | null {
+  const content = view.getComputedStyle(el, pseudo).content;
+  if (!content || content === 'none' || content === 'normal') return null;
+  const quoted = /^(["'])(.*)\1$/su.exec(content);
+  const glyph = (quoted ? (quoted[2] ?? '') : content).trim();
+  return GLYPH_TEXT.test(glyph) ? glyph : null;
+}
+
+/**
+ * The glyphs an element and everything inside it draw, as a person sees them whatever the
+ * classes: an icon's own text, or what its stylesheet puts before or after it. null when there
+ * is no element.
+ */
+export function glyphsWithin(el: Element | null): string[] | null {
+  if (!el) return null;
+  const view = el.ownerDocument.defaultView;
+  const glyphs: string[] = [];
+  for (const at of [el, ...Array.from(el.querySelectorAll('*'))]) {
+    const own = at.childElementCount === 0 ? (at.textContent ?? '').trim() : '';
+    const found = [
+      GLYPH_TEXT.test(own) ? own : null,
+      view ? drawnGlyph(view, at, '::before') : null,
+      view ? drawnGlyph(view, at, '::after') : null,
+    ];
+    for (const glyph of found) if (glyph !== null && !glyphs.includes(glyph)) glyphs.push(glyph);
+  }
+  return glyphs;
+}
+
 function rectOf(el: Element | null): Rect {
   if (!el || typeof el.getBoundingClientRect !== 'function') return ZERO;
   try {
@@ -610,10 +643,12 @@ export function collectList(document: Document, profile: KartraProfile): ListSce
   if (!root) return { found: false, rows: [] };
   const rows: SceneListRow[] = Array.from(root.querySelectorAll(list.row)).map((row) => {
     const link = row.querySelector(list.nameLink);
+    const status = row.querySelector(list.statusControl);
     return {
       href: link?.getAttribute('href') ?? null,
       name: text(link),
-      statusIconClasses: classesWithin(row.querySelector(list.statusControl)),
+      statusIconClasses: classesWithin(status),
+      statusGlyphs: glyphsWithin(status),
       subscribers: text(row.querySelector(list.subscribers)),
       completed: text(row.querySelector(list.completed)),
     };

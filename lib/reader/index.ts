@@ -2,6 +2,7 @@ import { type KartraProfile, kartraProfile } from '../kartra/profile';
 import type { PageModel, ProfileSource } from '../model';
 import { type CardsRead, collectList, collectScene } from './collect';
 import { GOOD_FIT } from './fit';
+import { inferList } from './infer-list';
 import { inferProfile } from './infer-profile';
 import { interpretScene } from './interpret';
 import { interpretList } from './interpret-list';
@@ -196,7 +197,10 @@ function shownTab(page: PageModel): string | null {
 
 function readList(document: Document, url: string, profile: KartraProfile): PageModel {
   try {
-    return interpretList(collectList(document, profile), profile, url);
+    const known = collectList(document, profile);
+    // A list the profile does not find is read by its links to the editor and its icons' glyphs.
+    const scene = known.found ? known : inferList(document, profile);
+    return interpretList(scene, profile, url);
   } catch (error) {
     return {
       kind: 'list',

@@ -32,7 +32,7 @@ export function interpretList(scene: ListScene, profile: KartraProfile, url: str
     const name = row.name === null ? '' : collapse(row.name);
     if (row.name === null)
       diagnostics.push({ code: 'list-name-missing', where, expected: 'the sequence name' });
-    const status = statusFromIcon(row.statusIconClasses, profile.status);
+    const status = statusFromIcon(row.statusIconClasses, profile.status, row.statusGlyphs);
     if (status === null)
       diagnostics.push({
         code: 'list-status-unread',

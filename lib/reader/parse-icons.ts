@@ -18,11 +18,20 @@ export function iconValue<T>(
 export function statusFromIcon(
   classes: readonly string[] | null | undefined,
   status: KartraProfile['status'],
+  glyphs: readonly string[] | null = null,
 ): 'active' | 'paused' | null {
-  if (!Array.isArray(classes)) return null;
-  const have = new Set(classes);
-  const running = have.has(status.runningIcon);
-  const paused = have.has(status.pausedIcon);
+  const byClass = Array.isArray(classes)
+    ? decide(classes.includes(status.runningIcon), classes.includes(status.pausedIcon))
+    : null;
+  if (byClass !== null || !Array.isArray(glyphs)) return byClass;
+  // Class names say nothing on markup the profile does not know: the glyph a person sees does.
+  return decide(
+    glyphs.some((g) => status.runningGlyphs.includes(g)),
+    glyphs.some((g) => status.pausedGlyphs.includes(g)),
+  );
+}
+
+function decide(running: boolean, paused: boolean): 'active' | 'paused' | null {
   if (running === paused) return null;
   return running ? 'active' : 'paused';
 }

@@ -132,6 +132,8 @@ export interface SceneListRow {
   href: string | null;
   name: string | null;
   statusIconClasses: string[] | null;
+  /** The glyphs the status control draws (its icons' text or stylesheet content). */
+  statusGlyphs: string[] | null;
   subscribers: string | null;
   completed: string | null;
 }

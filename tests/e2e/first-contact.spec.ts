@@ -205,3 +205,40 @@ test('timing worded in a way the reader does not know is one review with the wor
   expect(await options.evaluate(() => chrome.storage.local.get('profileOverride'))).toEqual({});
   await options.close();
 });
+
+for (const skin of ['renamed', 'foreign'] as const) {
+  test(`the sequence list on the ${skin} skin is read by its links and icons, and reaches an editor as on known markup`, async ({
+    kartra,
+    reports,
+  }) => {
+    const sequences = [
+      {
+        id: '3401',
+        name: 'Spring webinar replay',
+        status: 'paused' as const,
+        subscribers: 1204,
+        completed: 3,
+      },
+      { id: '3402', name: 'Top 10 tips 2026', status: 'active' as const, subscribers: 40, completed: 31 },
+    ];
+    const list = await kartra.openSpec({ page: 'list', sequences }, { skin });
+    // The status icons are drawn by the skin's stylesheet (⏸ and ▶ before an empty element).
+    const { report } = await reports.waitFor(list);
+    expect(report.page.kind).toBe('list');
+    expect(report.coverage.notes).toEqual([]);
+    const paused = report.findings.filter((f) => f.ruleId === 'sequence-paused');
+    expect(paused.map((f) => [f.kind, f.sequenceId])).toEqual([['fail', '3401']]);
+    expect(paused[0]?.message).toContain('Spring webinar replay');
+
+    const editor = await kartra.openSpec(
+      { ...loadEditorSpec('sequence-paused.passes'), id: '3401', statusControl: false, subscribers: 12 },
+      { skin },
+    );
+    const seen = await reports.waitFor(editor, (r) =>
+      r.findings.some((f) => f.ruleId === 'sequence-paused' && f.kind === 'fail'),
+    );
+    expect(seen.report.findings.find((f) => f.ruleId === 'sequence-paused')?.message).toContain(
+      'Paused, as the sequence list showed at',
+    );
+  });
+}

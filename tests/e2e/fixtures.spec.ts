@@ -54,6 +54,7 @@ function comparable(model: SequenceModel) {
 /**
  * Skins whose editor pages must read to exactly the fixture's expected findings, reviews not
  * accepted: the lines drawn as another library lays them out (Vue Flow's sibling edges layer).
+ * List pages must on every skin.
  */
 const EXACT_SKINS: readonly SkinName[] = ['sibling-edges'];
 
@@ -110,7 +111,8 @@ function defaultSkinTests(): void {
 
 function otherSkinTests(skin: SkinName): void {
   for (const fixture of fixtures) {
-    if (EXACT_SKINS.includes(skin) && fixture.page === 'editor') {
+    // The sequence list is read by its links and icons on any markup: no review is excused.
+    if (fixture.page === 'list' || EXACT_SKINS.includes(skin)) {
       test(`${fixture.name} on skin ${skin}: the default skin's findings exactly`, async ({
         kartra,
         reports,
