@@ -1,6 +1,7 @@
 /**
  * `npm test`: lint, type-check, both builds (Chromium, Firefox), then the end-to-end tests in
- * Chromium side by side with the unit tests followed by the Firefox suite, then each stage's time
+ * Chromium side by side with the unit tests followed by the Firefox suite and the generated
+ * corpus (tests/corpus, in a Chromium of its own), then each stage's time
  * and one closing line `N passed, N failed, N skipped` summed over every runner (CI reads that
  * line). The end-to-end tests spend most of their time waiting on the browser, so the other
  * runners use the idle cores meanwhile; their output is printed after the end-to-end tests', so
@@ -116,6 +117,7 @@ if (firefoxBuilt) stageEnv.KARTRA_FIREFOX_BUILT = '1';
 
 const UNIT_LOG = 'test-results/unit.log';
 const FIREFOX_LOG = 'test-results/firefox.log';
+const CORPUS_LOG = 'test-results/corpus.log';
 const beside = (async () => {
   await run(
     'unit tests',
@@ -138,18 +140,36 @@ const beside = (async () => {
     ],
     FIREFOX_LOG,
   );
-})();
+})().then(async () => {
+  if (!chromiumBuilt) return;
+  await run(
+    'generated corpus',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.corpus.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/corpus.json',
+    ],
+    CORPUS_LOG,
+  );
+});
 if (chromiumBuilt) await run('end-to-end tests', 'npx', ['playwright', 'test']);
 await beside;
 
 printLog('unit tests', UNIT_LOG);
 if (firefoxBuilt) printLog('Firefox tests', FIREFOX_LOG);
+if (chromiumBuilt) printLog('generated corpus', CORPUS_LOG);
 
 if (!addVitest('test-results/unit.json')) total.failed += 1;
 if (!chromiumBuilt || !addPlaywright('test-results/e2e.json')) total.failed += 1;
 if (!firefoxBuilt || !addVitest('test-results/firefox.json')) total.failed += 1;
+if (!chromiumBuilt || !addVitest('test-results/corpus.json')) total.failed += 1;
 
-console.log('\nStage times (the unit and Firefox tests ran beside the end-to-end tests):');
+console.log('\nStage times (the unit, Firefox and corpus tests ran beside the end-to-end tests):');
 for (const { stage, seconds } of stageTimes)
   console.log(`  ${stage.padEnd(18)} ${seconds.toFixed(1).padStart(6)} s`);
 console.log(`  ${'total'.padEnd(18)} ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s`);

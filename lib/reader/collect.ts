@@ -135,7 +135,7 @@ export function collectScene(
   const root = document.querySelector(editor.root);
   const empty: Scene = {
     found: { root: false, canvas: false, tabs: false },
-    toolbar: { name: null, publicName: null, statusIconClasses: null, subscribers: null },
+    toolbar: { name: null, publicName: null, statusIconClasses: null, statusGlyphs: null, subscribers: null },
     tabs: [],
     startingRules: null,
     cards: [],
@@ -150,6 +150,7 @@ export function collectScene(
     name: text(root.querySelector(editor.name)),
     publicName: text(root.querySelector(editor.publicName)),
     statusIconClasses: classesWithin(root.querySelector(editor.statusControl)),
+    statusGlyphs: glyphsWithin(root.querySelector(editor.statusControl)),
     subscribers: text(root.querySelector(editor.subscribers)),
   };
   const tabElements = Array.from(root.querySelectorAll(editor.tabs.tab));

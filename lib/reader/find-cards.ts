@@ -25,6 +25,8 @@ export type CardSearch =
 
 /** Share of the elements a class marks that may be something other than a card. */
 const STRAY_SHARE = 0.1;
+/** The share of the window above which a box is taken for a canvas or a pane, not a card. */
+const SCREEN_SHARE = 0.25;
 
 export function findCards(
   kindLabels: readonly Element[],
@@ -37,8 +39,9 @@ export function findCards(
   for (const label of kindLabels) {
     let box: Element | null = null;
     for (let a = label.parentElement; a && a !== scope; a = a.parentElement) {
-      if ((numberCount.get(a) ?? 0) > 1 || (labelCount.get(a) ?? 0) > 1) break;
-      if ((numberCount.get(a) ?? 0) === 1) box = a;
+      if ((numberCount.get(a) ?? 0) > 1 || (labelCount.get(a) ?? 0) > 1 || fillsScreen(a)) break;
+      // A layer that holds the card without a box of its own (no height) is no card.
+      if ((numberCount.get(a) ?? 0) === 1 && encloses(a, label)) box = a;
     }
     if (box && !proposals.has(box)) proposals.set(box, label);
   }
@@ -85,6 +88,10 @@ export function findCards(
       continue;
     const cards = marked.filter(showsCard);
     if (cards.length === 0 || marked.length - cards.length > marked.length * STRAY_SHARE) continue;
+    // With one card on the tab, every box around it up to the page holds one card; a card is
+    // still a box a person sees as one, far smaller than the screen, unlike the canvas around it.
+    const label = proposals.get(boxes[0] as Element) as Element;
+    if (boxes.length === 1 && cards.some((card) => fillsScreen(card) || !encloses(card, label))) continue;
     const markedSet = new Set(cards);
     let explained = 0;
     for (const own of related.values()) if ([...own].some((el) => markedSet.has(el))) explained++;
@@ -104,6 +111,33 @@ export function findCards(
     return Array.from(box.querySelectorAll(selector)).some((inner) => cardSet.has(inner));
   };
   return { selector, cards, leftOut: boxes.filter((box) => !held(box)) };
+}
+
+/** More than a quarter of the window: a canvas, a pane or the page, never one step's card. */
+function fillsScreen(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view || typeof el.getBoundingClientRect !== 'function') return false;
+  const { width, height } = el.getBoundingClientRect();
+  return width * height > SCREEN_SHARE * view.innerWidth * view.innerHeight;
+}
+
+/**
+ * Whether `el`'s box holds `inner`'s on screen. Without layout (every box empty) nothing can be
+ * told, and it does.
+ */
+function encloses(el: Element, inner: Element): boolean {
+  if (typeof el.getBoundingClientRect !== 'function' || typeof inner.getBoundingClientRect !== 'function')
+    return true;
+  const outer = el.getBoundingClientRect();
+  const box = inner.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return true;
+  const slack = 1;
+  return (
+    outer.left <= box.left + slack &&
+    outer.top <= box.top + slack &&
+    outer.right >= box.right - slack &&
+    outer.bottom >= box.bottom - slack
+  );
 }
 
 /** How many of `elements` each ancestor holds. */

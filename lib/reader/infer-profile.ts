@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import { classesOf, nodeColor, pathEnds } from './collect';
+import { classesOf, glyphsWithin, nodeColor, pathEnds } from './collect';
 import { findCards } from './find-cards';
 import { median } from './geometry';
 import { parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
@@ -401,12 +401,15 @@ function inferToolbar(
   const contacts = outside.find((t) => /^\d[\d,]*\s+contacts?$/i.test(t.text));
   const contactsSelector = contacts ? ownSelector(contacts.el, root) : null;
   if (contactsSelector) out.subscribers = contactsSelector;
-  // The status control: the button around the running or paused icon, outside the canvas.
-  const icon = Array.from(root.querySelectorAll('*')).find(
-    (el) =>
-      !canvas.contains(el) &&
-      (classesOf(el).includes(base.status.runningIcon) || classesOf(el).includes(base.status.pausedIcon)),
-  );
+  // The status control: the button around the running or paused icon, outside the canvas, known
+  // by its class or else by the glyph it draws.
+  const glyphs = new Set([...base.status.runningGlyphs, ...base.status.pausedGlyphs]);
+  const around = Array.from(root.querySelectorAll('*')).filter((el) => !canvas.contains(el));
+  const icon =
+    around.find(
+      (el) => classesOf(el).includes(base.status.runningIcon) || classesOf(el).includes(base.status.pausedIcon),
+    ) ??
+    around.find((el) => el.childElementCount === 0 && glyphsWithin(el)?.some((glyph) => glyphs.has(glyph)));
   const control = icon?.closest('button, [role="button"], a') ?? icon?.parentElement ?? null;
   const controlSelector = control ? ownSelector(control, root) : null;
   if (controlSelector) out.statusControl = controlSelector;

@@ -218,7 +218,7 @@ function readToolbar(scene: Scene, profile: KartraProfile, diagnostics: Diagnost
       expected: `the public name ("${profile.editor.publicNamePrefix} …")`,
       ...(t.publicName === null ? {} : { found: `"${collapse(t.publicName)}"` }),
     });
-  const status = statusFromIcon(t.statusIconClasses, profile.status);
+  const status = statusFromIcon(t.statusIconClasses, profile.status, t.statusGlyphs);
   // The live editor may show no status control at all (the list page always does): its absence
   // is not a misreading. A control whose icon says neither is.
   if (status === null && t.statusIconClasses !== null)

@@ -95,6 +95,8 @@ export interface SceneToolbar {
   publicName: string | null;
   /** Classes of the status control and everything inside it; null when there is no control. */
   statusIconClasses: string[] | null;
+  /** The glyphs the status control draws; null when there is no control. */
+  statusGlyphs: string[] | null;
   subscribers: string | null;
 }
 

@@ -242,3 +242,24 @@ for (const skin of ['renamed', 'foreign'] as const) {
     );
   });
 }
+
+test('a builder with one step, in markup the profile does not know, is read: its card, not the canvas around it', async ({
+  kartra,
+  reports,
+}) => {
+  const spec = {
+    id: '5150',
+    name: 'Single welcome',
+    status: 'active',
+    subscribers: 3,
+    startingRules: [{ type: 'tag', label: 'Joined' }],
+    steps: [{ ref: '1', kind: 'email', active: false, title: 'Welcome aboard' }],
+    connections: [{ from: 'start', to: '1' }],
+  };
+  const plain = await reports.waitFor(await kartra.openSpec(spec));
+  const { report } = await reports.waitFor(await kartra.openSpec(spec, { skin: 'renamed' }));
+  expect(report.page.kind).toBe('editor');
+  expect(report.coverage.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+  expect(summary(report)).toEqual(summary(plain.report));
+  expect(summary(report)).toContain('step-inactive fail [1]');
+});

@@ -190,6 +190,8 @@ export function buildScene(
       name: 'Lead magnet follow-up',
       publicName: 'Public name: Free recipe pack',
       statusIconClasses: ['sequence_status_btn', 'js_sequence_status', 'fa', 'fa-pause'],
+      // happy-dom draws no stylesheet content: the icon shows no glyph there.
+      statusGlyphs: [],
       subscribers: '42 contacts',
     },
     tabs: [

@@ -337,6 +337,7 @@ export const sceneArb: fc.Arbitrary<Scene> = fc.record({
     name: fc.option(textArb),
     publicName: kartraText(['Public name: Not set', 'Public name: Free recipes', 'Public name:']),
     statusIconClasses: fc.option(classesArb),
+    statusGlyphs: fc.option(fc.array(fc.constantFrom('⏸', '▶', '❚❚', '\uf04b', '•', ''))),
     subscribers: kartraText(['42 contacts', '1 contact', '0 contacts', '-3 contacts', '1e99 contacts']),
   }),
   tabs: fc.array(
