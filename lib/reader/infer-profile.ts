@@ -407,7 +407,8 @@ function inferToolbar(
   const around = Array.from(root.querySelectorAll('*')).filter((el) => !canvas.contains(el));
   const icon =
     around.find(
-      (el) => classesOf(el).includes(base.status.runningIcon) || classesOf(el).includes(base.status.pausedIcon),
+      (el) =>
+        classesOf(el).includes(base.status.runningIcon) || classesOf(el).includes(base.status.pausedIcon),
     ) ??
     around.find((el) => el.childElementCount === 0 && glyphsWithin(el)?.some((glyph) => glyphs.has(glyph)));
   const control = icon?.closest('button, [role="button"], a') ?? icon?.parentElement ?? null;

@@ -5,8 +5,8 @@ import { expect, test } from './extension-fixture';
 /**
  * Tests share one browser per worker, so what one test showed the extension must not decide
  * another's report: here a list page showing sequence 2231 running, then that sequence's editor
- * in a skin whose status icon the extension cannot read. Remembered, the list would make the
- * paused sequence look clean; each test starts from a fresh install's storage instead.
+ * showing no status control. Remembered, the list would make the paused sequence look clean;
+ * each test starts from a fresh install's storage instead.
  */
 test.describe
   .serial('each test starts with the extension as freshly installed', () => {
@@ -16,7 +16,10 @@ test.describe
     });
 
     test('the next test does not inherit it: the unread status is a review', async ({ kartra, reports }) => {
-      const { report } = await auditFixture(kartra, reports, loadFixture('sequence-paused.fires'), 'renamed');
+      const fires = loadFixture('sequence-paused.fires');
+      if (fires.page !== 'editor') throw new Error('sequence-paused.fires is an editor fixture');
+      const page = await kartra.openSpec({ ...fires.spec, statusControl: false });
+      const { report } = await reports.waitFor(page);
       const paused = report.findings.filter((f) => f.ruleId === 'sequence-paused');
       expect(paused.map((f) => f.kind)).toEqual(['review']);
     });

@@ -15,17 +15,22 @@ export const DEFAULT_SKIN: Skin = {
   zoom: 1,
   pan: { x: 0, y: 0 },
   orientation: 'horizontal',
+  wording: 'kartra',
 };
 
 /**
  * What a person sees on the page but the page's elements do not say, in a skin: `lines` when the
- * lines are pixels on a <canvas>, so no reader can tell which nodes they join. Tests expect
- * "needs review" exactly from the rules that need a hidden fact.
+ * lines are pixels on a <canvas>, so no reader can tell which nodes they join; `wording` when
+ * timings, windows and recipients are worded as no profile knows. Tests expect "needs review"
+ * exactly from the rules that need a hidden fact.
  */
-export type HiddenFact = 'lines';
+export type HiddenFact = 'lines' | 'wording';
 
 export function factsHidden(skin: Skin): HiddenFact[] {
-  return skin.lines === 'canvas' ? ['lines'] : [];
+  const hidden: HiddenFact[] = [];
+  if (skin.lines === 'canvas') hidden.push('lines');
+  if (skin.wording === 'other') hidden.push('wording');
+  return hidden;
 }
 
 /** FNV-1a, 32 bits: a stable hash for names and attributes (not for security). */
@@ -122,6 +127,7 @@ export function skinVariation(seed: number): Skin {
     zoom: pick([0.7, 0.8, 1, 1.2]),
     pan: { x: 0, y: 0 },
     orientation: pick(['horizontal', 'vertical'] as const),
+    wording: 'kartra',
   };
 }
 
@@ -133,5 +139,6 @@ export function describeSkin(skin: Skin): string {
   parts.push(skin.lines, `${Math.round(skin.zoom * 100)}%`);
   if (skin.pan.x !== 0 || skin.pan.y !== 0) parts.push(`panned ${skin.pan.x},${skin.pan.y}`);
   parts.push(skin.orientation);
+  if (skin.wording !== 'kartra') parts.push(`${skin.wording} wording`);
   return parts.join(', ');
 }

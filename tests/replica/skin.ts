@@ -33,6 +33,12 @@ export const skinSchema = z.strictObject({
   /** How far the user has panned the canvas (a translate before the zoom), in pixels. */
   pan: z.strictObject({ x: z.number().min(-200).max(200), y: z.number().min(-200).max(200) }),
   orientation: z.enum(['horizontal', 'vertical']),
+  /**
+   * `kartra`: the builder's words; `other`: the same timings, windows and recipients in words no
+   * profile knows ("Delay of 2 days", "Send right away", "Whenever", "All contacts"), as another
+   * version of Kartra might word them. Unlike the rest of a skin, this changes what a person reads.
+   */
+  wording: z.enum(['kartra', 'other']),
 });
 export type Skin = z.infer<typeof skinSchema>;
 
@@ -60,14 +66,17 @@ export const NAMED_SKINS = {
   'canvas-lines': { ...DEFAULT_SKIN, lines: 'canvas' },
   /** Vue Flow's layers: edges in an SVG beside the nodes' layer, under one panned, zoomed pane. */
   'sibling-edges': { ...DEFAULT_SKIN, lines: 'sibling-svg', pan: { x: 36, y: 24 } },
+  /** The default markup with timings, windows and recipients worded as no profile knows. */
+  'other-wording': { ...DEFAULT_SKIN, wording: 'other' },
 } satisfies Record<string, Skin>;
 export type SkinName = keyof typeof NAMED_SKINS;
 
 /**
- * Skins left out of the suites that run every skin: their lines are pixels, which the replica's
- * test helpers cannot drag or count (tests/e2e/fixtures.spec.ts judges them against the default skin).
+ * Skins left out of the suites that run every skin: lines that are pixels, which the replica's
+ * test helpers cannot drag or count (tests/e2e/fixtures.spec.ts judges them against the default
+ * skin), and words a person reads differently (the generated corpus judges them, tests/corpus).
  */
-const OWN_SPEC_SKINS: readonly SkinName[] = ['canvas-lines'];
+const OWN_SPEC_SKINS: readonly SkinName[] = ['canvas-lines', 'other-wording'];
 
 /** The skins every fixture and every replica behaviour runs on. */
 export const SKIN_NAMES = (Object.keys(NAMED_SKINS) as SkinName[]).filter(

@@ -12,6 +12,7 @@ interface FindingLike {
  * The rules whose answer rests on a fact a skin may hide. `lines`: every rule that follows the
  * flow from line to line (who follows whom, what is reached, the run order, the timeline), and
  * those that judge a step only where contacts reach it (inactive steps, Complete blocks).
+ * `wording`: every rule that reads a step's timing, window or recipients.
  */
 export const RULES_NEEDING: Record<HiddenFact, readonly string[]> = {
   lines: [
@@ -27,6 +28,16 @@ export const RULES_NEEDING: Record<HiddenFact, readonly string[]> = {
     'step-numbers-not-order',
     'email-burst',
     'date-step-reached-late',
+  ],
+  wording: [
+    'date-in-past',
+    'date-specific-step',
+    'date-step-reached-late',
+    'email-burst',
+    'instant-loop',
+    'pause-resets-delays',
+    'window-never-opens',
+    'recipients-filtered',
   ],
 };
 

@@ -1,5 +1,5 @@
 import type { EditorSpec, SpecStep } from '../spec';
-import { append, cls, el, icon, sel, wrapped } from './dom';
+import { append, cls, el, icon, markupOf, sel, wrapped } from './dom';
 import {
   actionText,
   KIND_DISPLAY,
@@ -13,6 +13,7 @@ import {
 export function renderCard(doc: Document, step: SpecStep, active: boolean): HTMLElement {
   const card = el(doc, 'div', 'sequence_step js_sequence_step');
   const display = KIND_DISPLAY[step.kind];
+  const { wording } = markupOf(doc).skin;
 
   const header = append(
     el(doc, 'div', 'step_header'),
@@ -41,18 +42,18 @@ export function renderCard(doc: Document, step: SpecStep, active: boolean): HTML
     append(
       el(doc, 'div', 'step_timing'),
       icon(doc, 'fa-clock-o'),
-      doc.createTextNode(timingText(step.delay)),
+      doc.createTextNode(timingText(step.delay, wording)),
     ),
   );
   field(
     append(
       el(doc, 'div', 'step_window'),
       icon(doc, 'fa-calendar'),
-      doc.createTextNode(windowText(step.window)),
+      doc.createTextNode(windowText(step.window, wording)),
     ),
   );
   if ((step.kind === 'email' || step.kind === 'sms') && step.recipients) {
-    field(el(doc, 'div', 'step_recipients', recipientsText(step.recipients)));
+    field(el(doc, 'div', 'step_recipients', recipientsText(step.recipients, wording)));
   }
   if (step.kind === 'email' && step.versions && step.versions.length > 0) {
     const versions = el(doc, 'div', 'step_versions');

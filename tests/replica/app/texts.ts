@@ -40,13 +40,17 @@ export function clock12(hhmm: string): string {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function timingText(delay: SpecStep['delay']): string {
-  if (delay.type === 'immediate') return 'Right after previous step';
+/** The words of a skin's `wording`: Kartra's, or the same facts worded as no profile knows. */
+export type Wording = 'kartra' | 'other';
+
+export function timingText(delay: SpecStep['delay'], wording: Wording = 'kartra'): string {
+  const other = wording === 'other';
+  if (delay.type === 'immediate') return other ? 'Send right away' : 'Right after previous step';
   if (delay.type === 'wait') {
     const parts: string[] = [];
     if (delay.days > 0) parts.push(plural(delay.days, 'day', 'days'));
     if (delay.hours > 0 || delay.days === 0) parts.push(plural(delay.hours, 'hour', 'hours'));
-    return `Wait ${parts.join(' ')}`;
+    return `${other ? 'Delay of' : 'Wait'} ${parts.join(' ')}`;
   }
   // Wall-clock time in the account's zone: format the digits, never through Date's zone.
   const [date, time] = delay.at.split('T') as [string, string];
@@ -75,13 +79,14 @@ export function daysText(days: readonly string[]): string {
   return parts.join(', ');
 }
 
-export function windowText(window: SpecStep['window']): string {
-  if (window === null) return 'Any day, any time';
+export function windowText(window: SpecStep['window'], wording: Wording = 'kartra'): string {
+  if (window === null) return wording === 'other' ? 'Whenever' : 'Any day, any time';
   return `${daysText(window.days)}, ${clock12(window.from)} – ${clock12(window.to)}`;
 }
 
-export function recipientsText(recipients: 'anyone' | 'filtered'): string {
-  return recipients === 'anyone' ? 'Anyone reaching this step' : 'Filtered: only contacts matching filters';
+export function recipientsText(recipients: 'anyone' | 'filtered', wording: Wording = 'kartra'): string {
+  if (recipients === 'anyone') return wording === 'other' ? 'All contacts' : 'Anyone reaching this step';
+  return 'Filtered: only contacts matching filters';
 }
 
 export function actionText(step: SpecStep): string {
