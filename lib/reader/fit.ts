@@ -21,6 +21,8 @@ export interface CardMiss {
    * profile could read more there, so it is the card's own whatever the other cards show.
    */
   blank: boolean;
+  /** The line the card shows where the fact's words were not read ("Delay of 2 days"), if any. */
+  shown?: string;
 }
 
 export interface ReadStats {
@@ -118,5 +120,21 @@ export function profileFit(stats: ReadStats): Pick<Reading, 'fit' | 'checks'> {
  */
 function oddCards(misses: readonly CardMiss[], passed: number, total: number): string[] {
   const alone = passed > 0 && (misses.length === 1 || passed >= total * GOOD_FIT);
-  return misses.filter((miss) => alone || miss.blank).map((miss) => miss.where);
+  return misses.filter((miss) => alone || miss.blank || oneWording(misses)).map((miss) => miss.where);
+}
+
+/** Waits and "right after" may each have a word of their own: two wordings at most. */
+const WORDINGS = 2;
+
+/**
+ * Every miss shows a line where the profile looks, and the lines open with the same word or two:
+ * the builder words the fact in a way the profile does not know ("Delay of 2 days"), and the
+ * profile's markup is right. Another profile would find no better line, only another field's
+ * (a title that happens to read as a timing); the words are the user's to teach. A selector
+ * that finds the wrong line (titles, windows) shows lines that open every which way.
+ */
+function oneWording(misses: readonly CardMiss[]): boolean {
+  if (misses.length === 0 || misses.some((miss) => miss.shown === undefined)) return false;
+  const firstWords = new Set(misses.map((miss) => miss.shown?.trim().split(/\s+/)[0]?.toLowerCase() ?? ''));
+  return firstWords.size <= WORDINGS && !firstWords.has('');
 }

@@ -178,16 +178,21 @@ function ownSelector(el: Element, scope: ParentNode): string | null {
   return null;
 }
 
-/** Per card, the first element whose own text passes `test`. */
-function fieldElements(cards: readonly Element[], test: (text: string) => boolean): Element[] {
+/**
+ * Per card, the element whose own text passes `test`: the first (`header`: the number and the
+ * kind's label open a card) or the last (`line`: the lines under the title, since a title
+ * may read as one of them, "Wait 2 days" or "Go to A1", and comes first).
+ */
+function fieldElements(
+  cards: readonly Element[],
+  test: (text: string) => boolean,
+  place: 'header' | 'line',
+): Element[] {
   const out: Element[] = [];
   for (const card of cards) {
-    for (const t of ownTexts(card, null)) {
-      if (test(t.text)) {
-        out.push(t.el);
-        break;
-      }
-    }
+    const passing = ownTexts(card, null).filter((t) => test(t.text));
+    const found = place === 'header' ? passing[0] : passing.at(-1);
+    if (found) out.push(found.el);
   }
   return out;
 }
@@ -234,9 +239,10 @@ function inferFields(
 ): KartraProfile['card']['fields'] {
   const w = base.words;
   const patterns = timingPatterns(w);
-  const pick = (test: (text: string) => boolean) => fieldSelector(cards, fieldElements(cards, test));
-  const number = pick((t) => REF_PATTERN.test(t));
-  const kindLabel = pick((t) => base.card.kindLabels.some((k) => samePhrase(t, k.label)));
+  const pick = (test: (text: string) => boolean, place: 'header' | 'line' = 'line') =>
+    fieldSelector(cards, fieldElements(cards, test, place));
+  const number = pick((t) => REF_PATTERN.test(t), 'header');
+  const kindLabel = pick((t) => base.card.kindLabels.some((k) => samePhrase(t, k.label)), 'header');
   const timing = pick((t) => parseTiming(t, patterns) !== null);
   const window = pick((t) => parseWindow(t, w) !== null);
   const fields: KartraProfile['card']['fields'] = {};
@@ -261,11 +267,11 @@ function inferFields(
   );
   set(
     'inactiveLabel',
-    pick((t) => samePhrase(t, w.inactive)),
+    pick((t) => samePhrase(t, w.inactive), 'header'),
   );
   set(
     'outputLabel',
-    pick((t) => samePhrase(t, w.yes) || samePhrase(t, w.no)),
+    pick((t) => samePhrase(t, w.yes) || samePhrase(t, w.no), 'header'),
   );
   // Versions repeat within a card, so the selector must match each chip: a class all chips share.
   const chips = cards.flatMap((card) => ownTexts(card, null).filter((t) => parseVersion(t.text) !== null));

@@ -102,7 +102,8 @@ export function interpretSequence(
   stats.startSeen = startingRules !== null;
   for (const [i, { step, diagnostics: own }] of readings.entries()) {
     const where = step ? `step ${step.ref}` : `card ${i + 1}`;
-    const miss = (id: CardCheckId, blank = false) => stats.misses[id].push({ where, blank });
+    const miss = (id: CardCheckId, blank = false, shown?: string) =>
+      stats.misses[id].push(shown === undefined ? { where, blank } : { where, blank, shown });
     if (!step) {
       miss('cards-numbered');
       miss('kinds-known');
@@ -124,7 +125,7 @@ export function interpretSequence(
     if (step.kind !== 'unknown') stats.kindsKnown++;
     else miss('kinds-known');
     if (step.delay !== null) stats.timingsRead++;
-    else miss('timings-read');
+    else miss('timings-read', false, own.find((d) => d.code === 'timing-unread')?.found);
     if (seenRefs.has(step.ref))
       diagnostics.push({
         code: 'step-number-duplicate',

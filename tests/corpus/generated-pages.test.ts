@@ -10,6 +10,7 @@ import { type KartraSession, launchKartra } from '../harness';
 import type { SkinName } from '../replica/skin';
 import type { EditorSpec } from '../replica/spec';
 import { type Audited, aboutPage, ExtensionReports } from '../support/extension-report';
+import { hiddenFactProblems } from '../support/hidden-facts';
 import { corpusSpecArb } from '../support/random-spec';
 import { runSeed } from '../support/run-seed';
 import { skinVerdict } from '../support/skin-findings';
@@ -144,6 +145,20 @@ describe(`${SPECS} generated sequences (seed ${seed})`, () => {
     } finally {
       await bridge.evaluate(() => chrome.storage.local.remove('profileOverride'));
     }
+  });
+
+  test('on the canvas-lines skin, whose lines are pixels, the line rules review and the others answer as on the default skin', async () => {
+    expect(defaults, 'the default skin ran first').toHaveLength(SPECS);
+    const problems: string[] = [];
+    for (const [index, spec] of specs.entries()) {
+      const { report } = await audit(spec, 'canvas-lines');
+      const found = hiddenFactProblems(['lines'], /<canvas>/, defaults[index] ?? [], report.findings);
+      if (found.length > 0) problems.push(`${named(index)}: ${found.join('; ')}`);
+    }
+    console.log(
+      `canvas-lines: ${SPECS - problems.length} of ${SPECS} pages review exactly the rules that need the lines`,
+    );
+    expect(problems).toEqual([]);
   });
 
   for (const skin of SKINS) {

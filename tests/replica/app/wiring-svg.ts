@@ -359,6 +359,8 @@ function canvasSurface(doc: Document, canvas: HTMLElement, classes: SvgClasses):
     queued = true;
     queueMicrotask(paint);
   };
+  // Sized to the builder's canvas with no line yet too, as a diagram library sizes its own.
+  repaint();
   return {
     add() {
       const line = { d: '' };

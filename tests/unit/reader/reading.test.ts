@@ -122,19 +122,33 @@ describe('the fit of a profile to the page', () => {
     ]);
   });
 
-  it('still holds against the profile a Go To line it does not find, and misreads on most cards', () => {
+  it('still holds against the profile a Go To line it does not find, and lines it misreads every which way', () => {
     const withGoto: GenStep[] = [...steps.slice(0, 2), { ref: '3', kind: 'goto' }];
     const scene = buildScene(withGoto, lines, FLAT);
     const noLine = scene.cards.map((c) =>
       c.fields.goto ? { ...c, fields: { ...c.fields, goto: null } } : c,
     );
     expect(editor({ ...scene, cards: noLine }).reading?.fit).toBe(0);
-    const unread = scene.cards.map((c, i) =>
-      i === 0 ? c : { ...c, fields: { ...c.fields, timing: 'Wait a fortnight' } },
-    );
+    // Lines that open every which way: the timing selector finds some other field.
+    const other = ['Welcome aboard', 'Any day, any time', 'Top 10 tips'];
+    const unread = scene.cards.map((c, i) => ({ ...c, fields: { ...c.fields, timing: other[i] ?? '' } }));
     const page = editor({ ...scene, cards: unread });
     expect(page.reading?.checks.find((c) => c.id === 'timings-read')?.oddCards).toBeUndefined();
-    expect(page.reading?.fit).toBeCloseTo(1 / 3);
+    expect(page.reading?.fit).toBe(0);
+  });
+
+  it('does not hold one wording it does not know against the profile: the words are to teach', () => {
+    const scene = buildScene(steps, lines, FLAT);
+    const worded = scene.cards.map((c, i) => ({
+      ...c,
+      fields: { ...c.fields, timing: `Delay of ${i + 1} days` },
+    }));
+    const page = editor({ ...scene, cards: worded });
+    expect(page.reading?.checks.find((c) => c.id === 'timings-read')).toMatchObject({ passed: 0 });
+    expect(page.reading?.fit).toBe(1);
+    expect(
+      page.kind === 'editor' && page.sequence.diagnostics.filter((d) => d.code === 'timing-unread'),
+    ).toHaveLength(scene.cards.length);
   });
 
   it('counts nothing it has nothing to count, and fits nothing when nothing was counted', () => {
