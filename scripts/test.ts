@@ -27,14 +27,16 @@ const started = performance.now();
 
 /**
  * Runs one stage. Its output goes to the terminal as it comes, or, with `logFile`, into that file
- * (printed later by the caller).
+ * (printed later by the caller). A stage with a log runs beside the end-to-end tests, at a lower
+ * CPU priority (`nice`): those have minutes to spare, the end-to-end tests set the run's length.
  */
 function run(stage: string, command: string, args: string[], logFile?: string): Promise<boolean> {
   const header = `\n── ${stage}: ${command} ${args.join(' ')}`;
   if (!logFile) console.log(header);
   const from = performance.now();
   const log = logFile ? openSync(logFile, 'w') : null;
-  const child = spawn(command, args, {
+  const [program, programArgs] = logFile ? ['nice', ['-n', '10', command, ...args]] : [command, args];
+  const child = spawn(program, programArgs, {
     stdio: log === null ? 'inherit' : ['ignore', log, log],
     env: { ...process.env, ...stageEnv },
   });
