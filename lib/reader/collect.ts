@@ -237,7 +237,10 @@ export function collectScene(
   const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
   // Lines are looked for in the whole builder: a library may keep them in a layer of its own
   // beside the cards' container (Vue Flow's edges beside its nodes), not inside it.
-  const lineEls = Array.from(root.querySelectorAll(profile.graph.line));
+  // A shape in an SVG's definitions (an arrowhead marker) is drawn at each line's end, never as a line.
+  const lineEls = Array.from(root.querySelectorAll(profile.graph.line)).filter(
+    (el) => !el.closest('defs, marker, symbol, clipPath, mask, pattern'),
+  );
   const pathEls = lineEls.map((line) =>
     safeMatches(line, profile.graph.linePath) ? line : line.querySelector(profile.graph.linePath),
   );

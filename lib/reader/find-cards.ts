@@ -73,7 +73,8 @@ export function findCards(
 
   // A clear majority of the proposals must agree; the rest are the misfits the vote tolerates.
   const showsCard = (el: Element) => (labelCount.get(el) ?? 0) > 0 && (numberCount.get(el) ?? 0) > 0;
-  let best: { selector: string; cards: Element[]; explained: number; depth: number } | null = null;
+  let best: { selector: string; cards: Element[]; explained: number; strays: number; depth: number } | null =
+    null;
   for (const [name, count] of votes) {
     if (count * 2 <= boxes.length) continue;
     const selector = `.${escapeClass(name)}`;
@@ -96,11 +97,18 @@ export function findCards(
     let explained = 0;
     for (const own of related.values()) if ([...own].some((el) => markedSet.has(el))) explained++;
     if (explained * 2 <= boxes.length) continue;
-    // Between a card and the header or inner box that also holds its label and number, the
-    // card is the outermost: the largest box, as for a card that shows nothing odd.
+    // A class that also marks boxes showing no step (a node-editor library's wrapper around the
+    // cards and the Starting Rules module alike) loses to one that marks the cards alone. Between
+    // a card and the header or inner box that also holds its label and number, the card is the
+    // outermost: the largest box, as for a card that shows nothing odd.
+    const strays = marked.length - cards.length;
     const depth = cards.reduce((sum, el) => sum + depthOf(el, scope), 0) / cards.length;
-    if (!best || explained > best.explained || (explained === best.explained && depth < best.depth))
-      best = { selector, cards, explained, depth };
+    const better =
+      !best ||
+      explained > best.explained ||
+      (explained === best.explained &&
+        (strays < best.strays || (strays === best.strays && depth < best.depth)));
+    if (better) best = { selector, cards, explained, strays, depth };
   }
   if (!best) return { selector: null, reason: 'the step cards share no class to recognise them by' };
   const { selector, cards } = best;

@@ -119,8 +119,8 @@ export function profileFit(stats: ReadStats): Pick<Reading, 'fit' | 'checks'> {
  * blank line is the card's own on any page, even where no other card shows that field.
  */
 function oddCards(misses: readonly CardMiss[], passed: number, total: number): string[] {
-  const alone = passed > 0 && (misses.length === 1 || passed >= total * GOOD_FIT);
-  return misses.filter((miss) => alone || miss.blank || oneWording(misses)).map((miss) => miss.where);
+  const forgiven = (passed > 0 && (misses.length === 1 || passed >= total * GOOD_FIT)) || oneWording(misses);
+  return misses.filter((miss) => forgiven || miss.blank).map((miss) => miss.where);
 }
 
 /** Waits and "right after" may each have a word of their own: two wordings at most. */

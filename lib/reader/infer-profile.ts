@@ -35,6 +35,7 @@ export type InferenceResult =
 
 /** Share of the elements found that a selector must match, and the most it may match besides. */
 const AGREEMENT = 0.9;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export function inferProfile(
   document: Document,
@@ -59,7 +60,13 @@ export function inferProfile(
   if (found.selector === null) return { profile: null, reason: found.reason };
   const { cards, selector: cardSelector } = found;
 
-  const canvasEl = commonAncestor(cards);
+  // The canvas holds the cards and the Starting Rules module (with one card, that says where it
+  // is), and the page names it: a library wraps each card in a box named like every other.
+  const moduleTitle = texts.find(
+    (t) => samePhrase(t.text, base.words.startingRulesTitle) && !cards.some((card) => card.contains(t.el)),
+  );
+  let canvasEl = commonAncestor(moduleTitle ? [...cards, moduleTitle.el] : cards);
+  while (canvasEl && canvasEl !== body && !ownSelector(canvasEl, body)) canvasEl = canvasEl.parentElement;
   const canvasSelector = canvasEl && canvasEl !== body ? ownSelector(canvasEl, body) : null;
   if (!canvasEl || !canvasSelector)
     return { profile: null, reason: 'the step cards sit in no container of their own' };
@@ -165,6 +172,36 @@ function dominantClass(elements: readonly Element[], scope: ParentNode): string 
     if (matched.length - hits <= matched.length * (1 - AGREEMENT)) return selector;
   }
   return null;
+}
+
+/**
+ * The connection nodes' class: the one most share, or, where inputs and outputs are named apart
+ * (Drawflow's `input` and `output`), the two that together cover nearly all of them.
+ */
+function nodeClass(elements: readonly Element[], scope: ParentNode): string | null {
+  const single = dominantClass(elements, scope);
+  const set = new Set(elements);
+  const covered = (selector: string) => elements.filter((el) => el.matches(selector)).length;
+  if (single && covered(single) >= elements.length * AGREEMENT) return single;
+  const frequency = new Map<string, number>();
+  for (const el of elements)
+    for (const c of new Set(classesOf(el))) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+  const top = [...frequency]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name]) => `.${escapeClass(name)}`);
+  for (const [i, a] of top.entries())
+    for (const b of top.slice(i + 1)) {
+      const selector = `${a}, ${b}`;
+      if (covered(selector) < elements.length * AGREEMENT) continue;
+      // Inputs and outputs are drawn alike: the same kind of element.
+      const tags = new Set(elements.filter((el) => el.matches(selector)).map((el) => el.tagName));
+      if (tags.size !== 1) continue;
+      const matched = Array.from(scope.querySelectorAll(selector));
+      const hits = matched.filter((el) => set.has(el)).length;
+      if (matched.length - hits <= matched.length * (1 - AGREEMENT)) return selector;
+    }
+  return single;
 }
 
 /** A selector for one element: its id, or a class only it carries in `scope`. */
@@ -282,32 +319,37 @@ function inferFields(
     );
     if (selector) fields.version = selector;
   }
-  // The title is the one text left on a card once every field that says what it is is taken.
-  const known = new Set([number, kindLabel, timing, window].filter((s): s is string => s !== undefined));
+  // The title is the one text left on a card once every field that says what it is is taken. A
+  // field whose box is known is told by its box, so a title worded like it ("Wait 2 days") is
+  // still a title; one whose box is not known is told by its words.
+  const boxes = Object.values(fields);
+  const unboxed = (key: keyof KartraProfile['card']['fields'], says: boolean) =>
+    says && fields[key] === undefined;
   const titles: Element[] = [];
   for (const card of cards) {
     const rest = ownTexts(card, null).filter(
       (t) =>
         saysSomething(t.text) &&
-        ![...known].some((s) => t.el.matches(s)) &&
-        !REF_PATTERN.test(t.text) &&
-        !base.card.kindLabels.some((k) => samePhrase(t.text, k.label)) &&
-        parseTiming(t.text, patterns) === null &&
-        parseWindow(t.text, w) === null &&
-        parseRecipients(t.text, w) === null &&
-        parseGoto(t.text, w) === null &&
-        parseAction(t.text, w) === null &&
-        parseVersion(t.text) === null &&
-        !samePhrase(t.text, w.inactive) &&
-        !samePhrase(t.text, w.yes) &&
-        !samePhrase(t.text, w.no),
+        !boxes.some((selector) => t.el.matches(selector)) &&
+        !unboxed('number', REF_PATTERN.test(t.text)) &&
+        !unboxed(
+          'kindLabel',
+          base.card.kindLabels.some((k) => samePhrase(t.text, k.label)),
+        ) &&
+        !unboxed('timing', parseTiming(t.text, patterns) !== null) &&
+        !unboxed('window', parseWindow(t.text, w) !== null) &&
+        !unboxed('recipients', parseRecipients(t.text, w) !== null) &&
+        !unboxed('goto', parseGoto(t.text, w) !== null) &&
+        !unboxed('action', parseAction(t.text, w) !== null) &&
+        !unboxed('version', parseVersion(t.text) !== null) &&
+        !unboxed('inactiveLabel', samePhrase(t.text, w.inactive)) &&
+        !unboxed('outputLabel', samePhrase(t.text, w.yes) || samePhrase(t.text, w.no)),
     );
     if (rest.length === 1 && rest[0]) titles.push(rest[0].el);
   }
-  const others = Object.values(fields);
   set(
     'title',
-    fieldSelector(cards, titles, (el) => others.some((selector) => el.matches(selector))),
+    fieldSelector(cards, titles, (el) => boxes.some((selector) => el.matches(selector))),
   );
   return fields;
 }
@@ -357,10 +399,13 @@ function inferStartingRules(
     notes.push(`no "${base.words.startingRulesTitle}" module on this tab`);
     return { profile: base.startingRules, moduleEl: null };
   }
-  // The module: the largest box around its title that is not the canvas itself.
-  let moduleEl: Element = title.el;
-  for (let a = title.el.parentElement; a && a !== canvas; a = a.parentElement) moduleEl = a;
-  const module = ownSelector(moduleEl, canvas) ?? base.startingRules.module;
+  // The module: the largest box around its title, inside the canvas, that the page names on its
+  // own (a node-editor library wraps it in a box named like every card's).
+  const around: Element[] = [];
+  for (let a = title.el.parentElement; a && a !== canvas; a = a.parentElement) around.unshift(a);
+  const named = around.map((el) => ({ el, selector: ownSelector(el, canvas) })).find((a) => a.selector);
+  const moduleEl: Element = named?.el ?? around[0] ?? title.el;
+  const module = named?.selector ?? base.startingRules.module;
   const prefixes = Object.values(base.words.rulePrefixes);
   const ruleTexts = ownTexts(moduleEl, null).filter((t) =>
     prefixes.some((p) => afterPrefix(t.text, p) !== null),
@@ -437,18 +482,23 @@ function inferGraph(
     notes.push('the page has no layout to find connection nodes by');
     return null;
   }
+  const view = document.defaultView;
   const shortSide = median(boxes.map((b) => Math.min(b.width, b.height)).filter((s) => s > 0));
   const maxNode = Math.max(8, shortSide / 3);
   const candidates: { el: Element; rect: Rect; centre: Point }[] = [];
   for (const el of Array.from(canvas.querySelectorAll('*'))) {
-    // A node is a shape, not a text: number bubbles and menu buttons sit on edges too.
+    // A node is a shape, not a text: number bubbles and menu buttons sit on edges too. It is a
+    // box of its own, not a part of a drawing (a line's arrowhead inside the line's SVG).
     if (cards.includes(el) || el === module || collapse(el.textContent ?? '') !== '') continue;
+    if (el.namespaceURI === SVG_NS && el.tagName.toLowerCase() !== 'svg') continue;
     const r = el.getBoundingClientRect();
     if (!(r.width >= 4 && r.height >= 4 && r.width <= maxNode && r.height <= maxNode)) continue;
     if (Math.abs(r.width - r.height) > 0.4 * Math.max(r.width, r.height)) continue;
     const centre = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     const size = Math.max(r.width, r.height);
     if (!boxes.some((b) => onEdge(centre, b, size))) continue;
+    // An icon font's symbol near a small card's edge is a glyph a person reads, not a node.
+    if (view && drawsGlyph(view, el)) continue;
     candidates.push({ el, rect: { x: r.left, y: r.top, width: r.width, height: r.height }, centre });
   }
   // Keep the outermost box of each node (an SVG endpoint holds a circle of the same size).
@@ -458,7 +508,7 @@ function inferGraph(
     notes.push('no connection node on the cards\u2019 edges');
     return null;
   }
-  const node = dominantClass(
+  const node = nodeClass(
     outer.map((c) => c.el),
     canvas,
   );
@@ -501,13 +551,26 @@ function inferGraph(
   };
 }
 
+/**
+ * A node crosses the card's edge or sits just outside it; a shape whose centre is further inside
+ * than half its size (an icon in the header) does not reach the edge.
+ */
 function onEdge(p: Point, box: DOMRect, size: number): boolean {
   const inX = p.x >= box.left - size && p.x <= box.right + size;
   const inY = p.y >= box.top - size && p.y <= box.bottom + size;
   if (!inX || !inY) return false;
   const dx = Math.min(Math.abs(p.x - box.left), Math.abs(p.x - box.right));
   const dy = Math.min(Math.abs(p.y - box.top), Math.abs(p.y - box.bottom));
-  return Math.min(dx, dy) <= size;
+  const inside = p.x > box.left && p.x < box.right && p.y > box.top && p.y < box.bottom;
+  return Math.min(dx, dy) <= (inside ? size / 2 : size);
+}
+
+/** Drawn by a ::before or ::after's content, as icon fonts draw their symbols. */
+function drawsGlyph(view: Window, el: Element): boolean {
+  return (['::before', '::after'] as const).some((pseudo) => {
+    const content = view.getComputedStyle(el, pseudo).content;
+    return content !== '' && content !== 'none' && content !== 'normal';
+  });
 }
 
 /** The lines as selectors: the paths' own class, or one class of the SVG each sits in alone. */

@@ -7,6 +7,7 @@ import { kartraProfile } from '../../lib/kartra/profile';
 import { type PhraseMeaning, teachWords } from '../../lib/kartra/teach-words';
 import type { Finding } from '../../lib/report';
 import { type KartraSession, launchKartra } from '../harness';
+import { replicaDrawnAt } from '../harness/replica-dom';
 import type { SkinName } from '../replica/skin';
 import type { EditorSpec } from '../replica/spec';
 import { type Audited, aboutPage, ExtensionReports } from '../support/extension-report';
@@ -17,7 +18,8 @@ import { skinVerdict } from '../support/skin-findings';
 
 /**
  * The generated corpus: sequences as people build and name them (tests/support/random-spec.ts),
- * drawn on the default skin and on every skin whose markup the built-in profile does not know,
+ * drawn on the default skin and on every skin whose markup the built-in profile does not know
+ * (two of them drawn by node-editor libraries from npm, Vue Flow and Drawflow),
  * audited by the built extension in Chromium as the builder opens (its Main tab; the fixtures
  * open every tab). On every skin the report must be the default skin's, finding for finding; at least
  * 95% of the pages of each skin must be, and no page may be falsely clear or falsely alarmed.
@@ -27,14 +29,21 @@ import { skinVerdict } from '../support/skin-findings';
  * skin. The specs come from the run's seed (FC_SEED replays).
  */
 
-/** 34 on five skins, 10 on canvas-lines and 10 twice on other-wording: 200 pages a run. */
+/** 34 on seven skins, 10 on canvas-lines and 10 twice on other-wording: 268 pages a run. */
 const SPECS = 34;
 /** The sequences drawn on the other-wording skin, before and after the words are taught. */
 const WORDING_SPECS = 10;
 /** The sequences drawn on the canvas-lines skin. */
 const CANVAS_SPECS = 10;
 /** The skins judged against the default one: none hides a fact a person sees. */
-const SKINS: readonly SkinName[] = ['renamed', 'foreign', 'plain-svg', 'sibling-edges'];
+const SKINS: readonly SkinName[] = [
+  'renamed',
+  'foreign',
+  'plain-svg',
+  'sibling-edges',
+  'vue-flow',
+  'drawflow',
+];
 const READ_RATE = 0.95;
 
 const seed = runSeed();
@@ -72,7 +81,7 @@ const defaults: Finding[][] = [];
 async function audit(spec: EditorSpec, skin: SkinName): Promise<Audited> {
   const page = await kartra.openSpec(spec, { skin, inApp: true }, tab);
   tab = page;
-  return reports.waitFor(page, aboutPage(page));
+  return reports.waitFor(page, aboutPage(page), undefined, await replicaDrawnAt(page));
 }
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import type { Report } from '../../lib/report';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
+import { skinned } from '../harness/replica-dom';
 import { RENAME_EVERY_CLASS } from '../support/rename-classes';
 import { expect, test } from './extension-fixture';
 
@@ -262,4 +263,38 @@ test('a builder with one step, in markup the profile does not know, is read: its
   expect(report.coverage.reading).toMatchObject({ profile: 'inferred', fit: 1 });
   expect(summary(report)).toEqual(summary(plain.report));
   expect(summary(report)).toContain('step-inactive fail [1]');
+});
+
+test('in markup the profile does not know, an app that draws every card anew on each change keeps its findings and badges on the new cards', async ({
+  kartra,
+  reports,
+}) => {
+  // A Vue app whose list keys change re-renders every card, node and line as new elements.
+  const skin = 'recreated';
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'), { skin });
+  const first = await reports.waitFor(page, (r) => r.counts.error === 1);
+  expect(first.report.coverage.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+  const card = page.locator(skinned(skin, '.js_sequence_step'), {
+    has: page.locator(skinned(skin, '.step_number'), { hasText: /^2$/ }),
+  });
+  const stepBadge = page.locator('kartra-auditor-ui').getByRole('button', { name: /^Step 2:/ });
+  await expect(stepBadge).toHaveAccessibleName(/^Step 2: 1 error/);
+  const before = await card.elementHandle();
+
+  await card.getByRole('button', { name: 'Step options' }).click();
+  await card.getByRole('menuitem', { name: 'Activate' }).click();
+  await expect.poll(() => before?.evaluate((el) => el.isConnected)).toBe(false);
+  const after = await reports.waitFor(page, (r) => !r.findings.some((f) => f.ruleId === 'step-inactive'));
+  expect(after.report.coverage.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+  expect(after.page.kind === 'editor' && after.page.sequence.steps.map((s) => s.ref)).toEqual(
+    first.page.kind === 'editor' && first.page.sequence.steps.map((s) => s.ref),
+  );
+  // The badge now speaks of the unsaved change, beside the card drawn anew.
+  await expect(stepBadge).toHaveAccessibleName(/^Step 2: 1 warning/);
+  await expect
+    .poll(async () => {
+      const [cardBox, badgeBox] = await Promise.all([card.boundingBox(), stepBadge.boundingBox()]);
+      return cardBox && badgeBox ? Math.round(badgeBox.y + badgeBox.height / 2 - cardBox.y) : null;
+    })
+    .toBe(0);
 });

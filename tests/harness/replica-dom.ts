@@ -169,3 +169,14 @@ export async function nodeColourAt(
     { ...point, selector: nodeSelector(skin) },
   );
 }
+
+declare const KartraSequenceBuilder: { whenDrawn(doc: Document): Promise<number | null> };
+
+/**
+ * When the replica finished drawing the builder `page` shows, in page time, or null when it drew
+ * it at once. A node-editor library (the vue-flow skin) draws its lines a frame after its nodes:
+ * a report taken in between is about a page a person has not seen yet.
+ */
+export function replicaDrawnAt(page: Page): Promise<number | null> {
+  return page.evaluate(() => KartraSequenceBuilder.whenDrawn(document));
+}

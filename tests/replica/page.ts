@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -13,10 +14,12 @@ import { parseSpec, type Spec, SpecError } from './spec';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appDir = join(here, 'app');
+const require = createRequire(import.meta.url);
 /** The app's global: it exposes the render functions, never the spec. */
 const GLOBAL = 'KartraSequenceBuilder';
 
-let cached: { stamp: string; code: string } | null = null;
+/** The app's bundles by entry file, each with the stamp of the sources it was built from. */
+const cached = new Map<string, { stamp: string; code: string }>();
 
 /** Changes whenever a source file of the bundle changes, so a stale bundle is never served. */
 function sourceStamp(): string {
@@ -28,11 +31,26 @@ function sourceStamp(): string {
   return files.map((f) => `${f}:${statSync(f).mtimeMs}`).join('|');
 }
 
-async function bundle(): Promise<string> {
+/**
+ * The skins drawn by node-editor libraries from npm: their pages carry a bundle with the library
+ * and its stylesheet (the other pages do not).
+ */
+const LIBRARIES: Partial<Record<Skin['lines'], { css: string[]; own?: string }>> = {
+  'vue-flow': { css: ['@vue-flow/core/dist/style.css', '@vue-flow/core/dist/theme-default.css'] },
+  // An app styles Drawflow's boxes itself: these fit the cards instead of the demo's 160 px.
+  drawflow: {
+    css: ['drawflow/dist/drawflow.min.css'],
+    own: '.drawflow .drawflow-node { width: auto; background: #fff; }',
+  },
+};
+
+async function bundle(skin: Skin): Promise<string> {
+  const entry = join(appDir, LIBRARIES[skin.lines] ? 'libraries.ts' : 'main.ts');
   const stamp = sourceStamp();
-  if (cached && cached.stamp === stamp) return cached.code;
+  const hit = cached.get(entry);
+  if (hit && hit.stamp === stamp) return hit.code;
   const result = await build({
-    entryPoints: [join(appDir, 'main.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     globalName: GLOBAL,
@@ -41,16 +59,26 @@ async function bundle(): Promise<string> {
     minify: true,
     write: false,
     logLevel: 'silent',
+    // Vue's production build, as an app ships it.
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
   });
   const code = result.outputFiles[0]?.text ?? '';
-  cached = { stamp, code };
+  cached.set(entry, { stamp, code });
   return code;
 }
 
 /** The replica's stylesheet, its selectors spelt in the skin's class names. */
 export function skinCss(skin: Skin): string {
   const css = readFileSync(join(appDir, 'replica.css'), 'utf8');
-  return skin.classNames === 'kartra' ? css : renameCss(css, classMapper(skin));
+  const own = skin.classNames === 'kartra' ? css : renameCss(css, classMapper(skin));
+  const library = LIBRARIES[skin.lines];
+  const libraryCss = (library?.css ?? []).map((file) => readFileSync(require.resolve(file), 'utf8'));
+  return [own, ...libraryCss, library?.own ?? ''].join('\n');
 }
 
 /** How a page is drawn: which skin (default: the replica's own markup, docs/replica-markup.md). */
@@ -74,7 +102,7 @@ function escapeHtml(text: string): string {
 }
 
 async function documentHtml(title: string, call: string, skin: Skin): Promise<string> {
-  const code = await bundle();
+  const code = await bundle(skin);
   // The bundle's own "</script" sequences (if any) must not end the element early.
   const safeCode = code.replace(/<\/script/gi, '<\\/script');
   return `<!doctype html>

@@ -16,6 +16,7 @@ export const DEFAULT_SKIN: Skin = {
   pan: { x: 0, y: 0 },
   orientation: 'horizontal',
   wording: 'kartra',
+  recreate: false,
 };
 
 /**
@@ -128,6 +129,7 @@ export function skinVariation(seed: number): Skin {
     pan: { x: 0, y: 0 },
     orientation: pick(['horizontal', 'vertical'] as const),
     wording: 'kartra',
+    recreate: false,
   };
 }
 

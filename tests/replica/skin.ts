@@ -25,9 +25,11 @@ export const skinSchema = z.strictObject({
    * `jsplumb`: @jsplumb/browser-ui; `svg`: one SVG layer of Bézier paths and plain div nodes;
    * `canvas`: the same lines painted on a <canvas> (no element per line), as canvas-based diagram
    * libraries draw; `sibling-svg`: Vue Flow's layout, the SVG layer beside a layer holding the
-   * cards and nodes, both in the canvas (its transformation pane).
+   * cards and nodes, both in the canvas (its transformation pane); `vue-flow` and `drawflow`:
+   * drawn by those node-editor libraries from npm, the cards inside the library's nodes (a
+   * picture: its menus and lines do not respond).
    */
-  lines: z.enum(['jsplumb', 'svg', 'canvas', 'sibling-svg']),
+  lines: z.enum(['jsplumb', 'svg', 'canvas', 'sibling-svg', 'vue-flow', 'drawflow']),
   /** The view the builder opens in, as if the user had chosen it. */
   zoom: z.number().min(0.5).max(1.5),
   /** How far the user has panned the canvas (a translate before the zoom), in pixels. */
@@ -39,6 +41,11 @@ export const skinSchema = z.strictObject({
    * version of Kartra might word them. Unlike the rest of a skin, this changes what a person reads.
    */
   wording: z.enum(['kartra', 'other']),
+  /**
+   * Re-creates every card, node and line as new elements on each change the user makes (a step
+   * activated, a line drawn or removed), as a Vue app whose list keys change re-renders them.
+   */
+  recreate: z.boolean(),
 });
 export type Skin = z.infer<typeof skinSchema>;
 
@@ -66,6 +73,19 @@ export const NAMED_SKINS = {
   'canvas-lines': { ...DEFAULT_SKIN, lines: 'canvas' },
   /** Vue Flow's layers: edges in an SVG beside the nodes' layer, under one panned, zoomed pane. */
   'sibling-edges': { ...DEFAULT_SKIN, lines: 'sibling-svg', pan: { x: 36, y: 24 } },
+  /** Drawn by Vue Flow, a Vue 3 node editor from npm, in class names that say nothing, panned. */
+  'vue-flow': {
+    ...DEFAULT_SKIN,
+    classNames: 'hashed',
+    salt: 'vf',
+    scopedAttribute: true,
+    lines: 'vue-flow',
+    pan: { x: 36, y: 24 },
+  },
+  /** Drawn by Drawflow, a node editor from npm without a framework, in Vue/BEM-style class names. */
+  drawflow: { ...DEFAULT_SKIN, classNames: 'bem', salt: 'df', wrappers: 1, lines: 'drawflow' },
+  /** `renamed`'s markup in an app that draws the canvas anew, new elements, on every change. */
+  recreated: { ...renamed, recreate: true },
   /** The default markup with timings, windows and recipients worded as no profile knows. */
   'other-wording': { ...DEFAULT_SKIN, wording: 'other' },
 } satisfies Record<string, Skin>;
@@ -74,9 +94,17 @@ export type SkinName = keyof typeof NAMED_SKINS;
 /**
  * Skins left out of the suites that run every skin: lines that are pixels, which the replica's
  * test helpers cannot drag or count (tests/e2e/fixtures.spec.ts judges them against the default
- * skin), and words a person reads differently (the generated corpus judges them, tests/corpus).
+ * skin); words a person reads differently and canvases a library draws as a picture (the
+ * generated corpus judges them, tests/corpus); and `renamed` redrawn on every change, the same
+ * page until the user changes it (tests/e2e/first-contact.spec.ts changes it).
  */
-const OWN_SPEC_SKINS: readonly SkinName[] = ['canvas-lines', 'other-wording'];
+const OWN_SPEC_SKINS: readonly SkinName[] = [
+  'canvas-lines',
+  'other-wording',
+  'vue-flow',
+  'drawflow',
+  'recreated',
+];
 
 /** The skins every fixture and every replica behaviour runs on. */
 export const SKIN_NAMES = (Object.keys(NAMED_SKINS) as SkinName[]).filter(

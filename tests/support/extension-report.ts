@@ -152,12 +152,14 @@ export class ExtensionReports {
   /**
    * Until the report satisfies `until` (default: any report), or fails after `timeoutMs`. Asks
    * again each time the extension records an audit in the page (its User Timing measure), so it
-   * waits on the extension's own signal, not on a clock.
+   * waits on the extension's own signal, not on a clock. `auditedAfter` (page time): only a
+   * report from an audit begun then or later, for a page drawn over several frames.
    */
   async waitFor(
     page: Page,
     until: (report: Report) => boolean = () => true,
     timeoutMs = 5000,
+    auditedAfter: number | null = null,
   ): Promise<Audited> {
     const deadline = Date.now() + timeoutMs;
     let last: Report | null = null;
@@ -166,7 +168,8 @@ export class ExtensionReports {
       const response = await this.current(page);
       if (response?.error) throw new Error(`The extension's audit failed: ${response.error}`);
       last = response?.report ?? null;
-      if (response?.report && until(response.report)) return response;
+      const recent = auditedAfter === null || (before !== null && before >= auditedAfter);
+      if (response?.report && recent && until(response.report)) return response;
       const left = deadline - Date.now();
       if (left <= 0) break;
       await this.nextAudit(page, before, Math.min(left, SIGNAL_WAIT_MS));

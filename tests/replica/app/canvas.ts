@@ -13,6 +13,66 @@ export interface MountedCanvas {
   destroy(): void;
 }
 
+/** One box a library draws on a tab: a card or the Starting Rules module, with its ports. */
+export interface DrawnItem {
+  ref: string;
+  element: HTMLElement;
+  /** Where the replica's own layout puts it, in canvas pixels. */
+  position: Point;
+  input: boolean;
+  outputs: readonly Exclude<Port['role'], 'in'>[];
+}
+
+/** A tab as a node-editor library is given it: its boxes and lines, in the replica's layout. */
+export interface TabDrawing {
+  items: readonly DrawnItem[];
+  lines: readonly { from: string; fromRole: Exclude<Port['role'], 'in'>; to: string }[];
+  orientation: EditorState['orientation'];
+}
+
+/** Draws a tab with a node-editor library from npm instead of the replica's own wiring. */
+export type LibraryCanvas = (doc: Document, canvas: HTMLElement, tab: TabDrawing) => MountedCanvas;
+
+/** The libraries the page's bundle carries, by the skin's `lines` (tests/replica/app/libraries.ts). */
+const libraryCanvases = new Map<string, LibraryCanvas>();
+
+export function registerLibraryCanvas(lines: string, draw: LibraryCanvas): void {
+  libraryCanvases.set(lines, draw);
+}
+
+/**
+ * The selected tab's cards, module and lines for a library to draw. The library owns the boxes'
+ * places and the lines, so the canvas is a picture: the ⋮ menu and the lines do not respond.
+ */
+function tabDrawing(doc: Document, state: EditorState): TabDrawing {
+  const tabSteps = state.steps.filter((s) => tabOfRef(s.ref) === state.tab);
+  const tabLines = state.connections.filter((c) => connectionTab(c) === state.tab);
+  const layout = layoutTab(tabSteps, tabLines, state.tab === 'Main', state.orientation);
+  const at = (ref: string): Point => layout.get(ref) ?? { x: 40, y: 40 };
+  const items: DrawnItem[] = [];
+  if (state.tab === 'Main')
+    items.push({
+      ref: 'start',
+      element: renderStartingRules(doc, state.startingRules),
+      position: at('start'),
+      input: false,
+      outputs: ['out'],
+    });
+  for (const step of tabSteps)
+    items.push({
+      ref: step.ref,
+      element: renderCard(doc, step, state.active.get(step.ref) ?? step.active),
+      position: at(step.ref),
+      input: true,
+      outputs: step.kind === 'split' ? ['yes', 'no'] : TERMINAL_KINDS.includes(step.kind) ? [] : ['out'],
+    });
+  return {
+    items,
+    lines: tabLines.map((line) => ({ from: line.from, fromRole: line.branch ?? 'out', to: line.to })),
+    orientation: state.orientation,
+  };
+}
+
 /**
  * The skin's wiring: jsPlumb's, or the replica's own layer (SVG or <canvas>), its nodes in
  * `nodes` (the canvas, or the nodes' layer beside the lines').
@@ -46,6 +106,9 @@ export function mountCanvas(
   edited: () => void,
 ): MountedCanvas {
   canvas.replaceChildren();
+  canvas.classList.toggle(cls(doc, 'layout_vertical'), state.orientation === 'vertical');
+  const library = libraryCanvases.get(markupOf(doc).skin.lines);
+  if (library) return library(doc, canvas, tabDrawing(doc, state));
   const elementRef = new Map<HTMLElement, string>();
   let building = true;
 
@@ -97,7 +160,6 @@ export function mountCanvas(
   const addNode = (element: HTMLElement, ref: string, role: Port['role']) =>
     wiring.addNode(element, { ref, role });
 
-  canvas.classList.toggle(cls(doc, 'layout_vertical'), state.orientation === 'vertical');
   if (state.tab === 'Main') {
     const module = renderStartingRules(doc, state.startingRules);
     layer.appendChild(module);

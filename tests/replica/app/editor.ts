@@ -134,7 +134,11 @@ export function renderEditor(doc: Document, root: HTMLElement, spec: EditorSpec)
   };
   const rebuild = () => {
     mounted?.destroy();
-    mounted = mountCanvas(doc, canvas, state, () => showSaveState());
+    mounted = mountCanvas(doc, canvas, state, () => {
+      showSaveState();
+      // An app that re-renders with new keys draws every card and line anew, after the event.
+      if (markupOf(doc).skin.recreate) setTimeout(rebuild, 0);
+    });
     horizontal.classList.toggle(cls(doc, 'active'), state.orientation === 'horizontal');
     vertical.classList.toggle(cls(doc, 'active'), state.orientation === 'vertical');
     applyZoom();

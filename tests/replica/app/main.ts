@@ -73,3 +73,5 @@ export function renderNotFound(doc: Document = document, skin: Skin = DEFAULT_SK
   app.appendChild(main);
   doc.body.appendChild(app);
 }
+
+export { whenDrawn } from './drawn';

@@ -160,6 +160,26 @@ describe('card discovery with cards of their own markup', () => {
     expect(report.findings.filter((f) => f.ruleId === 'step-not-connected' && f.kind === 'fail')).toEqual([]);
   });
 
+  it("takes the cards' own class over a library's wrapper around every card and the Starting Rules module alike", () => {
+    // Vue Flow and Drawflow wrap each box they place, the module too, in a node of their own.
+    const steps = Array.from({ length: 12 }, (_, i) => ({ ref: String(i + 1), kind: 'email' as const }));
+    const lines = steps.map((step, i) => ({ from: i === 0 ? 'start' : String(i), to: step.ref }));
+    const doc = newDocument();
+    renderScene(doc, buildScene(steps, lines, LAYOUT));
+    const boxes = doc.querySelectorAll('.js_sequence_step, .js_starting_rules');
+    for (const box of Array.from(boxes)) {
+      const wrapper = doc.createElement('div');
+      wrapper.className = 'flow_node flow_node_default';
+      box.replaceWith(wrapper);
+      wrapper.append(box);
+    }
+    renameClasses(doc);
+    const page = readFlow(doc);
+    expect(page.kind === 'editor' && page.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+    expect(stepsOf(page).map((step) => step.ref)).toEqual(steps.map((step) => step.ref));
+    expect(page.kind === 'editor' && page.sequence.startingRules).not.toBeNull();
+  });
+
   it('names nothing when every card shares the markup', () => {
     const page = readFlow(renamedFlow(() => {}));
     expect(page.kind === 'editor' && page.sequence.diagnostics.map((d) => d.code)).not.toContain(

@@ -187,6 +187,41 @@ describe('profile inference', () => {
     expect(memory.profile).toBe(kept);
   });
 
+  it('on a Main tab of two cards and no line, takes a title worded like a timing for the title, and reads the other card as untitled', () => {
+    // "Wait 2 days" as a step's name and a second step with no name: nothing else on the page
+    // shows where titles go, yet an unnamed email must still read as one with no subject.
+    const two: GenStep[] = [
+      { ref: '1', kind: 'complete' },
+      { ref: '2', kind: 'email' },
+    ];
+    const scene = buildScene(two, [], LAYOUT);
+    const titles = ['Wait 2 days', ''];
+    const cards = scene.cards.map((c, i) => ({ ...c, fields: { ...c.fields, title: titles[i] ?? null } }));
+    const doc = newDocument();
+    renderScene(doc, { ...scene, cards });
+    for (const card of Array.from(doc.querySelectorAll('.js_sequence_step'))) boxContents(card);
+    renameClasses(doc);
+    const read = readPage(doc, EDITOR_URL, kartraProfile, { memory: newReadMemory() });
+    expect(read.kind === 'editor' && read.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+    expect(sequenceOf(read).steps.map((s) => [s.ref, s.title])).toEqual([
+      ['1', 'Wait 2 days'],
+      ['2', ''],
+    ]);
+  });
+
+  it('takes no arrowhead in an SVG layer for a line, so a tab without lines reads its lines as none', () => {
+    const doc = newDocument();
+    renderScene(doc, buildScene(steps.slice(0, 2), [], LAYOUT));
+    const layer = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    layer.innerHTML = '<defs><marker id="arrow"><path d="M 0 0 L 10 5 L 0 10 Z"></path></marker></defs>';
+    doc.querySelector('.js_builder_canvas')?.append(layer);
+    renameClasses(doc);
+    const read = readPage(doc, EDITOR_URL, kartraProfile, { memory: newReadMemory() });
+    expect(read.kind === 'editor' && read.reading).toMatchObject({ profile: 'inferred', fit: 1 });
+    expect(sequenceOf(read).diagnostics.map((d) => d.code)).not.toContain('line-untraced');
+    expect(sequenceOf(read).connections).toEqual([]);
+  });
+
   it('does not infer when the built-in profile reads the page well', () => {
     const memory = newReadMemory();
     const read = readPage(page(false), EDITOR_URL, kartraProfile, { memory: memory });
