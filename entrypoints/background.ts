@@ -11,7 +11,7 @@ import {
 } from '@/lib/extension/messages';
 import { auditedFrame, withFrameAudit } from '@/lib/extension/tab-frames';
 import { loadTabFrames, saveTabFrames } from '@/lib/extension/tab-frames-store';
-import { listMemorySchema } from '@/lib/list-memory-schema';
+import { listMemorySchema } from '@/lib/visit/list-memory-schema';
 
 // The toolbar badge per tab: errors (red), else warnings (amber), "?" when the editor could not
 // be read, nothing elsewhere. A tab may hold the builder in a frame: each frame reports, and the

@@ -1,4 +1,4 @@
-import { NO_BADGE } from '@/lib/badge';
+import { NO_BADGE } from '@/lib/audit/badge';
 import type { ActiveConfig } from '@/lib/extension/active-config';
 import { askActiveConfig, warnNotices } from '@/lib/extension/ask-config';
 import { AUDIT_MODULE_PATH, type AuditModule } from '@/lib/extension/audit-module';

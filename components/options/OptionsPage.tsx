@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RULES } from '@/lib/checks/index';
+import { freshTestAddress } from '@/lib/checks/test-address';
 import { loadSettings, saveSettings } from '@/lib/extension/settings-store';
-import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib/settings';
-import { freshTestAddress } from '@/lib/test-address';
-import { defaultTimeZone, isValidTimeZone } from '@/lib/timing';
+import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib/settings/settings';
+import { defaultTimeZone, isValidTimeZone } from '@/lib/time/timing';
 import { ProfileOverride } from './ProfileOverride';
 import { QuietHoursControl } from './QuietHoursControl';
 

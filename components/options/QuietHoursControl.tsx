@@ -1,4 +1,4 @@
-import type { QuietHours } from '@/lib/quiet-hours';
+import type { QuietHours } from '@/lib/time/quiet-hours';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Finding, Report } from '@/lib/audit/report';
 import { plural } from '@/lib/export/plural';
 import { countWords, type GroupedFindings, type StepFindings } from '@/lib/overlay/group-findings';
-import type { Finding, Report } from '@/lib/report';
 
 export interface BoxPosition {
   left: number;

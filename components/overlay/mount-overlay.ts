@@ -1,4 +1,5 @@
 import { h, render } from 'preact';
+import type { Report } from '../../lib/audit/report';
 import type { PageWindow } from '../../lib/extension/audit-session';
 import { EXTENSION_HOST_TAG } from '../../lib/extension/ui-host';
 import type { KartraProfile } from '../../lib/kartra/profile';
@@ -7,7 +8,6 @@ import { type GroupedFindings, groupFindings } from '../../lib/overlay/group-fin
 import type { MountOverlay, Overlay } from '../../lib/overlay/overlay';
 import { OVERLAY_STYLE } from '../../lib/overlay/overlay-style';
 import type { Rect } from '../../lib/reader/scene';
-import type { Report } from '../../lib/report';
 import { type BoxPosition, InlineOverlay } from './InlineOverlay';
 
 /**

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { Report } from '@/lib/audit/report';
 import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, renderReport, reportFileName } from '@/lib/export';
 import { renderStepMapCsv, renderStepMapMarkdown, stepMapFileName } from '@/lib/export/step-map';
-import type { SequenceModel } from '@/lib/model';
-import type { QuietHours } from '@/lib/quiet-hours';
-import type { Report } from '@/lib/report';
-import { timelinePending } from '@/lib/timeline-pending';
+import type { SequenceModel } from '@/lib/model/model';
+import type { QuietHours } from '@/lib/time/quiet-hours';
+import { timelinePending } from '@/lib/timeline/pending';
 
 /** The report and the page model of one audit: what the step map is made from. */
 export interface StepMapSource {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { Finding } from '@/lib/audit/report';
 import { groupReviewsByCause } from '@/lib/checks/causes';
-import type { Finding } from '@/lib/report';
 import { FindingItem } from './FindingItem';
 import { CauseItem, type Teaching } from './ReviewCauses';
 import { useLoadedLater } from './use-loaded-later';

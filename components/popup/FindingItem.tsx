@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/report';
+import type { Finding } from '@/lib/audit/report';
 
 export interface FindingItemProps {
   finding: Finding;

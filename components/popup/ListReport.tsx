@@ -1,4 +1,4 @@
-import type { Report } from '@/lib/report';
+import type { Report } from '@/lib/audit/report';
 
 /** The sequence list: which sequences are paused, with Kartra's inverted icons explained. */
 export function ListReport({ report }: { report: Report }) {

@@ -1,13 +1,13 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import type { Report } from '@/lib/audit/report';
 import { askAuditedFrame, InvalidAnswerError } from '@/lib/extension/ask-audited-frame';
 import type { ReportResponse } from '@/lib/extension/content-answers';
 import { listen, reportChangedRequest } from '@/lib/extension/messages';
 import { loadSettings } from '@/lib/extension/settings-store';
 import type { KartraProfile } from '@/lib/kartra/profile';
-import type { SequenceModel } from '@/lib/model';
-import { DEFAULT_QUIET_HOURS, type QuietHours } from '@/lib/quiet-hours';
-import type { Report } from '@/lib/report';
-import { timelinePending } from '@/lib/timeline-pending';
+import type { SequenceModel } from '@/lib/model/model';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '@/lib/time/quiet-hours';
+import { timelinePending } from '@/lib/timeline/pending';
 import type { StepMapSource } from './ExportBar';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';

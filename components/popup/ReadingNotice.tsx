@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { Report } from '@/lib/audit/report';
 import { fitShortfallSentences, readingSentence } from '@/lib/export/report-view';
 import type { KartraProfile } from '@/lib/kartra/profile';
-import type { Report } from '@/lib/report';
 
 /**
  * How the builder was read: which profile, how well it fitted, and what did not. A page read

@@ -1,8 +1,8 @@
+import type { Report } from '@/lib/audit/report';
 import { plural } from '@/lib/export/plural';
 import type { KartraProfile } from '@/lib/kartra/profile';
-import type { SequenceModel } from '@/lib/model';
-import type { QuietHours } from '@/lib/quiet-hours';
-import type { Report } from '@/lib/report';
+import type { SequenceModel } from '@/lib/model/model';
+import type { QuietHours } from '@/lib/time/quiet-hours';
 import type { StepMapSource } from './ExportBar';
 import { FindingGroups } from './FindingGroups';
 import { ReadingNotice } from './ReadingNotice';

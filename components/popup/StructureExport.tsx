@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { askAuditedFrame } from '@/lib/extension/ask-audited-frame';
-import { structureFileName } from '@/lib/structure-export';
+import { structureFileName } from '@/lib/structure/export';
 
 function download(text: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { freshTestAddress } from '@/lib/test-address';
+import { freshTestAddress } from '@/lib/checks/test-address';
 
 /** "Copy a fresh test address": a plus-addressed variant of the address set in the options. */
 export function TestAddress({ address, sequenceId }: { address: string; sequenceId: string }) {

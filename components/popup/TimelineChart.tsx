@@ -1,9 +1,9 @@
 import { plural } from '@/lib/export/plural';
-import type { QuietHours } from '@/lib/quiet-hours';
-import type { Timeline } from '@/lib/timeline';
-import { layoutTimelineChart } from '@/lib/timeline-chart';
-import type { ZoneClock } from '@/lib/timing';
-import { formatWhen, KIND_WORDS } from './timeline-words';
+import type { QuietHours } from '@/lib/time/quiet-hours';
+import type { ZoneClock } from '@/lib/time/timing';
+import { layoutTimelineChart } from '@/lib/timeline/chart';
+import type { Timeline } from '@/lib/timeline/timeline';
+import { formatWhen, KIND_WORDS } from '@/lib/timeline/words';
 
 /** A tick's label stays inside the chart at its ends. */
 function anchorAt(x: number, width: number): 'start' | 'middle' | 'end' {
@@ -17,7 +17,7 @@ const CHART_WIDTH = 400;
 /**
  * Days along the axis, a row per branch, one mark per message (hollow when it lands in quiet
  * hours): gaps and bunches show at a glance. The geometry is the shared one of the HTML export
- * (lib/timeline-chart.ts); the table below it is its accessible equivalent.
+ * (lib/timeline/chart.ts); the table below it is its accessible equivalent.
  */
 export interface TimelineChartProps {
   timeline: Timeline;

@@ -1,13 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { flowUncertainty } from '@/lib/checks/support';
-import { buildGraph } from '@/lib/graph';
-import type { SequenceModel } from '@/lib/model';
-import type { QuietHours } from '@/lib/quiet-hours';
-import { branchPath, computeTimeline, type Timeline, type TimelineEntry } from '@/lib/timeline';
-import type { ReportTimeline } from '@/lib/timeline-schema';
-import { createTiming, type ZoneClock, ZoneClocks } from '@/lib/timing';
-import { TimelineChart } from './TimelineChart';
-import { type BranchGroup, branchGroups, firstRows, onlyGroups } from './timeline-rows';
+import type { SequenceModel } from '@/lib/model/model';
+import type { QuietHours } from '@/lib/time/quiet-hours';
+import { createTiming, type ZoneClock, ZoneClocks } from '@/lib/time/timing';
+import { type BranchGroup, branchGroups, firstRows, onlyGroups } from '@/lib/timeline/rows';
+import { sequenceTimeline } from '@/lib/timeline/sequence-timeline';
+import { branchPath, type Timeline, type TimelineEntry } from '@/lib/timeline/timeline';
+import type { ReportTimeline } from '@/lib/timeline/timeline-schema';
 import {
   branchTitle,
   endWords,
@@ -17,7 +15,8 @@ import {
   KIND_WORDS,
   localInputValue,
   quietWords,
-} from './timeline-words';
+} from '@/lib/timeline/words';
+import { TimelineChart } from './TimelineChart';
 
 /**
  * Rows drawn before "Show all": the first weeks are what people check, and a 1,000-step
@@ -48,11 +47,8 @@ interface Worked {
 }
 
 function recompute(sequence: SequenceModel, clocks: ZoneClocks, timeZone: string, enteredAt: number): Worked {
-  const graph = buildGraph(sequence);
-  return {
-    timeline: computeTimeline(graph, createTiming(timeZone, 'setting', clocks), enteredAt),
-    uncertain: flowUncertainty(graph),
-  };
+  const timeline = sequenceTimeline(sequence, createTiming(timeZone, 'setting', clocks), enteredAt);
+  return { timeline, uncertain: timeline.uncertain };
 }
 
 interface RowProps {

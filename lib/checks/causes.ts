@@ -1,7 +1,7 @@
-import { listNames } from '../describe-step';
+import type { Finding, ReviewCause } from '../audit/report';
 import { plural } from '../export/plural';
-import type { Diagnostic } from '../model';
-import type { Finding, ReviewCause } from '../report';
+import { listNames } from '../model/describe-step';
+import type { Diagnostic } from '../model/model';
 
 /**
  * Reviews that rest on words the reader does not know, gathered by cause. A sequence drawn in a

@@ -1,6 +1,6 @@
-import { START } from '../graph';
-import type { Connection } from '../model';
-import type { UnsavedChange } from '../visit';
+import { START } from '../flow/graph';
+import type { Connection } from '../model/model';
+import type { UnsavedChange } from '../visit/visit';
 import { defineRule, finding } from './types';
 
 const meta = {

@@ -1,6 +1,6 @@
-import { listNames } from '../describe-step';
-import { START } from '../graph';
-import type { StartingRule } from '../model';
+import { START } from '../flow/graph';
+import { listNames } from '../model/describe-step';
+import type { StartingRule } from '../model/model';
 import { flowUncertainty } from './support';
 import { defineRule, type Finding, finding } from './types';
 

@@ -1,4 +1,4 @@
-import { computeTimeline, cutArrival, earliestArrivals } from '../timeline';
+import { computeTimeline, cutArrival, earliestArrivals } from '../timeline/timeline';
 import { flowUncertainty, linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 

@@ -1,5 +1,5 @@
-import { listNames } from '../describe-step';
-import type { Step } from '../model';
+import { listNames } from '../model/describe-step';
+import type { Step } from '../model/model';
 import { isMessage, linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 

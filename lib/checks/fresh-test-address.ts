@@ -1,4 +1,4 @@
-import { EXAMPLE_TEST_ADDRESS, freshTestAddress } from '../test-address';
+import { EXAMPLE_TEST_ADDRESS, freshTestAddress } from './test-address';
 import { defineRule, finding } from './types';
 
 const meta = {

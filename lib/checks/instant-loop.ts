@@ -1,5 +1,5 @@
-import { listNames } from '../describe-step';
-import type { FlowGraph } from '../graph';
+import type { FlowGraph } from '../flow/graph';
+import { listNames } from '../model/describe-step';
 import { linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 

@@ -1,4 +1,4 @@
-import { delayLengthMs } from '../timing';
+import { delayLengthMs } from '../time/timing';
 import { plural } from './support';
 import { defineRule, finding } from './types';
 

@@ -1,4 +1,4 @@
-import { START } from '../graph';
+import { START } from '../flow/graph';
 import { flowUncertainty } from './support';
 import { defineRule, finding } from './types';
 

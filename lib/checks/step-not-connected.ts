@@ -1,4 +1,4 @@
-import { compareRefs } from '../graph';
+import { compareRefs } from '../flow/graph';
 import { flowUncertainty, linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 

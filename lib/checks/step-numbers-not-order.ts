@@ -1,4 +1,4 @@
-import { subsequenceLetter } from '../graph';
+import { subsequenceLetter } from '../flow/graph';
 import { flowUncertainty, linesNotRead } from './support';
 import { defineRule, finding } from './types';
 

@@ -1,4 +1,4 @@
-import { listNames } from '../describe-step';
+import { listNames } from '../model/describe-step';
 import { flowUncertainty, linesNotRead } from './support';
 import { defineRule, type Finding, finding } from './types';
 

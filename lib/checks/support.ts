@@ -1,7 +1,7 @@
-import { listNames } from '../describe-step';
-import type { FlowGraph } from '../graph';
-import { START, subsequenceLetter } from '../graph';
-import type { SequenceModel, StartingRule, Step } from '../model';
+import type { FlowGraph } from '../flow/graph';
+import { START, subsequenceLetter } from '../flow/graph';
+import { listNames } from '../model/describe-step';
+import type { SequenceModel, StartingRule, Step } from '../model/model';
 import { type CheckContext, type Finding, finding, type RuleMeta } from './types';
 
 type FindingMeta = Pick<RuleMeta, 'id' | 'severity' | 'fix'>;

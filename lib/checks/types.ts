@@ -1,12 +1,12 @@
-import type { FlowGraph } from '../graph';
-import type { Diagnostic, ListRow, SequenceModel } from '../model';
-import type { Finding, FindingKind, ReviewCause } from '../report';
-import type { Settings, Severity } from '../settings';
-import type { Timing } from '../timing';
-import type { VisitObservations } from '../visit';
+import type { Finding, FindingKind, ReviewCause } from '../audit/report';
+import type { FlowGraph } from '../flow/graph';
+import type { Diagnostic, ListRow, SequenceModel } from '../model/model';
+import type { Settings, Severity } from '../settings/settings';
+import type { Timing } from '../time/timing';
+import type { VisitObservations } from '../visit/visit';
 
-export type { Finding, FindingKind, ReviewCause } from '../report';
-export type { Severity } from '../settings';
+export type { Finding, FindingKind, ReviewCause } from '../audit/report';
+export type { Severity } from '../settings/settings';
 /** The pages a rule reads: the builder, the sequence list, or both. */
 export type AuditedPage = 'editor' | 'list';
 

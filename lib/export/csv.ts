@@ -1,4 +1,4 @@
-import type { Report } from '../report';
+import type { Report } from '../audit/report';
 import { type ExportOptions, ruleDocHref } from './doc-link';
 import { truncate } from './text';
 

@@ -1,4 +1,4 @@
-import type { QuietHours } from '../quiet-hours';
+import type { QuietHours } from '../time/quiet-hours';
 
 /** Where rule pages live in the repository; the default link target of every export. */
 export const RULE_DOCS_PATH = 'docs/rules/';

@@ -1,4 +1,4 @@
-import type { Report } from '../report';
+import type { Report } from '../audit/report';
 import { formatDateTime } from './report-view';
 import { displayText } from './text';
 

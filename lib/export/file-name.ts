@@ -1,4 +1,4 @@
-import type { Report } from '../report';
+import type { Report } from '../audit/report';
 
 const MAX_SLUG = 50;
 

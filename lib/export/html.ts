@@ -1,8 +1,8 @@
-import { DEFAULT_QUIET_HOURS, type QuietHours } from '../quiet-hours';
-import type { Report } from '../report';
-import { layoutTimelineChart } from '../timeline-chart';
-import { formatWhen, KIND_WORDS } from '../timeline-words';
-import { ZoneClock } from '../timing';
+import type { Report } from '../audit/report';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '../time/quiet-hours';
+import { ZoneClock } from '../time/timing';
+import { layoutTimelineChart } from '../timeline/chart';
+import { formatWhen, KIND_WORDS } from '../timeline/words';
 import { type ExportOptions, ruleDocHref } from './doc-link';
 import { escapeHtml } from './escape-html';
 import { REPORT_CSS } from './html-style';
@@ -121,7 +121,7 @@ function runOrder(report: Report): string {
 /** The chart's width in the file (its viewBox scales it down on a narrow screen). */
 const CHART_WIDTH = 760;
 
-/** The chart of lib/timeline-chart.ts, as the popup draws it: an inline SVG, no script. */
+/** The chart of lib/timeline/chart.ts, as the popup draws it: an inline SVG, no script. */
 function timelineChart(report: Report, quiet: QuietHours): string {
   const timeline = report.timeline;
   if (!timeline || timeline.branches.length === 0) return '';

@@ -1,4 +1,4 @@
-import type { Report } from '../report';
+import type { Report } from '../audit/report';
 import { type CsvOptions, renderCsvReport } from './csv';
 import { renderHtmlReport } from './html';
 import { renderJsonReport } from './json';

@@ -1,4 +1,4 @@
-import type { Report } from '../report';
+import type { Report } from '../audit/report';
 
 /** The report exactly as the popup holds it, pretty-printed, ending with a newline. */
 export function renderJsonReport(report: Report): string {

@@ -1,5 +1,5 @@
-import type { FitCheck, Reading } from '../model';
-import type { Report } from '../report';
+import type { Report } from '../audit/report';
+import type { FitCheck, Reading } from '../model/model';
 import { plural } from './plural';
 import { displayText } from './text';
 

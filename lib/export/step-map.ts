@@ -1,7 +1,7 @@
-import { KIND_LABELS } from '../describe-step';
-import { compareRefs } from '../graph';
-import type { SequenceModel } from '../model';
-import type { Report } from '../report';
+import type { Report } from '../audit/report';
+import { compareRefs } from '../flow/graph';
+import { KIND_LABELS } from '../model/describe-step';
+import type { SequenceModel } from '../model/model';
 import { type CsvOptions, MAX_CSV_CELL, renderCsvTable } from './csv';
 import { markdownCode, markdownFooter, escapeMarkdown as md } from './escape-markdown';
 import { fileDay } from './file-name';

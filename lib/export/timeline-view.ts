@@ -1,7 +1,8 @@
-import { DEFAULT_QUIET_HOURS, type QuietHours } from '../quiet-hours';
-import type { Report } from '../report';
-import { branchPath } from '../timeline';
-import { branchGroups } from '../timeline-rows';
+import type { Report } from '../audit/report';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '../time/quiet-hours';
+import { ZoneClock } from '../time/timing';
+import { branchGroups } from '../timeline/rows';
+import { branchPath } from '../timeline/timeline';
 import {
   branchTitle,
   entryProblem,
@@ -9,14 +10,13 @@ import {
   formatWhen,
   KIND_WORDS,
   quietWords,
-} from '../timeline-words';
-import { ZoneClock } from '../timing';
+} from '../timeline/words';
 import { plural } from './plural';
 
 /**
  * The report's timeline as the Markdown and HTML exports table it, worked out once so both say
  * the same: each email and SMS in the order a contact gets it, path by path, in the popup's
- * words (lib/timeline-words.ts). Strings are still raw (step numbers are page text): each
+ * words (lib/timeline/words.ts). Strings are still raw (step numbers are page text): each
  * builder escapes them.
  */
 

@@ -1,6 +1,6 @@
 import { storage } from '@wxt-dev/storage';
 import type { KartraProfile } from '../kartra/profile';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 
 /**
  * What the content script reads pages with: the settings and the profile (the built-in one, or

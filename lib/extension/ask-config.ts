@@ -1,5 +1,5 @@
 import { kartraProfile } from '../kartra/profile';
-import { defaultSettings } from '../settings';
+import { defaultSettings } from '../settings/settings';
 import type { ActiveConfig } from './active-config';
 import { LOG_PREFIX } from './log';
 import { sendMessage } from './messenger';

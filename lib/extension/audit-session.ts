@@ -1,13 +1,13 @@
-import { type AuditOptions, audit } from '../audit';
+import { type AuditOptions, audit } from '../audit/audit';
+import type { Report } from '../audit/report';
 import type { KartraProfile } from '../kartra/profile';
-import type { ListRow, PageModel, ProfileSource, SequenceModel } from '../model';
+import type { ListRow, PageModel, ProfileSource, SequenceModel } from '../model/model';
 import { type CardsRead, newReadMemory, readPage } from '../reader';
 import { fitsWell } from '../reader/fit';
 import { mergeTabs } from '../reader/merge-tabs';
-import type { Report } from '../report';
-import { withTimeline } from '../report-timeline';
-import { defaultSettings } from '../settings';
-import { defaultTimeZone, ZoneClocks } from '../timing';
+import { defaultSettings } from '../settings/settings';
+import { defaultTimeZone, ZoneClocks } from '../time/timing';
+import { withTimeline } from '../timeline/report-timeline';
 import {
   type CanvasSnapshot,
   compareTab,
@@ -15,7 +15,7 @@ import {
   snapshotTabs,
   type UnsavedChange,
   type VisitObservations,
-} from '../visit';
+} from '../visit/visit';
 import { LOG_PREFIX } from './log';
 import type { AuditResult } from './messages';
 import { isClickOn } from './save-control';

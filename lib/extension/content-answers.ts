@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
+import { reportSchema } from '../audit/report';
 import { kartraProfileSchema } from '../kartra/profile-schema';
-import { pageModelSchema } from '../model';
-import { reportSchema } from '../report';
-import { structureSchema } from '../structure-schema';
+import { pageModelSchema } from '../model/model';
+import { structureSchema } from '../structure/structure-schema';
 import type { AnswerOf } from './messages';
 
 /**

@@ -1,5 +1,5 @@
 import { storage } from '@wxt-dev/storage';
-import { type ListMemory, listMemorySchema } from '../list-memory-schema';
+import { type ListMemory, listMemorySchema } from '../visit/list-memory-schema';
 
 /**
  * What the sequence list showed, kept for the browser session (storage.session: cleared when

@@ -1,9 +1,9 @@
 import type { ExtensionMessage, GetDataType, GetReturnType } from '@webext-core/messaging';
 import * as z from 'zod/mini';
+import type { Report } from '../audit/report';
 import type { KartraProfile } from '../kartra/profile';
-import type { PageModel } from '../model';
-import type { Report } from '../report';
-import type { ListMemory } from '../visit';
+import type { PageModel } from '../model/model';
+import type { ListMemory } from '../visit/visit';
 import type { ActiveConfig } from './active-config';
 import type { ExportStructureResponse, LocateStepResponse, ReportResponse } from './content-answers';
 import { onMessage } from './messenger';
@@ -28,7 +28,7 @@ export const getReportRequest = z.object({
    */
   withPage: z.boolean(),
   /**
-   * Also work out the report's timeline (lib/report-timeline.ts): on 1,000 steps it costs ms
+   * Also work out the report's timeline (lib/timeline/report-timeline.ts): on 1,000 steps it costs ms
    * and ~190 KB, so the popup shows its counts first and asks for it right after.
    */
   withTimeline: z.optional(z.boolean()),
@@ -56,7 +56,7 @@ export type StoredChange = z.infer<typeof storedChangedRequest>;
 export interface Protocol {
   getReport(request: GetReportRequest): ReportResponse;
   locateStep(ref: string): LocateStepResponse;
-  /** Popup → content script: the page's structure without its data (lib/structure-export.ts). */
+  /** Popup → content script: the page's structure without its data (lib/structure/export.ts). */
   exportStructure(): ExportStructureResponse;
   reportChanged(report: ReportChanged): void;
   /**
@@ -94,7 +94,9 @@ export function listen<T extends MessageType>(
   request: z.ZodMiniType<RequestOf<T>>,
   answer: (request: RequestOf<T>, sender: ExtensionMessage['sender']) => AnswerOf<T> | Promise<AnswerOf<T>>,
 ): () => void {
-  return onMessage(type, (message) => answer(request.parse(message.data), message.sender));
+  // Async, so a request that does not validate rejects: the library then sends the sender its
+  // error. A synchronous throw would escape the library to the browser, which words it its own way.
+  return onMessage(type, async (message) => answer(request.parse(message.data), message.sender));
 }
 
 /** The latest audit, or why it failed. */

@@ -1,6 +1,6 @@
 import { storage } from '@wxt-dev/storage';
-import { defaultSettings, type Settings } from '../settings';
-import { parseSettings, readSettingsStrict } from '../settings-schema';
+import { defaultSettings, type Settings } from '../settings/settings';
+import { parseSettings, readSettingsStrict } from '../settings/settings-schema';
 import { SETTINGS_KEY } from './active-config';
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { REPORT_PAGE_KINDS } from '../kinds';
-import type { ReportPageKind } from '../report';
+import type { ReportPageKind } from '../audit/report';
+import { REPORT_PAGE_KINDS } from '../model/kinds';
 
 /**
  * Kartra may render the builder inside a frame of app.kartra.com, and the content script runs

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { STARTING_RULE_TYPES, STEP_KINDS } from '../kinds';
+import { STARTING_RULE_TYPES, STEP_KINDS } from '../model/kinds';
 import type { KartraProfile } from './profile-types';
 
 /**

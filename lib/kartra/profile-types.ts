@@ -1,4 +1,4 @@
-import type { STARTING_RULE_TYPES, STEP_KINDS } from '../kinds';
+import type { STARTING_RULE_TYPES, STEP_KINDS } from '../model/kinds';
 
 /**
  * The shape of a Kartra profile (see profile.ts), without zod: the content script's loader reads

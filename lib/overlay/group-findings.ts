@@ -1,5 +1,5 @@
+import type { Finding, Report } from '../audit/report';
 import { RULE_ID as CHANGES_NOT_SAVED } from '../checks/changes-not-saved';
-import type { Finding, Report } from '../report';
 
 export type Severity = Finding['severity'];
 

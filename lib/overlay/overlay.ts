@@ -1,7 +1,7 @@
+import type { Report } from '../audit/report';
 import type { PageWindow } from '../extension/audit-session';
 import type { KartraProfile } from '../kartra/profile';
 import type { CardsRead } from '../reader/collect';
-import type { Report } from '../report';
 
 /**
  * The inline warnings as the audit module drives them (drawn by components/overlay/mount-overlay.ts,

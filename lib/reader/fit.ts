@@ -1,8 +1,8 @@
-import type { FitCheck, Reading } from '../model';
+import type { FitCheck, Reading } from '../model/model';
 
 /**
  * How well a profile fits the page it read, from invariants any real builder satisfies (see
- * FIT_CHECKS in lib/model.ts). The counts are taken while interpreting, so judging a profile
+ * FIT_CHECKS in lib/model/model.ts). The counts are taken while interpreting, so judging a profile
  * costs no second pass.
  */
 

@@ -1,5 +1,5 @@
 import { type KartraProfile, kartraProfile } from '../kartra/profile';
-import type { PageModel, ProfileSource } from '../model';
+import type { PageModel, ProfileSource } from '../model/model';
 import { type CardsRead, collectList, collectScene } from './collect';
 import { GOOD_FIT } from './fit';
 import { inferList } from './infer-list';

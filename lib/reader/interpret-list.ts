@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import type { Diagnostic, ListRow, PageModel } from '../model';
+import type { Diagnostic, ListRow, PageModel } from '../model/model';
 import { parseCount } from './parse-fields';
 import { statusFromIcon } from './parse-icons';
 import type { ListScene } from './scene';

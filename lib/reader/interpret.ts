@@ -1,4 +1,4 @@
-import { subsequenceLetter } from '../graph';
+import { subsequenceLetter } from '../flow/graph';
 import type { KartraProfile } from '../kartra/profile';
 import type {
   Connection,
@@ -8,7 +8,7 @@ import type {
   SequenceModel,
   StartingRule,
   Step,
-} from '../model';
+} from '../model/model';
 import { assignBranches, type Branch } from './branches';
 import { type CardCheckId, emptyReadStats, profileFit, type ReadStats } from './fit';
 import { isFiniteRect } from './geometry';

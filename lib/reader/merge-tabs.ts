@@ -1,4 +1,4 @@
-import type { Connection, SequenceModel } from '../model';
+import type { Connection, SequenceModel } from '../model/model';
 
 /**
  * Only the selected tab's canvas is in the page, so a sequence is seen one tab at a time.

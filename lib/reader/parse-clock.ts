@@ -17,7 +17,7 @@ export function clockFromParts(hour: string, minute: string, half: string): stri
 
 /**
  * A window's end time: as clockFromParts, except that 12:00 AM is midnight at the END of the
- * day, "24:00" (the same reading lib/timing.ts gives a window's end).
+ * day, "24:00" (the same reading lib/time/timing.ts gives a window's end).
  */
 export function windowEndFromParts(hour: string, minute: string, half: string): string | null {
   const clock = clockFromParts(hour, minute, half);

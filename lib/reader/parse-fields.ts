@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import type { Step, Version } from '../model';
+import type { Step, Version } from '../model/model';
 import { afterPrefix, collapse, isText, samePhrase } from './text';
 
 type Words = KartraProfile['words'];

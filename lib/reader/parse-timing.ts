@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import type { Delay } from '../model';
+import type { Delay } from '../model/model';
 import { CLOCK_12H, clockFromParts } from './parse-clock';
 import { alternation, collapse, escapeRegExp, isText, samePhrase } from './text';
 

@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import type { StepWindow, Weekday } from '../model';
+import type { StepWindow, Weekday } from '../model/model';
 import { CLOCK_12H, clockFromParts, windowEndFromParts } from './parse-clock';
 import { collapse, DASH, isText, samePhrase } from './text';
 

@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import type { Diagnostic, DiagnosticCode, Step } from '../model';
+import type { Diagnostic, DiagnosticCode, Step } from '../model/model';
 import { isGotoLine, parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
 import { iconValue } from './parse-icons';
 import { parseTiming, type TimingPatterns, timingPatterns } from './parse-timing';

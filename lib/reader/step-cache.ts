@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import type { Diagnostic, Step } from '../model';
+import type { Diagnostic, Step } from '../model/model';
 import { type TimingPatterns, timingPatterns } from './parse-timing';
 import { readStep } from './read-step';
 import type { SceneCard } from './scene';

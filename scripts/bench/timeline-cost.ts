@@ -1,6 +1,6 @@
-import { buildGraph } from '../../lib/graph';
-import { computeTimeline } from '../../lib/timeline';
-import { createTiming } from '../../lib/timing';
+import { buildGraph } from '../../lib/flow/graph';
+import { createTiming } from '../../lib/time/timing';
+import { computeTimeline } from '../../lib/timeline/timeline';
 import { specToModel } from '../../tests/support/spec-to-model';
 import { generateSpec } from './generate-spec';
 import { median } from './stats';

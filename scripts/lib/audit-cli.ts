@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { Report } from '../../lib/report';
+import type { Report } from '../../lib/audit/report';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from './format-report';
 
 /**

@@ -1,5 +1,5 @@
+import type { Report } from '../../lib/audit/report';
 import { EXPORT_FORMATS, type ExportFormat, renderReport } from '../../lib/export';
-import type { Report } from '../../lib/report';
 
 /** The formats `npm run audit:replica -- spec.json --format <format>` accepts. */
 export const REPORT_FORMATS = EXPORT_FORMATS;

@@ -6,12 +6,12 @@ import {
   STRUCTURE_FORMAT,
   type StructureElement,
   type StructureText,
-} from '../../lib/structure-export';
-import { structureSchema } from '../../lib/structure-schema';
+} from '../../lib/structure/export';
+import { structureSchema } from '../../lib/structure/structure-schema';
 import { KARTRA_ORIGIN } from './saved-page';
 
 /**
- * A structure export (lib/structure-export.ts) rendered back as a page: every element at its
+ * A structure export (lib/structure/export.ts) rendered back as a page: every element at its
  * place (absolutely positioned, with its classes and id), its texts as exported, and the lines'
  * paths, so that the extension can read and audit it like the page it came from. A field the
  * export masked whole (titles, names) is left out rather than shown as its placeholder, and what

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Finding } from '../../lib/audit/report';
 import { causeKey } from '../../lib/checks/causes';
 import { mergeOverride } from '../../lib/extension/profile-validation';
 import { kartraProfile } from '../../lib/kartra/profile';
 import { type PhraseMeaning, teachWords } from '../../lib/kartra/teach-words';
-import type { Finding } from '../../lib/report';
 import { type KartraSession, launchKartra } from '../harness';
 import { replicaDrawnAt } from '../harness/replica-dom';
 import type { SkinName } from '../replica/skin';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { reportSchema } from '../../lib/report';
+import { reportSchema } from '../../lib/audit/report';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { tabOfRef } from '../replica/spec';
 import { parseCsv } from '../support/parse-csv';

@@ -1,4 +1,4 @@
-import type { Report } from '../../lib/report';
+import type { Report } from '../../lib/audit/report';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { skinned } from '../harness/replica-dom';
 import { RENAME_EVERY_CLASS } from '../support/rename-classes';

@@ -1,4 +1,4 @@
-import type { SequenceModel } from '../../lib/model';
+import type { SequenceModel } from '../../lib/model/model';
 import { type Fixture, loadFixtures } from '../fixtures/sequences/fixtures';
 import { factsHidden, NAMED_SKINS, SKIN_NAMES, type SkinName } from '../replica/skin';
 import { auditFixture, inAppOrder } from '../support/audit-fixture';

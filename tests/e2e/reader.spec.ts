@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { build } from 'esbuild';
-import type { PageModel, SequenceModel } from '../../lib/model';
+import type { PageModel, SequenceModel } from '../../lib/model/model';
 import { loadEditorSpec, loadFixtures } from '../fixtures/sequences/fixtures';
 import { type KartraSession, launchKartra } from '../harness';
 import { type EditorSpec, editorSpecSchema, listSpecSchema } from '../replica/spec';

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { PageModel } from '../../lib/model';
-import type { Report } from '../../lib/report';
+import type { Report } from '../../lib/audit/report';
+import type { PageModel } from '../../lib/model/model';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { type DamageDone, damagePage, undoDamage } from '../support/damage';
 import type { ExtensionReports } from '../support/extension-report';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { marked } from 'marked';
-import { reportSchema } from '../../lib/report';
+import { reportSchema } from '../../lib/audit/report';
 import { hostileSpecNames, loadHostileSpec } from '../fixtures/hostile/hostile';
 import { PWN_FLAG } from '../fixtures/hostile/strings';
 import { parseCsv } from '../support/parse-csv';

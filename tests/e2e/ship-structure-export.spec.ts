@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kartraProfile } from '../../lib/kartra/profile';
-import type { PageStructure, StructureElement } from '../../lib/structure-export';
+import type { PageStructure, StructureElement } from '../../lib/structure/export';
 import { serveSavedPage } from '../../scripts/lib/saved-page';
 import { renderStructurePage, structureUrl } from '../../scripts/lib/structure-page';
 import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';

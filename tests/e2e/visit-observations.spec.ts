@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { Report } from '../../lib/report';
-import { createTiming } from '../../lib/timing';
+import type { Report } from '../../lib/audit/report';
+import { createTiming } from '../../lib/time/timing';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import type { ExtensionReports } from '../support/extension-report';
 import { toggleFromMenu } from '../support/replica-edits';

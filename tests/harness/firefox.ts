@@ -159,11 +159,16 @@ export async function launchFirefoxKartra(buildDir = FIREFOX_BUILD_DIR): Promise
   const contexts = async (params: object): Promise<BidiContext[]> =>
     ((await connection.send('browsingContext.getTree', params)).result as { contexts: BidiContext[] })
       .contexts;
-  const browserWindow = async (): Promise<string> => {
-    const [window] = await contexts({ 'moz:scope': 'chrome' });
-    if (!window) throw new Error('Firefox: no browser window to run in');
-    return window.context;
-  };
+  // The browser window's chrome document, once it has its tabs: right after start-up the first
+  // chrome context can be one that has none yet (gBrowser not defined).
+  const browserWindow = (): Promise<string> =>
+    waitUntil('a browser window with its tabs', async () => {
+      for (const window of await contexts({ 'moz:scope': 'chrome' })) {
+        const ready = await evaluate(window.context, "typeof gBrowser !== 'undefined'").catch(() => false);
+        if (ready === true) return window.context;
+      }
+      return null;
+    });
 
   return {
     browser,

@@ -78,7 +78,7 @@ export function skinCss(skin: Skin): string {
   const own = skin.classNames === 'kartra' ? css : renameCss(css, classMapper(skin));
   const library = LIBRARIES[skin.lines];
   const libraryCss = (library?.css ?? []).map((file) => readFileSync(require.resolve(file), 'utf8'));
-  return [own, ...libraryCss, library?.own ?? ''].join('\n');
+  return [own, ...libraryCss, ...(library?.own ? [library.own] : [])].join('\n');
 }
 
 /** How a page is drawn: which skin (default: the replica's own markup, docs/replica-markup.md). */

@@ -3,7 +3,7 @@
  * (tests/replica/spec.ts validates specs in Node): the step kinds and week days, and which tab a
  * step is on. Kept free of zod so the replica's pages load only what they draw with.
  *
- * The step kinds and week days repeat lib/model.ts's on purpose: the spec belongs to the replica
+ * The step kinds and week days repeat lib/model/model.ts's on purpose: the spec belongs to the replica
  * (Kartra's side), and a change to our reader's model must not change what the replica accepts.
  */
 

@@ -1,5 +1,5 @@
-import type { ListRow, SequenceModel, Step, StepWindow } from '../../lib/model';
-import type { UnsavedChange, UnsavedChanges } from '../../lib/visit';
+import type { ListRow, SequenceModel, Step, StepWindow } from '../../lib/model/model';
+import type { UnsavedChange, UnsavedChanges } from '../../lib/visit/visit';
 import { recipientsText } from '../replica/app/texts';
 import { type EditorSpec, type ListSpec, type SpecStep, tabOfRef } from '../replica/spec';
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
+import type { Report } from '../../lib/audit/report';
 import { exportStructureResponseSchema } from '../../lib/extension/content-answers';
-import type { Report } from '../../lib/report';
-import type { PageStructure } from '../../lib/structure-export';
+import type { PageStructure } from '../../lib/structure/export';
 import type { ExtensionReports } from './extension-report';
 import type { PageMessenger } from './messenger-script';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../../lib/audit';
+import { audit } from '../../../lib/audit/audit';
 import { causeSentence, groupReviewsByCause } from '../../../lib/checks/causes';
 import { mergeOverride, validateProfileOverride } from '../../../lib/extension/profile-validation';
 import { kartraProfile } from '../../../lib/kartra/profile';

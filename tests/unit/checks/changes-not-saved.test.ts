@@ -1,5 +1,5 @@
 import { rule } from '../../../lib/checks/changes-not-saved';
-import type { UnsavedChange, VisitObservations } from '../../../lib/visit';
+import type { UnsavedChange, VisitObservations } from '../../../lib/visit/visit';
 import { healthy, ruleTable } from './model-builder';
 
 const unsaved = (changes: UnsavedChange[], lastSaveSeenAt: string | null = null): VisitObservations => ({

@@ -1,5 +1,5 @@
 import { rule } from '../../../lib/checks/date-specific-step';
-import type { Delay } from '../../../lib/model';
+import type { Delay } from '../../../lib/model/model';
 import { chain, complete, email, healthy, onDate, ruleTable, sequence } from './model-builder';
 
 // Audit time in these tables: 2026-11-27 12:00 UTC.

@@ -1,6 +1,6 @@
 import { rule } from '../../../lib/checks/date-step-reached-late';
-import type { Connection, Delay, SequenceModel, StepWindow } from '../../../lib/model';
-import { TIMELINE_ENTRY_LIMIT } from '../../../lib/timeline';
+import type { Connection, Delay, SequenceModel, StepWindow } from '../../../lib/model/model';
+import { TIMELINE_ENTRY_LIMIT } from '../../../lib/timeline/timeline';
 import {
   chain,
   complete,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../../lib/checks/fresh-test-address';
-import { freshTestAddress } from '../../../lib/test-address';
+import { freshTestAddress } from '../../../lib/checks/test-address';
 import { healthy, NOW, ruleTable, run, sequence } from './model-builder';
 
 ruleTable(rule, [

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../../lib/audit';
+import { createContext } from '../../../lib/audit/audit';
 import type { Finding, FindingKind, Rule } from '../../../lib/checks/types';
-import type { Connection, Delay, ListRow, SequenceModel, Step, StepWindow } from '../../../lib/model';
-import { defaultSettings, type Settings } from '../../../lib/settings';
-import { createTiming, type TimeZoneSource } from '../../../lib/timing';
-import type { VisitObservations } from '../../../lib/visit';
+import type { Connection, Delay, ListRow, SequenceModel, Step, StepWindow } from '../../../lib/model/model';
+import { defaultSettings, type Settings } from '../../../lib/settings/settings';
+import { createTiming, type TimeZoneSource } from '../../../lib/time/timing';
+import type { VisitObservations } from '../../../lib/visit/visit';
 
 /** Small builders so rule tables read like the cards on the canvas. */
 

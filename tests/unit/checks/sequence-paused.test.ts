@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../../lib/audit';
+import { createContext } from '../../../lib/audit/audit';
 import { rule } from '../../../lib/checks/sequence-paused';
-import type { SeenListRow } from '../../../lib/visit';
+import type { SeenListRow } from '../../../lib/visit/visit';
 import { healthy, NOW, ruleTable, runList } from './model-builder';
 
 ruleTable(rule, [

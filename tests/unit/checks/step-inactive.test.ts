@@ -1,5 +1,5 @@
 import { rule } from '../../../lib/checks/step-inactive';
-import type { Diagnostic } from '../../../lib/model';
+import type { Diagnostic } from '../../../lib/model/model';
 import { chain, complete, email, goto, healthy, ruleTable, sequence, step, wait } from './model-builder';
 
 /** What the reader notes of a card drawn greyed out with no "Inactive" label it reads. */

@@ -1,5 +1,5 @@
 import { rule } from '../../../lib/checks/too-many-emails';
-import type { Step } from '../../../lib/model';
+import type { Step } from '../../../lib/model/model';
 import { chain, complete, email, ruleTable, sequence, sms } from './model-builder';
 
 const emails = (count: number, extra: Step[] = []) => {

@@ -1,5 +1,5 @@
 import { rule } from '../../../lib/checks/version-split-invalid';
-import type { Version } from '../../../lib/model';
+import type { Version } from '../../../lib/model/model';
 import { chain, complete, email, ruleTable, sequence } from './model-builder';
 
 const versions = (...vs: Array<[string, number]>): Version[] =>

@@ -1,5 +1,5 @@
 import { rule } from '../../../lib/checks/window-never-opens';
-import type { StepWindow } from '../../../lib/model';
+import type { StepWindow } from '../../../lib/model/model';
 import { chain, complete, email, ruleTable, sequence, weekdays } from './model-builder';
 
 const windowed = (window: StepWindow | null) =>

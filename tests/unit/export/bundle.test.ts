@@ -10,14 +10,14 @@ import { describe, expect, it } from 'vitest';
 // timeline say it in the popup's words and draw the popup's chart), and the step kinds' labels
 // (the step map names kinds as the findings do).
 const SHARED_WITH_THE_POPUP = [
-  'lib/describe-step.ts',
-  'lib/graph.ts',
-  'lib/quiet-hours.ts',
-  'lib/timeline.ts',
-  'lib/timeline-chart.ts',
-  'lib/timeline-rows.ts',
-  'lib/timeline-words.ts',
-  'lib/timing.ts',
+  'lib/model/describe-step.ts',
+  'lib/flow/graph.ts',
+  'lib/time/quiet-hours.ts',
+  'lib/timeline/timeline.ts',
+  'lib/timeline/chart.ts',
+  'lib/timeline/rows.ts',
+  'lib/timeline/words.ts',
+  'lib/time/timing.ts',
 ];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 

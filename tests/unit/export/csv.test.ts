@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../lib/audit/report';
 import { CSV_COLUMNS, renderCsvReport } from '../../../lib/export/csv';
-import type { Report } from '../../../lib/report';
 import { editorReport, HOSTILE, listReport, unrecognisedReport } from './reports';
 
 /** A strict RFC 4180 reader: CRLF between records, quoted fields may hold anything. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../lib/audit/report';
 import { reportFileName, slugify } from '../../../lib/export/file-name';
-import type { Report } from '../../../lib/report';
 import { editorReport, listReport, unrecognisedReport } from './reports';
 
 function named(name: string | null): Report {

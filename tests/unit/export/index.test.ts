@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateReport } from '../../../lib/audit/report';
 import {
   EXPORT_FORMATS,
   EXPORT_MIME_TYPES,
@@ -9,7 +10,6 @@ import {
   renderMarkdownReport,
   renderReport,
 } from '../../../lib/export';
-import { validateReport } from '../../../lib/report';
 import { formatReport, REPORT_FORMATS } from '../../../scripts/lib/format-report';
 import { editorReport, listReport } from './reports';
 

@@ -1,5 +1,5 @@
-import type { Finding, Report } from '../../../lib/report';
-import { validateReport } from '../../../lib/report';
+import type { Finding, Report } from '../../../lib/audit/report';
+import { validateReport } from '../../../lib/audit/report';
 
 /** Realistic reports, as the extension writes them, for the export tests. Each is schema-checked. */
 

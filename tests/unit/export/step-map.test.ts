@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../../lib/audit';
+import { audit } from '../../../lib/audit/audit';
+import type { Report } from '../../../lib/audit/report';
 import {
   renderStepMapCsv,
   renderStepMapMarkdown,
@@ -7,10 +8,9 @@ import {
   stepMapFileName,
   stepMapRows,
 } from '../../../lib/export/step-map';
-import type { PageModel, SequenceModel } from '../../../lib/model';
-import type { Report } from '../../../lib/report';
-import { withTimeline } from '../../../lib/report-timeline';
-import { defaultSettings } from '../../../lib/settings';
+import type { PageModel, SequenceModel } from '../../../lib/model/model';
+import { defaultSettings } from '../../../lib/settings/settings';
+import { withTimeline } from '../../../lib/timeline/report-timeline';
 import { FORMULA_STARTERS, HOSTILE_STRINGS } from '../../fixtures/hostile/strings';
 import { FIXTURE_AUDIT_TIME, loadEditorSpec } from '../../fixtures/sequences/fixtures';
 import { parseCsv } from '../../support/parse-csv';

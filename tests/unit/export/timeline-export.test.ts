@@ -1,11 +1,11 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../../lib/audit';
+import { audit } from '../../../lib/audit/audit';
+import { validateReport } from '../../../lib/audit/report';
 import { renderHtmlReport, renderJsonReport, renderMarkdownReport } from '../../../lib/export';
-import type { PageModel, SequenceModel } from '../../../lib/model';
-import { validateReport } from '../../../lib/report';
-import { withTimeline } from '../../../lib/report-timeline';
-import { defaultSettings } from '../../../lib/settings';
+import type { PageModel, SequenceModel } from '../../../lib/model/model';
+import { defaultSettings } from '../../../lib/settings/settings';
+import { withTimeline } from '../../../lib/timeline/report-timeline';
 import {
   chain,
   complete,

@@ -6,7 +6,7 @@ import { loadActiveConfig } from '../../../lib/extension/active-config-loader';
 import { askActiveConfig } from '../../../lib/extension/ask-config';
 import { listen, noRequest } from '../../../lib/extension/messages';
 import { kartraProfile } from '../../../lib/kartra/profile';
-import { defaultSettings } from '../../../lib/settings';
+import { defaultSettings } from '../../../lib/settings/settings';
 
 describe('the settings and profile the content script reads pages with', () => {
   beforeEach(() => fakeBrowser.reset());

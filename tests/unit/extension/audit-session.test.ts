@@ -1,5 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Report } from '../../../lib/audit/report';
 import {
   type AuditSession,
   type PageWindow,
@@ -8,9 +9,8 @@ import {
 } from '../../../lib/extension/audit-session';
 import { kartraProfile } from '../../../lib/kartra/profile';
 import { INFERENCE_RETRY_MS } from '../../../lib/reader';
-import type { Report } from '../../../lib/report';
-import { defaultSettings } from '../../../lib/settings';
-import type { ListMemory } from '../../../lib/visit';
+import { defaultSettings } from '../../../lib/settings/settings';
+import type { ListMemory } from '../../../lib/visit/visit';
 import { buildScene, TWO_TABS } from '../reader/scene-builder';
 import { blankTexts, EDITOR_URL, renameClasses, renderScene } from '../reader/scene-dom';
 

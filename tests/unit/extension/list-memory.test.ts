@@ -2,8 +2,8 @@ import { storage } from '@wxt-dev/storage';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadListMemory, saveListMemory } from '../../../lib/extension/list-memory';
-import { listMemorySchema } from '../../../lib/list-memory-schema';
-import type { ListMemory } from '../../../lib/visit';
+import { listMemorySchema } from '../../../lib/visit/list-memory-schema';
+import type { ListMemory } from '../../../lib/visit/visit';
 
 const seen: ListMemory = {
   '3401': {

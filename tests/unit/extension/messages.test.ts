@@ -1,6 +1,7 @@
 import { storage } from '@wxt-dev/storage';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Report } from '../../../lib/audit/report';
 import { askAuditedFrame, InvalidAnswerError } from '../../../lib/extension/ask-audited-frame';
 import {
   type AuditResult,
@@ -12,8 +13,7 @@ import {
   reportResponse,
   sendMessage,
 } from '../../../lib/extension/messages';
-import type { PageModel } from '../../../lib/model';
-import type { Report } from '../../../lib/report';
+import type { PageModel } from '../../../lib/model/model';
 import { editorReport } from '../export/reports';
 
 const page = {

@@ -2,7 +2,7 @@ import { storage } from '@wxt-dev/storage';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings, saveSettings, watchSettings } from '../../../lib/extension/settings-store';
-import { defaultSettings } from '../../../lib/settings';
+import { defaultSettings } from '../../../lib/settings/settings';
 
 describe('the settings store', () => {
   beforeEach(() => fakeBrowser.reset());

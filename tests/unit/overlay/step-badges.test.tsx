@@ -2,8 +2,8 @@ import { Window } from 'happy-dom';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { type BoxPosition, InlineOverlay } from '../../../components/overlay/InlineOverlay';
+import type { Finding, Report } from '../../../lib/audit/report';
 import { badgeOf, countWords, groupFindings } from '../../../lib/overlay/group-findings';
-import type { Finding, Report } from '../../../lib/report';
 
 const finding = (
   severity: Finding['severity'],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { branchGroups, firstRows, onlyGroups } from '../../../components/popup/timeline-rows';
+import { ZoneClocks } from '../../../lib/time/timing';
+import { branchGroups, firstRows, onlyGroups } from '../../../lib/timeline/rows';
+import { branchPath } from '../../../lib/timeline/timeline';
 import {
   branchTitle,
   endWords,
@@ -7,9 +9,7 @@ import {
   formatMoment,
   formatWhen,
   localInputValue,
-} from '../../../components/popup/timeline-words';
-import { branchPath } from '../../../lib/timeline';
-import { ZoneClocks } from '../../../lib/timing';
+} from '../../../lib/timeline/words';
 import {
   chain,
   complete,
@@ -24,7 +24,7 @@ import {
   wait,
   yes,
 } from '../checks/model-builder';
-import { timelineOf } from '../timeline-of';
+import { timelineOf } from '../timeline/timeline-of';
 
 /** The tests' zone clocks, as the audit session keeps its own. */
 const clocks = new ZoneClocks();

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../../lib/audit';
+import { audit } from '../../../lib/audit/audit';
 import { kartraProfile } from '../../../lib/kartra/profile';
-import type { PageModel, Step } from '../../../lib/model';
+import type { PageModel, Step } from '../../../lib/model/model';
 import { newReadMemory, readPage } from '../../../lib/reader/index';
 import { inferProfile } from '../../../lib/reader/infer-profile';
 import { loadEditorSpec } from '../../fixtures/sequences/fixtures';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ListRow } from '../../../lib/model';
+import type { ListRow } from '../../../lib/model/model';
 import { readPage } from '../../../lib/reader/index';
 import { newDocument } from './scene-dom';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kartraProfile } from '../../../lib/kartra/profile';
 import { kartraProfileSchema } from '../../../lib/kartra/profile-schema';
-import type { PageModel } from '../../../lib/model';
+import type { PageModel } from '../../../lib/model/model';
 import { INFERENCE_RETRY_MS, newReadMemory, readPage } from '../../../lib/reader/index';
 import { inferProfile } from '../../../lib/reader/infer-profile';
 import { buildScene, type GenLayout, type GenStep, TWO_TABS } from './scene-builder';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { kartraProfile } from '../../../lib/kartra/profile';
-import { type Connection, STEP_KINDS, sequenceModelSchema } from '../../../lib/model';
+import { type Connection, STEP_KINDS, sequenceModelSchema } from '../../../lib/model/model';
 import { GridIndex } from '../../../lib/reader/geometry';
 import { interpretScene } from '../../../lib/reader/interpret';
 import { buildScene, type GenLayout, type GenStep, TERMINAL } from './scene-builder';

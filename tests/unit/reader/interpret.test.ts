@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kartraProfile } from '../../../lib/kartra/profile';
-import { pageModelSchema, type SequenceModel } from '../../../lib/model';
+import { pageModelSchema, type SequenceModel } from '../../../lib/model/model';
 import { interpretScene } from '../../../lib/reader/interpret';
 import type { Scene } from '../../../lib/reader/scene';
 import { buildScene, type GenLayout, type GenStep } from './scene-builder';

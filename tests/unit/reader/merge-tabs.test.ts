@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SequenceModel, Step } from '../../../lib/model';
+import type { SequenceModel, Step } from '../../../lib/model/model';
 import { mergeTabs } from '../../../lib/reader/merge-tabs';
 
 function step(ref: string, tab: string, title = `Step ${ref}`): Step {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kartraProfile } from '../../../lib/kartra/profile';
-import type { StepWindow } from '../../../lib/model';
+import type { StepWindow } from '../../../lib/model/model';
 import {
   parseAction,
   parseCount,
@@ -13,7 +13,7 @@ import {
 import { iconValue, statusFromIcon } from '../../../lib/reader/parse-icons';
 import { parseTiming, timingPatterns } from '../../../lib/reader/parse-timing';
 import { parseWindow } from '../../../lib/reader/parse-window';
-import { windowProblem } from '../../../lib/timing';
+import { windowProblem } from '../../../lib/time/timing';
 
 const words = kartraProfile.words;
 const timing = timingPatterns(words);
@@ -77,7 +77,7 @@ describe('window line', () => {
       { type: 'hours', days: ['mon', 'tue', 'wed', 'fri', 'sat', 'sun'], from: '18:15', to: '18:15' },
     ],
     ['Mon-Fri, 9:00 AM - 5:00 PM', { type: 'hours', days: weekdays.slice(0, 5), from: '09:00', to: '17:00' }],
-    // An end of 12:00 AM is midnight at the END of the day, as lib/timing.ts reads "24:00".
+    // An end of 12:00 AM is midnight at the END of the day, as lib/time/timing.ts reads "24:00".
     [
       'Mon–Fri, 9:00 AM – 12:00 AM',
       { type: 'hours', days: weekdays.slice(0, 5), from: '09:00', to: '24:00' },

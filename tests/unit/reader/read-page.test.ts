@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kartraProfile } from '../../../lib/kartra/profile';
-import { pageModelSchema, STEP_KINDS } from '../../../lib/model';
+import { pageModelSchema, STEP_KINDS } from '../../../lib/model/model';
 import { collectScene } from '../../../lib/reader/collect';
 import { readPage } from '../../../lib/reader/index';
 import { interpretScene } from '../../../lib/reader/interpret';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../../lib/audit';
+import { audit } from '../../../lib/audit/audit';
 import { fitShortfallSentences } from '../../../lib/export/report-view';
 import { kartraProfile } from '../../../lib/kartra/profile';
-import type { PageModel } from '../../../lib/model';
+import type { PageModel } from '../../../lib/model/model';
 import { emptyReadStats, profileFit } from '../../../lib/reader/fit';
 import { interpretScene } from '../../../lib/reader/interpret';
 import { fieldsOf, readStep } from '../../../lib/reader/read-step';

@@ -1,5 +1,5 @@
 import { kartraProfile } from '../../../lib/kartra/profile';
-import type { Connection, StepKind } from '../../../lib/model';
+import type { Connection, StepKind } from '../../../lib/model/model';
 import type { Point, Rect, Scene, SceneCard, SceneLine, SceneNode } from '../../../lib/reader/scene';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kartraProfile } from '../../../lib/kartra/profile';
-import type { Diagnostic } from '../../../lib/model';
+import type { Diagnostic } from '../../../lib/model/model';
 import { interpretScene } from '../../../lib/reader';
 import { readStep } from '../../../lib/reader/read-step';
 import type { Scene } from '../../../lib/reader/scene';

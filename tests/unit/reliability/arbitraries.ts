@@ -12,9 +12,9 @@ import {
   type StartingRule,
   type Step,
   WEEKDAYS,
-} from '../../../lib/model';
+} from '../../../lib/model/model';
 import type { Rect, Scene, SceneCard, SceneLine, SceneNode } from '../../../lib/reader/scene';
-import type { Settings } from '../../../lib/settings';
+import type { Settings } from '../../../lib/settings/settings';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile/strings';
 
 /**

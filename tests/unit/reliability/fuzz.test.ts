@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../../lib/audit';
+import { audit } from '../../../lib/audit/audit';
+import { reportSchema } from '../../../lib/audit/report';
 import { EXPORT_FORMATS, renderReport } from '../../../lib/export';
 import { kartraProfile } from '../../../lib/kartra/profile';
-import { pageModelSchema } from '../../../lib/model';
+import { pageModelSchema } from '../../../lib/model/model';
 import { interpretScene } from '../../../lib/reader';
-import { reportSchema } from '../../../lib/report';
 import { parseCsv } from '../../support/parse-csv';
 import { runSeed } from '../../support/run-seed';
 import { nowArb, pageModelArb, sceneArb, sequenceArb, settingsArb, timeZoneArb } from './arbitraries';

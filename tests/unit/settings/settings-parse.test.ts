@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interpretStoredSettings } from '../../../lib/extension/settings-store';
-import { defaultSettings } from '../../../lib/settings';
-import { parseSettings, readSettingsStrict, settingsSchema } from '../../../lib/settings-schema';
+import { defaultSettings } from '../../../lib/settings/settings';
+import { parseSettings, readSettingsStrict, settingsSchema } from '../../../lib/settings/settings-schema';
 
 /** Stored values as storage gives them back (JSON), near the settings' shape so every branch is hit. */
 const anyValue = fc.jsonValue({ maxDepth: 2 });

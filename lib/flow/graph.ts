@@ -1,0 +1,418 @@
+import type { Connection, DiagnosticCode, SequenceModel, Step } from '../model/model';
+
+/** The Starting Rules module's reference in connections and findings. */
+export const START = 'start';
+
+const SUB_REF = /^([A-Z])(\d+)$/;
+const MAIN_REF = /^\d+$/;
+
+/** The sub-sequence letter of a step reference ("A" for "A3"), or null for the main flow. */
+export function subsequenceLetter(ref: string): string | null {
+  return SUB_REF.exec(ref)?.[1] ?? null;
+}
+
+/** Orders references as the builder numbers them: 1, 2, 10, then A1, A2, B1; anything else last. */
+export function compareRefs(a: string, b: string): number {
+  const rank = (ref: string): [number, string, number] => {
+    if (ref === START) return [0, '', 0];
+    if (MAIN_REF.test(ref)) return [1, '', Number(ref)];
+    const sub = SUB_REF.exec(ref);
+    if (sub) return [2, sub[1] ?? '', Number(sub[2])];
+    return [3, ref, 0];
+  };
+  const [ga, la, na] = rank(a);
+  const [gb, lb, nb] = rank(b);
+  if (ga !== gb) return ga - gb;
+  if (la !== lb) return la < lb ? -1 : 1;
+  return na - nb;
+}
+
+export interface SplitBranches {
+  yes: readonly string[];
+  no: readonly string[];
+  /** Lines leaving the split whose Yes/No output could not be told. */
+  unlabeled: readonly string[];
+}
+
+/**
+ * The flow as a contact experiences it, built once per audit: who follows whom (lines, then
+ * Go To jumps), what can be reached, and the order steps run in. Everything is computed in
+ * time linear in steps + connections, since the audit re-runs on every change in the builder.
+ */
+export interface FlowGraph {
+  readonly sequence: SequenceModel;
+  /** One step per reference (the first card wins if the page showed a number twice). */
+  readonly steps: readonly Step[];
+  readonly duplicateRefs: readonly string[];
+  step(ref: string): Step | undefined;
+  /** The step's position in `steps`, or -1: for walks that keep marks in arrays. */
+  indexOf(ref: string): number;
+  has(ref: string): boolean;
+  /**
+   * Next steps for a contact: lines (Yes before No, then unlabeled), then the Go To target when
+   * the Go To is active (an inactive one is skipped, so it jumps nowhere).
+   */
+  successors(ref: string): readonly string[];
+  /** Lines leaving a step (or 'start') whose target exists. */
+  connectionsFrom(ref: string): readonly Connection[];
+  /** Lines arriving at a step, from Starting Rules or another existing step. */
+  incomingConnections(ref: string): number;
+  /** Go To steps naming this step. */
+  gotoSources(ref: string): readonly string[];
+  splitBranches(ref: string): SplitBranches;
+  /** The Starting Rules module was on the page (it lives on the main tab). */
+  readonly startSeen: boolean;
+  /**
+   * Reachable from Starting Rules, following lines and the jumps of active Go To steps that are
+   * themselves reached.
+   */
+  readonly reachable: ReadonlySet<string>;
+  /**
+   * What is known to be reachable: `reachable` when the whole flow was read; otherwise also
+   * anything an active Go To leads to, since that Go To may be reached through what was not seen.
+   */
+  readonly entryReachable: ReadonlySet<string>;
+  /**
+   * Steps a contact might pass given what was seen: `reachable` when every tab was read, every
+   * line traced and every active Go To's target read; otherwise also anything downstream of an
+   * active Go To's target or of a step without incoming lines, since a Go To on an unseen tab (or
+   * an untraced line, or a Go To whose target was not read) may lead there.
+   */
+  readonly mayRun: ReadonlySet<string>;
+  /** The order a contact meets the steps: depth-first from Starting Rules, Yes before No, then Go To. */
+  readonly runOrder: readonly string[];
+  /** Position in runOrder, or -1 for steps no contact reaches. */
+  runIndex(ref: string): number;
+  subsequenceOf(ref: string): string | null;
+  /** Sub-sequence letter to its steps, in reference order. */
+  readonly subsequences: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Steps of a sub-sequence that a line or an active Go To leads to from outside it, from a step
+   * in entryReachable: a way in that nobody takes (from a stranded step, or an inactive Go To)
+   * is no way in.
+   */
+  entriesOf(letter: string): readonly string[];
+  /** Tabs the tab bar lists but whose canvas was not read. */
+  readonly tabsNotSeen: readonly string[];
+  /** Every tab was read and the Starting Rules module was seen. */
+  readonly complete: boolean;
+  /** Lines the reader could not trace to both ends (from its diagnostics). */
+  readonly untracedLines: number;
+  /** Active Go To steps whose target was not read: each may jump anywhere. */
+  readonly unreadJumps: readonly string[];
+  /**
+   * The canvas showed cards but its lines could not be read (no node or line found, lines painted
+   * where no element holds them, nodes shown as linked with no line ending on any): its lines are
+   * unknown.
+   */
+  readonly connectionsUnread: boolean;
+  /** Why the lines could not be read, as the reader found it; null when they were read. */
+  readonly connectionsUnreadReason: string | null;
+  /**
+   * Cards the reader saw but could not read as steps (in markup other than the rest), by their
+   * number, or null for one that shows none: what leads to them and from them is unknown.
+   */
+  readonly cardsNotRead: readonly (string | null)[];
+  /** Some lines may be missing from the flow: untraced lines, cards not read, or no line read at all. */
+  readonly linesUncertain: boolean;
+  /**
+   * Strongly connected parts of the flow restricted to `include`d steps that contain a cycle
+   * (two or more steps, or a step leading to itself). Tarjan's algorithm, iterative.
+   */
+  cycles(include: (ref: string) => boolean): string[][];
+}
+
+/** Diagnostics that leave one line out of the flow. */
+const UNTRACED_LINE_CODES: ReadonlySet<DiagnosticCode> = new Set([
+  'line-untraced',
+  'line-end-unnumbered',
+  'linked-node-without-line',
+]);
+/** Diagnostics that leave every line out of the flow. */
+const CONNECTIONS_UNREAD_CODES: ReadonlySet<DiagnosticCode> = new Set([
+  'connections-not-found',
+  'lines-unreadable',
+  'layout-missing',
+]);
+
+export function buildGraph(sequence: SequenceModel): FlowGraph {
+  const steps: Step[] = [];
+  const duplicateRefs: string[] = [];
+  const indexOf = new Map<string, number>();
+  for (const step of sequence.steps) {
+    if (indexOf.has(step.ref) || step.ref === START) {
+      duplicateRefs.push(step.ref);
+      continue;
+    }
+    indexOf.set(step.ref, steps.length);
+    steps.push(step);
+  }
+  const n = steps.length;
+  const startIndex = n;
+  const nodeOf = (ref: string): number | undefined => (ref === START ? startIndex : indexOf.get(ref));
+  const refOf = (i: number): string => (i === startIndex ? START : (steps[i] as Step).ref);
+
+  const yes: number[][] = Array.from({ length: n + 1 }, () => []);
+  const no: number[][] = Array.from({ length: n + 1 }, () => []);
+  const plain: number[][] = Array.from({ length: n + 1 }, () => []);
+  const outLines: Connection[][] = Array.from({ length: n + 1 }, () => []);
+  const incoming = new Int32Array(n + 1);
+  for (const c of sequence.connections) {
+    const from = nodeOf(c.from);
+    const to = indexOf.get(c.to);
+    if (from === undefined || to === undefined) continue;
+    (c.branch === 'yes' ? yes : c.branch === 'no' ? no : plain)[from]?.push(to);
+    outLines[from]?.push(c);
+    incoming[to] = (incoming[to] ?? 0) + 1;
+  }
+  const gotoFrom: string[][] = Array.from({ length: n }, () => []);
+  const gotoTarget = new Int32Array(n + 1).fill(-1);
+  const unreadJumps: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const step = steps[i] as Step;
+    if (step.kind === 'goto' && step.goto === null && step.active) unreadJumps.push(step.ref);
+    if (step.kind !== 'goto' || step.goto === null) continue;
+    const target = indexOf.get(step.goto);
+    if (target === undefined) continue;
+    gotoFrom[target]?.push(step.ref);
+    // An inactive Go To is skipped like any inactive step: its jump is never taken.
+    if (step.active) gotoTarget[i] = target;
+  }
+  const succ: number[][] = [];
+  const succRefs: string[][] = [];
+  for (let i = 0; i <= n; i++) {
+    const list = [...(yes[i] ?? []), ...(no[i] ?? []), ...(plain[i] ?? [])];
+    const target = gotoTarget[i] ?? -1;
+    if (target >= 0) list.push(target);
+    succ.push(list);
+    succRefs.push(list.map(refOf));
+  }
+
+  const walk = (sources: Iterable<number>): Uint8Array => {
+    const seen = new Uint8Array(n + 1);
+    const queue: number[] = [];
+    for (const s of sources) {
+      if (!seen[s]) {
+        seen[s] = 1;
+        queue.push(s);
+      }
+    }
+    for (let head = 0; head < queue.length; head++) {
+      for (const next of succ[queue[head] as number] ?? []) {
+        if (!seen[next]) {
+          seen[next] = 1;
+          queue.push(next);
+        }
+      }
+    }
+    return seen;
+  };
+  const toSet = (marks: Uint8Array): Set<string> => {
+    const set = new Set<string>();
+    for (let i = 0; i < n; i++) if (marks[i]) set.add(refOf(i));
+    return set;
+  };
+
+  const startSeen = sequence.startingRules !== null;
+  const gotoTargets: number[] = [];
+  for (let i = 0; i < n; i++) if ((gotoTarget[i] ?? -1) >= 0) gotoTargets.push(gotoTarget[i] as number);
+  const reachableMarks = walk(startSeen ? [startIndex] : []);
+  const reachable = toSet(reachableMarks);
+
+  const seenTabs = new Set(sequence.tabs.seen);
+  const tabsNotSeen = sequence.tabs.all.filter((tab) => !seenTabs.has(tab));
+  const complete = tabsNotSeen.length === 0 && startSeen;
+  let untracedLines = 0;
+  let connectionsUnread = false;
+  let connectionsUnreadReason: string | null = null;
+  const cardsNotRead: (string | null)[] = [];
+  for (const d of sequence.diagnostics) {
+    if (UNTRACED_LINE_CODES.has(d.code)) untracedLines++;
+    else if (CONNECTIONS_UNREAD_CODES.has(d.code)) {
+      connectionsUnread = true;
+      connectionsUnreadReason ??= d.found ?? null;
+    } else if (d.code === 'card-left-out') cardsNotRead.push(d.step ?? null);
+  }
+  const wholeFlowRead =
+    complete &&
+    untracedLines === 0 &&
+    !connectionsUnread &&
+    cardsNotRead.length === 0 &&
+    unreadJumps.length === 0;
+  const entryMarks = wholeFlowRead
+    ? reachableMarks
+    : walk(startSeen ? [startIndex, ...gotoTargets] : gotoTargets);
+  const entryReachable = wholeFlowRead ? reachable : toSet(entryMarks);
+  let mayRun = reachable;
+  if (!wholeFlowRead) {
+    const heads: number[] = [];
+    for (let i = 0; i < n; i++) if ((incoming[i] ?? 0) === 0) heads.push(i);
+    mayRun = toSet(walk(startSeen ? [startIndex, ...gotoTargets, ...heads] : [...gotoTargets, ...heads]));
+  }
+
+  // Depth-first preorder; children pushed in reverse so Yes is taken before No, Go To last.
+  const runOrder: string[] = [];
+  const runPos = new Int32Array(n + 1).fill(-1);
+  if (startSeen) {
+    const visited = new Uint8Array(n + 1);
+    const stack = [startIndex];
+    while (stack.length > 0) {
+      const node = stack.pop() as number;
+      if (visited[node]) continue;
+      visited[node] = 1;
+      if (node !== startIndex) {
+        runPos[node] = runOrder.length;
+        runOrder.push(refOf(node));
+      }
+      const next = succ[node] ?? [];
+      for (let k = next.length - 1; k >= 0; k--) {
+        const child = next[k] as number;
+        if (!visited[child]) stack.push(child);
+      }
+    }
+  }
+
+  const subsequences = new Map<string, string[]>();
+  for (const step of steps) {
+    const letter = subsequenceLetter(step.ref);
+    if (letter === null) continue;
+    const list = subsequences.get(letter) ?? [];
+    list.push(step.ref);
+    subsequences.set(letter, list);
+  }
+  for (const list of subsequences.values()) list.sort(compareRefs);
+  const entries = new Map<string, string[]>();
+  const addEntry = (from: number, to: number) => {
+    if (!entryMarks[from]) return;
+    const fromRef = refOf(from);
+    const toRef = refOf(to);
+    const letter = subsequenceLetter(toRef);
+    if (letter === null || subsequenceLetter(fromRef) === letter) return;
+    const list = entries.get(letter) ?? [];
+    if (!list.includes(toRef)) list.push(toRef);
+    entries.set(letter, list);
+  };
+  for (let i = 0; i <= n; i++) {
+    for (const to of succ[i] ?? []) addEntry(i, to);
+  }
+
+  const cycles = (include: (ref: string) => boolean): string[][] => {
+    const ok = new Uint8Array(n);
+    for (let i = 0; i < n; i++) ok[i] = include(refOf(i)) ? 1 : 0;
+    const index = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n);
+    const onStack = new Uint8Array(n);
+    const stack: number[] = [];
+    const result: string[][] = [];
+    let counter = 0;
+    // Explicit stacks instead of recursion: flows of thousands of steps would overflow it.
+    const frameNode = new Int32Array(n);
+    const frameEdge = new Int32Array(n);
+    for (let root = 0; root < n; root++) {
+      if (!ok[root] || index[root] !== -1) continue;
+      let depth = 0;
+      frameNode[0] = root;
+      frameEdge[0] = 0;
+      index[root] = low[root] = counter++;
+      stack.push(root);
+      onStack[root] = 1;
+      while (depth >= 0) {
+        const v = frameNode[depth] as number;
+        const edges = succ[v] as number[];
+        const k = frameEdge[depth] as number;
+        if (k < edges.length) {
+          frameEdge[depth] = k + 1;
+          const w = edges[k] as number;
+          if (w >= n || !ok[w]) continue;
+          if (index[w] === -1) {
+            index[w] = low[w] = counter++;
+            stack.push(w);
+            onStack[w] = 1;
+            depth++;
+            frameNode[depth] = w;
+            frameEdge[depth] = 0;
+          } else if (onStack[w] && (index[w] as number) < (low[v] as number)) {
+            low[v] = index[w] as number;
+          }
+          continue;
+        }
+        depth--;
+        if (depth >= 0) {
+          const parent = frameNode[depth] as number;
+          if ((low[v] as number) < (low[parent] as number)) low[parent] = low[v] as number;
+        }
+        if (low[v] !== index[v]) continue;
+        const component: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop() as number;
+          onStack[w] = 0;
+          component.push(w);
+        } while (w !== v);
+        if (component.length > 1 || edges.includes(v)) {
+          result.push(component.map(refOf).sort(compareRefs));
+        }
+      }
+    }
+    return result;
+  };
+
+  const empty: readonly never[] = [];
+  return {
+    sequence,
+    steps,
+    duplicateRefs,
+    step: (ref) => {
+      const i = indexOf.get(ref);
+      return i === undefined ? undefined : steps[i];
+    },
+    indexOf: (ref) => indexOf.get(ref) ?? -1,
+    has: (ref) => indexOf.has(ref),
+    successors: (ref) => {
+      const i = nodeOf(ref);
+      return i === undefined ? empty : (succRefs[i] ?? empty);
+    },
+    connectionsFrom: (ref) => {
+      const i = nodeOf(ref);
+      return i === undefined ? empty : (outLines[i] ?? empty);
+    },
+    incomingConnections: (ref) => {
+      const i = indexOf.get(ref);
+      return i === undefined ? 0 : (incoming[i] ?? 0);
+    },
+    gotoSources: (ref) => {
+      const i = indexOf.get(ref);
+      return i === undefined ? empty : (gotoFrom[i] ?? empty);
+    },
+    splitBranches: (ref) => {
+      const i = nodeOf(ref);
+      if (i === undefined) return { yes: [], no: [], unlabeled: [] };
+      return {
+        yes: (yes[i] ?? []).map(refOf),
+        no: (no[i] ?? []).map(refOf),
+        unlabeled: (plain[i] ?? []).map(refOf),
+      };
+    },
+    startSeen,
+    reachable,
+    entryReachable,
+    mayRun,
+    runOrder,
+    runIndex: (ref) => {
+      const i = indexOf.get(ref);
+      return i === undefined ? -1 : (runPos[i] ?? -1);
+    },
+    subsequenceOf: subsequenceLetter,
+    subsequences,
+    entriesOf: (letter) => entries.get(letter) ?? empty,
+    tabsNotSeen,
+    complete,
+    untracedLines,
+    unreadJumps,
+    connectionsUnread,
+    connectionsUnreadReason,
+    cardsNotRead,
+    linesUncertain: untracedLines > 0 || connectionsUnread || cardsNotRead.length > 0,
+    cycles,
+  };
+}

@@ -1,0 +1,98 @@
+import * as z from 'zod/mini';
+import { describeIssue } from '../issue-message';
+import { DEFAULT_QUIET_HOURS } from '../time/quiet-hours';
+import { isValidTimeZone } from '../time/timing';
+import { DEFAULT_TOO_MANY_EMAILS_LIMIT, defaultSettings, SEVERITIES, type Settings } from './settings';
+
+/**
+ * The one validation of stored settings (zod/mini), for the options page, the popup, the report
+ * schema and the background, which hands the content script validated settings.
+ */
+
+export const TIME_ZONE_PROBLEM =
+  "expected a time zone name such as Europe/Berlin or America/New_York, or nothing for the browser's zone";
+
+/** An hour of the day on the wall clock: 0 (midnight) to 23. */
+const hourSchema = z.int().check(z.gte(0), z.lte(23));
+
+export const severitySchema = z.enum(SEVERITIES);
+
+export const ruleSettingSchema = z.object({
+  enabled: z.boolean(),
+  severity: z.optional(severitySchema),
+});
+
+const SETTINGS_FIELDS = {
+  /** Per rule id; a rule missing here runs enabled, at its own severity. */
+  rules: z._default(z.record(z.string(), ruleSettingSchema), () => ({})),
+  tooManyEmailsLimit: z._default(z.int().check(z.gte(1)), DEFAULT_TOO_MANY_EMAILS_LIMIT),
+  /** The user's own address, used to offer a fresh plus-addressed test address. */
+  testAddress: z._default(z.string().check(z.trim()), ''),
+  /** Show warnings on the builder's cards, not only in the popup. */
+  inlineWarnings: z._default(z.boolean(), true),
+  /** The Kartra account's IANA time zone; null = the browser's. */
+  accountTimeZone: z._default(
+    z.nullable(z.string().check(z.refine(isValidTimeZone, TIME_ZONE_PROBLEM))),
+    null,
+  ),
+  /** Hours on the account's clock that count as quiet; Saturday and Sunday too when `weekends`. */
+  quietHours: z._default(z.object({ from: hourSchema, to: hourSchema, weekends: z.boolean() }), () => ({
+    ...DEFAULT_QUIET_HOURS,
+  })),
+};
+
+const versionSchema = z._default(z.literal(1), 1);
+
+/** Missing fields take their defaults; unknown fields are dropped. */
+export const settingsSchema = z.object({ version: versionSchema, ...SETTINGS_FIELDS });
+
+// The schema and the type in settings.ts must describe the same settings.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<z.infer<typeof settingsSchema>, Settings> = true;
+void sameShape;
+
+/**
+ * Reads stored settings strictly: the settings when every field is valid, else the first
+ * problem found, as "field: what is wrong" (`rules.step-inactive.enabled: expected true or
+ * false, found "no"`).
+ */
+export function readSettingsStrict(
+  raw: unknown,
+): { ok: true; settings: Settings } | { ok: false; problem: string } {
+  const result = settingsSchema.safeParse(raw);
+  if (result.success) return { ok: true, settings: result.data };
+  const [issue] = result.error.issues;
+  return { ok: false, problem: issue ? describeIssue(issue, raw, 'settings') : 'settings: not valid' };
+}
+
+/** The rule settings that parse, from a record where some do not. */
+function readableRules(raw: unknown): Settings['rules'] {
+  const rules: Settings['rules'] = {};
+  const record = z.record(z.string(), z.unknown()).safeParse(raw);
+  if (!record.success) return rules;
+  for (const [id, value] of Object.entries(record.data)) {
+    const rule = ruleSettingSchema.safeParse(value);
+    if (rule.success) rules[id] = rule.data;
+  }
+  return rules;
+}
+
+/**
+ * Accepts stored settings of any age or shape: each field that does not parse takes its
+ * default, and a rule setting that does not parse is dropped.
+ */
+export function parseSettings(raw: unknown): Settings {
+  const strict = settingsSchema.safeParse(raw);
+  if (strict.success) return strict.data;
+  const settings = defaultSettings();
+  if (typeof raw !== 'object' || raw === null || !versionSchema.safeParse((raw as Settings).version).success)
+    return settings;
+  const record = raw as Record<string, unknown>;
+  const target = settings as unknown as Record<string, unknown>;
+  for (const [key, schema] of Object.entries(SETTINGS_FIELDS)) {
+    const field = schema.safeParse(record[key]);
+    if (field.success) target[key] = field.data;
+    else if (key === 'rules') settings.rules = readableRules(record.rules);
+  }
+  return settings;
+}

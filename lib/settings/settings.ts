@@ -1,0 +1,59 @@
+/**
+ * The user's settings, stored by the extension. Versioned so a later format can migrate an
+ * older one; anything unreadable falls back to the defaults rather than breaking the audit.
+ *
+ * The types and defaults only: the one validation is the zod/mini schema in settings-schema.ts,
+ * which runs in the extension's pages and its background (the content script receives the
+ * settings from there, already validated: see extension/active-config.ts).
+ */
+
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '../time/quiet-hours';
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface RuleSetting {
+  enabled: boolean;
+  severity?: Severity;
+}
+
+export const DEFAULT_TOO_MANY_EMAILS_LIMIT = 10;
+
+export interface Settings {
+  version: 1;
+  /** Per rule id; a rule missing here runs enabled, at its own severity. */
+  rules: Record<string, RuleSetting>;
+  tooManyEmailsLimit: number;
+  /** The user's own address, used to offer a fresh plus-addressed test address. */
+  testAddress: string;
+  /** Show warnings on the builder's cards, not only in the popup. */
+  inlineWarnings: boolean;
+  /**
+   * The Kartra account's time zone (IANA name, "Europe/Berlin"), which dates and windows follow
+   * (KB 153000163830); null = the browser's zone, which findings then name as such.
+   */
+  accountTimeZone: string | null;
+  /** When a message reaching a contact counts as night or weekend (the timeline marks it). */
+  quietHours: QuietHours;
+}
+
+/** A fresh object each time: callers may change it. */
+export function defaultSettings(): Settings {
+  return {
+    version: 1,
+    rules: {},
+    tooManyEmailsLimit: DEFAULT_TOO_MANY_EMAILS_LIMIT,
+    testAddress: '',
+    inlineWarnings: true,
+    accountTimeZone: null,
+    quietHours: { ...DEFAULT_QUIET_HOURS },
+  };
+}
+
+export function isRuleEnabled(settings: Settings, ruleId: string): boolean {
+  return settings.rules[ruleId]?.enabled ?? true;
+}
+
+export function effectiveSeverity(settings: Settings, ruleId: string, fallback: Severity): Severity {
+  return settings.rules[ruleId]?.severity ?? fallback;
+}
