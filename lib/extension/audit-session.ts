@@ -2,7 +2,7 @@ import { type AuditOptions, audit } from '../audit/audit';
 import type { Report } from '../audit/report';
 import type { KartraProfile } from '../kartra/profile';
 import type { ListRow, PageModel, ProfileSource, SequenceModel } from '../model/model';
-import { type CardsRead, newReadMemory, readPage } from '../reader';
+import { type CardsRead, createPageReader } from '../reader';
 import { fitsWell } from '../reader/fit';
 import { mergeTabs } from '../reader/merge-tabs';
 import { defaultSettings } from '../settings/settings';
@@ -48,6 +48,11 @@ export interface AuditSessionOptions {
    * shows now (the session's copy is the working one; `save` persists it).
    */
   listMemory?: { initial: ListMemory; save: (memory: ListMemory) => void };
+  /**
+   * Ends the session when it aborts (the content script's context, invalidated when the extension
+   * is updated or reloaded): every listener, the observer and the timers go with one abort.
+   */
+  signal?: AbortSignal;
 }
 
 export type { AuditResult } from './messages';
@@ -84,12 +89,17 @@ export type PageWindow = Window & typeof globalThis;
 
 export function startAuditSession(win: PageWindow, options: AuditSessionOptions): AuditSession {
   const throttleMs = options.throttleMs ?? 250;
+  // Every listener, the observer and the timers end with this one abort (stop, or the context's).
+  const stopping = new AbortController();
+  const { signal } = stopping;
+  options.signal?.addEventListener('abort', () => stopping.abort(), { signal });
   let merged: SequenceModel | null = null;
   // Inference runs only when the profile does not read the page well, and is remembered for that
   // page: a profile inferred on one sequence has learnt only the fields that sequence showed (no
   // inactive step, no Go To...), so another address the app opens in place starts afresh.
-  let memory = newReadMemory();
-  let memoryOf = win.location.href;
+  let reader = createPageReader();
+  let readerOf = win.location.href;
+  let inferred: KartraProfile | null = null;
   let latest: AuditResult | null = null;
   // The latest result with its report's timeline, once asked for; replaced by the next audit.
   let timelined: { of: AuditResult; result: AuditResult } | null = null;
@@ -128,8 +138,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   // A read that threw (a bug of ours, or a profile that breaks the reader) is caught by the
   // reader; it is logged once per failure, not on every change of the page.
   let loggedFailure: string | null = null;
-  function logReaderFailure(): void {
-    const failure = memory.readFailure;
+  function logReaderFailure(failure: string | null): void {
     if (failure !== null && failure !== loggedFailure)
       console.error(LOG_PREFIX, 'reading the page failed:', failure);
     loggedFailure = failure;
@@ -142,18 +151,21 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     }
     const started = win.performance.now();
     lastAuditAt = started;
-    if (win.location.href !== memoryOf) {
-      memory = newReadMemory();
-      memoryOf = win.location.href;
+    if (win.location.href !== readerOf) {
+      reader = createPageReader();
+      readerOf = win.location.href;
     }
+    let retryAt: number | null = null;
     try {
-      let page = readPage(win.document, win.location.href, options.profile, {
+      const read = reader.read(win.document, win.location.href, options.profile, {
         source: options.profileSource ?? 'built-in',
-        memory,
         ignore: options.ownHost?.() ?? null,
         now: started,
       });
-      logReaderFailure();
+      logReaderFailure(read.failure);
+      retryAt = read.retryAt;
+      inferred = read.inferred;
+      let page = read.page;
       const readWell =
         page.kind === 'editor' && (!page.reading || fitsWell(page.reading)) ? page.sequence.tabs.seen : [];
       if (page.kind === 'editor') {
@@ -176,13 +188,14 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       });
       latest = { report, page, error: null };
       const drawStarted = win.performance.now();
-      options.onReport(report, inferredProfile() ?? options.profile, memory.cards);
+      options.onReport(report, inferred ?? options.profile, read.cards);
       report.timing.renderMs = win.performance.now() - drawStarted;
     } catch (error) {
       // A bug of ours must never break the builder: log it, tell the popup, keep observing.
       const message = error instanceof Error ? error.message : String(error);
       console.error(LOG_PREFIX, 'the audit failed:', error);
       latest = { report: null, page: null, error: message };
+      inferred = null;
       options.onError?.(message);
     }
     measure(win.performance, started);
@@ -190,8 +203,8 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     // reader may look for a better profile (a change before then reads as usual).
     if (retryTimer !== undefined) win.clearTimeout(retryTimer);
     retryTimer = undefined;
-    const due = memory.inferenceDueAt;
-    if (due !== null) {
+    const due = retryAt;
+    if (due !== null && !signal.aborted) {
       retryTimer = win.setTimeout(
         () => {
           retryTimer = undefined;
@@ -209,7 +222,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   let pressedAt: number | null = null;
 
   function schedule(): void {
-    if (timer !== undefined) return;
+    if (timer !== undefined || signal.aborted) return;
     const now = win.performance.now();
     let wait = Math.max(0, lastAuditAt + throttleMs - now);
     if (pressedAt !== null && now - pressedAt < PRESS_LIMIT_MS)
@@ -233,8 +246,10 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   };
   const PRESS_EVENTS = ['pointerdown'] as const;
   const RELEASE_EVENTS = ['pointerup', 'pointercancel', 'blur'] as const;
-  for (const type of PRESS_EVENTS) win.addEventListener(type, onPress, { capture: true, passive: true });
-  for (const type of RELEASE_EVENTS) win.addEventListener(type, onRelease, { capture: true, passive: true });
+  for (const type of PRESS_EVENTS)
+    win.addEventListener(type, onPress, { capture: true, passive: true, signal });
+  for (const type of RELEASE_EVENTS)
+    win.addEventListener(type, onRelease, { capture: true, passive: true, signal });
 
   // Save Progress commits what the canvas shows: heard passively, before the app handles it.
   const saveLabel = options.profile.words.saveProgress;
@@ -243,14 +258,14 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     canvas.saveSeen();
     auditNow();
   };
-  win.addEventListener('click', onClick, { capture: true, passive: true });
+  win.addEventListener('click', onClick, { capture: true, passive: true, signal });
 
   // Only the builder (or the list) can change the audit: a ticking clock or a chat widget
   // elsewhere in Kartra's page must not wake the reader. The region appearing, going or being
   // replaced by the app counts as a change.
   // The region is where the profile that read the page finds the builder (an inferred one's own).
   const regionNow = (): Element | null => {
-    const profile = inferredProfile() ?? options.profile;
+    const profile = inferred ?? options.profile;
     try {
       return win.document.querySelector(`${profile.editor.root}, ${profile.list.root}`);
     } catch {
@@ -284,16 +299,16 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   });
   // The app changes the URL without a reload when another sequence is opened.
   const onNavigate = () => schedule();
-  win.addEventListener('popstate', onNavigate);
-  win.addEventListener('hashchange', onNavigate);
+  win.addEventListener('popstate', onNavigate, { signal });
+  win.addEventListener('hashchange', onNavigate, { signal });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (timer !== undefined) win.clearTimeout(timer);
+    if (retryTimer !== undefined) win.clearTimeout(retryTimer);
+  });
+  if (options.signal?.aborted) stopping.abort();
 
   auditNow();
-
-  function inferredProfile(): KartraProfile | null {
-    return latest?.page?.kind === 'editor' && latest.page.reading?.profile === 'inferred'
-      ? memory.profile
-      : null;
-  }
 
   function latestWithTimeline(): AuditResult {
     const result = latest ?? auditNow();
@@ -318,22 +333,13 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   return {
     latest: () => latest,
     latestWithTimeline,
-    inferredProfile,
+    inferredProfile: () => inferred,
     auditNow,
     rememberList(memory) {
       listMemory = { ...memory };
       if (latest?.page?.kind === 'editor') schedule();
     },
-    stop() {
-      observer.disconnect();
-      win.removeEventListener('click', onClick, { capture: true });
-      win.removeEventListener('popstate', onNavigate);
-      win.removeEventListener('hashchange', onNavigate);
-      for (const type of PRESS_EVENTS) win.removeEventListener(type, onPress, { capture: true });
-      for (const type of RELEASE_EVENTS) win.removeEventListener(type, onRelease, { capture: true });
-      if (timer !== undefined) win.clearTimeout(timer);
-      if (retryTimer !== undefined) win.clearTimeout(retryTimer);
-    },
+    stop: () => stopping.abort(),
   };
 }
 

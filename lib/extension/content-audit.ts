@@ -109,6 +109,8 @@ async function start(
       // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
       ownHost: () => overlay?.host ?? null,
       listMemory: { initial: listSeen, save: saveListMemory },
+      // The extension updated or reloaded: this copy's session ends with its context.
+      signal: ctx.signal,
       onReport(report, profileRead, cards) {
         // An orphan (the extension reloaded, no newer copy injected) finds out here, at its next
         // audit: reading `isInvalid` runs the clean-up below instead of drawing.
@@ -201,7 +203,6 @@ async function start(
   // Either way this copy stops observing and takes its UI away, so the page never shows two
   // overlays or a stale one.
   ctx.onInvalidated(() => {
-    session?.stop();
     overlay?.destroy();
     overlay = null;
     try {

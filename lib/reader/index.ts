@@ -82,6 +82,53 @@ export function newReadMemory(): ReadMemory {
   };
 }
 
+/** What one read of the page found, beside the model. */
+export interface PageRead {
+  page: PageModel;
+  /** The cards the model was read from, for the inline warnings; null off the builder. */
+  cards: CardsRead | null;
+  /** What the read threw, when a profile broke the reader; null when it did not. */
+  failure: string | null;
+  /**
+   * When to read again although the page may not change: the read fitted badly and inference
+   * ran too recently to run again (null otherwise).
+   */
+  retryAt: number | null;
+  /** The profile inferred from this page that the model was read with; null for the one given. */
+  inferred: KartraProfile | null;
+}
+
+export interface PageReader {
+  read(
+    document: Document,
+    url: string,
+    profile: KartraProfile,
+    options?: Omit<ReadOptions, 'memory'>,
+  ): PageRead;
+}
+
+/**
+ * A reader of one page that keeps, between its reads, what it needs of the page (its ReadMemory:
+ * the profile inferred last, when inference last ran, each profile's step cache) and returns what
+ * each read found. Another page (another address) gets a new reader.
+ */
+export function createPageReader(): PageReader {
+  const memory = newReadMemory();
+  return {
+    read(document, url, profile, options = {}) {
+      const page = readPage(document, url, profile, { ...options, memory });
+      const inferred = page.kind === 'editor' && page.reading?.profile === 'inferred' ? memory.profile : null;
+      return {
+        page,
+        cards: page.kind === 'editor' ? memory.cards : null,
+        failure: memory.readFailure,
+        retryAt: memory.inferenceDueAt,
+        inferred,
+      };
+    },
+  };
+}
+
 /** The shortest time between two inferences on a page that still reads badly. */
 export const INFERENCE_RETRY_MS = 2000;
 

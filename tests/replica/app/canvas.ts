@@ -30,8 +30,11 @@ export interface TabDrawing {
   orientation: EditorState['orientation'];
 }
 
-/** Draws a tab with a node-editor library from npm instead of the replica's own wiring. */
-export type LibraryCanvas = (doc: Document, canvas: HTMLElement, tab: TabDrawing) => MountedCanvas;
+/**
+ * Draws a tab with a node-editor library from npm instead of the replica's own wiring, into
+ * `host` (sized to hold the tab's boxes); returns what takes the drawing down.
+ */
+export type LibraryCanvas = (host: HTMLElement, tab: TabDrawing) => () => void;
 
 /** The libraries the page's bundle carries, by the skin's `lines` (tests/replica/app/libraries.ts). */
 const libraryCanvases = new Map<string, LibraryCanvas>();
@@ -108,7 +111,7 @@ export function mountCanvas(
   canvas.replaceChildren();
   canvas.classList.toggle(cls(doc, 'layout_vertical'), state.orientation === 'vertical');
   const library = libraryCanvases.get(markupOf(doc).skin.lines);
-  if (library) return library(doc, canvas, tabDrawing(doc, state));
+  if (library) return mountLibrary(doc, canvas, tabDrawing(doc, state), library);
   const elementRef = new Map<HTMLElement, string>();
   let building = true;
 
@@ -193,6 +196,29 @@ export function mountCanvas(
     },
     destroy() {
       wiring.destroy();
+      canvas.replaceChildren();
+    },
+  };
+}
+
+/** A library's drawing in a box of its own in the canvas, both sized to hold the tab's boxes. */
+function mountLibrary(
+  doc: Document,
+  canvas: HTMLElement,
+  tab: TabDrawing,
+  draw: LibraryCanvas,
+): MountedCanvas {
+  const host = doc.createElement('div');
+  const right = Math.max(0, ...tab.items.map((item) => item.position.x));
+  const bottom = Math.max(0, ...tab.items.map((item) => item.position.y));
+  host.style.width = canvas.style.width = `${right + 450}px`;
+  host.style.height = canvas.style.height = `${bottom + 450}px`;
+  canvas.appendChild(host);
+  const takeDown = draw(host, tab);
+  return {
+    setZoom() {},
+    destroy() {
+      takeDown();
       canvas.replaceChildren();
     },
   };

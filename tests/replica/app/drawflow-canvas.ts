@@ -7,15 +7,7 @@ import type { LibraryCanvas } from './canvas';
  * and right edges (a split's outputs one above the other), each line an SVG of its own beside
  * the nodes under the library's pane. Drawflow draws left to right only, and synchronously.
  */
-export const drawflowCanvas: LibraryCanvas = (doc, canvas, tab) => {
-  const host = doc.createElement('div');
-  const right = Math.max(0, ...tab.items.map((item) => item.position.x));
-  const bottom = Math.max(0, ...tab.items.map((item) => item.position.y));
-  host.style.width = `${right + 450}px`;
-  host.style.height = `${bottom + 450}px`;
-  canvas.style.width = host.style.width;
-  canvas.style.height = host.style.height;
-  canvas.appendChild(host);
+export const drawflowCanvas: LibraryCanvas = (host, tab) => {
   const editor = new Drawflow(host);
   editor.reroute = false;
   editor.editor_mode = 'fixed';
@@ -47,11 +39,5 @@ export const drawflowCanvas: LibraryCanvas = (doc, canvas, tab) => {
   }
   // Cards made the boxes larger than when the lines' ends were first placed.
   for (const id of ids.values()) editor.updateConnectionNodes(`node-${id}`);
-  return {
-    setZoom() {},
-    destroy() {
-      editor.clear();
-      canvas.replaceChildren();
-    },
-  };
+  return () => editor.clear();
 };

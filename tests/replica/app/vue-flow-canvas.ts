@@ -43,17 +43,9 @@ const StepNode = defineComponent({
   },
 });
 
-export const vueFlowCanvas: LibraryCanvas = (doc, canvas, tab) => {
-  const host = doc.createElement('div');
-  const right = Math.max(0, ...tab.items.map((item) => item.position.x));
-  const bottom = Math.max(0, ...tab.items.map((item) => item.position.y));
-  host.style.width = `${right + 450}px`;
-  host.style.height = `${bottom + 450}px`;
-  canvas.style.width = host.style.width;
-  canvas.style.height = host.style.height;
-  canvas.appendChild(host);
+export const vueFlowCanvas: LibraryCanvas = (host, tab) => {
   const vertical = tab.orientation === 'vertical';
-  const done = drawn(doc);
+  const done = drawn(host.ownerDocument);
   const app = createApp({
     render: () =>
       // VueFlow's own typing of its events does not fit h()'s; the props are its documented ones.
@@ -89,11 +81,5 @@ export const vueFlowCanvas: LibraryCanvas = (doc, canvas, tab) => {
   });
   app.mount(host);
   if (tab.items.length === 0) done.finish();
-  return {
-    setZoom() {},
-    destroy() {
-      app.unmount();
-      canvas.replaceChildren();
-    },
-  };
+  return () => app.unmount();
 };

@@ -107,6 +107,33 @@ const touchBuilder = (win: PageWindow, name: string) =>
   builderOf(win).setAttribute('class', `sequence_builder js_sequence_builder ${name}`);
 
 describe('the audit session', () => {
+  it("stops with its context's signal: no audit on a later change, a release or a navigation", async () => {
+    const happy = new Window({ url: EDITOR_URL });
+    const win = happy as unknown as PageWindow;
+    const clock = new ManualClock();
+    clock.install(win);
+    renderScene(win.document, buildScene(steps, lines, LAYOUT));
+    const reports: Report[] = [];
+    const context = new AbortController();
+    session = startAuditSession(win, {
+      ...OPTIONS,
+      onReport: (report) => reports.push(report),
+      throttleMs: 10,
+      signal: context.signal,
+    });
+    expect(reports).toHaveLength(1);
+    touchBuilder(win, 'changed');
+    await clock.advance(50);
+    expect(reports).toHaveLength(2);
+
+    context.abort();
+    touchBuilder(win, 'changed-again');
+    win.dispatchEvent(new win.Event('pointerup'));
+    win.dispatchEvent(new win.Event('popstate'));
+    await clock.advance(5000);
+    expect(reports).toHaveLength(2);
+  });
+
   it('adds the timeline to the latest report only when asked, once per audit', async () => {
     const { win, reports, clock } = openBuilder();
     // The audit itself does not work the timeline out (the builder changes often).
