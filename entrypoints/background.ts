@@ -35,6 +35,7 @@ export default defineBackground(() => {
     const shown = frames[String(auditedFrame(frames) ?? frameId)]?.badge ?? message.badge;
     await browser.action.setBadgeText({ tabId, text: shown.text });
     if (shown.color) await browser.action.setBadgeBackgroundColor({ tabId, color: shown.color });
+    await browser.action.setTitle({ tabId, title: shown.title ?? browser.runtime.getManifest().name });
   }
 
   /** Tells the content scripts of every tab that has reported (all its frames) what changed. */

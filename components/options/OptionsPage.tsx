@@ -4,6 +4,7 @@ import { freshTestAddress } from '@/lib/checks/test-address';
 import { loadSettings, saveSettings } from '@/lib/extension/settings-store';
 import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib/settings/settings';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/time/timing';
+import { AcceptedSummary } from './AcceptedSummary';
 import { ProfileOverride } from './ProfileOverride';
 import { QuietHoursControl } from './QuietHoursControl';
 
@@ -227,6 +228,7 @@ export function OptionsPage() {
       <p class="status-line" role="status">
         {status}
       </p>
+      <AcceptedSummary />
       <ProfileOverride />
       <p class="tool-version">
         {browser.runtime.getManifest().name} {browser.runtime.getManifest().version}

@@ -33,11 +33,21 @@ interface FindingGroupProps {
   /** The number in the title, when the group shows more than its `findings` (causes above them). */
   count?: number;
   onLocate?: (ref: string) => void;
+  onAccept?: (finding: Finding, reason: string) => void;
   children?: ComponentChildren;
 }
 
 /** One collapsible group; its findings are drawn only once it is opened. */
-function FindingGroup({ kind, title, open, findings, count, onLocate, children }: FindingGroupProps) {
+function FindingGroup({
+  kind,
+  title,
+  open,
+  findings,
+  count,
+  onLocate,
+  onAccept,
+  children,
+}: FindingGroupProps) {
   const [isOpen, setOpen] = useState(open);
   const [all, setAll] = useState(false);
   const shown = all ? findings : findings.slice(0, FINDINGS_SHOWN_FIRST);
@@ -55,7 +65,12 @@ function FindingGroup({ kind, title, open, findings, count, onLocate, children }
           {children}
           <ul class="findings">
             {shown.map((finding, index) => (
-              <FindingItem key={`${finding.ruleId}-${index}`} finding={finding} onLocate={onLocate} />
+              <FindingItem
+                key={`${finding.ruleId}-${index}`}
+                finding={finding}
+                onLocate={onLocate}
+                onAccept={onAccept}
+              />
             ))}
           </ul>
           {shown.length < findings.length && (
@@ -74,9 +89,11 @@ export function FindingGroups({
   findings,
   onLocate,
   onTeach,
+  onAccept,
 }: {
   findings: readonly Finding[];
   onLocate?: (ref: string) => void;
+  onAccept?: (finding: Finding, reason: string) => void;
   /** Offered on reviews whose words the user can teach. */
   onTeach?: Teaching['teach'];
 }) {
@@ -89,7 +106,15 @@ export function FindingGroups({
         const group = findings.filter((finding) => finding.kind === 'fail' && finding.severity === key);
         if (group.length === 0) return null;
         return (
-          <FindingGroup key={key} kind={key} title={title} open={open} findings={group} onLocate={onLocate} />
+          <FindingGroup
+            key={key}
+            kind={key}
+            title={title}
+            open={open}
+            findings={group}
+            onLocate={onLocate}
+            onAccept={onAccept}
+          />
         );
       })}
       {reviews.length > 0 && (
@@ -100,6 +125,7 @@ export function FindingGroups({
           findings={rest}
           count={reviews.length}
           onLocate={onLocate}
+          onAccept={onAccept}
         >
           <p class="group__note">The page did not show enough to decide these; check them by eye.</p>
           {causes.length > 0 && (

@@ -1,17 +1,62 @@
+import { useState } from 'preact/hooks';
 import type { Finding } from '@/lib/audit/report';
 
 export interface FindingItemProps {
   finding: Finding;
   /** Scrolls the builder to the step; absent on pages without steps. */
   onLocate?: (ref: string) => void;
+  /** Takes the finding out of the counts, with the user's reason; absent where nothing can be accepted. */
+  onAccept?: (finding: Finding, reason: string) => void;
 }
 
-function stepLabel(ref: string): string {
+export function stepLabel(ref: string): string {
   return ref === 'start' ? 'Starting Rules' : `step ${ref}`;
 }
 
+/** "Accept…", then the reason and the confirmation: nothing is accepted on one stray click. */
+function AcceptForm({
+  finding,
+  onAccept,
+}: {
+  finding: Finding;
+  onAccept: NonNullable<FindingItemProps['onAccept']>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="link-button" onClick={() => setOpen(true)}>
+        Accept…
+      </button>
+    );
+  return (
+    <form
+      class="accept-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onAccept(finding, reason);
+        setOpen(false);
+      }}
+    >
+      <label>
+        Why it is fine (optional)
+        <input
+          type="text"
+          maxLength={200}
+          value={reason}
+          onInput={(event) => setReason((event.currentTarget as HTMLInputElement).value)}
+        />
+      </label>
+      <button type="submit">Accept</button>
+      <button type="button" class="link-button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
 /** One finding: the message, the fix, the steps it concerns and a link to the rule's page. */
-export function FindingItem({ finding, onLocate }: FindingItemProps) {
+export function FindingItem({ finding, onLocate, onAccept }: FindingItemProps) {
   const docs = browser.runtime.getURL(`/rules.html#${finding.ruleId}`);
   return (
     <li class={`finding finding--${finding.severity}`}>
@@ -31,6 +76,7 @@ export function FindingItem({ finding, onLocate }: FindingItemProps) {
           Learn more<span class="visually-hidden"> about {finding.ruleId}</span>
         </a>
       </p>
+      {onAccept && <AcceptForm finding={finding} onAccept={onAccept} />}
     </li>
   );
 }

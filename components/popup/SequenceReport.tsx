@@ -3,6 +3,7 @@ import { plural } from '@/lib/export/plural';
 import type { KartraProfile } from '@/lib/kartra/profile';
 import type { SequenceModel } from '@/lib/model/model';
 import type { QuietHours } from '@/lib/time/quiet-hours';
+import { AcceptedFindings, useAccepting } from './AcceptedFindings';
 import type { StepMapSource } from './ExportBar';
 import { FindingGroups } from './FindingGroups';
 import { ReadingNotice } from './ReadingNotice';
@@ -50,6 +51,7 @@ export function SequenceReport({
   const teaching = useTeaching();
   const timeline = report.timeline ?? null;
   const sequence = report.sequence;
+  const accepting = useAccepting(sequence?.id ?? null);
   const { error, warning, info, review } = report.counts;
   const clean = error + warning + review === 0;
   return (
@@ -72,6 +74,7 @@ export function SequenceReport({
           <span class="count count--warning">{plural(warning, 'warning')}</span>
           <span class="count count--info">{plural(info, 'tip')}</span>
           {review > 0 && <span class="count count--review">{review} to review</span>}
+          {report.accepted && <span class="count count--accepted">{report.accepted.length} accepted</span>}
         </p>
       </header>
       {report.coverage.reading?.profile === 'inferred' && (
@@ -82,7 +85,18 @@ export function SequenceReport({
         {locateStatus}
       </p>
       <TaughtNotice teaching={teaching} />
-      <FindingGroups findings={report.findings} onLocate={onLocate} onTeach={teaching.teach} />
+      {accepting.said && (
+        <p class="notice" role="status">
+          {accepting.said}
+        </p>
+      )}
+      <FindingGroups
+        findings={report.findings}
+        onLocate={onLocate}
+        onTeach={teaching.teach}
+        {...(sequence ? { onAccept: accepting.accept } : {})}
+      />
+      <AcceptedFindings accepted={report.accepted ?? []} onRestore={accepting.restore} />
       {report.runOrder.length > 0 && <RunOrder refs={report.runOrder} />}
       {report.sequence && TimelineSection && (
         <TimelineSection

@@ -1,3 +1,4 @@
+import { type AcceptedBySequence, splitAccepted } from '../accepted/accepted';
 import { mergeReviewsByCause, unreadCauses } from '../checks/causes';
 import { RULES } from '../checks/index';
 import type { CheckContext, Finding } from '../checks/types';
@@ -33,6 +34,8 @@ export interface AuditOptions {
   readMs?: number;
   /** What the audit session observed beyond the page (none for a one-off read). */
   visit?: VisitObservations;
+  /** The findings the user accepted, by sequence id: taken out of the findings and the counts. */
+  accepted?: AcceptedBySequence;
 }
 
 const NOTHING_OBSERVED: VisitObservations = { listSeen: null, unsaved: null };
@@ -234,6 +237,7 @@ export function audit(page: PageModel, options: AuditOptions): Report {
   }
   const reading = page.kind === 'editor' || page.kind === 'unrecognised' ? page.reading : undefined;
 
+  const { open, accepted } = splitAccepted(findings, sequence ? (options.accepted?.[sequence.id] ?? []) : []);
   const checkMs = clock() - started;
   return {
     schemaVersion: 1,
@@ -249,9 +253,10 @@ export function audit(page: PageModel, options: AuditOptions): Report {
           subscribers: sequence.subscribers,
         }
       : null,
-    findings,
+    findings: open,
+    ...(accepted.length > 0 ? { accepted } : {}),
     runOrder: [...graph.runOrder],
-    counts: count(findings, page.kind === 'unrecognised'),
+    counts: count(open, page.kind === 'unrecognised'),
     coverage: { tabsAudited, tabsNotSeen, notes, ...(reading ? { reading } : {}) },
     timing: { readMs: Math.max(0, options.readMs ?? 0), checkMs: Math.max(0, checkMs), renderMs: 0 },
   };

@@ -15,10 +15,21 @@ export const BADGE_COLORS = {
 /** What auditSummary gives a page with nothing to audit, without making its report. */
 export const NO_BADGE = { text: '', color: BADGE_COLORS.none };
 
-/** The toolbar badge: errors in red, else warnings in amber, '?' when the builder was not recognised. */
-export function auditSummary(report: Pick<Report, 'counts' | 'page'>): { text: string; color: string } {
+/**
+ * The toolbar badge: errors in red, else warnings in amber, '?' when the builder was not
+ * recognised; with accepted findings, its tooltip says how many (they are not in the number).
+ */
+export function auditSummary(report: Pick<Report, 'counts' | 'page' | 'accepted'>): {
+  text: string;
+  color: string;
+  title?: string;
+} {
+  const accepted = report.accepted?.length ?? 0;
+  const title = accepted > 0 ? { title: `Kartra Sequence Auditor: ${accepted} accepted, not counted` } : {};
   if (report.page.kind === 'unrecognised') return { text: '?', color: BADGE_COLORS.unknown };
-  if (report.counts.error > 0) return { text: String(report.counts.error), color: BADGE_COLORS.error };
-  if (report.counts.warning > 0) return { text: String(report.counts.warning), color: BADGE_COLORS.warning };
-  return { ...NO_BADGE };
+  if (report.counts.error > 0)
+    return { text: String(report.counts.error), color: BADGE_COLORS.error, ...title };
+  if (report.counts.warning > 0)
+    return { text: String(report.counts.warning), color: BADGE_COLORS.warning, ...title };
+  return { ...NO_BADGE, ...title };
 }

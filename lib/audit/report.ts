@@ -37,6 +37,12 @@ export const findingSchema = z.object({
   cause: z.optional(reviewCauseSchema),
 });
 
+/** A finding the user accepted: out of the counts and the badge, listed apart with why and when. */
+export const acceptedFindingSchema = z.extend(findingSchema, {
+  reason: z.string(),
+  acceptedAt: z.iso.datetime(),
+});
+
 export const reportPageKindSchema = z.enum(REPORT_PAGE_KINDS);
 
 export const reportSchema = z.object({
@@ -54,6 +60,8 @@ export const reportSchema = z.object({
     }),
   ),
   findings: z.array(findingSchema),
+  /** Findings the user accepted on this sequence (not in `findings` nor in `counts`); absent when none. */
+  accepted: z.optional(z.array(acceptedFindingSchema)),
   /** Step references in the order a contact meets them (the popup's "real order"). */
   runOrder: z.array(z.string()),
   /**

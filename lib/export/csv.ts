@@ -1,5 +1,6 @@
 import type { Report } from '../audit/report';
 import { type ExportOptions, ruleDocHref } from './doc-link';
+import { acceptedNote } from './report-view';
 import { truncate } from './text';
 
 export const CSV_COLUMNS = [
@@ -16,6 +17,8 @@ export const CSV_COLUMNS = [
   // elsewhere keeps its provenance, and new columns go last so existing indexes still hold.
   'tool',
   'generatedAt',
+  // Empty on an open finding; on one the user accepted, when and why.
+  'accepted',
 ] as const;
 
 /** Excel's limit per cell; longer text would spill into the next row when opened. */
@@ -64,7 +67,7 @@ export function renderCsvTable(
  */
 export function renderCsvReport(report: Report, options: CsvOptions = {}): string {
   const tool = `${report.tool.name} ${report.tool.version}`;
-  const rows = report.findings.map((finding) => [
+  const row = (finding: Report['findings'][number], accepted: string) => [
     finding.severity,
     finding.kind,
     finding.ruleId,
@@ -76,6 +79,11 @@ export function renderCsvReport(report: Report, options: CsvOptions = {}): strin
     tool,
     // ISO 8601 as in the JSON export: sorts as text and reads the same in every locale.
     report.generatedAt,
-  ]);
+    accepted,
+  ];
+  const rows = [
+    ...report.findings.map((finding) => row(finding, '')),
+    ...(report.accepted ?? []).map((item) => row(item, acceptedNote(item))),
+  ];
   return renderCsvTable(CSV_COLUMNS, rows, options);
 }

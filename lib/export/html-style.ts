@@ -29,6 +29,8 @@ a { color: #0550ae; }
 .sev-info .badge, .counts .sev-info { color: #0550ae; background: #ddf4ff; }
 .sev-review { border-left-color: #8250df; border-left-style: dashed; }
 .sev-review .badge, .counts .sev-review { color: #6639ba; background: #fbefff; }
+.sev-accepted { border-left-color: #6e7781; border-left-style: dotted; }
+.sev-accepted .badge { color: #424a53; background: #f6f8fa; }
 .fix { color: #1f2328; }
 .rule, .meta { color: #59636e; font-size: .9rem; }
 .run-order { font-size: 1.05rem; overflow-wrap: anywhere; }

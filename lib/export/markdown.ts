@@ -2,6 +2,8 @@ import type { Report } from '../audit/report';
 import { type ExportOptions, ruleDocHref } from './doc-link';
 import { markdownCode, markdownFooter, escapeMarkdown as md } from './escape-markdown';
 import {
+  acceptedCount,
+  acceptedNote,
   type Finding,
   type FindingGroup,
   groupFindings,
@@ -33,12 +35,18 @@ function sequenceLines(report: Report): string[] {
   return lines;
 }
 
-function findingLines(finding: Finding, group: FindingGroup, options: ExportOptions): string[] {
-  // In "Needs review" the severity is no longer implied by the heading, so say it.
-  const severity = group.key === 'review' ? ` (${SEVERITY_LABELS[finding.severity]})` : '';
+/** `group` null: an accepted finding, whose `note` (when and why) replaces the fix. */
+function findingLines(
+  finding: Finding,
+  group: FindingGroup | null,
+  options: ExportOptions,
+  note?: string,
+): string[] {
+  // In "Needs review" and "Accepted" the severity is no longer implied by the heading, so say it.
+  const severity = group?.key !== 'review' && group ? '' : ` (${SEVERITY_LABELS[finding.severity]})`;
   return [
     `- **${md(whereLabel(finding))}**${severity}: ${md(finding.message)}`,
-    `  - Fix: ${md(finding.fix)}`,
+    `  - ${note === undefined ? `Fix: ${md(finding.fix)}` : md(note)}`,
     `  - Rule: [${md(finding.ruleId)}](${ruleDocHref(finding.ruleId, options)})`,
   ];
 }
@@ -85,13 +93,24 @@ export function renderMarkdownReport(report: Report, options: ExportOptions = {}
   const out: string[] = [`# Kartra sequence audit: ${md(reportSubject(report))}`, ''];
   out.push(...sequenceLines(report));
   out.push(`- Page: ${PAGE_KIND_LABELS[report.page.kind]}, ${markdownCode(report.page.url)}`);
-  out.push(`- Result: **${summarizeCounts(report.counts)}**`, '');
+  const acceptedText = acceptedCount(report);
+  out.push(
+    `- Result: **${summarizeCounts(report.counts)}**${acceptedText ? ` (and ${acceptedText})` : ''}`,
+    '',
+  );
   const problem = pageProblem(report);
   if (problem) out.push(problem, '');
 
   for (const group of groupFindings(report.findings)) {
     out.push(`## ${group.heading} (${group.findings.length})`, '');
     for (const finding of group.findings) out.push(...findingLines(finding, group, options));
+    out.push('');
+  }
+
+  const accepted = report.accepted ?? [];
+  if (accepted.length > 0) {
+    out.push(`## Accepted (${accepted.length})`, '');
+    for (const item of accepted) out.push(...findingLines(item, null, options, acceptedNote(item)));
     out.push('');
   }
 

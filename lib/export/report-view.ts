@@ -55,6 +55,18 @@ export function summarizeCounts(counts: Counts): string {
   return parts.length > 0 ? parts.join(', ') : 'No findings';
 }
 
+/** The findings the user accepted, as exports say them: "2 accepted" (empty when none). */
+export function acceptedCount(report: Pick<Report, 'accepted'>): string {
+  const n = report.accepted?.length ?? 0;
+  return n > 0 ? `${n} accepted` : '';
+}
+
+/** Why and when a finding was accepted: "Accepted on 2026-12-01: a draft on purpose". */
+export function acceptedNote(item: { reason: string; acceptedAt: string }): string {
+  const day = item.acceptedAt.slice(0, 10);
+  return item.reason ? `Accepted on ${day}: ${item.reason}` : `Accepted on ${day} (no reason given)`;
+}
+
 /** Where a finding applies, as the user sees it: "Step 3", "Steps 2, 5", "Starting Rules", "Whole sequence". */
 export function stepsLabel(steps: readonly string[]): string {
   if (steps.length === 0) return 'Whole sequence';

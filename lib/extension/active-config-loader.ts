@@ -1,14 +1,18 @@
+import { loadAccepted } from './accepted-store';
 import type { ActiveConfig } from './active-config';
 import { loadActiveProfile } from './profile-store';
 import { loadSettings } from './settings-store';
 
 /** The background's answer to GetConfigMessage: stored settings and override, validated. */
 export async function loadActiveConfig(): Promise<ActiveConfig> {
-  const [loaded, active] = await Promise.all([loadSettings(), loadActiveProfile()]);
+  const [loaded, active, accepted] = await Promise.all([loadSettings(), loadActiveProfile(), loadAccepted()]);
   return {
     settings: loaded.settings,
     profile: active.profile,
     profileSource: active.source,
-    notices: [loaded.notice, active.notice].filter((notice): notice is string => notice !== null),
+    accepted: accepted.accepted,
+    notices: [loaded.notice, active.notice, accepted.notice].filter(
+      (notice): notice is string => notice !== null,
+    ),
   };
 }

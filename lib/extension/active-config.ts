@@ -1,4 +1,5 @@
 import { storage } from '@wxt-dev/storage';
+import type { AcceptedBySequence } from '../accepted/accepted';
 import type { KartraProfile } from '../kartra/profile';
 import type { Settings } from '../settings/settings';
 
@@ -14,20 +15,24 @@ import type { Settings } from '../settings/settings';
  * carry neither zod nor @wxt-dev/storage.
  */
 
-export const SETTINGS_KEY = 'sync:settings';
-export const PROFILE_OVERRIDE_KEY = 'local:profileOverride';
+export const SETTINGS_KEY = 'sync:settings' as const;
+export const PROFILE_OVERRIDE_KEY = 'local:profileOverride' as const;
+export const ACCEPTED_KEY = 'local:acceptedFindings' as const;
 
 export interface ActiveConfig {
   settings: Settings;
   profile: KartraProfile;
   profileSource: 'built-in' | 'override';
+  /** The findings the user accepted, by sequence id (accepted-store.ts). */
+  accepted: AcceptedBySequence;
   /** Why a stored value was not used (defaults or the built-in profile instead). */
   notices: string[];
 }
 
-/** Calls `onChange` when the stored settings or profile override change (in the background). */
+/** Calls `onChange` when the stored settings, profile override or accepted findings change (in the background). */
 export function watchStoredConfig(onChange: () => void): () => void {
-  const unwatch = [storage.watch(SETTINGS_KEY, onChange), storage.watch(PROFILE_OVERRIDE_KEY, onChange)];
+  const keys = [SETTINGS_KEY, PROFILE_OVERRIDE_KEY, ACCEPTED_KEY] as const;
+  const unwatch = keys.map((key) => storage.watch(key, onChange));
   return () => {
     for (const stop of unwatch) stop();
   };

@@ -20,7 +20,10 @@ export async function requestActiveConfig(ask: () => Promise<ActiveConfig>): Pro
     settings: defaultSettings(),
     profile: kartraProfile,
     profileSource: 'built-in',
-    notices: [`The settings and profile could not be loaded (${problem}); defaults are used.`],
+    accepted: {},
+    notices: [
+      `The settings, profile and accepted findings could not be loaded (${problem}); defaults are used and none is accepted.`,
+    ],
   };
 }
 

@@ -31,6 +31,8 @@ export interface AuditSessionOptions {
   /** Where the profile came from; default built-in. */
   profileSource?: ProfileSource;
   settings: () => AuditOptions['settings'];
+  /** The findings the user accepted, by sequence id, as stored now. */
+  accepted?: () => AuditOptions['accepted'];
   tool: AuditOptions['tool'];
   /**
    * Called after every successful audit with the new report, the profile that read the page
@@ -81,6 +83,8 @@ export interface AuditSession {
   auditNow: () => AuditResult;
   /** What another tab saw on the sequence list since (re-audits when it matters here). */
   rememberList: (memory: ListMemory) => void;
+  /** What the sequence list showed, as this session knows it (for the session that follows it). */
+  listSeen: () => ListMemory;
   stop: () => void;
 }
 
@@ -180,6 +184,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       if (page.kind === 'list') rememberRows(page.rows, now.toISOString());
       const report = audit(page, {
         settings: options.settings(),
+        ...(options.accepted ? { accepted: options.accepted() } : {}),
         now,
         ...(page.kind === 'editor' || page.kind === 'list' ? { timeZone: timeZone(), clocks } : {}),
         tool: options.tool,
@@ -335,6 +340,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     latestWithTimeline,
     inferredProfile: () => inferred,
     auditNow,
+    listSeen: () => ({ ...listMemory }),
     rememberList(memory) {
       listMemory = { ...memory };
       if (latest?.page?.kind === 'editor') schedule();

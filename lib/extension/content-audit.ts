@@ -75,6 +75,7 @@ async function start(
   const tool = toolOf();
   const loadConfig = async (): Promise<ActiveConfig> => warnNotices(await askActiveConfig());
   let settings = config.settings;
+  let accepted = config.accepted;
   let profile = config.profile;
   let profileSource = config.profileSource;
   // The profile the latest audit read the page with (one inferred from it, when the active one did not fit).
@@ -105,6 +106,7 @@ async function start(
       profile,
       profileSource,
       settings: () => settings,
+      accepted: () => accepted,
       tool,
       // The overlay's host (a search of the whole canvas on every mutation batch would cost more).
       ownHost: () => overlay?.host ?? null,
@@ -129,8 +131,9 @@ async function start(
   // The loader starts this module on a sequence page, or as the app navigates to one (before
   // `location` shows the new address): either way there is a sequence to audit.
   let session: AuditSession | null = null;
-  let listMemory = await askListMemory();
-  if (!ctx.isInvalid) session = startSession(listMemory);
+  // What the sequence list showed: kept by the background, the session working on its copy.
+  const listSeen = await askListMemory();
+  if (!ctx.isInvalid) session = startSession(listSeen);
 
   // Settings and a profile override saved on the options page apply at once; a new profile
   // reads the page again from scratch.
@@ -140,6 +143,7 @@ async function start(
     void loadConfig().then((next) => {
       if (change !== changes || ctx.isInvalid) return; // a later change is being loaded
       settings = next.settings;
+      accepted = next.accepted;
       if (next.profileSource === profileSource && JSON.stringify(next.profile) === JSON.stringify(profile)) {
         session?.auditNow();
         return;
@@ -147,10 +151,11 @@ async function start(
       profile = next.profile;
       profileSource = next.profileSource;
       if (!session) return;
+      const seen = session.listSeen();
       session.stop();
       overlay?.destroy();
       overlay = null;
-      session = startSession(listMemory);
+      session = startSession(seen);
     });
   };
 
@@ -158,10 +163,7 @@ async function start(
     // The background tells of a stored change: the options page saved, or another tab saw the list.
     listen('storedChanged', storedChangedRequest, (what) => {
       if (what === 'config') return configChanged();
-      void askListMemory().then((memory) => {
-        listMemory = memory;
-        session?.rememberList(memory);
-      });
+      void askListMemory().then((memory) => session?.rememberList(memory));
     }),
     listen('getReport', getReportRequest, (request) => {
       if (!session) return reportResponse(idleResult(tool, settings), request);

@@ -13,7 +13,12 @@ import { REPORT_PAGE_KINDS } from '../model/kinds';
 /** What one frame's content script last reported (it arrives from the page's process: validated). */
 export const frameAuditSchema = z.object({
   kind: z.enum(REPORT_PAGE_KINDS),
-  badge: z.object({ text: z.string().check(z.maxLength(16)), color: z.string().check(z.maxLength(32)) }),
+  badge: z.object({
+    text: z.string().check(z.maxLength(16)),
+    color: z.string().check(z.maxLength(32)),
+    /** The toolbar button's tooltip, when the badge does not say all (accepted findings). */
+    title: z.optional(z.string().check(z.maxLength(120))),
+  }),
 });
 export type FrameAudit = z.infer<typeof frameAuditSchema>;
 

@@ -68,7 +68,7 @@ describe('renderCsvReport', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     // Spelled out, not CSV_COLUMNS: the header is what spreadsheets and scripts depend on.
     expect(rows[0]?.join(',')).toBe(
-      'severity,kind,ruleId,steps,message,fix,sequenceId,docs,tool,generatedAt',
+      'severity,kind,ruleId,steps,message,fix,sequenceId,docs,tool,generatedAt,accepted',
     );
     expect(rows.slice(1)).toEqual(
       editorReport.findings.map((finding) => [
@@ -82,14 +82,26 @@ describe('renderCsvReport', () => {
         `docs/rules/${finding.ruleId}.md`,
         'Kartra Sequence Auditor 0.1.0',
         '2026-11-27T12:00:00.000Z',
+        '',
       ]),
     );
+  });
+
+  it('lists the findings the user accepted after the open ones, each saying when and why', () => {
+    const [first, ...rest] = editorReport.findings;
+    if (!first) throw new Error('fixture has findings');
+    const accepted = { ...first, reason: 'a draft on purpose', acceptedAt: '2026-12-01T09:00:00.000Z' };
+    const rows = parseCsv(renderCsvReport({ ...editorReport, findings: rest, accepted: [accepted] }));
+    expect(rows).toHaveLength(editorReport.findings.length + 1);
+    expect(rows.slice(1, -1).every((row) => row.at(-1) === '')).toBe(true);
+    expect(rows.at(-1)?.slice(2, 3)).toEqual([first.ruleId]);
+    expect(rows.at(-1)?.at(-1)).toBe('Accepted on 2026-12-01: a draft on purpose');
   });
 
   it('names the tool, its version and when the report was made on every row', () => {
     const report: Report = { ...listReport, tool: { name: 'Auditor', version: '2.3.4-beta.1' } };
     const rows = parseCsv(renderCsvReport(report));
-    expect(rows.slice(1).map((row) => row.slice(-2))).toEqual([
+    expect(rows.slice(1).map((row) => row.slice(-3, -1))).toEqual([
       ['Auditor 2.3.4-beta.1', listReport.generatedAt],
       ['Auditor 2.3.4-beta.1', listReport.generatedAt],
     ]);

@@ -16,6 +16,7 @@ describe('the settings and profile the content script reads pages with', () => {
       settings: defaultSettings(),
       profile: kartraProfile,
       profileSource: 'built-in',
+      accepted: {},
       notices: [],
     });
   });

@@ -287,6 +287,8 @@ describe('the audit session', () => {
       ...OPTIONS,
       listMemory: { initial: {}, save: (memory) => saved.push(memory) },
     });
+    // The session that follows this one (a new profile) starts from what this one knows.
+    expect(session.listSeen()['2231']).toMatchObject({ status: 'paused' });
     session.stop();
     expect(saved.at(-1)?.['2231']).toMatchObject({ status: 'paused', subscribers: 9, completed: 2 });
 
