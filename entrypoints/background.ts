@@ -1,5 +1,6 @@
 import { watchStoredConfig } from '@/lib/extension/active-config';
 import { loadActiveConfig } from '@/lib/extension/active-config-loader';
+import { historyItem, loadHistory, saveHistory } from '@/lib/extension/history-store';
 import { loadListMemory, saveListMemory } from '@/lib/extension/list-memory';
 import {
   listen,
@@ -11,6 +12,7 @@ import {
 } from '@/lib/extension/messages';
 import { auditedFrame, withFrameAudit } from '@/lib/extension/tab-frames';
 import { loadTabFrames, saveTabFrames } from '@/lib/extension/tab-frames-store';
+import { type Outcome, withOutcome } from '@/lib/history/history';
 import { listMemorySchema } from '@/lib/visit/list-memory-schema';
 
 // The toolbar badge per tab: errors (red), else warnings (amber), "?" when the editor could not
@@ -38,6 +40,29 @@ export default defineBackground(() => {
     await browser.action.setTitle({ tabId, title: shown.title ?? browser.runtime.getManifest().name });
   }
 
+  // Each sequence's last outcome written, so an audit that changed nothing writes nothing (a
+  // builder re-audits on every change; the history is read and written whole).
+  const written = new Map<string, string>();
+  // Forgotten on the options page: every sequence's next outcome is written again.
+  historyItem.watch((value) => {
+    const kept = (value as { sequences?: Record<string, unknown> } | null)?.sequences ?? {};
+    for (const id of written.keys()) if (!(id in kept)) written.delete(id);
+  });
+  async function recordOutcome({
+    sequenceId,
+    outcome,
+  }: {
+    sequenceId: string;
+    outcome: Outcome;
+  }): Promise<void> {
+    const { at: _at, ...what } = outcome;
+    const key = JSON.stringify(what);
+    if (written.get(sequenceId) === key) return;
+    const { history } = await loadHistory();
+    await saveHistory(withOutcome(history, sequenceId, outcome));
+    written.set(sequenceId, key);
+  }
+
   /** Tells the content scripts of every tab that has reported (all its frames) what changed. */
   async function tell(what: StoredChange, except?: number): Promise<void> {
     // A tab navigated away from Kartra, or a script gone with an update: nobody to tell.
@@ -59,6 +84,8 @@ export default defineBackground(() => {
   listen('reportChanged', reportChangedRequest, (report, sender) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) later(() => record(tabId, sender.frameId ?? 0, report));
+    const { outcome } = report;
+    if (outcome) later(() => recordOutcome(outcome));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -5,6 +5,7 @@ import { loadSettings, saveSettings } from '@/lib/extension/settings-store';
 import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib/settings/settings';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/time/timing';
 import { AcceptedSummary } from './AcceptedSummary';
+import { HistorySummary } from './HistorySummary';
 import { ProfileOverride } from './ProfileOverride';
 import { QuietHoursControl } from './QuietHoursControl';
 
@@ -229,6 +230,7 @@ export function OptionsPage() {
         {status}
       </p>
       <AcceptedSummary />
+      <HistorySummary />
       <ProfileOverride />
       <p class="tool-version">
         {browser.runtime.getManifest().name} {browser.runtime.getManifest().version}

@@ -7,7 +7,7 @@ import { CauseItem, type Teaching } from './ReviewCauses';
 import { useLoadedLater } from './use-loaded-later';
 
 /** The rules' titles, for what a cause left unchecked; the rules' code is not needed to paint. */
-const loadRuleTitles = () =>
+export const loadRuleTitles = () =>
   import('@/lib/checks/index').then(
     ({ RULES }) => new Map(RULES.map((rule) => [rule.meta.id, rule.meta.title])),
   );

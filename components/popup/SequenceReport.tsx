@@ -4,6 +4,7 @@ import type { KartraProfile } from '@/lib/kartra/profile';
 import type { SequenceModel } from '@/lib/model/model';
 import type { QuietHours } from '@/lib/time/quiet-hours';
 import { AcceptedFindings, useAccepting } from './AcceptedFindings';
+import { ChangesSince, useChangesSince } from './ChangesSince';
 import type { StepMapSource } from './ExportBar';
 import { FindingGroups } from './FindingGroups';
 import { ReadingNotice } from './ReadingNotice';
@@ -52,6 +53,7 @@ export function SequenceReport({
   const timeline = report.timeline ?? null;
   const sequence = report.sequence;
   const accepting = useAccepting(sequence?.id ?? null);
+  const changes = useChangesSince(report);
   const { error, warning, info, review } = report.counts;
   const clean = error + warning + review === 0;
   return (
@@ -76,6 +78,7 @@ export function SequenceReport({
           {review > 0 && <span class="count count--review">{review} to review</span>}
           {report.accepted && <span class="count count--accepted">{report.accepted.length} accepted</span>}
         </p>
+        <ChangesSince changes={changes} />
       </header>
       {report.coverage.reading?.profile === 'inferred' && (
         <ReadingNotice reading={report.coverage.reading} inferredProfile={inferredProfile} />
@@ -122,7 +125,13 @@ export function SequenceReport({
         )}
       </section>
       {sequence && <TestAddress address={testAddress} sequenceId={sequence.id} />}
-      {ExportBar && <ExportBar report={report} quietHours={quietHours} loadStepMap={loadStepMap} />}
+      {ExportBar && (
+        <ExportBar
+          report={changes ? { ...report, changes } : report}
+          quietHours={quietHours}
+          loadStepMap={loadStepMap}
+        />
+      )}
       <p class="tool-version">
         {report.tool.name} {report.tool.version}
       </p>

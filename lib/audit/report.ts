@@ -60,6 +60,14 @@ export const reportSchema = z.object({
     }),
   ),
   findings: z.array(findingSchema),
+  /**
+   * What changed since an earlier visit of this sequence (lib/history): the findings, as
+   * "rule decision steps", fixed since and new since `since`. Added by the popup to what it
+   * exports; absent when there is nothing to compare.
+   */
+  changes: z.optional(
+    z.object({ since: z.iso.datetime(), fixed: z.array(z.string()), added: z.array(z.string()) }),
+  ),
   /** Findings the user accepted on this sequence (not in `findings` nor in `counts`); absent when none. */
   accepted: z.optional(z.array(acceptedFindingSchema)),
   /** Step references in the order a contact meets them (the popup's "real order"). */

@@ -4,6 +4,7 @@ import { markdownCode, markdownFooter, escapeMarkdown as md } from './escape-mar
 import {
   acceptedCount,
   acceptedNote,
+  changeLines,
   type Finding,
   type FindingGroup,
   groupFindings,
@@ -106,6 +107,9 @@ export function renderMarkdownReport(report: Report, options: ExportOptions = {}
     for (const finding of group.findings) out.push(...findingLines(finding, group, options));
     out.push('');
   }
+
+  const changes = changeLines(report);
+  if (changes) out.push(`## ${md(changes.heading)}`, '', ...changes.lines.map((line) => `- ${md(line)}`), '');
 
   const accepted = report.accepted ?? [];
   if (accepted.length > 0) {

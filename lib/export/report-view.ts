@@ -55,6 +55,23 @@ export function summarizeCounts(counts: Counts): string {
   return parts.length > 0 ? parts.join(', ') : 'No findings';
 }
 
+/** What changed since an earlier visit, one line per finding: "Fixed: step-inactive fail, step 2". */
+export function changeLines(report: Pick<Report, 'changes'>): { heading: string; lines: string[] } | null {
+  const changes = report.changes;
+  if (!changes) return null;
+  const line = (word: string, key: string) => {
+    const [ruleId, kind, ...steps] = key.split(' ');
+    return `${word}: ${ruleId}${kind === 'review' ? ' (to review)' : ''}${steps.length > 0 ? `, ${stepsLabel(steps)}` : ''}`;
+  };
+  return {
+    heading: `Changes since ${changes.since.slice(0, 10)}: ${changes.fixed.length} fixed, ${changes.added.length} new`,
+    lines: [
+      ...changes.fixed.map((key) => line('Fixed', key)),
+      ...changes.added.map((key) => line('New', key)),
+    ],
+  };
+}
+
 /** The findings the user accepted, as exports say them: "2 accepted" (empty when none). */
 export function acceptedCount(report: Pick<Report, 'accepted'>): string {
   const n = report.accepted?.length ?? 0;

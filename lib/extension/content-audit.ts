@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type AuditOptions, audit } from '../audit/audit';
 import { auditSummary } from '../audit/badge';
 import type { Report } from '../audit/report';
+import { outcomeOf } from '../history/history';
 import type { PageModel } from '../model/model';
 import type { MountOverlay, Overlay } from '../overlay/overlay';
 import type { CardsRead } from '../reader/collect';
@@ -98,8 +99,11 @@ async function start(
 
   const startSession = (listSeen: ListMemory) => {
     let newVisit = true;
-    const tell = (badge: ReportChanged['badge'], kind: ReportChanged['kind']) => {
-      tellBackground({ badge, kind, newVisit });
+    // The visit, for the history: this session's later audits replace its outcome.
+    const visit = new Date().toISOString();
+    const tell = (badge: ReportChanged['badge'], kind: ReportChanged['kind'], report?: Report) => {
+      const outcome = report ? outcomeOf(report, visit) : null;
+      tellBackground({ badge, kind, newVisit, ...(outcome ? { outcome } : {}) });
       newVisit = false;
     };
     return startAuditSession(window, {
@@ -119,7 +123,7 @@ async function start(
         if (ctx.isInvalid) return;
         readWith = profileRead;
         showInline(report, cards);
-        tell(auditSummary(report), report.page.kind);
+        tell(auditSummary(report), report.page.kind, report);
       },
       onError() {
         if (ctx.isInvalid) return;

@@ -1,6 +1,7 @@
 import type { ExtensionMessage, GetDataType, GetReturnType } from '@webext-core/messaging';
 import * as z from 'zod/mini';
 import type { Report } from '../audit/report';
+import { sequenceOutcomeSchema } from '../history/history-schema';
 import type { KartraProfile } from '../kartra/profile';
 import type { PageModel } from '../model/model';
 import type { ListMemory } from '../visit/visit';
@@ -42,6 +43,8 @@ export const locateStepRequest = z.string().check(z.maxLength(20));
 export const reportChangedRequest = z.extend(frameAuditSchema, {
   /** The first report of a page visit (the frame's earlier reports are of another page). */
   newVisit: z.boolean(),
+  /** On a builder: the visit's outcome, for the history (lib/history). */
+  outcome: z.optional(sequenceOutcomeSchema),
 });
 export type ReportChanged = z.infer<typeof reportChangedRequest>;
 
