@@ -1,8 +1,11 @@
+import { withAccepted } from '@/lib/accepted/accepted';
+import { loadAccepted, saveAccepted } from '@/lib/extension/accepted-store';
 import { watchStoredConfig } from '@/lib/extension/active-config';
 import { loadActiveConfig } from '@/lib/extension/active-config-loader';
 import { historyItem, loadHistory, saveHistory } from '@/lib/extension/history-store';
 import { loadListMemory, saveListMemory } from '@/lib/extension/list-memory';
 import {
+  acceptFindingRequest,
   listen,
   noRequest,
   type ReportChanged,
@@ -79,6 +82,12 @@ export default defineBackground(() => {
     later(async () => {
       await saveListMemory(memory);
       await tell('listMemory', sender.tab?.id);
+    });
+  });
+  listen('acceptFinding', acceptFindingRequest, ({ sequenceId, finding, reason }) => {
+    later(async () => {
+      const { accepted } = await loadAccepted();
+      await saveAccepted(withAccepted(accepted, sequenceId, finding, reason, new Date()));
     });
   });
   listen('reportChanged', reportChangedRequest, (report, sender) => {

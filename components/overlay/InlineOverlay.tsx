@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Finding, Report } from '@/lib/audit/report';
 import { plural } from '@/lib/export/plural';
 import { countWords, type GroupedFindings, type StepFindings } from '@/lib/overlay/group-findings';
+import type { AcceptFinding } from '@/lib/overlay/overlay';
+import { AcceptForm } from '../AcceptForm';
 
 export interface BoxPosition {
   left: number;
@@ -18,6 +20,8 @@ export interface InlineOverlayProps {
   highlight: { ref: string; at: number } | null;
   /** The report's counts, for the sequence panel's summary. */
   counts: Report['counts'];
+  /** Takes a finding out of the counts, with the user's reason; absent: no Accept on the cards. */
+  onAccept?: AcceptFinding | undefined;
 }
 
 // A review wears a question, never an error's '!': the page did not show enough to decide.
@@ -27,7 +31,13 @@ function stepName(ref: string): string {
   return ref === 'start' ? 'Starting Rules' : `Step ${ref}`;
 }
 
-function FindingList({ findings }: { findings: readonly Finding[] }) {
+function FindingList({
+  findings,
+  onAccept,
+}: {
+  findings: readonly Finding[];
+  onAccept?: AcceptFinding | undefined;
+}) {
   return (
     <ul class="findings">
       {findings.map((finding, index) => (
@@ -43,6 +53,7 @@ function FindingList({ findings }: { findings: readonly Finding[] }) {
             {finding.message}
           </p>
           <p class="finding__fix">{finding.fix}</p>
+          {onAccept && <AcceptForm onAccept={(reason) => onAccept(finding, reason)} />}
         </li>
       ))}
     </ul>
@@ -54,11 +65,13 @@ function StepBadge({
   position,
   open,
   onToggle,
+  onAccept,
 }: {
   step: StepFindings;
   position: BoxPosition;
   open: boolean;
   onToggle: () => void;
+  onAccept?: AcceptFinding | undefined;
 }) {
   const label = `${stepName(step.ref)}: ${countWords(step.findings)}. ${open ? 'Hide' : 'Show'} details`;
   // The badge sits on the card's top-right corner, just outside it, so it covers no text.
@@ -86,14 +99,14 @@ function StepBadge({
               ×
             </button>
           </div>
-          <FindingList findings={step.findings} />
+          <FindingList findings={step.findings} onAccept={onAccept} />
         </section>
       )}
     </div>
   );
 }
 
-export function InlineOverlay({ grouped, positions, highlight, counts }: InlineOverlayProps) {
+export function InlineOverlay({ grouped, positions, highlight, counts, onAccept }: InlineOverlayProps) {
   const [openRef, setOpenRef] = useState<string | null>(null);
   const [sequenceOpen, setSequenceOpen] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
@@ -149,6 +162,7 @@ export function InlineOverlay({ grouped, positions, highlight, counts }: InlineO
             position={position}
             open={openRef === step.ref}
             onToggle={() => setOpenRef(openRef === step.ref ? null : step.ref)}
+            onAccept={onAccept}
           />
         );
       })}

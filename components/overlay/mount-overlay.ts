@@ -5,7 +5,7 @@ import { EXTENSION_HOST_TAG } from '../../lib/extension/ui-host';
 import type { KartraProfile } from '../../lib/kartra/profile';
 import { cardElementsAfterRead, findCardElements } from '../../lib/overlay/card-elements';
 import { type GroupedFindings, groupFindings } from '../../lib/overlay/group-findings';
-import type { MountOverlay, Overlay } from '../../lib/overlay/overlay';
+import type { AcceptFinding, MountOverlay, Overlay } from '../../lib/overlay/overlay';
 import { OVERLAY_STYLE } from '../../lib/overlay/overlay-style';
 import type { Rect } from '../../lib/reader/scene';
 import { type BoxPosition, InlineOverlay } from './InlineOverlay';
@@ -23,7 +23,11 @@ import { type BoxPosition, InlineOverlay } from './InlineOverlay';
  * overlay as WXT's would remove its UI. `profileOf`: the profile the page is read with now (an
  * inferred one may replace the active one).
  */
-export const mountOverlay: MountOverlay = (win: PageWindow, profileOf: () => KartraProfile): Overlay => {
+export const mountOverlay: MountOverlay = (
+  win: PageWindow,
+  profileOf: () => KartraProfile,
+  accept?: AcceptFinding,
+): Overlay => {
   const document = win.document;
   const host = document.createElement(EXTENSION_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -99,7 +103,7 @@ export const mountOverlay: MountOverlay = (win: PageWindow, profileOf: () => Kar
     )
       return;
     drawn = { grouped, positions, highlight, counts };
-    render(h(InlineOverlay, { grouped, positions, highlight, counts }), root);
+    render(h(InlineOverlay, { grouped, positions, highlight, counts, onAccept: accept }), root);
   }
 
   function schedule(): void {

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
 import type { Finding } from '@/lib/audit/report';
+import { AcceptForm } from '../AcceptForm';
 
 export interface FindingItemProps {
   finding: Finding;
@@ -11,48 +11,6 @@ export interface FindingItemProps {
 
 export function stepLabel(ref: string): string {
   return ref === 'start' ? 'Starting Rules' : `step ${ref}`;
-}
-
-/** "Accept…", then the reason and the confirmation: nothing is accepted on one stray click. */
-function AcceptForm({
-  finding,
-  onAccept,
-}: {
-  finding: Finding;
-  onAccept: NonNullable<FindingItemProps['onAccept']>;
-}) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  if (!open)
-    return (
-      <button type="button" class="link-button" onClick={() => setOpen(true)}>
-        Accept…
-      </button>
-    );
-  return (
-    <form
-      class="accept-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onAccept(finding, reason);
-        setOpen(false);
-      }}
-    >
-      <label>
-        Why it is fine (optional)
-        <input
-          type="text"
-          maxLength={200}
-          value={reason}
-          onInput={(event) => setReason((event.currentTarget as HTMLInputElement).value)}
-        />
-      </label>
-      <button type="submit">Accept</button>
-      <button type="button" class="link-button" onClick={() => setOpen(false)}>
-        Cancel
-      </button>
-    </form>
-  );
 }
 
 /** One finding: the message, the fix, the steps it concerns and a link to the rule's page. */
@@ -76,7 +34,7 @@ export function FindingItem({ finding, onLocate, onAccept }: FindingItemProps) {
           Learn more<span class="visually-hidden"> about {finding.ruleId}</span>
         </a>
       </p>
-      {onAccept && <AcceptForm finding={finding} onAccept={onAccept} />}
+      {onAccept && <AcceptForm onAccept={(reason) => onAccept(finding, reason)} />}
     </li>
   );
 }

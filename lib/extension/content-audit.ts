@@ -5,7 +5,7 @@ import { auditSummary } from '../audit/badge';
 import type { Report } from '../audit/report';
 import { outcomeOf } from '../history/history';
 import type { PageModel } from '../model/model';
-import type { MountOverlay, Overlay } from '../overlay/overlay';
+import type { AcceptFinding, MountOverlay, Overlay } from '../overlay/overlay';
 import type { CardsRead } from '../reader/collect';
 import type { Settings } from '../settings/settings';
 import { exportStructure } from '../structure/export';
@@ -90,12 +90,21 @@ async function start(
         overlay = null;
         return;
       }
-      overlay ??= mountOverlay(window, () => readWith);
+      overlay ??= mountOverlay(window, () => readWith, acceptOnCard);
       overlay.update(report, cards);
     } catch (error) {
       console.error(LOG_PREFIX, 'the inline warnings failed:', error);
     }
   }
+
+  // Accepted on a card: the background keeps it, and every tab reads it back as it reads the settings.
+  const acceptOnCard: AcceptFinding = ({ ruleId, kind, steps }, reason) => {
+    const sequenceId = session?.latest()?.report?.sequence?.id;
+    if (!sequenceId) return;
+    sendMessage('acceptFinding', { sequenceId, finding: { ruleId, kind, steps: [...steps] }, reason }).catch(
+      (error: unknown) => console.error(LOG_PREFIX, 'accepting a finding failed:', error),
+    );
+  };
 
   const startSession = (listSeen: ListMemory) => {
     let newVisit = true;
@@ -179,7 +188,7 @@ async function start(
     listen('locateStep', locateStepRequest, (ref) => {
       try {
         // With inline warnings off, the overlay is mounted empty just for the highlight.
-        overlay ??= mountOverlay(window, () => readWith);
+        overlay ??= mountOverlay(window, () => readWith, acceptOnCard);
         return { found: overlay.locate(ref) };
       } catch (error) {
         console.error(LOG_PREFIX, 'locating a step failed:', error);

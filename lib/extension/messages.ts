@@ -39,6 +39,18 @@ export type GetReportRequest = z.infer<typeof getReportRequest>;
 /** Popup → content script: scroll the builder to a step (its reference) and highlight it. */
 export const locateStepRequest = z.string().check(z.maxLength(20));
 
+/** Content script → background: the user accepted a finding on the card (the background keeps it). */
+export const acceptFindingRequest = z.object({
+  sequenceId: z.string().check(z.minLength(1), z.maxLength(40)),
+  finding: z.object({
+    ruleId: z.string().check(z.minLength(1), z.maxLength(60)),
+    kind: z.enum(['fail', 'review']),
+    steps: z.array(z.string().check(z.minLength(1), z.maxLength(20))).check(z.maxLength(200)),
+  }),
+  reason: z.string().check(z.maxLength(200)),
+});
+export type AcceptFindingRequest = z.infer<typeof acceptFindingRequest>;
+
 /** Content script → background (and an open popup): the frame's latest counts, for the toolbar badge. */
 export const reportChangedRequest = z.extend(frameAuditSchema, {
   /** The first report of a page visit (the frame's earlier reports are of another page). */
@@ -73,6 +85,11 @@ export interface Protocol {
   getListMemory(): ListMemory;
   /** Content script → background: the list memory with the rows just seen; validated there. */
   saveListMemory(memory: ListMemory): void;
+  /**
+   * Content script → background: a finding accepted on the card; the background stores it (the
+   * content script holds no storage), and the tabs read it back as they read the settings.
+   */
+  acceptFinding(request: AcceptFindingRequest): void;
   /**
    * Background → every tab it has heard from: a stored value changed (the settings or profile
    * override on the options page, or the list memory from another tab). It carries only which:

@@ -45,6 +45,9 @@ export const OVERLAY_STYLE = `
 .finding__message { margin: 0 0 4px; overflow-wrap: anywhere; }
 .finding__severity { font-weight: 700; text-transform: capitalize; }
 .finding__fix { margin: 0; color: var(--muted); overflow-wrap: anywhere; }
+.link-button { background: none; border: 0; padding: 0; color: var(--text); text-decoration: underline; cursor: pointer; font: inherit; margin-top: 4px; }
+.accept-form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 6px; margin-top: 4px; }
+.accept-form input { display: block; width: 180px; font: inherit; padding: 2px 4px; }
 .sequence-panel { position: fixed; right: 16px; bottom: 16px; max-width: 380px; max-height: 50vh; overflow: auto; }
 .sequence-panel__toggle {
   display: block; width: 100%; text-align: left; background: none; border: 0; color: var(--text);

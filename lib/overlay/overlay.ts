@@ -1,4 +1,4 @@
-import type { Report } from '../audit/report';
+import type { Finding, Report } from '../audit/report';
 import type { PageWindow } from '../extension/audit-session';
 import type { KartraProfile } from '../kartra/profile';
 import type { CardsRead } from '../reader/collect';
@@ -17,5 +17,15 @@ export interface Overlay {
   destroy(): void;
 }
 
-/** Puts the overlay's one host element on the page; `profileOf`: the profile read with now. */
-export type MountOverlay = (win: PageWindow, profileOf: () => KartraProfile) => Overlay;
+/** Takes a finding of the sequence on screen out of the counts, with the user's reason. */
+export type AcceptFinding = (finding: Pick<Finding, 'ruleId' | 'kind' | 'steps'>, reason: string) => void;
+
+/**
+ * Puts the overlay's one host element on the page; `profileOf`: the profile read with now;
+ * `accept`: what the card's Accept does (absent: the card offers none).
+ */
+export type MountOverlay = (
+  win: PageWindow,
+  profileOf: () => KartraProfile,
+  accept?: AcceptFinding,
+) => Overlay;

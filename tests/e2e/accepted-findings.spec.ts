@@ -83,3 +83,28 @@ test('a finding accepted with a reason leaves the counts, the badge and the card
   await expect(kept).toContainText('None');
   await reports.waitFor(page, (r) => r.counts.error === 1 && r.accepted === undefined);
 });
+
+test('a finding accepted on its card, in the panel the badge opens, leaves the card and the counts', async ({
+  kartra,
+  reports,
+}) => {
+  const page = await kartra.openSpec(loadEditorSpec('step-inactive.fires'));
+  await reports.waitFor(page, (r) => r.counts.error === 1);
+  const overlay = page.locator('kartra-auditor-ui');
+  await overlay.getByRole('button', { name: /^Step 2:/ }).click();
+  const panel = overlay.getByRole('dialog', { name: 'Step 2 findings' });
+  await panel.getByRole('button', { name: 'Accept…' }).click();
+  await panel.getByLabel('Why it is fine (optional)').fill('Replay not recorded yet');
+  await panel.getByRole('button', { name: 'Accept', exact: true }).click();
+  const { report } = await reports.waitFor(page, (r) => r.counts.error === 0);
+  expect(report.accepted?.[0]).toMatchObject({ ruleId: 'step-inactive', reason: 'Replay not recorded yet' });
+  await expect(overlay.getByRole('button', { name: /^Step 2:/ })).toHaveCount(0);
+  // Nothing of the page was touched: the step is still inactive in the builder.
+  await expect(page.locator('.js_sequence_step', { hasText: 'Inactive' })).toHaveCount(1);
+
+  const popup = await reports.openPopupFor(page);
+  const accepted = popup.locator('details.group--accepted');
+  await accepted.locator('summary').click();
+  await accepted.getByRole('button', { name: /^Restore/ }).click();
+  await reports.waitFor(page, (r) => r.counts.error === 1 && r.accepted === undefined);
+});
