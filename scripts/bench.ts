@@ -38,6 +38,7 @@ import {
   settle,
 } from './bench/measure';
 import { measureStartup } from './bench/startup';
+import { buildStartupFloor } from './bench/startup-floor';
 import { median, ratio, round } from './bench/stats';
 import { measureTimeline } from './bench/timeline-cost';
 import { ensureBuilt } from './lib/ensure-built';
@@ -82,11 +83,19 @@ async function main(): Promise<void> {
   let inferredOverFloor = Number.NaN;
   let startupMs = Number.NaN;
   let startupCompileMs = Number.NaN;
+  let startupFloorMs = Number.NaN;
   try {
     log("a Kartra page that is not a sequence: the content script's start-up...");
     const startup = await measureStartup(session, args.reps);
     startupMs = median(startup.map((s) => s.runMs));
     startupCompileMs = median(startup.map((s) => s.compileMs));
+    log('  its floor: an empty content script built by the same WXT with the same polyfill...');
+    const floorSession = await launchKartra({ extensionPath: buildStartupFloor(root) });
+    try {
+      startupFloorMs = median((await measureStartup(floorSession, args.reps)).map((s) => s.runMs));
+    } finally {
+      await floorSession.close();
+    }
     for (const steps of args.sizes) {
       const spec = generateSpec(steps);
       log(`${steps} steps: rendering the replica...`);
@@ -174,6 +183,8 @@ async function main(): Promise<void> {
     inferredAuditOverFloor1000: inferredOverFloor,
     startupMs,
     startupCompileMs,
+    startupFloorMs,
+    startupOverFloor: ratio(startupMs, startupFloorMs),
     drag,
   };
   for (const row of rows) {
@@ -198,7 +209,7 @@ async function main(): Promise<void> {
         `smallest gap ${Number.isFinite(drag.minGapMs) ? `${round(drag.minGapMs)} ms` : 'none'}, ` +
         `at most ${drag.maxPer250ms} per 250 ms`,
     );
-  console.log(startupLine(startupMs, startupCompileMs));
+  console.log(startupLine(startupMs, startupCompileMs, startupFloorMs));
   console.log(
     `timeline of a contact entering now (Node, median): ${timelines
       .map(

@@ -7,14 +7,16 @@ export interface Figures {
   auditMs1000: number;
   auditOverFloor1000: number;
   scale1000over100: number;
-  /** The content script on a sequence page: its loader, the audit module and their chunks (bundle-size.ts). */
-  contentScriptGzipBytes: number;
+  /** The loader alone, what every Kartra page loads (bundle-size.ts); the audit module is printed, not held. */
+  contentLoaderGzipBytes: number;
   /** The popup's own part: from its page parsed to its report shown (measure.ts). */
   popupOwnMs1000: number;
   /** The 1,000-step audit of a page read with a profile inferred from it, over that profile's floor. */
   inferredAuditOverFloor1000: number;
   /** The content script's main-thread time on a Kartra page that is not a sequence, start to idle. */
   startupMs: number;
+  /** The same for an empty content script built by the same WXT with the same polyfill (same run). */
+  startupFloorMs: number;
   drag: { audits: number; minGapMs: number; maxPer250ms: number } | null;
 }
 
@@ -34,17 +36,8 @@ export interface BudgetResult {
 const within = (value: number, limit: number) => Number.isFinite(value) && value <= limit;
 
 export function checkBudgets(f: Figures): BudgetResult[] {
-  const gzipKb = f.contentScriptGzipBytes / 1024;
+  const loaderKb = f.contentLoaderGzipBytes / 1024;
   const results: BudgetResult[] = [
-    {
-      id: 'audit-1000',
-      label: '1,000-step audit, median',
-      value: f.auditMs1000,
-      limit: 50,
-      unit: 'ms',
-      compare: '<=',
-      pass: within(f.auditMs1000, 50),
-    },
     {
       id: 'audit-over-floor-1000',
       label: '1,000-step audit / floor (both as a content script)',
@@ -73,23 +66,25 @@ export function checkBudgets(f: Figures): BudgetResult[] {
       pass: within(f.inferredAuditOverFloor1000, 3),
     },
     {
-      // What a sequence page loads; the libraries the stack requires take about 12 KB of it.
-      id: 'content-script-gzip',
-      label: 'content script on a sequence page (loader + audit module), gzip',
-      value: gzipKb,
-      limit: 45,
+      // What every Kartra page loads; the audit module, on sequence pages only, is printed apart.
+      id: 'loader-gzip',
+      label: 'content-script loader (every Kartra page), gzip',
+      value: loaderKb,
+      limit: 8,
       unit: 'KB',
       compare: '<=',
-      pass: within(gzipKb, 45),
+      pass: within(loaderKb, 8),
     },
     {
-      id: 'startup-other-page',
-      label: 'start-up on a Kartra page that is not a sequence, median',
-      value: f.startupMs,
-      limit: 3,
-      unit: 'ms',
+      // Against an empty WXT content script with the polyfill, measured in the same run: the
+      // machines move absolute start-up times by 2x between runs.
+      id: 'startup-over-floor',
+      label: 'start-up on a Kartra page that is not a sequence / its floor',
+      value: f.startupMs / f.startupFloorMs,
+      limit: 1.3,
+      unit: 'x',
       compare: '<=',
-      pass: within(f.startupMs, 3),
+      pass: within(f.startupMs / f.startupFloorMs, 1.3),
     },
     {
       id: 'popup-report',

@@ -63,10 +63,11 @@ describe('budgets', () => {
     auditMs1000: 50,
     auditOverFloor1000: 2,
     scale1000over100: 12,
-    contentScriptGzipBytes: 45 * 1024,
+    contentLoaderGzipBytes: 8 * 1024,
     popupOwnMs1000: 100,
     inferredAuditOverFloor1000: 3,
-    startupMs: 3,
+    startupMs: 3.9,
+    startupFloorMs: 3,
     drag: { audits: 8, minGapMs: 250, maxPer250ms: 1 },
   };
 
@@ -79,13 +80,19 @@ describe('budgets', () => {
       auditMs1000: 50.1,
       auditOverFloor1000: 2.1,
       scale1000over100: 12.5,
-      contentScriptGzipBytes: 46 * 1024,
+      contentLoaderGzipBytes: 8.5 * 1024,
       popupOwnMs1000: Number.NaN,
       inferredAuditOverFloor1000: 3.2,
-      startupMs: 3.1,
+      startupMs: 4,
+      startupFloorMs: 3,
       drag: { audits: 9, minGapMs: 120, maxPer250ms: 2 },
     };
     expect(checkBudgets(over).filter((b) => b.pass)).toEqual([]);
+    // A floor that could not be measured holds nothing.
+    expect(
+      checkBudgets({ ...within, startupFloorMs: Number.NaN }).find((b) => b.id === 'startup-over-floor')
+        ?.pass,
+    ).toBe(false);
     expect(checkBudgets({ ...within, drag: null }).find((b) => b.id === 'drag-throttle')?.pass).toBe(false);
   });
 });
