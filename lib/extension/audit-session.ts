@@ -16,6 +16,7 @@ import {
   type UnsavedChange,
   type VisitObservations,
 } from '../visit/visit';
+import { auditScheduler } from './audit-scheduler';
 import { LOG_PREFIX } from './log';
 import type { AuditResult } from './messages';
 import { isClickOn } from './save-control';
@@ -67,8 +68,7 @@ export type { AuditResult } from './messages';
  */
 export const AUDIT_MEASURE = 'kartra-auditor:audit';
 
-/** The longest a held mouse button postpones the next audit. */
-export const PRESS_LIMIT_MS = 5000;
+export { PRESS_LIMIT_MS } from './audit-scheduler';
 
 export interface AuditSession {
   latest: () => AuditResult | null;
@@ -107,9 +107,8 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   let latest: AuditResult | null = null;
   // The latest result with its report's timeline, once asked for; replaced by the next audit.
   let timelined: { of: AuditResult; result: AuditResult } | null = null;
-  let lastAuditAt = Number.NEGATIVE_INFINITY;
-  let timer: number | undefined;
-  let retryTimer: number | undefined;
+  const scheduler = auditScheduler(win, throttleMs, () => auditNow(), signal);
+  const schedule = scheduler.schedule;
   // Asking Intl for the browser's zone loads its zone data (tens of ms on a page's first call):
   // once per page, and only on a page that is audited for dates (not every Kartra page).
   let browserZone: string | null = null;
@@ -149,12 +148,8 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   }
 
   function auditNow(): AuditResult {
-    if (timer !== undefined) {
-      win.clearTimeout(timer);
-      timer = undefined;
-    }
     const started = win.performance.now();
-    lastAuditAt = started;
+    scheduler.started(started);
     if (win.location.href !== readerOf) {
       reader = createPageReader();
       readerOf = win.location.href;
@@ -206,55 +201,9 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     measure(win.performance, started);
     // A page that stopped changing right after a poor read would keep it: read again when the
     // reader may look for a better profile (a change before then reads as usual).
-    if (retryTimer !== undefined) win.clearTimeout(retryTimer);
-    retryTimer = undefined;
-    const due = retryAt;
-    if (due !== null && !signal.aborted) {
-      retryTimer = win.setTimeout(
-        () => {
-          retryTimer = undefined;
-          schedule();
-        },
-        Math.max(0, due - win.performance.now()),
-      );
-    }
+    scheduler.retryAt(retryAt);
     return latest;
   }
-
-  // While a mouse button is held (a card or a line being dragged), the builder changes on every
-  // mouse move and a read mid-gesture tells nothing the drop will not: audits wait for the
-  // release, so the drag stays smooth. A press held longer than this is not waited out.
-  let pressedAt: number | null = null;
-
-  function schedule(): void {
-    if (timer !== undefined || signal.aborted) return;
-    const now = win.performance.now();
-    let wait = Math.max(0, lastAuditAt + throttleMs - now);
-    if (pressedAt !== null && now - pressedAt < PRESS_LIMIT_MS)
-      wait = Math.max(wait, pressedAt + PRESS_LIMIT_MS - now);
-    timer = win.setTimeout(() => {
-      timer = undefined;
-      auditNow();
-    }, wait);
-  }
-
-  const onPress = () => {
-    pressedAt = win.performance.now();
-  };
-  const onRelease = () => {
-    if (pressedAt === null) return;
-    pressedAt = null;
-    if (timer === undefined) return;
-    win.clearTimeout(timer);
-    timer = undefined;
-    schedule();
-  };
-  const PRESS_EVENTS = ['pointerdown'] as const;
-  const RELEASE_EVENTS = ['pointerup', 'pointercancel', 'blur'] as const;
-  for (const type of PRESS_EVENTS)
-    win.addEventListener(type, onPress, { capture: true, passive: true, signal });
-  for (const type of RELEASE_EVENTS)
-    win.addEventListener(type, onRelease, { capture: true, passive: true, signal });
 
   // Save Progress commits what the canvas shows: heard passively, before the app handles it.
   const saveLabel = options.profile.words.saveProgress;
@@ -306,11 +255,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   const onNavigate = () => schedule();
   win.addEventListener('popstate', onNavigate, { signal });
   win.addEventListener('hashchange', onNavigate, { signal });
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    if (timer !== undefined) win.clearTimeout(timer);
-    if (retryTimer !== undefined) win.clearTimeout(retryTimer);
-  });
+  signal.addEventListener('abort', () => observer.disconnect());
   if (options.signal?.aborted) stopping.abort();
 
   auditNow();
