@@ -2,7 +2,7 @@ import { withAccepted } from '@/lib/accepted/accepted';
 import { loadAccepted, saveAccepted } from '@/lib/extension/accepted-store';
 import { watchStoredConfig } from '@/lib/extension/active-config';
 import { loadActiveConfig } from '@/lib/extension/active-config-loader';
-import { historyItem, loadHistory, saveHistory } from '@/lib/extension/history-store';
+import { loadHistory, saveHistory } from '@/lib/extension/history-store';
 import { loadListMemory, saveListMemory } from '@/lib/extension/list-memory';
 import {
   acceptFindingRequest,
@@ -43,14 +43,7 @@ export default defineBackground(() => {
     await browser.action.setTitle({ tabId, title: shown.title ?? browser.runtime.getManifest().name });
   }
 
-  // Each sequence's last outcome written, so an audit that changed nothing writes nothing (a
-  // builder re-audits on every change; the history is read and written whole).
-  const written = new Map<string, string>();
-  // Forgotten on the options page: every sequence's next outcome is written again.
-  historyItem.watch((value) => {
-    const kept = (value as { sequences?: Record<string, unknown> } | null)?.sequences ?? {};
-    for (const id of written.keys()) if (!(id in kept)) written.delete(id);
-  });
+  // A visit's outcome arrives only when it changed (the content script sends it so).
   async function recordOutcome({
     sequenceId,
     outcome,
@@ -58,12 +51,8 @@ export default defineBackground(() => {
     sequenceId: string;
     outcome: Outcome;
   }): Promise<void> {
-    const { at: _at, ...what } = outcome;
-    const key = JSON.stringify(what);
-    if (written.get(sequenceId) === key) return;
     const { history } = await loadHistory();
     await saveHistory(withOutcome(history, sequenceId, outcome));
-    written.set(sequenceId, key);
   }
 
   /** Tells the content scripts of every tab that has reported (all its frames) what changed. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { parseFindingKey } from '@/lib/audit/finding-key';
 import type { Report } from '@/lib/audit/report';
-import { type Changes, parseFindingKey } from '@/lib/history/history';
+import type { Changes } from '@/lib/history/history';
 import { loadRuleTitles } from './FindingGroups';
 import { stepLabel } from './FindingItem';
 import { useLoadedLater } from './use-loaded-later';

@@ -1,3 +1,4 @@
+import { findingKey } from '../audit/finding-key';
 import type { Finding, FindingKind } from '../audit/report';
 
 /**
@@ -27,21 +28,17 @@ export type AcceptedFinding = Finding & Pick<Acceptance, 'reason' | 'acceptedAt'
 /** What is kept at most: the sequences accepted in most recently, and per sequence. */
 export const ACCEPTED_LIMITS = { sequences: 500, perSequence: 30, reasonLength: 200 } as const;
 
-function sameFinding(a: Pick<Finding, 'ruleId' | 'kind' | 'steps'>, b: Acceptance): boolean {
-  if (a.ruleId !== b.ruleId || a.kind !== b.kind || a.steps.length !== b.steps.length) return false;
-  const steps = [...a.steps].sort();
-  return steps.every((step, i) => step === b.steps[i]);
-}
-
 /** The findings still open, and those the user accepted (in the findings' order). */
 export function splitAccepted(
   findings: readonly Finding[],
   acceptances: readonly Acceptance[],
 ): { open: Finding[]; accepted: AcceptedFinding[] } {
+  if (acceptances.length === 0) return { open: [...findings], accepted: [] };
+  const byKey = new Map(acceptances.map((a) => [findingKey(a), a]));
   const open: Finding[] = [];
   const accepted: AcceptedFinding[] = [];
   for (const finding of findings) {
-    const acceptance = acceptances.find((a) => sameFinding(finding, a));
+    const acceptance = byKey.get(findingKey(finding));
     if (acceptance)
       accepted.push({ ...finding, reason: acceptance.reason, acceptedAt: acceptance.acceptedAt });
     else open.push(finding);
@@ -67,7 +64,8 @@ export function withAccepted(
     reason: reason.trim().slice(0, ACCEPTED_LIMITS.reasonLength),
     acceptedAt: now.toISOString(),
   };
-  const kept = (store[sequenceId] ?? []).filter((a) => !sameFinding(finding, a));
+  const key = findingKey(finding);
+  const kept = (store[sequenceId] ?? []).filter((a) => findingKey(a) !== key);
   const next = { ...store, [sequenceId]: [...kept, acceptance].slice(-ACCEPTED_LIMITS.perSequence) };
   // Each list is in the order things were accepted: its last is its latest.
   const latest = (list: readonly Acceptance[]) => list.at(-1)?.acceptedAt ?? '';
@@ -81,7 +79,8 @@ export function withoutAccepted(
   sequenceId: string,
   finding: Pick<Finding, 'ruleId' | 'kind' | 'steps'>,
 ): AcceptedBySequence {
-  const kept = (store[sequenceId] ?? []).filter((a) => !sameFinding(finding, a));
+  const key = findingKey(finding);
+  const kept = (store[sequenceId] ?? []).filter((a) => findingKey(a) !== key);
   const { [sequenceId]: _dropped, ...others } = store;
   return kept.length > 0 ? { ...others, [sequenceId]: kept } : others;
 }

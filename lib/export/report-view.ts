@@ -1,3 +1,4 @@
+import { parseFindingKey } from '../audit/finding-key';
 import type { Report } from '../audit/report';
 import type { FitCheck, Reading } from '../model/model';
 import { plural } from './plural';
@@ -60,7 +61,7 @@ export function changeLines(report: Pick<Report, 'changes'>): { heading: string;
   const changes = report.changes;
   if (!changes) return null;
   const line = (word: string, key: string) => {
-    const [ruleId, kind, ...steps] = key.split(' ');
+    const { ruleId, kind, steps } = parseFindingKey(key);
     return `${word}: ${ruleId}${kind === 'review' ? ' (to review)' : ''}${steps.length > 0 ? `, ${stepsLabel(steps)}` : ''}`;
   };
   return {

@@ -35,9 +35,9 @@ import { EXTENSION_HOST_TAG } from './ui-host';
 
 const FAILED_BADGE = { text: '!', color: '#5f6368' };
 
-function tellBackground(report: ReportChanged): void {
+function tellBackground(report: ReportChanged, failed: () => void = () => {}): void {
   // The worker may be asleep or reloading; the next audit sends again.
-  sendMessage('reportChanged', report).catch(() => {});
+  sendMessage('reportChanged', report).catch(failed);
 }
 
 /** What the sequence list showed this browser session, from the background that keeps it. */
@@ -110,9 +110,18 @@ async function start(
     let newVisit = true;
     // The visit, for the history: this session's later audits replace its outcome.
     const visit = new Date().toISOString();
+    // The builder re-audits on every change: the outcome goes with a report only when it changed
+    // (the background reads and writes the history whole), and again after a send that failed.
+    let outcomeSent = '';
     const tell = (badge: ReportChanged['badge'], kind: ReportChanged['kind'], report?: Report) => {
-      const outcome = report ? outcomeOf(report, visit) : null;
-      tellBackground({ badge, kind, newVisit, ...(outcome ? { outcome } : {}) });
+      const made = report ? outcomeOf(report, visit) : null;
+      const { at: _at, ...what } = made?.outcome ?? {};
+      const key = made ? JSON.stringify([made.sequenceId, what]) : '';
+      const outcome = made && key !== outcomeSent ? made : null;
+      if (outcome) outcomeSent = key;
+      tellBackground({ badge, kind, newVisit, ...(outcome ? { outcome } : {}) }, () => {
+        if (outcome) outcomeSent = '';
+      });
       newVisit = false;
     };
     return startAuditSession(window, {

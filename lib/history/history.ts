@@ -1,4 +1,5 @@
-import type { Finding, Report } from '../audit/report';
+import { findingKey } from '../audit/finding-key';
+import type { Report } from '../audit/report';
 
 /**
  * What each visit of a sequence found, kept in the browser (history-store.ts) so the popup and the
@@ -22,16 +23,6 @@ export interface Outcome {
 export type History = Record<string, Outcome[]>;
 
 export const HISTORY_LIMITS = { sequences: 500, visits: 50, findings: 200, bytes: 4 * 1024 * 1024 } as const;
-
-/** A finding as history keeps it: "step-inactive fail 2 5" (rule, decision, sorted steps). */
-export function findingKey(finding: Pick<Finding, 'ruleId' | 'kind' | 'steps'>): string {
-  return [finding.ruleId, finding.kind, ...[...finding.steps].sort()].join(' ');
-}
-
-export function parseFindingKey(key: string): Pick<Finding, 'ruleId' | 'kind' | 'steps'> {
-  const [ruleId = '', kind, ...steps] = key.split(' ');
-  return { ruleId, kind: kind === 'review' ? 'review' : 'fail', steps };
-}
 
 /** The outcome a builder's report gives its visit; null for any other page. */
 export function outcomeOf(report: Report, visit: string): { sequenceId: string; outcome: Outcome } | null {

@@ -66,7 +66,7 @@ function classesWithin(el: Element | null): string[] | null {
 const GLYPH_TEXT = /^[^\p{L}\p{N}\s]{1,3}$/u;
 
 /** The glyph a stylesheet draws before or after an element (`content: "\25B6"`), or null. */
-function drawnGlyph(view: Window, el: Element, pseudo: '::before' | '::after'): string | null {
+export function drawnGlyph(view: Window, el: Element, pseudo: '::before' | '::after'): string | null {
   const content = view.getComputedStyle(el, pseudo).content;
   if (!content || content === 'none' || content === 'normal') return null;
   const quoted = /^(["'])(.*)\1$/su.exec(content);
@@ -237,10 +237,12 @@ export function collectScene(
   const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
   // Lines are looked for in the whole builder: a library may keep them in a layer of its own
   // beside the cards' container (Vue Flow's edges beside its nodes), not inside it.
-  // A shape in an SVG's definitions (an arrowhead marker) is drawn at each line's end, never as a line.
-  const lineEls = Array.from(root.querySelectorAll(profile.graph.line)).filter(
-    (el) => !el.closest('defs, marker, symbol, clipPath, mask, pattern'),
-  );
+  // A shape in an SVG's definitions (an arrowhead marker) is drawn at each line's end, never as a
+  // line; most builders have no definitions, and their lines are not walked up for them.
+  const definitions = Array.from(root.querySelectorAll('defs, marker, symbol, clipPath, mask, pattern'));
+  const allLines = Array.from(root.querySelectorAll(profile.graph.line));
+  const lineEls =
+    definitions.length === 0 ? allLines : allLines.filter((el) => !definitions.some((d) => d.contains(el)));
   const pathEls = lineEls.map((line) =>
     safeMatches(line, profile.graph.linePath) ? line : line.querySelector(profile.graph.linePath),
   );

@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import { classesOf, glyphsWithin, nodeColor, pathEnds } from './collect';
+import { classesOf, drawnGlyph, glyphsWithin, nodeColor, pathEnds } from './collect';
 import { findCards } from './find-cards';
 import { median } from './geometry';
 import { parseAction, parseGoto, parseRecipients, parseVersion } from './parse-fields';
@@ -498,7 +498,7 @@ function inferGraph(
     const size = Math.max(r.width, r.height);
     if (!boxes.some((b) => onEdge(centre, b, size))) continue;
     // An icon font's symbol near a small card's edge is a glyph a person reads, not a node.
-    if (view && drawsGlyph(view, el)) continue;
+    if (view && (drawnGlyph(view, el, '::before') ?? drawnGlyph(view, el, '::after')) !== null) continue;
     candidates.push({ el, rect: { x: r.left, y: r.top, width: r.width, height: r.height }, centre });
   }
   // Keep the outermost box of each node (an SVG endpoint holds a circle of the same size).
@@ -563,14 +563,6 @@ function onEdge(p: Point, box: DOMRect, size: number): boolean {
   const dy = Math.min(Math.abs(p.y - box.top), Math.abs(p.y - box.bottom));
   const inside = p.x > box.left && p.x < box.right && p.y > box.top && p.y < box.bottom;
   return Math.min(dx, dy) <= (inside ? size / 2 : size);
-}
-
-/** Drawn by a ::before or ::after's content, as icon fonts draw their symbols. */
-function drawsGlyph(view: Window, el: Element): boolean {
-  return (['::before', '::after'] as const).some((pseudo) => {
-    const content = view.getComputedStyle(el, pseudo).content;
-    return content !== '' && content !== 'none' && content !== 'normal';
-  });
 }
 
 /** The lines as selectors: the paths' own class, or one class of the SVG each sits in alone. */

@@ -44,14 +44,16 @@ export function registerLibraryCanvas(lines: string, draw: LibraryCanvas): void 
 }
 
 /**
- * The selected tab's cards, module and lines for a library to draw. The library owns the boxes'
- * places and the lines, so the canvas is a picture: the ⋮ menu and the lines do not respond.
+ * The selected tab's cards, module and lines, where the user left them or else where the layout
+ * puts them: what the replica's wiring draws, or a library (which owns the boxes' places and the
+ * lines then, so its canvas is a picture: the ⋮ menu and the lines do not respond).
  */
 function tabDrawing(doc: Document, state: EditorState): TabDrawing {
   const tabSteps = state.steps.filter((s) => tabOfRef(s.ref) === state.tab);
   const tabLines = state.connections.filter((c) => connectionTab(c) === state.tab);
   const layout = layoutTab(tabSteps, tabLines, state.tab === 'Main', state.orientation);
-  const at = (ref: string): Point => layout.get(ref) ?? { x: 40, y: 40 };
+  const at = (ref: string): Point =>
+    state.moved.get(`${state.orientation}:${ref}`) ?? layout.get(ref) ?? { x: 40, y: 40 };
   const items: DrawnItem[] = [];
   if (state.tab === 'Main')
     items.push({
@@ -151,42 +153,22 @@ export function mountCanvas(
 
   // After the lines' layer, as Vue Flow orders its edges and nodes.
   if (layer !== canvas) canvas.appendChild(layer);
-  const tabSteps = state.steps.filter((s) => tabOfRef(s.ref) === state.tab);
-  const tabLines = state.connections.filter((c) => connectionTab(c) === state.tab);
-  const layout = layoutTab(tabSteps, tabLines, state.tab === 'Main', state.orientation);
-  const place = (element: HTMLElement, ref: string) => {
-    const pos: Point = state.moved.get(`${state.orientation}:${ref}`) ?? layout.get(ref) ?? { x: 40, y: 40 };
-    element.style.left = `${pos.x}px`;
-    element.style.top = `${pos.y}px`;
+  const tab = tabDrawing(doc, state);
+  for (const { ref, element, position, input, outputs } of tab.items) {
+    layer.appendChild(element);
+    element.style.left = `${position.x}px`;
+    element.style.top = `${position.y}px`;
     elementRef.set(element, ref);
-  };
-  const addNode = (element: HTMLElement, ref: string, role: Port['role']) =>
-    wiring.addNode(element, { ref, role });
-
-  if (state.tab === 'Main') {
-    const module = renderStartingRules(doc, state.startingRules);
-    layer.appendChild(module);
-    place(module, 'start');
-    addNode(module, 'start', 'out');
+    if (ref !== 'start')
+      wireMenu(doc, element, state, ref, () => {
+        wiring.revalidate(element);
+        edited();
+      });
+    if (input) wiring.addNode(element, { ref, role: 'in' });
+    for (const role of outputs) wiring.addNode(element, { ref, role });
   }
-  for (const step of tabSteps) {
-    const card = renderCard(doc, step, state.active.get(step.ref) ?? step.active);
-    layer.appendChild(card);
-    place(card, step.ref);
-    wireMenu(doc, card, state, step.ref, () => {
-      wiring.revalidate(card);
-      edited();
-    });
-    addNode(card, step.ref, 'in');
-    if (step.kind === 'split') {
-      addNode(card, step.ref, 'yes');
-      addNode(card, step.ref, 'no');
-    } else if (!TERMINAL_KINDS.includes(step.kind)) addNode(card, step.ref, 'out');
-  }
-  for (const line of tabLines) {
-    const role = line.branch ?? 'out';
-    wiring.connect({ ref: line.from, role }, { ref: line.to, role: 'in' });
-  }
+  for (const line of tab.lines)
+    wiring.connect({ ref: line.from, role: line.fromRole }, { ref: line.to, role: 'in' });
   building = false;
   sizeCanvas(canvas, elementRef);
 

@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 // they must pull in no zod and no DOM, and stay small. Besides their own files they use only the
 // pure timeline modules the popup's Timeline section bundles anyway (the Markdown and HTML
 // timeline say it in the popup's words and draw the popup's chart), and the step kinds' labels
-// (the step map names kinds as the findings do).
+// (the step map names kinds as the findings do), and how a finding is keyed across audits (the
+// "Changes since" section names the findings as the popup's does).
 const SHARED_WITH_THE_POPUP = [
+  'lib/audit/finding-key.ts',
   'lib/model/describe-step.ts',
   'lib/flow/graph.ts',
   'lib/time/quiet-hours.ts',

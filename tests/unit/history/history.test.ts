@@ -2,15 +2,14 @@ import { storage } from '@wxt-dev/storage';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { audit } from '../../../lib/audit/audit';
+import { findingKey, parseFindingKey } from '../../../lib/audit/finding-key';
 import { historySetAsideItem, loadHistory, saveHistory } from '../../../lib/extension/history-store';
 import {
   changesSince,
-  findingKey,
   HISTORY_LIMITS,
   type History,
   type Outcome,
   outcomeOf,
-  parseFindingKey,
   withOutcome,
 } from '../../../lib/history/history';
 import { historyStoreSchema } from '../../../lib/history/history-schema';
