@@ -23,6 +23,8 @@ export const reviewCauseSchema = z.object({
 /** A finding, as the rules make it and the report carries it: the one declaration (`Finding`). */
 export const findingSchema = z.object({
   ruleId: z.string().check(z.minLength(1)),
+  /** Which of the rule's messages (its `meta.messages`) worded this finding. */
+  messageId: z.string().check(z.minLength(1)),
   /** The rule's severity, or the user's override of it. */
   severity: severitySchema,
   /** 'fail': the rule decided; 'review': the page did not show enough to decide. */

@@ -14,6 +14,7 @@ import { specToModel } from '../../support/spec-to-model';
 
 const draft: Finding = {
   ruleId: 'version-draft',
+  messageId: 'fixture',
   severity: 'info',
   kind: 'fail',
   message: 'Step 3 · Send email keeps version B at 0%.',

@@ -137,10 +137,13 @@ export function summary(
 export interface RuleCase {
   name: string;
   seq: SequenceModel;
-  /** Expected findings in order: [kind, steps]. [] = the rule must stay silent. */
-  expect: Array<[FindingKind, string[]]>;
+  /**
+   * Expected findings in order: [kind, steps, messageId] (the key of the rule's `meta.messages`
+   * that worded it). [] = the rule must stay silent.
+   */
+  expect: Array<[FindingKind, string[], string] | [FindingKind, string[]]>;
   options?: RunOptions;
-  /** Each finding's message must match (the first finding's, when one pattern). */
+  /** The first finding's message must match: for what the data fills in, not the wording. */
   message?: RegExp;
 }
 
@@ -149,8 +152,11 @@ export function ruleTable(rule: Rule, cases: RuleCase[]): void {
   describe(rule.meta.id, () => {
     it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
       const found = run(rule, c.seq, c.options);
-      expect(found.map((f) => [f.kind, f.steps])).toEqual(c.expect);
+      expect(
+        found.map((f, i) => (c.expect[i]?.length === 3 ? [f.kind, f.steps, f.messageId] : [f.kind, f.steps])),
+      ).toEqual(c.expect);
       for (const f of found) {
+        expect(f.message).not.toMatch(/\{\{/);
         expect(f.ruleId).toBe(rule.meta.id);
         expect(f.severity).toBe(rule.meta.severity);
         expect(f.fix.length).toBeGreaterThan(10);

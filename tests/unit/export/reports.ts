@@ -13,6 +13,7 @@ const base = {
 export const editorFindings: Finding[] = [
   {
     ruleId: 'sequence-paused',
+    messageId: 'fixture',
     severity: 'error',
     kind: 'fail',
     message:
@@ -22,6 +23,7 @@ export const editorFindings: Finding[] = [
   },
   {
     ruleId: 'step-inactive',
+    messageId: 'fixture',
     severity: 'error',
     kind: 'fail',
     message: 'Step 3 · Send email "Last call" is inactive, so contacts skip it.',
@@ -30,6 +32,7 @@ export const editorFindings: Finding[] = [
   },
   {
     ruleId: 'email-burst',
+    messageId: 'fixture',
     severity: 'warning',
     kind: 'fail',
     message:
@@ -39,6 +42,7 @@ export const editorFindings: Finding[] = [
   },
   {
     ruleId: 'fresh-test-address',
+    messageId: 'fixture',
     severity: 'info',
     kind: 'fail',
     message:
@@ -48,6 +52,7 @@ export const editorFindings: Finding[] = [
   },
   {
     ruleId: 'tag-rule-retest',
+    messageId: 'fixture',
     severity: 'info',
     kind: 'fail',
     message: 'Starting rule "Downloaded recipes" is a tag rule.',
@@ -56,6 +61,7 @@ export const editorFindings: Finding[] = [
   },
   {
     ruleId: 'subsequence-never-entered',
+    messageId: 'fixture',
     severity: 'warning',
     kind: 'review',
     message: 'Tab B was not opened, so whether anyone enters sub-sequence B could not be checked.',
@@ -91,6 +97,7 @@ export const listReport: Report = validateReport({
   findings: [
     {
       ruleId: 'sequence-paused',
+      messageId: 'fixture',
       severity: 'error',
       kind: 'fail',
       message: 'Sequence "Black Friday" is paused: its green ▶ means "activate", so nothing is being sent.',
@@ -100,6 +107,7 @@ export const listReport: Report = validateReport({
     },
     {
       ruleId: 'sequence-paused',
+      messageId: 'fixture',
       severity: 'error',
       kind: 'review',
       message: 'Could not read whether sequence "Onboarding" is running or paused.',

@@ -12,6 +12,7 @@ const finding = (
   ruleId = 'r',
 ): Finding => ({
   ruleId,
+  messageId: 'fixture',
   severity,
   kind,
   message: `${ruleId} on ${steps.join(', ')}`,
