@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import type { Report } from '../../lib/audit/report';
-import type { PageWindow } from '../../lib/extension/audit-session';
+import type { PageWindow } from '../../lib/extension/page-window';
 import { EXTENSION_HOST_TAG } from '../../lib/extension/ui-host';
 import type { KartraProfile } from '../../lib/kartra/profile';
 import { cardElementsAfterRead, findCardElements } from '../../lib/overlay/card-elements';

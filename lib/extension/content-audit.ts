@@ -13,7 +13,6 @@ import type { ListMemory } from '../visit/visit';
 import type { ActiveConfig } from './active-config';
 import { askActiveConfig, warnNotices } from './ask-config';
 import type { AuditModule } from './audit-module';
-import { type AuditResult, type AuditSession, startAuditSession } from './audit-session';
 import type { ExportStructureResponse, ReportResponse } from './content-answers';
 import { LOG_PREFIX } from './log';
 import {
@@ -26,6 +25,7 @@ import {
   sendMessage,
   storedChangedRequest,
 } from './messages';
+import { type AuditResult, type AuditSession, startAuditSession } from './session/audit-session';
 import { EXTENSION_HOST_TAG } from './ui-host';
 
 /**

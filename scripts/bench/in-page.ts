@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { AUDIT_MEASURE } from '../../lib/extension/audit-session';
+import { AUDIT_MEASURE } from '../../lib/extension/session/audit-session';
 import type { KartraProfile } from '../../lib/kartra/profile';
 
 /**

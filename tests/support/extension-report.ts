@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Report } from '../../lib/audit/report';
-import { AUDIT_MEASURE } from '../../lib/extension/audit-session';
 import { type ReportResponse, reportResponseSchema } from '../../lib/extension/content-answers';
+import { AUDIT_MEASURE } from '../../lib/extension/session/audit-session';
 import { messengerScript, type PageMessenger } from './messenger-script';
 
 /** The answer to a get-report message that asks for the page model too. */

@@ -1,30 +1,29 @@
-import { type AuditOptions, audit } from '../audit/audit';
-import type { Report } from '../audit/report';
-import type { KartraProfile } from '../kartra/profile';
-import type { ListRow, PageModel, ProfileSource, SequenceModel } from '../model/model';
-import { type CardsRead, createPageReader } from '../reader';
-import { fitsWell } from '../reader/fit';
-import { mergeTabs } from '../reader/merge-tabs';
-import { defaultSettings } from '../settings/settings';
-import { defaultTimeZone, ZoneClocks } from '../time/timing';
-import { withTimeline } from '../timeline/report-timeline';
-import {
-  type CanvasSnapshot,
-  compareTab,
-  type ListMemory,
-  snapshotTabs,
-  type UnsavedChange,
-  type VisitObservations,
-} from '../visit/visit';
-import { auditScheduler } from './audit-scheduler';
-import { LOG_PREFIX } from './log';
-import type { AuditResult } from './messages';
-import { isClickOn } from './save-control';
+import { type AuditOptions, audit } from '../../audit/audit';
+import type { Report } from '../../audit/report';
+import type { KartraProfile } from '../../kartra/profile';
+import type { PageModel, ProfileSource, SequenceModel } from '../../model/model';
+import { type CardsRead, createPageReader } from '../../reader';
+import { fitsWell } from '../../reader/fit';
+import { mergeTabs } from '../../reader/merge-tabs';
+import { defaultSettings } from '../../settings/settings';
+import { defaultTimeZone, ZoneClocks } from '../../time/timing';
+import { withTimeline } from '../../timeline/report-timeline';
+import type { ListMemory, VisitObservations } from '../../visit/visit';
+import { LOG_PREFIX } from '../log';
+import type { AuditResult } from '../messages';
+import type { PageWindow } from '../page-window';
+import { watchBuilder } from './builder-watch';
+import { watchCanvas } from './canvas-watch';
+import { latestResult } from './latest-result';
+import { listSeen } from './list-seen';
+import { auditScheduler } from './scheduler';
 
 /**
  * The content script's state for one page visit: reads the page, merges what it saw of each
- * sub-sequence tab of the same sequence, audits, and re-audits when the builder changes.
- * Takes `window` as an argument so it runs under a test DOM too.
+ * sub-sequence tab of the same sequence, audits, and re-audits when the builder changes. Made of
+ * parts that each own one thing (the scheduler, the builder watch, the canvas watch, the list
+ * seen, the latest result), all ended by one abort. Takes `window` as an argument so it runs
+ * under a test DOM too.
  */
 
 export interface AuditSessionOptions {
@@ -58,7 +57,8 @@ export interface AuditSessionOptions {
   signal?: AbortSignal;
 }
 
-export type { AuditResult } from './messages';
+export type { AuditResult } from '../messages';
+export type { PageWindow } from '../page-window';
 
 /**
  * Each audit (read, check, and the report's consumers drawing it) is a User Timing measure of
@@ -68,7 +68,7 @@ export type { AuditResult } from './messages';
  */
 export const AUDIT_MEASURE = 'kartra-auditor:audit';
 
-export { PRESS_LIMIT_MS } from './audit-scheduler';
+export { PRESS_LIMIT_MS } from './scheduler';
 
 export interface AuditSession {
   latest: () => AuditResult | null;
@@ -88,9 +88,6 @@ export interface AuditSession {
   stop: () => void;
 }
 
-/** The page's window, with its constructors (MutationObserver...), real or from a test DOM. */
-export type PageWindow = Window & typeof globalThis;
-
 export function startAuditSession(win: PageWindow, options: AuditSessionOptions): AuditSession {
   const throttleMs = options.throttleMs ?? 250;
   // Every listener, the observer and the timers end with this one abort (stop, or the context's).
@@ -104,36 +101,27 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
   let reader = createPageReader();
   let readerOf = win.location.href;
   let inferred: KartraProfile | null = null;
-  let latest: AuditResult | null = null;
-  // The latest result with its report's timeline, once asked for; replaced by the next audit.
-  let timelined: { of: AuditResult; result: AuditResult } | null = null;
   const scheduler = auditScheduler(win, throttleMs, () => auditNow(), signal);
-  const schedule = scheduler.schedule;
   // Asking Intl for the browser's zone loads its zone data (tens of ms on a page's first call):
   // once per page, and only on a page that is audited for dates (not every Kartra page).
   let browserZone: string | null = null;
   const timeZone = () => (browserZone ??= defaultTimeZone());
   // The zones' clocks, kept across audits: the offsets one audit read serve the next ones.
   const clocks = new ZoneClocks();
-  let listMemory: ListMemory = { ...options.listMemory?.initial };
-  const canvas = canvasWatch();
-
-  function rememberRows(rows: readonly ListRow[], seenAt: string): void {
-    if (!options.listMemory) return;
-    let changed = false;
-    for (const row of rows) {
-      if (row.status === null) continue;
-      listMemory[row.id] = { ...row, status: row.status, seenAt };
-      changed = true;
-    }
-    if (changed) options.listMemory.save(listMemory);
-  }
+  const list = listSeen(options.listMemory?.initial ?? {}, options.listMemory?.save ?? null);
+  const canvas = watchCanvas(win, options.profile.words.saveProgress, () => auditNow(), signal);
+  const latest = latestResult((result) =>
+    // Only a builder has a timeline; asking Intl for the zone elsewhere would load its data.
+    result.page.kind === 'editor'
+      ? withTimeline(result.report, result.page, options.settings() ?? defaultSettings(), timeZone(), clocks)
+      : result.report,
+  );
 
   /** `readWell`: the tabs this read showed, when it fitted well. */
   function observations(page: PageModel, now: Date, readWell: readonly string[]): VisitObservations {
     if (page.kind !== 'editor') return { listSeen: null, unsaved: null };
     return {
-      listSeen: listMemory[page.sequence.id] ?? null,
+      listSeen: list.of(page.sequence.id),
       unsaved: canvas.compare(page.sequence, now, readWell),
     };
   }
@@ -155,6 +143,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       readerOf = win.location.href;
     }
     let retryAt: number | null = null;
+    let result: AuditResult;
     try {
       const read = reader.read(win.document, win.location.href, options.profile, {
         source: options.profileSource ?? 'built-in',
@@ -176,7 +165,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       }
       const readMs = win.performance.now() - started;
       const now = new Date();
-      if (page.kind === 'list') rememberRows(page.rows, now.toISOString());
+      if (page.kind === 'list') list.remember(page.rows, now.toISOString());
       const report = audit(page, {
         settings: options.settings(),
         ...(options.accepted ? { accepted: options.accepted() } : {}),
@@ -186,7 +175,8 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
         readMs,
         visit: observations(page, now, readWell),
       });
-      latest = { report, page, error: null };
+      result = { report, page, error: null };
+      latest.set(result);
       const drawStarted = win.performance.now();
       options.onReport(report, inferred ?? options.profile, read.cards);
       report.timing.renderMs = win.performance.now() - drawStarted;
@@ -194,7 +184,8 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       // A bug of ours must never break the builder: log it, tell the popup, keep observing.
       const message = error instanceof Error ? error.message : String(error);
       console.error(LOG_PREFIX, 'the audit failed:', error);
-      latest = { report: null, page: null, error: message };
+      result = { report: null, page: null, error: message };
+      latest.set(result);
       inferred = null;
       options.onError?.(message);
     }
@@ -202,23 +193,11 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
     // A page that stopped changing right after a poor read would keep it: read again when the
     // reader may look for a better profile (a change before then reads as usual).
     scheduler.retryAt(retryAt);
-    return latest;
+    return result;
   }
 
-  // Save Progress commits what the canvas shows: heard passively, before the app handles it.
-  const saveLabel = options.profile.words.saveProgress;
-  const onClick = (event: Event) => {
-    if (!isClickOn(event.target, saveLabel)) return;
-    canvas.saveSeen();
-    auditNow();
-  };
-  win.addEventListener('click', onClick, { capture: true, passive: true, signal });
-
-  // Only the builder (or the list) can change the audit: a ticking clock or a chat widget
-  // elsewhere in Kartra's page must not wake the reader. The region appearing, going or being
-  // replaced by the app counts as a change.
   // The region is where the profile that read the page finds the builder (an inferred one's own).
-  const regionNow = (): Element | null => {
+  const region = (): Element | null => {
     const profile = inferred ?? options.profile;
     try {
       return win.document.querySelector(`${profile.editor.root}, ${profile.list.root}`);
@@ -227,117 +206,31 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       return null;
     }
   };
-  let region = regionNow();
-  const observer = new win.MutationObserver((records) => {
-    const now = regionNow();
-    if (now !== region) {
-      region = now;
-      schedule();
-      return;
-    }
-    // A builder not read yet may still be rendering, in a markup only inference can find; a list
-    // read by its links, in markup the profile does not know, has the whole page for its region.
-    if (!now) {
-      if (latest?.page?.kind === 'unrecognised' || latest?.page?.kind === 'list') schedule();
-      return;
-    }
-    const host = options.ownHost?.() ?? null;
-    const ours = (target: Node) => host !== null && (host === target || host.contains(target));
-    if (records.some((record) => now.contains(record.target) && !ours(record.target))) schedule();
+  watchBuilder(win, {
+    region,
+    ownHost: () => options.ownHost?.() ?? null,
+    regionless: () => {
+      const kind = latest.get()?.page?.kind;
+      return kind === 'unrecognised' || kind === 'list';
+    },
+    changed: scheduler.schedule,
+    signal,
   });
-  observer.observe(win.document.documentElement, {
-    subtree: true,
-    childList: true,
-    attributes: true,
-    characterData: true,
-  });
-  // The app changes the URL without a reload when another sequence is opened.
-  const onNavigate = () => schedule();
-  win.addEventListener('popstate', onNavigate, { signal });
-  win.addEventListener('hashchange', onNavigate, { signal });
-  signal.addEventListener('abort', () => observer.disconnect());
   if (options.signal?.aborted) stopping.abort();
 
   auditNow();
 
-  function latestWithTimeline(): AuditResult {
-    const result = latest ?? auditNow();
-    if (result.error !== null) return result;
-    if (timelined?.of !== result) {
-      // Only a builder has a timeline; asking Intl for the zone elsewhere would load its data.
-      const report =
-        result.page.kind === 'editor'
-          ? withTimeline(
-              result.report,
-              result.page,
-              options.settings() ?? defaultSettings(),
-              timeZone(),
-              clocks,
-            )
-          : result.report;
-      timelined = { of: result, result: { ...result, report } };
-    }
-    return timelined.result;
-  }
-
   return {
-    latest: () => latest,
-    latestWithTimeline,
+    latest: latest.get,
+    latestWithTimeline: () => latest.withTimeline(latest.get() ?? auditNow()),
     inferredProfile: () => inferred,
     auditNow,
-    listSeen: () => ({ ...listMemory }),
+    listSeen: list.all,
     rememberList(memory) {
-      listMemory = { ...memory };
-      if (latest?.page?.kind === 'editor') schedule();
+      list.replace(memory);
+      if (latest.get()?.page?.kind === 'editor') scheduler.schedule();
     },
     stop: () => stopping.abort(),
-  };
-}
-
-/**
- * What the canvas showed when each tab was first seen (or when Save Progress was last clicked),
- * for one sequence: a tab's first sight is its baseline, and switching tabs changes nothing.
- * Only a read that fitted well counts as a sight: a poor read (a profile that missed the lines
- * or a Go To) differs from the page without anyone changing it, so a tab is compared as its last
- * good read showed it, and has no baseline until it is read well.
- */
-function canvasWatch() {
-  let sequenceId: string | null = null;
-  let saved: CanvasSnapshot = {};
-  let lastGood: CanvasSnapshot = {};
-  let lastSaveSeenAt: string | null = null;
-  let saveClicked = false;
-  return {
-    saveSeen(): void {
-      saveClicked = true;
-    },
-    /** `readWell`: the tabs on screen in this read, when it fitted well. */
-    compare(sequence: SequenceModel, now: Date, readWell: readonly string[]): VisitObservations['unsaved'] {
-      if (sequence.id !== sequenceId) {
-        // Another sequence opened inside the app: what was saved there says nothing here.
-        sequenceId = sequence.id;
-        saved = {};
-        lastGood = {};
-        lastSaveSeenAt = null;
-      }
-      Object.assign(lastGood, snapshotTabs(sequence, readWell));
-      const current: CanvasSnapshot = {};
-      for (const tab of sequence.tabs.seen) {
-        const shown = lastGood[tab];
-        if (shown) current[tab] = shown;
-      }
-      if (saveClicked) {
-        saveClicked = false;
-        saved = { ...current };
-        lastSaveSeenAt = now.toISOString();
-      }
-      const changes: UnsavedChange[] = [];
-      for (const [tab, shown] of Object.entries(current)) saved[tab] ??= shown;
-      // A tab no longer seen (deleted from the tab bar) lost all it had.
-      for (const [tab, before] of Object.entries(saved))
-        changes.push(...compareTab(before, current[tab] ?? { steps: {}, lines: [] }));
-      return { changes, lastSaveSeenAt };
-    },
   };
 }
 

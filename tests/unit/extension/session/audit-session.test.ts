@@ -1,18 +1,18 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../../../lib/audit/report';
+import type { Report } from '../../../../lib/audit/report';
 import {
   type AuditSession,
   type PageWindow,
   PRESS_LIMIT_MS,
   startAuditSession,
-} from '../../../lib/extension/audit-session';
-import { kartraProfile } from '../../../lib/kartra/profile';
-import { INFERENCE_RETRY_MS } from '../../../lib/reader';
-import { defaultSettings } from '../../../lib/settings/settings';
-import type { ListMemory } from '../../../lib/visit/visit';
-import { buildScene, TWO_TABS } from '../reader/scene-builder';
-import { blankTexts, EDITOR_URL, renameClasses, renderScene } from '../reader/scene-dom';
+} from '../../../../lib/extension/session/audit-session';
+import { kartraProfile } from '../../../../lib/kartra/profile';
+import { INFERENCE_RETRY_MS } from '../../../../lib/reader';
+import { defaultSettings } from '../../../../lib/settings/settings';
+import type { ListMemory } from '../../../../lib/visit/visit';
+import { buildScene, TWO_TABS } from '../../reader/scene-builder';
+import { blankTexts, EDITOR_URL, renameClasses, renderScene } from '../../reader/scene-dom';
 
 const steps = [
   { ref: '1', kind: 'email' as const },
