@@ -1,4 +1,6 @@
-import type { Connection, DiagnosticCode, SequenceModel, Step } from '../model/model';
+import type { Connection, SequenceModel, Step } from '../model/model';
+import { type FlowCoverage, flowCoverage } from './coverage';
+import { findCycles } from './cycles';
 
 /** The Starting Rules module's reference in connections and findings. */
 export const START = 'start';
@@ -39,7 +41,7 @@ export interface SplitBranches {
  * Go To jumps), what can be reached, and the order steps run in. Everything is computed in
  * time linear in steps + connections, since the audit re-runs on every change in the builder.
  */
-export interface FlowGraph {
+export interface FlowGraph extends FlowCoverage {
   readonly sequence: SequenceModel;
   /** One step per reference (the first card wins if the page showed a number twice). */
   readonly steps: readonly Step[];
@@ -92,48 +94,12 @@ export interface FlowGraph {
    * is no way in.
    */
   entriesOf(letter: string): readonly string[];
-  /** Tabs the tab bar lists but whose canvas was not read. */
-  readonly tabsNotSeen: readonly string[];
-  /** Every tab was read and the Starting Rules module was seen. */
-  readonly complete: boolean;
-  /** Lines the reader could not trace to both ends (from its diagnostics). */
-  readonly untracedLines: number;
-  /** Active Go To steps whose target was not read: each may jump anywhere. */
-  readonly unreadJumps: readonly string[];
-  /**
-   * The canvas showed cards but its lines could not be read (no node or line found, lines painted
-   * where no element holds them, nodes shown as linked with no line ending on any): its lines are
-   * unknown.
-   */
-  readonly connectionsUnread: boolean;
-  /** Why the lines could not be read, as the reader found it; null when they were read. */
-  readonly connectionsUnreadReason: string | null;
-  /**
-   * Cards the reader saw but could not read as steps (in markup other than the rest), by their
-   * number, or null for one that shows none: what leads to them and from them is unknown.
-   */
-  readonly cardsNotRead: readonly (string | null)[];
-  /** Some lines may be missing from the flow: untraced lines, cards not read, or no line read at all. */
-  readonly linesUncertain: boolean;
   /**
    * Strongly connected parts of the flow restricted to `include`d steps that contain a cycle
    * (two or more steps, or a step leading to itself). Tarjan's algorithm, iterative.
    */
   cycles(include: (ref: string) => boolean): string[][];
 }
-
-/** Diagnostics that leave one line out of the flow. */
-const UNTRACED_LINE_CODES: ReadonlySet<DiagnosticCode> = new Set([
-  'line-untraced',
-  'line-end-unnumbered',
-  'linked-node-without-line',
-]);
-/** Diagnostics that leave every line out of the flow. */
-const CONNECTIONS_UNREAD_CODES: ReadonlySet<DiagnosticCode> = new Set([
-  'connections-not-found',
-  'lines-unreadable',
-  'layout-missing',
-]);
 
 export function buildGraph(sequence: SequenceModel): FlowGraph {
   const steps: Step[] = [];
@@ -219,26 +185,8 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
   const reachableMarks = walk(startSeen ? [startIndex] : []);
   const reachable = toSet(reachableMarks);
 
-  const seenTabs = new Set(sequence.tabs.seen);
-  const tabsNotSeen = sequence.tabs.all.filter((tab) => !seenTabs.has(tab));
-  const complete = tabsNotSeen.length === 0 && startSeen;
-  let untracedLines = 0;
-  let connectionsUnread = false;
-  let connectionsUnreadReason: string | null = null;
-  const cardsNotRead: (string | null)[] = [];
-  for (const d of sequence.diagnostics) {
-    if (UNTRACED_LINE_CODES.has(d.code)) untracedLines++;
-    else if (CONNECTIONS_UNREAD_CODES.has(d.code)) {
-      connectionsUnread = true;
-      connectionsUnreadReason ??= d.found ?? null;
-    } else if (d.code === 'card-left-out') cardsNotRead.push(d.step ?? null);
-  }
-  const wholeFlowRead =
-    complete &&
-    untracedLines === 0 &&
-    !connectionsUnread &&
-    cardsNotRead.length === 0 &&
-    unreadJumps.length === 0;
+  const coverage = flowCoverage(sequence, startSeen, unreadJumps);
+  const { wholeFlowRead } = coverage;
   const entryMarks = wholeFlowRead
     ? reachableMarks
     : walk(startSeen ? [startIndex, ...gotoTargets] : gotoTargets);
@@ -296,67 +244,6 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     for (const to of succ[i] ?? []) addEntry(i, to);
   }
 
-  const cycles = (include: (ref: string) => boolean): string[][] => {
-    const ok = new Uint8Array(n);
-    for (let i = 0; i < n; i++) ok[i] = include(refOf(i)) ? 1 : 0;
-    const index = new Int32Array(n).fill(-1);
-    const low = new Int32Array(n);
-    const onStack = new Uint8Array(n);
-    const stack: number[] = [];
-    const result: string[][] = [];
-    let counter = 0;
-    // Explicit stacks instead of recursion: flows of thousands of steps would overflow it.
-    const frameNode = new Int32Array(n);
-    const frameEdge = new Int32Array(n);
-    for (let root = 0; root < n; root++) {
-      if (!ok[root] || index[root] !== -1) continue;
-      let depth = 0;
-      frameNode[0] = root;
-      frameEdge[0] = 0;
-      index[root] = low[root] = counter++;
-      stack.push(root);
-      onStack[root] = 1;
-      while (depth >= 0) {
-        const v = frameNode[depth] as number;
-        const edges = succ[v] as number[];
-        const k = frameEdge[depth] as number;
-        if (k < edges.length) {
-          frameEdge[depth] = k + 1;
-          const w = edges[k] as number;
-          if (w >= n || !ok[w]) continue;
-          if (index[w] === -1) {
-            index[w] = low[w] = counter++;
-            stack.push(w);
-            onStack[w] = 1;
-            depth++;
-            frameNode[depth] = w;
-            frameEdge[depth] = 0;
-          } else if (onStack[w] && (index[w] as number) < (low[v] as number)) {
-            low[v] = index[w] as number;
-          }
-          continue;
-        }
-        depth--;
-        if (depth >= 0) {
-          const parent = frameNode[depth] as number;
-          if ((low[v] as number) < (low[parent] as number)) low[parent] = low[v] as number;
-        }
-        if (low[v] !== index[v]) continue;
-        const component: number[] = [];
-        let w: number;
-        do {
-          w = stack.pop() as number;
-          onStack[w] = 0;
-          component.push(w);
-        } while (w !== v);
-        if (component.length > 1 || edges.includes(v)) {
-          result.push(component.map(refOf).sort(compareRefs));
-        }
-      }
-    }
-    return result;
-  };
-
   const empty: readonly never[] = [];
   return {
     sequence,
@@ -405,14 +292,8 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     subsequenceOf: subsequenceLetter,
     subsequences,
     entriesOf: (letter) => entries.get(letter) ?? empty,
-    tabsNotSeen,
-    complete,
-    untracedLines,
-    unreadJumps,
-    connectionsUnread,
-    connectionsUnreadReason,
-    cardsNotRead,
-    linesUncertain: untracedLines > 0 || connectionsUnread || cardsNotRead.length > 0,
-    cycles,
+    ...coverage,
+    cycles: (include) =>
+      findCycles(succ, n, (i) => include(refOf(i))).map((c) => c.map(refOf).sort(compareRefs)),
   };
 }
