@@ -12,10 +12,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchKartra } from '../tests/harness';
-import { ExtensionReports } from '../tests/support/extension-report';
+import { ExtensionReports, tabShowing } from '../tests/support/extension-report';
 import { RENAME_EVERY_CLASS } from '../tests/support/rename-classes';
 import { checkBudgets, type Figures } from './bench/budgets';
 import { contentScriptSize } from './bench/bundle-size';
+import { buildPopupFloor, buildStartupFloor, POPUP_FLOOR_ANSWER_ID } from './bench/floors';
 import {
   budgetMarkdown,
   budgetTable,
@@ -37,8 +38,7 @@ import {
   measureReaudits,
   settle,
 } from './bench/measure';
-import { measureStartup } from './bench/startup';
-import { buildStartupFloor } from './bench/startup-floor';
+import { measureStartup, NOT_A_SEQUENCE_URL } from './bench/startup';
 import { median, ratio, round } from './bench/stats';
 import { measureTimeline } from './bench/timeline-cost';
 import { ensureBuilt } from './lib/ensure-built';
@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   let startupMs = Number.NaN;
   let startupCompileMs = Number.NaN;
   let startupFloorMs = Number.NaN;
+  // What the popup got on each size's page, for its floor.
+  const popupAnswers = new Map<number, string>();
   try {
     log("a Kartra page that is not a sequence: the content script's start-up...");
     const startup = await measureStartup(session, args.reps);
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
       }
       const tabId = await reports.tabIdOf(page);
       const popup = await measurePopup(session, tabId, args.reps);
+      popupAnswers.set(steps, JSON.stringify(await reports.popupAnswer(page)));
       await page.bringToFront();
       if (args.axeReps > 0) log(`  axe-core (${args.axeReps} runs)...`);
       const axe = args.axeReps > 0 ? await measureAxe(page, args.axeReps) : [];
@@ -134,6 +137,7 @@ async function main(): Promise<void> {
         axeMs,
         popupMs: median(popup.map((p) => p.totalMs)),
         popupOwnMs: median(popup.map((p) => p.ownMs)),
+        popupFloorMs: Number.NaN,
         auditOverPageFloor: ratio(auditMs, floorMs),
         auditOverFloor: ratio(auditMs, isolatedFloorMs),
         auditOverAxe: ratio(auditMs, axeMs),
@@ -165,6 +169,35 @@ async function main(): Promise<void> {
     await reports.close();
     await session.close();
   }
+  log("the popup's floor: a Preact page drawing the same answer's counts and first findings...");
+  const floorSession = await launchKartra({ extensionPath: buildPopupFloor(root) });
+  try {
+    for (const row of rows) {
+      const page = await floorSession.context.newPage();
+      await page.goto(NOT_A_SEQUENCE_URL);
+      await page.evaluate(
+        ([id, json]) => {
+          const holder = document.createElement('script');
+          holder.type = 'application/json';
+          holder.id = id;
+          holder.textContent = json;
+          document.body.append(holder);
+        },
+        [POPUP_FLOOR_ANSWER_ID, popupAnswers.get(row.steps) ?? 'null'] as const,
+      );
+      const worker = floorSession.context.serviceWorkers()[0];
+      if (!worker) throw new Error("the popup floor's extension has no service worker");
+      const { id: tabId } = await tabShowing(worker, page.url());
+      if (tabId === null) throw new Error('the popup floor found no tab for its page');
+      row.popupFloorMs = median((await measurePopup(floorSession, tabId, args.reps)).map((p) => p.ownMs));
+      log(
+        `  ${row.steps} steps: popup floor ${round(row.popupFloorMs)} ms (ours ${round(row.popupOwnMs)} ms)`,
+      );
+      await page.close();
+    }
+  } finally {
+    await floorSession.close();
+  }
 
   const at = (steps: number) => rows.find((r) => r.steps === steps);
   const figures: Figures & Record<string, unknown> = {
@@ -179,6 +212,8 @@ async function main(): Promise<void> {
     contentLoaderGzipBytes: size.loader.gzip,
     popupMs1000: at(1000)?.popupMs ?? Number.NaN,
     popupOwnMs1000: at(1000)?.popupOwnMs ?? Number.NaN,
+    popupFloorMs: at(1000)?.popupFloorMs ?? Number.NaN,
+    popupOverFloor: ratio(at(1000)?.popupOwnMs ?? Number.NaN, at(1000)?.popupFloorMs ?? Number.NaN),
     inferredAuditMs1000: inferredAuditMs,
     inferredAuditOverFloor1000: inferredOverFloor,
     startupMs,

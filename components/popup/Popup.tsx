@@ -9,6 +9,7 @@ import type { SequenceModel } from '@/lib/model/model';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '@/lib/time/quiet-hours';
 import { timelinePending } from '@/lib/timeline/pending';
 import type { StepMapSource } from './ExportBar';
+import type { FirstQuestion } from './first-question';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';
 import { StructureExport } from './StructureExport';
@@ -19,14 +20,6 @@ type State =
   | { status: 'no-page' }
   | { status: 'error'; message: string };
 
-/** The tab to report on: `?tabId=N` (tests open the popup for a given tab), else the active tab. */
-async function targetTabId(): Promise<number | undefined> {
-  const fromUrl = new URLSearchParams(location.search).get('tabId');
-  if (fromUrl && /^\d+$/.test(fromUrl)) return Number(fromUrl);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
 /** The extension's own failure on the page, as the popup says it. */
 const ownProblem = (reason: string): State => ({
   status: 'error',
@@ -34,10 +27,14 @@ const ownProblem = (reason: string): State => ({
 });
 
 /** The tab's latest audit as the popup's state: a report, the extension's own failure, or no page. */
-async function fetchState(tabId: number, withTimeline = false): Promise<State> {
+async function fetchState(
+  tabId: number,
+  withTimeline = false,
+  early?: Promise<unknown> | null,
+): Promise<State> {
   let response: ReportResponse;
   try {
-    response = await askAuditedFrame(tabId, 'getReport', { withPage: false, withTimeline });
+    response = await askAuditedFrame(tabId, 'getReport', { withPage: false, withTimeline }, early);
   } catch (error) {
     // No content script answers outside app.kartra.com.
     return error instanceof InvalidAnswerError ? ownProblem(error.message) : { status: 'no-page' };
@@ -51,22 +48,11 @@ async function fetchState(tabId: number, withTimeline = false): Promise<State> {
   };
 }
 
-export interface InitialState {
-  tabId: number | undefined;
-  state: State;
-}
-
-/** The tab and its report: what the popup shows first. */
-export async function requestInitialState(): Promise<InitialState> {
-  const tabId = await targetTabId();
-  return { tabId, state: tabId === undefined ? { status: 'no-page' } : await fetchState(tabId) };
-}
-
 /**
- * `initial`: the report already asked for (entrypoints/popup/main.tsx asks before the first
- * render, so the question does not wait for the first paint as an effect would).
+ * `first`: the report already asked for (entrypoints/popup/main.tsx asks before it loads the
+ * views, so the question does not wait for them); validated here.
  */
-export function Popup({ initial }: { initial: Promise<InitialState> }) {
+export function Popup({ first }: { first: Promise<FirstQuestion> }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [testAddress, setTestAddress] = useState('');
@@ -84,11 +70,11 @@ export function Popup({ initial }: { initial: Promise<InitialState> }) {
       setAccountTimeZone(loaded.settings.accountTimeZone);
       setNotice(loaded.notice);
     });
-    void initial.then((first) => {
-      setTabId(first.tabId);
-      setState(first.state);
+    void first.then(async ({ tabId, early }) => {
+      setTabId(tabId);
+      setState(tabId === undefined ? { status: 'no-page' } : await fetchState(tabId, false, early));
     });
-  }, [initial]);
+  }, [first]);
 
   // The content script re-audits as the builder changes; follow it while the popup is open.
   useEffect(() => {

@@ -1,7 +1,9 @@
 import { render } from 'preact';
-import { Popup, requestInitialState } from '@/components/popup/Popup';
+import { askFirst } from '@/components/popup/first-question';
 import './popup.css';
 
-// Ask the tab for its report first: the answer travels while the popup draws its first frame.
-const initial = requestInitialState();
-render(<Popup initial={initial} />, document.getElementById('app') as HTMLElement);
+// Ask the tab for its report first: the answer travels while the popup's views and validators load.
+const first = askFirst();
+void import('@/components/popup/Popup').then(({ Popup }) =>
+  render(<Popup first={first} />, document.getElementById('app') as HTMLElement),
+);

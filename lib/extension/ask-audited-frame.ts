@@ -1,7 +1,9 @@
 import type * as z from 'zod/mini';
 import { describeIssue } from '../issue-message';
+import { askTopFrame } from './ask-top-frame';
 import type { ContentMessage } from './content-answers';
-import { type AnswerOf, type RequestOf, sendMessage } from './messages';
+import type { AnswerOf, RequestOf } from './messages';
+import { sendMessage } from './messenger';
 import { auditedFrameOf } from './tab-frames-store';
 
 /** The questions that only read what the content script holds. */
@@ -19,16 +21,11 @@ export async function askAuditedFrame<T extends ContentMessage>(
   tabId: number,
   type: T,
   request: RequestOf<T>,
+  // A question must not wait for the stored frames (10 ms of the popup's 140 on 1,000 steps): one
+  // that only reads goes to the top frame while they are read, and a builder in another frame is
+  // asked again. A question that acts (locate scrolls the builder) waits to know its frame.
+  early: Promise<unknown> | null = READ_ONLY.has(type) ? askTopFrame(tabId, type, request) : null,
 ): Promise<AnswerOf<T>> {
-  // The popup's first question must not wait for the stored frames (10 ms of its 140 on 1,000
-  // steps): a question that only reads goes to the top frame, where the builder nearly always is,
-  // while they are read; a builder in another frame is asked again. A question that acts (locate
-  // scrolls the builder) waits to know its frame.
-  const early = READ_ONLY.has(type)
-    ? (sendMessage(type, request, { tabId, frameId: 0 }) as Promise<unknown>)
-    : null;
-  // Handled when used; unused (another frame holds the builder), its failure means nothing.
-  early?.catch(() => undefined);
   // The schemas load while the content script answers, not before the popup's first paint.
   const schemas = import('./content-answers');
   const frameId = await auditedFrameOf(tabId);

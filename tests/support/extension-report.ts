@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { Report } from '../../lib/audit/report';
 import { type ReportResponse, reportResponseSchema } from '../../lib/extension/content-answers';
 import { AUDIT_MEASURE } from '../../lib/extension/session/audit-session';
@@ -53,6 +53,20 @@ declare const chrome: {
 };
 declare const kartraAuditor: PageMessenger['kartraAuditor'];
 
+/**
+ * The id of the browser tab showing `url` (the latest such tab) and whether it is the only one,
+ * asked in a page or worker of an extension with access to that tab.
+ */
+export function tabShowing(
+  inExtension: Pick<Page, 'evaluate'> | Pick<Worker, 'evaluate'>,
+  url: string,
+): Promise<{ id: number | null; only: boolean }> {
+  return (inExtension as Pick<Page, 'evaluate'>).evaluate(async (address) => {
+    const matching = (await chrome.tabs.query({})).filter((tab) => tab.url === address);
+    return { id: matching.at(-1)?.id ?? null, only: matching.length === 1 };
+  }, url);
+}
+
 /** Whether a report is about the address `page` shows now. */
 export const aboutPage =
   (page: Page) =>
@@ -102,11 +116,7 @@ export class ExtensionReports {
     const known = this.tabIds.get(page);
     if (known !== undefined && !page.isClosed()) return known;
     const bridge = await this.bridge(page);
-    const found = await bridge.evaluate(async (url) => {
-      const tabs = await chrome.tabs.query({});
-      const matching = tabs.filter((tab) => tab.url === url);
-      return { id: matching.at(-1)?.id ?? null, only: matching.length === 1 };
-    }, page.url());
+    const found = await tabShowing(bridge, page.url());
     if (found.id === null) throw new Error(`No browser tab shows ${page.url()}`);
     if (found.only) this.tabIds.set(page, found.id);
     return found.id;
@@ -131,6 +141,16 @@ export class ExtensionReports {
       );
       return answers.flat();
     });
+  }
+
+  /** The content script's answer as the popup gets it on opening (the bench hands it to its floor). */
+  async popupAnswer(page: Page): Promise<unknown> {
+    const tabId = await this.tabIdOf(page);
+    const bridge = await this.bridge(page);
+    return bridge.evaluate(
+      (id) => kartraAuditor.sendMessage('getReport', { withPage: false, withTimeline: false }, id),
+      tabId,
+    );
   }
 
   /** The tab's current report and model, or null when no content script answers. */

@@ -64,7 +64,8 @@ describe('budgets', () => {
     auditOverFloor1000: 2,
     scale1000over100: 12,
     contentLoaderGzipBytes: 8 * 1024,
-    popupOwnMs1000: 100,
+    popupOwnMs1000: 130,
+    popupFloorMs: 100,
     inferredAuditOverFloor1000: 3,
     startupMs: 3.9,
     startupFloorMs: 3,
@@ -81,7 +82,8 @@ describe('budgets', () => {
       auditOverFloor1000: 2.1,
       scale1000over100: 12.5,
       contentLoaderGzipBytes: 8.5 * 1024,
-      popupOwnMs1000: Number.NaN,
+      popupOwnMs1000: 131,
+      popupFloorMs: 100,
       inferredAuditOverFloor1000: 3.2,
       startupMs: 4,
       startupFloorMs: 3,
@@ -92,6 +94,9 @@ describe('budgets', () => {
     expect(
       checkBudgets({ ...within, startupFloorMs: Number.NaN }).find((b) => b.id === 'startup-over-floor')
         ?.pass,
+    ).toBe(false);
+    expect(
+      checkBudgets({ ...within, popupFloorMs: Number.NaN }).find((b) => b.id === 'popup-over-floor')?.pass,
     ).toBe(false);
     expect(checkBudgets({ ...within, drag: null }).find((b) => b.id === 'drag-throttle')?.pass).toBe(false);
   });

@@ -1,0 +1,29 @@
+import { askTopFrame } from '@/lib/extension/ask-top-frame';
+
+export interface FirstQuestion {
+  /** The tab the popup reports on; undefined when there is none. */
+  tabId: number | undefined;
+  /** Its top frame's answer to getReport, not validated yet; null when there is no tab. */
+  early: Promise<unknown> | null;
+}
+
+/** The tab to report on: `?tabId=N` (tests open the popup for a given tab), else the active tab. */
+async function targetTabId(): Promise<number | undefined> {
+  const fromUrl = new URLSearchParams(location.search).get('tabId');
+  if (fromUrl && /^\d+$/.test(fromUrl)) return Number(fromUrl);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/**
+ * The popup's first question, asked as it opens, before its views and validators load (this
+ * module and its imports hold neither): the answer travels while they do.
+ */
+export async function askFirst(): Promise<FirstQuestion> {
+  const tabId = await targetTabId();
+  return {
+    tabId,
+    early:
+      tabId === undefined ? null : askTopFrame(tabId, 'getReport', { withPage: false, withTimeline: false }),
+  };
+}
