@@ -1,7 +1,9 @@
 import { START } from '../flow/graph';
 import type { Connection } from '../model/model';
 import type { UnsavedChange } from '../visit/visit';
-import { defineRule, finding } from './types';
+import { defineRule } from './types';
+
+const NOT_KEPT = 'Until Save Progress is clicked, Kartra does not keep {{them}}.';
 
 const meta = {
   id: 'changes-not-saved',
@@ -10,6 +12,10 @@ const meta = {
   description:
     'During this visit the canvas changed (a step activated or deactivated, a line drawn or removed, a step added or removed) and no click on Save Progress has been seen since. Kartra keeps activation and new lines only once saved.',
   fix: 'Kartra keeps activation and new lines only once saved: click Save Progress before leaving the builder.',
+  messages: {
+    unsavedSinceLoad: `Since this page loaded, not saved yet: {{changes}}. ${NOT_KEPT}`,
+    unsavedSinceSave: `Since Save Progress was last clicked ({{savedAt}}), not saved yet: {{changes}}. ${NOT_KEPT}`,
+  },
   pages: ['editor'],
 } as const;
 
@@ -41,21 +47,16 @@ function changeSteps(change: UnsavedChange): string[] {
   return 'step' in change ? [change.step] : [change.line.from, change.line.to];
 }
 
-export const rule = defineRule(meta, (ctx) => {
+export const rule = defineRule(meta, (ctx, report) => {
   const unsaved = ctx.visit.unsaved;
   // Nobody watched the page change (a one-off read): nothing to say.
   if (!unsaved || unsaved.changes.length === 0) return [];
-  const since = unsaved.lastSaveSeenAt
-    ? `Since Save Progress was last clicked (${ctx.timing.formatLocal(new Date(unsaved.lastSaveSeenAt)).slice(11)})`
-    : 'Since this page loaded';
-  const texts = unsaved.changes.map(changeText);
   const steps = [...new Set(unsaved.changes.flatMap(changeSteps))];
-  return [
-    finding(
-      meta,
-      'fail',
-      `${since}, not saved yet: ${texts.join('; ')}. Until Save Progress is clicked, Kartra does not keep ${texts.length === 1 ? 'this change' : 'these changes'}.`,
-      steps,
-    ),
-  ];
+  const data = {
+    changes: unsaved.changes.map(changeText).join('; '),
+    them: unsaved.changes.length === 1 ? 'this change' : 'these changes',
+  };
+  if (!unsaved.lastSaveSeenAt) return [report('fail', 'unsavedSinceLoad', steps, data)];
+  const savedAt = ctx.timing.formatLocal(new Date(unsaved.lastSaveSeenAt)).slice(11);
+  return [report('fail', 'unsavedSinceSave', steps, { ...data, savedAt })];
 });

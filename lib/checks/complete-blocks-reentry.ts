@@ -1,8 +1,7 @@
 import { START } from '../flow/graph';
-import { listNames } from '../model/describe-step';
 import type { StartingRule } from '../model/model';
-import { flowUncertainty } from './support';
-import { defineRule, type Finding, finding } from './types';
+import { flowUncertainty, STARTING_RULES_NOT_SEEN, stepsPhrase } from './support';
+import { defineRule, type Finding } from './types';
 
 const meta = {
   id: 'complete-blocks-reentry',
@@ -11,6 +10,13 @@ const meta = {
   description:
     'A path ends with a Complete step while a starting rule can fire again for a contact who already went through (a tag applied again, a product bought again, a form filled again, a page visited again). Complete keeps the contact in the sequence, and a contact already in a sequence is not subscribed to it again, so the second time nothing happens.',
   fix: 'If contacts should go through the sequence again, end the path with "Unsubscribe from this sequence" instead of Complete; if one pass is all they should get, nothing needs to change.',
+  messages: {
+    reentryBlocked:
+      '{{step}} ends a path, and Starting Rules can fire again ({{triggers}}): a contact who reached Complete is still in the sequence, so that second time they are not subscribed again.',
+    maybeReached:
+      '{{step}} may end a path while Starting Rules can fire again ({{triggers}}); could not tell whether contacts reach it ({{uncertain}}).',
+    startNotSeen: `${STARTING_RULES_NOT_SEEN}, so whether a contact can meet its trigger again after reaching Complete in {{steps}} could not be checked.`,
+  },
   pages: ['editor'],
 } as const;
 
@@ -24,7 +30,7 @@ const TRIGGER_WORDS: Readonly<Record<string, string>> = {
   page: 'a page visited again',
 };
 
-export const rule = defineRule(meta, (ctx) => {
+export const rule = defineRule(meta, (ctx, report) => {
   const { graph, sequence } = ctx;
   if (!sequence) return [];
   const completes = graph.steps.filter((step) => step.kind === 'complete' && step.active);
@@ -33,14 +39,7 @@ export const rule = defineRule(meta, (ctx) => {
   if (rules === null) {
     const ends = completes.filter((step) => graph.mayRun.has(step.ref)).map((step) => step.ref);
     if (ends.length === 0) return [];
-    return [
-      finding(
-        meta,
-        'review',
-        `The Starting Rules module was not seen (it is on the main tab), so whether a contact can meet its trigger again after reaching Complete in ${ends.length === 1 ? 'step' : 'steps'} ${listNames(ends)} could not be checked.`,
-        [START],
-      ),
-    ];
+    return [report('review', 'startNotSeen', [START], { steps: stepsPhrase(ends) })];
   }
   const refiring = rules.filter((r) => REFIRING.has(r.type));
   if (refiring.length === 0) return [];
@@ -52,23 +51,9 @@ export const rule = defineRule(meta, (ctx) => {
   for (const step of completes) {
     const name = ctx.describe(step.ref);
     if (graph.reachable.has(step.ref)) {
-      found.push(
-        finding(
-          meta,
-          'fail',
-          `${name} ends a path, and Starting Rules can fire again (${triggers}): a contact who reached Complete is still in the sequence, so that second time they are not subscribed again.`,
-          [step.ref],
-        ),
-      );
+      found.push(report('fail', 'reentryBlocked', [step.ref], { step: name, triggers }));
     } else if (uncertain && graph.mayRun.has(step.ref)) {
-      found.push(
-        finding(
-          meta,
-          'review',
-          `${name} may end a path while Starting Rules can fire again (${triggers}); could not tell whether contacts reach it (${uncertain}).`,
-          [step.ref],
-        ),
-      );
+      found.push(report('review', 'maybeReached', [step.ref], { step: name, triggers, uncertain }));
     }
   }
   return found;

@@ -1,6 +1,9 @@
 import { computeTimeline, cutArrival, earliestArrivals } from '../timeline/timeline';
-import { flowUncertainty, linesNotRead } from './support';
-import { defineRule, type Finding, finding } from './types';
+import { flowUncertainty, linesNotRead, linesNotReadMessage } from './support';
+import { defineRule, type Finding } from './types';
+
+const REACHED_LATE =
+  '{{step}} runs on {{date}} in {{zone}}, but a contact entering now reaches it at the earliest at {{reaches}}, after its reported firing window closes (about {{closes}}): contacts entering from now on skip it.';
 
 const meta = {
   id: 'date-step-reached-late',
@@ -9,10 +12,19 @@ const meta = {
   description:
     'A date-specific step whose date is still ahead, but a contact entering now reaches it only after its reported firing window (its date and time plus about 2 hours), by the quickest path from Starting Rules with its delays and windows. Contacts entering from now on skip it.',
   fix: 'Shorten the delays before the step so contacts reach it in time, or send it as a broadcast.',
+  messages: {
+    reachedLate: REACHED_LATE,
+    maybeReachedLate: `${REACHED_LATE} (Not everything was seen: {{uncertain}}.)`,
+    maybeLate:
+      '{{step}} runs on {{date}} in {{zone}}; a contact entering now may reach it in time (at {{reaches}} at the earliest), but the timing of a step on the way could not be read, so it may be later than the firing window allows.',
+    tooManyPaths:
+      '{{step}} runs on {{date}} in {{zone}}; the sequence has more paths than the timeline follows, so whether contacts reach it in time could not be worked out.',
+    linesNotRead: linesNotReadMessage('when contacts reach the date-specific steps'),
+  },
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
+export const rule = defineRule(meta, (ctx, report) => {
   const { graph, timing } = ctx;
   const now = ctx.now.getTime();
   // Once the window has closed, date-in-past reports the step; with none still ahead, the
@@ -24,8 +36,7 @@ export const rule = defineRule(meta, (ctx) => {
     if (closes.getTime() >= now) dated.push({ step, at: step.delay.at, closes });
   }
   if (dated.length === 0) return [];
-  if (graph.connectionsUnread)
-    return linesNotRead(meta, 'when contacts reach the date-specific steps', graph);
+  if (graph.connectionsUnread) return linesNotRead(report, 'linesNotRead', graph);
   // Only the earliest arrivals matter here: the quickest paths are enough.
   const timeline = computeTimeline(graph, timing, now, { quickest: true });
   const arrivals = earliestArrivals(timeline);
@@ -35,36 +46,27 @@ export const rule = defineRule(meta, (ctx) => {
   const found: Finding[] = [];
   for (const { step, at, closes } of dated) {
     const arrival = arrivals.get(step.ref);
-    const name = ctx.describe(step.ref);
-    const set = `${at.replace('T', ' ')} in ${timing.timeZoneLabel}`;
+    const set = { step: ctx.describe(step.ref), date: at.replace('T', ' '), zone: timing.timeZoneLabel };
     const late = arrival === undefined || arrival.at > closes.getTime();
     // A path cut before the window closes may reach it in time; one cut after may reach it at all.
     const cutMatters = cutAt !== null && (cutAt <= closes.getTime() || arrival === undefined);
     if (late && cutMatters && (arrival || graph.reachable.has(step.ref))) {
-      const message = `${name} runs on ${set}; the sequence has more paths than the timeline follows, so whether contacts reach it in time could not be worked out.`;
-      found.push(finding(meta, 'review', message, [step.ref]));
+      found.push(report('review', 'tooManyPaths', [step.ref], set));
       continue;
     }
     if (arrival === undefined) continue;
     const reaches = timing.formatLocal(new Date(arrival.at));
     if (arrival.at > closes.getTime()) {
-      const message = `${name} runs on ${set}, but a contact entering now reaches it at the earliest at ${reaches}, after its reported firing window closes (about ${timing.formatLocal(closes)}): contacts entering from now on skip it.`;
+      const data = { ...set, reaches, closes: timing.formatLocal(closes) };
       // A Go To on an unseen tab (or an untraced line) might offer a quicker way.
       found.push(
         uncertain
-          ? finding(meta, 'review', `${message} (Not everything was seen: ${uncertain}.)`, [step.ref])
-          : finding(meta, 'fail', message, [step.ref]),
+          ? report('review', 'maybeReachedLate', [step.ref], { ...data, uncertain })
+          : report('fail', 'reachedLate', [step.ref], data),
       );
       // In time, but only "not before" unless some path read in full also gets there in time.
     } else if (arrival.exactAt === null || arrival.exactAt > closes.getTime()) {
-      found.push(
-        finding(
-          meta,
-          'review',
-          `${name} runs on ${set}; a contact entering now may reach it in time (at ${reaches} at the earliest), but the timing of a step on the way could not be read, so it may be later than the firing window allows.`,
-          [step.ref],
-        ),
-      );
+      found.push(report('review', 'maybeLate', [step.ref], { ...set, reaches }));
     }
   }
   return found;

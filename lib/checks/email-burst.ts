@@ -1,7 +1,7 @@
 import { listNames } from '../model/describe-step';
 import type { Step } from '../model/model';
-import { isMessage, linesNotRead } from './support';
-import { defineRule, type Finding, finding } from './types';
+import { isMessage, linesNotRead, linesNotReadMessage } from './support';
+import { defineRule, type Finding } from './types';
 
 const meta = {
   id: 'email-burst',
@@ -10,14 +10,20 @@ const meta = {
   description:
     'Two or more emails or SMS reach a contact at the same moment: every step between them, and the later message, runs right after the previous step with no day-and-time window.',
   fix: 'Add a delay (Wait N days/hours) to the later message so they arrive apart.',
+  messages: {
+    sameMoment: '{{steps}} reach the contact at the same moment: nothing between them waits.',
+    maybeSameMoment:
+      '{{steps}} may reach the contact at the same moment; the timing of a step between them could not be read.',
+    linesNotRead: linesNotReadMessage('which messages follow one another'),
+  },
   pages: ['editor'],
 } as const;
 
 /** Beyond this many bursts the flow is pathological; the first ones are enough to act on. */
 const MAX_BURSTS = 500;
 
-export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'which messages follow one another', ctx.graph);
+export const rule = defineRule(meta, (ctx, report) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(report, 'linesNotRead', ctx.graph);
   const { graph, timing } = ctx;
   const sends = (step: Step) => step.active && isMessage(step);
   // For each message, the messages that follow it at once: the walk goes through steps that run
@@ -78,28 +84,12 @@ export const rule = defineRule(meta, (ctx) => {
     if (said.has(key(run))) continue;
     said.add(key(run));
     // A run lists its messages in the order the contact gets them.
-    const steps = run;
-    found.push(
-      finding(
-        meta,
-        'fail',
-        `${listNames(steps.map(ctx.describe))} reach the contact at the same moment: nothing between them waits.`,
-        steps,
-      ),
-    );
+    found.push(report('fail', 'sameMoment', run, { steps: listNames(run.map(ctx.describe)) }));
   }
   for (const { steps: run, sure: certain } of bursts) {
     if (certain || said.has(key(run)) || sure.some((s) => covers(s, run))) continue;
     said.add(key(run));
-    const steps = run;
-    found.push(
-      finding(
-        meta,
-        'review',
-        `${listNames(steps.map(ctx.describe))} may reach the contact at the same moment; the timing of a step between them could not be read.`,
-        steps,
-      ),
-    );
+    found.push(report('review', 'maybeSameMoment', run, { steps: listNames(run.map(ctx.describe)) }));
   }
   return found;
 });

@@ -1,7 +1,7 @@
 import type { FlowGraph } from '../flow/graph';
 import { listNames } from '../model/describe-step';
-import { linesNotRead } from './support';
-import { defineRule, type Finding, finding } from './types';
+import { linesNotRead, linesNotReadMessage } from './support';
+import { defineRule, type Finding } from './types';
 
 const meta = {
   id: 'instant-loop',
@@ -10,6 +10,12 @@ const meta = {
   description:
     'Lines or Go To jumps form a loop in which no step waits (no delay, no day-and-time window). Contacts go round it with no pause.',
   fix: 'Add a delay (Wait N days/hours) to a step in the loop, or break the loop.',
+  messages: {
+    instantLoop: '{{steps}} form a loop in which no step waits: contacts go round it with no pause.',
+    timingUnread:
+      '{{steps}} form a loop; the timing of {{unread}} could not be read to tell whether anything in it waits.',
+    linesNotRead: linesNotReadMessage('whether a loop runs with no wait'),
+  },
   pages: ['editor'],
 } as const;
 
@@ -21,8 +27,8 @@ function byRunOrder(graph: FlowGraph, refs: string[]): string[] {
   return [...refs].sort((a, b) => pos(a) - pos(b));
 }
 
-export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether a loop runs with no wait', ctx.graph);
+export const rule = defineRule(meta, (ctx, report) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(report, 'linesNotRead', ctx.graph);
   const { graph, timing } = ctx;
   const instant = (ref: string): boolean | null => {
     const step = graph.step(ref);
@@ -34,14 +40,7 @@ export const rule = defineRule(meta, (ctx) => {
     if (!loop.some((r) => graph.mayRun.has(r))) continue;
     const steps = byRunOrder(graph, loop);
     for (const r of steps) reported.add(r);
-    found.push(
-      finding(
-        meta,
-        'fail',
-        `${listNames(steps.map(ctx.describe))} form a loop in which no step waits: contacts go round it with no pause.`,
-        steps,
-      ),
-    );
+    found.push(report('fail', 'instantLoop', steps, { steps: listNames(steps.map(ctx.describe)) }));
   }
   for (const loop of graph.cycles((ref) => instant(ref) !== false)) {
     if (!loop.some((r) => graph.mayRun.has(r))) continue;
@@ -49,12 +48,10 @@ export const rule = defineRule(meta, (ctx) => {
     if (unread.length === 0 || loop.every((r) => reported.has(r))) continue;
     const steps = byRunOrder(graph, loop);
     found.push(
-      finding(
-        meta,
-        'review',
-        `${listNames(steps.map(ctx.describe))} form a loop; the timing of ${listNames(unread.map(ctx.describe))} could not be read to tell whether anything in it waits.`,
-        steps,
-      ),
+      report('review', 'timingUnread', steps, {
+        steps: listNames(steps.map(ctx.describe)),
+        unread: listNames(unread.map(ctx.describe)),
+      }),
     );
   }
   return found;

@@ -1,5 +1,5 @@
-import { flowUncertainty, isEnding, linesNotRead } from './support';
-import { defineRule, type Finding, finding } from './types';
+import { flowUncertainty, isEnding, linesNotRead, linesNotReadMessage } from './support';
+import { defineRule, type Finding } from './types';
 
 const meta = {
   id: 'path-without-ending',
@@ -8,11 +8,18 @@ const meta = {
   description:
     'A path stops on a step that is not Complete, an unsubscribe step or a Go To. Contacts just stop there and are never counted as having completed the sequence, so "completes sequence" automations and "has completed" filters never see them.',
   fix: 'End the path with a Complete step (Kartra recommends it) or an unsubscribe step (the troubleshooting list recommends it); in a sub-sequence, a Go To back to the main flow also works.',
+  messages: {
+    noEnding:
+      'The path ends at {{step}}: contacts stop there and never count as having completed the sequence.',
+    maybeNoEnding: '{{step}} seems to end a path without Complete or Unsubscribe ({{uncertain}}).',
+    kindUnread: '{{step}} ends a path, but its kind could not be read to tell whether that is an ending.',
+    linesNotRead: linesNotReadMessage('whether every path ends'),
+  },
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread) return linesNotRead(meta, 'whether every path ends', ctx.graph);
+export const rule = defineRule(meta, (ctx, report) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(report, 'linesNotRead', ctx.graph);
   const { graph, sequence } = ctx;
   if (!sequence) return [];
   const untraced = graph.linesUncertain ? flowUncertainty(graph) : null;
@@ -23,32 +30,11 @@ export const rule = defineRule(meta, (ctx) => {
     if (isEnding(step, sequence) || graph.connectionsFrom(step.ref).length > 0) continue;
     const name = ctx.describe(step.ref);
     if (step.kind === 'unknown') {
-      found.push(
-        finding(
-          meta,
-          'review',
-          `${name} ends a path, but its kind could not be read to tell whether that is an ending.`,
-          [step.ref],
-        ),
-      );
+      found.push(report('review', 'kindUnread', [step.ref], { step: name }));
     } else if (untraced) {
-      found.push(
-        finding(
-          meta,
-          'review',
-          `${name} seems to end a path without Complete or Unsubscribe (${untraced}).`,
-          [step.ref],
-        ),
-      );
+      found.push(report('review', 'maybeNoEnding', [step.ref], { step: name, uncertain: untraced }));
     } else {
-      found.push(
-        finding(
-          meta,
-          'fail',
-          `The path ends at ${name}: contacts stop there and never count as having completed the sequence.`,
-          [step.ref],
-        ),
-      );
+      found.push(report('fail', 'noEnding', [step.ref], { step: name }));
     }
   }
   return found;

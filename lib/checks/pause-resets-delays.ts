@@ -1,6 +1,6 @@
 import { delayLengthMs } from '../time/timing';
 import { plural } from './support';
-import { defineRule, finding } from './types';
+import { defineRule } from './types';
 
 const meta = {
   id: 'pause-resets-delays',
@@ -9,10 +9,18 @@ const meta = {
   description:
     'This sequence has contacts in it and steps with a delay. Pausing it restarts the current delay from zero for everyone inside when it resumes.',
   fix: 'Avoid pausing a sequence with people in it; edit or deactivate individual steps instead.',
+  messages: {
+    delaysRestart:
+      "{{contacts}} {{are}} in this sequence and {{delayed}} a delay: pausing restarts each person's current delay from zero.",
+    delaysUnread:
+      '{{contacts}} in this sequence; the delay of {{steps}} could not be read, so pausing may restart delays.',
+    contactsUnread:
+      'Could not read how many contacts are in this sequence; if any are, pausing it restarts their delays from zero.',
+  },
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
+export const rule = defineRule(meta, (ctx, report) => {
   const seq = ctx.sequence;
   if (!seq) return [];
   let delayed = 0;
@@ -24,34 +32,18 @@ export const rule = defineRule(meta, (ctx) => {
   if (seq.subscribers === 0) return [];
   if (seq.subscribers === null) {
     if (delayed === 0 && unread === 0) return [];
-    return [
-      finding(
-        meta,
-        'review',
-        'Could not read how many contacts are in this sequence; if any are, pausing it restarts their delays from zero.',
-        [],
-      ),
-    ];
+    return [report('review', 'contactsUnread', [])];
   }
+  const contacts = plural(seq.subscribers, 'contact');
   if (delayed > 0) {
     return [
-      finding(
-        meta,
-        'fail',
-        `${plural(seq.subscribers, 'contact')} ${seq.subscribers === 1 ? 'is' : 'are'} in this sequence and ${plural(delayed, 'step has', 'steps have')} a delay: pausing restarts each person's current delay from zero.`,
-        [],
-      ),
+      report('fail', 'delaysRestart', [], {
+        contacts,
+        are: seq.subscribers === 1 ? 'is' : 'are',
+        delayed: plural(delayed, 'step has', 'steps have'),
+      }),
     ];
   }
-  if (unread > 0) {
-    return [
-      finding(
-        meta,
-        'review',
-        `${plural(seq.subscribers, 'contact')} in this sequence; the delay of ${plural(unread, 'step')} could not be read, so pausing may restart delays.`,
-        [],
-      ),
-    ];
-  }
+  if (unread > 0) return [report('review', 'delaysUnread', [], { contacts, steps: plural(unread, 'step') })];
   return [];
 });

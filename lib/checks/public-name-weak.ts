@@ -1,4 +1,4 @@
-import { defineRule, finding } from './types';
+import { defineRule } from './types';
 
 const meta = {
   id: 'public-name-weak',
@@ -7,6 +7,14 @@ const meta = {
   description:
     'Contacts see the public name when they manage or leave their subscriptions, and can unsubscribe themselves there. An empty name, the internal name, or a name that reads like plumbing gives them no reason to stay.',
   fix: 'Set a public name (up to 80 characters) that describes something people want to receive, such as "Weekly recipes from Anna".',
+  messages: {
+    notSet: 'The public name is not set: contacts who manage their subscriptions see no name they recognise.',
+    internalName:
+      'The public name is the internal name ("{{name}}"): contacts see your working title when they manage their subscriptions.',
+    plumbing:
+      'The public name "{{name}}" reads like plumbing ({{reason}}); contacts see it when they manage their subscriptions.',
+    nameUnread: 'Could not read the public name of this sequence.',
+  },
   pages: ['editor'],
 } as const;
 
@@ -60,43 +68,16 @@ export function plumbingReason(name: string): string | null {
   return null;
 }
 
-export const rule = defineRule(meta, (ctx) => {
+export const rule = defineRule(meta, (ctx, report) => {
   const seq = ctx.sequence;
   if (!seq) return [];
-  if (seq.publicName === null) {
-    return [finding(meta, 'review', 'Could not read the public name of this sequence.', [])];
+  if (seq.publicName === null) return [report('review', 'nameUnread', [])];
+  const name = seq.publicName.trim();
+  if (name === '') return [report('fail', 'notSet', [])];
+  if (seq.name !== null && name.toLowerCase() === seq.name.trim().toLowerCase()) {
+    return [report('fail', 'internalName', [], { name })];
   }
-  const publicName = seq.publicName.trim();
-  if (publicName === '') {
-    return [
-      finding(
-        meta,
-        'fail',
-        'The public name is not set: contacts who manage their subscriptions see no name they recognise.',
-        [],
-      ),
-    ];
-  }
-  if (seq.name !== null && publicName.toLowerCase() === seq.name.trim().toLowerCase()) {
-    return [
-      finding(
-        meta,
-        'fail',
-        `The public name is the internal name ("${publicName}"): contacts see your working title when they manage their subscriptions.`,
-        [],
-      ),
-    ];
-  }
-  const reason = plumbingReason(publicName);
-  if (reason) {
-    return [
-      finding(
-        meta,
-        'fail',
-        `The public name "${publicName}" reads like plumbing (${reason}); contacts see it when they manage their subscriptions.`,
-        [],
-      ),
-    ];
-  }
+  const reason = plumbingReason(name);
+  if (reason) return [report('fail', 'plumbing', [], { name, reason })];
   return [];
 });

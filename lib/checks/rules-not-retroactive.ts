@@ -1,4 +1,4 @@
-import { checkStartingRules } from './support';
+import { checkStartingRules, STARTING_RULES_NOT_SEEN } from './support';
 import { defineRule } from './types';
 
 const meta = {
@@ -8,13 +8,21 @@ const meta = {
   description:
     'Starting rules only add people who meet them from now on. People who met the condition before the rule existed are not added.',
   fix: 'Subscribe earlier contacts by hand (from their profile) or with an automation.',
+  messages: {
+    notRetroactive:
+      'Starting Rules has {{rules}}: people who met {{them}} before {{theyWere}} added are not subscribed.',
+    startNotSeen: `${STARTING_RULES_NOT_SEEN}.`,
+  },
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) =>
-  checkStartingRules(ctx, meta, (rules) => {
+export const rule = defineRule(meta, (ctx, report) =>
+  checkStartingRules(ctx, report, 'startNotSeen', (rules) => {
     if (rules.length === 0) return null;
     const one = rules.length === 1;
-    return `Starting Rules has ${one ? 'a rule' : `${rules.length} rules`}: people who met ${one ? 'it' : 'them'} before ${one ? 'it was' : 'they were'} added are not subscribed.`;
+    const data = one
+      ? { rules: 'a rule', them: 'it', theyWere: 'it was' }
+      : { rules: `${rules.length} rules`, them: 'them', theyWere: 'they were' };
+    return { messageId: 'notRetroactive', data };
   }),
 );

@@ -1,5 +1,5 @@
 import { plural } from './support';
-import { type CheckContext, defineRule, type Finding, finding } from './types';
+import { type CheckContext, defineRule, type Finding, type Report } from './types';
 
 const meta = {
   id: 'sequence-paused',
@@ -8,10 +8,23 @@ const meta = {
   description:
     'The sequence is paused, so nobody moves through it and new subscribers wait at the starting rule. Kartra shows the action a click would take, not the state: a pause icon (⏸) means the sequence is running, a green play icon (▶) means it is paused.',
   fix: 'Press the green ▶ (Activate sequence) to run it. Remember: ⏸ means running, green ▶ means paused. Contacts in a paused sequence wait and get nothing until it runs again.',
+  messages: {
+    paused:
+      'This sequence is paused: the green ▶ in the toolbar means "activate", so nothing is being sent.{{waiting}}',
+    pausedOnList:
+      'Paused, as the sequence list showed at {{seenAt}} (its green ▶ means "activate"), so nothing is being sent.{{waiting}}',
+    statusNotShown:
+      'This page does not show whether the sequence is running or paused. Look at its row on the sequence list (Marketing › Sequences). A pause icon (⏸) there means running; a green play icon (▶) means paused.',
+    rowPaused:
+      'Sequence "{{name}}" is paused: its green ▶ means "activate", so nothing is being sent.{{waiting}}',
+    rowUnread: 'Could not read whether sequence "{{name}}" is running or paused.',
+    listUnread:
+      'Part of the sequence list could not be read ({{where}}), so a paused sequence may be missing here.',
+  },
   pages: ['editor', 'list'],
 } as const;
 
-const HOW_TO_READ = 'A pause icon (⏸) there means running; a green play icon (▶) means paused.';
+type MessageId = keyof typeof meta.messages;
 
 /** "12 contacts are in it: they wait and get nothing until it runs again." (nothing without contacts) */
 function waitingContacts(subscribers: number | null): string {
@@ -27,77 +40,38 @@ function seenWhen(ctx: CheckContext, seenAt: string): string {
   return seen.startsWith(today) ? seen.slice(11) : seen;
 }
 
-function onList(ctx: CheckContext): Finding[] {
+function onList(ctx: CheckContext, report: Report<MessageId>): Finding[] {
   const found: Finding[] = [];
   for (const row of ctx.rows) {
     if (row.status === 'paused') {
-      found.push(
-        finding(
-          meta,
-          'fail',
-          `Sequence "${row.name}" is paused: its green ▶ means "activate", so nothing is being sent.${waitingContacts(row.subscribers)}`,
-          [],
-          { sequenceId: row.id },
-        ),
-      );
+      const data = { name: row.name, waiting: waitingContacts(row.subscribers) };
+      found.push(report('fail', 'rowPaused', [], data, { sequenceId: row.id }));
     } else if (row.status === null) {
-      found.push(
-        finding(meta, 'review', `Could not read whether sequence "${row.name}" is running or paused.`, [], {
-          sequenceId: row.id,
-        }),
-      );
+      found.push(report('review', 'rowUnread', [], { name: row.name }, { sequenceId: row.id }));
     }
   }
   // A row the reader could not make out might be a paused sequence.
-  for (const d of ctx.diagnostics) {
-    found.push(
-      finding(
-        meta,
-        'review',
-        `Part of the sequence list could not be read (${d.where}), so a paused sequence may be missing here.`,
-        [],
-      ),
-    );
-  }
+  for (const d of ctx.diagnostics) found.push(report('review', 'listUnread', [], { where: d.where }));
   return found;
 }
 
-function onEditor(ctx: CheckContext): Finding[] {
+function onEditor(ctx: CheckContext, report: Report<MessageId>): Finding[] {
   const sequence = ctx.sequence;
   if (!sequence) return [];
   if (sequence.status === 'paused') {
-    return [
-      finding(
-        meta,
-        'fail',
-        `This sequence is paused: the green ▶ in the toolbar means "activate", so nothing is being sent.${waitingContacts(sequence.subscribers)}`,
-        [],
-      ),
-    ];
+    return [report('fail', 'paused', [], { waiting: waitingContacts(sequence.subscribers) })];
   }
   if (sequence.status === 'active') return [];
   // The editor shows no status (the live one may not): what the list page showed earlier decides.
   const seen = ctx.visit.listSeen;
   if (seen) {
     if (seen.status === 'active') return [];
-    const contacts = sequence.subscribers ?? seen.subscribers;
-    return [
-      finding(
-        meta,
-        'fail',
-        `Paused, as the sequence list showed at ${seenWhen(ctx, seen.seenAt)} (its green ▶ means "activate"), so nothing is being sent.${waitingContacts(contacts)}`,
-        [],
-      ),
-    ];
+    const waiting = waitingContacts(sequence.subscribers ?? seen.subscribers);
+    return [report('fail', 'pausedOnList', [], { seenAt: seenWhen(ctx, seen.seenAt), waiting })];
   }
-  return [
-    finding(
-      meta,
-      'review',
-      `This page does not show whether the sequence is running or paused. Look at its row on the sequence list (Marketing › Sequences). ${HOW_TO_READ}`,
-      [],
-    ),
-  ];
+  return [report('review', 'statusNotShown', [])];
 }
 
-export const rule = defineRule(meta, (ctx) => (ctx.page === 'list' ? onList(ctx) : onEditor(ctx)));
+export const rule = defineRule(meta, (ctx, report) =>
+  ctx.page === 'list' ? onList(ctx, report) : onEditor(ctx, report),
+);

@@ -1,6 +1,6 @@
 import { compareRefs } from '../flow/graph';
-import { flowUncertainty, linesNotRead } from './support';
-import { defineRule, type Finding, finding } from './types';
+import { flowUncertainty, linesNotRead, linesNotReadMessage } from './support';
+import { defineRule, type Finding } from './types';
 
 const meta = {
   id: 'step-not-connected',
@@ -9,12 +9,17 @@ const meta = {
   description:
     'No line comes into this step and no Go To points at it, so it never runs. Steps are not connected automatically, not even the first one.',
   fix: "Drag from the previous step's connection node to this step's node until both turn yellow.",
+  messages: {
+    notConnected: '{{step}} has no line coming into it and no Go To points at it, so it never runs.',
+    maybeNotConnected:
+      '{{step}} has no line coming into it and no Go To seen points at it; it may never run ({{uncertain}}).',
+    linesNotRead: linesNotReadMessage('whether every step has a line coming in'),
+  },
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread)
-    return linesNotRead(meta, 'whether every step has a line coming in', ctx.graph);
+export const rule = defineRule(meta, (ctx, report) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(report, 'linesNotRead', ctx.graph);
   const { graph } = ctx;
   // A sub-sequence nobody enters is judged by subsequence-never-entered; its head is not
   // reported twice.
@@ -31,23 +36,9 @@ export const rule = defineRule(meta, (ctx) => {
     if (graph.incomingConnections(step.ref) > 0 || graph.gotoSources(step.ref).length > 0) continue;
     const name = ctx.describe(step.ref);
     if (uncertain) {
-      found.push(
-        finding(
-          meta,
-          'review',
-          `${name} has no line coming into it and no Go To seen points at it; it may never run (${uncertain}).`,
-          [step.ref],
-        ),
-      );
+      found.push(report('review', 'maybeNotConnected', [step.ref], { step: name, uncertain }));
     } else {
-      found.push(
-        finding(
-          meta,
-          'fail',
-          `${name} has no line coming into it and no Go To points at it, so it never runs.`,
-          [step.ref],
-        ),
-      );
+      found.push(report('fail', 'notConnected', [step.ref], { step: name }));
     }
   }
   return found;

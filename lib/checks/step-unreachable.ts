@@ -1,6 +1,6 @@
 import { listNames } from '../model/describe-step';
-import { flowUncertainty, linesNotRead } from './support';
-import { defineRule, type Finding, finding } from './types';
+import { flowUncertainty, linesNotRead, linesNotReadMessage } from './support';
+import { defineRule, type Finding } from './types';
 
 const meta = {
   id: 'step-unreachable',
@@ -9,12 +9,17 @@ const meta = {
   description:
     'These steps have lines (or a Go To) coming in, but no path from Starting Rules reaches them: an island of steps that never runs. A Go To leads somewhere only when it is itself reached and active, so an island closed by a Go To is still an island.',
   fix: "Connect the island's first step into the flow: drag from a step that runs to its node until both turn yellow.",
+  messages: {
+    unreachable:
+      '{{steps}} {{have}} a way in, but no path from Starting Rules reaches {{them}} (a Go To leads on only when it is reached and active), so {{theyNeverRun}}.{{head}}',
+    maybeUnreachable: 'No path seen reaches {{steps}} ({{uncertain}}).{{head}}',
+    linesNotRead: linesNotReadMessage('whether every step can be reached from Starting Rules'),
+  },
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread)
-    return linesNotRead(meta, 'whether every step can be reached from Starting Rules', ctx.graph);
+export const rule = defineRule(meta, (ctx, report) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(report, 'linesNotRead', ctx.graph);
   const { graph } = ctx;
   // Steps of a sub-sequence nobody enters are subsequence-never-entered's to report.
   const neverEntered = new Set<string>();
@@ -63,21 +68,24 @@ export const rule = defineRule(meta, (ctx) => {
   const found: Finding[] = [];
   for (const { heads, members } of islands.values()) {
     if (members.length === 0) continue;
-    const names = listNames(members.map(ctx.describe));
-    const via =
+    const steps = listNames(members.map(ctx.describe));
+    // The head is step-not-connected's to report; named here, it says where to connect the island.
+    const head =
       heads.length > 0
         ? ` Its first step, ${listNames(heads.map(ctx.describe))}, has no line coming in.`
         : '';
     if (uncertain) {
-      found.push(finding(meta, 'review', `No path seen reaches ${names} (${uncertain}).${via}`, members));
+      found.push(report('review', 'maybeUnreachable', members, { steps, uncertain, head }));
     } else {
+      const one = members.length === 1;
       found.push(
-        finding(
-          meta,
-          'fail',
-          `${names} ${members.length === 1 ? 'has' : 'have'} a way in, but no path from Starting Rules reaches ${members.length === 1 ? 'it' : 'them'} (a Go To leads on only when it is reached and active), so ${members.length === 1 ? 'it never runs' : 'they never run'}.${via}`,
-          members,
-        ),
+        report('fail', 'unreachable', members, {
+          steps,
+          head,
+          ...(one
+            ? { have: 'has', them: 'it', theyNeverRun: 'it never runs' }
+            : { have: 'have', them: 'them', theyNeverRun: 'they never run' }),
+        }),
       );
     }
   }

@@ -1,5 +1,5 @@
-import { flowUncertainty, linesNotRead } from './support';
-import { type CheckContext, defineRule, type Finding, finding } from './types';
+import { flowUncertainty, linesNotRead, linesNotReadMessage } from './support';
+import { type CheckContext, defineRule, type Finding } from './types';
 
 const meta = {
   id: 'subsequence-never-entered',
@@ -8,6 +8,13 @@ const meta = {
   description:
     'No line from a step that can run, and no active Go To that is reached, leads into this sub-sequence. Sub-sequences need no starting rule, but without a way in that contacts take, nobody ever enters them.',
   fix: "Add a Go To step (or a split branch) in the main flow that leads to the sub-sequence's first step.",
+  messages: {
+    neverEntered:
+      'No way in that contacts take leads into sub-sequence {{letter}}{{unused}}, so nobody ever enters its {{steps}}.',
+    maybeNeverEntered:
+      'No Go To seen that contacts take leads into sub-sequence {{letter}}{{unused}}; {{uncertain}}.',
+    linesNotRead: linesNotReadMessage('whether each sub-sequence is entered'),
+  },
   pages: ['editor'],
 } as const;
 
@@ -30,9 +37,8 @@ function unusedWaysIn(ctx: CheckContext, letter: string): string {
   return reasons.length > 0 ? ` (${reasons.join('; ')})` : '';
 }
 
-export const rule = defineRule(meta, (ctx) => {
-  if (ctx.graph.connectionsUnread)
-    return linesNotRead(meta, 'whether each sub-sequence is entered', ctx.graph);
+export const rule = defineRule(meta, (ctx, report) => {
+  if (ctx.graph.connectionsUnread) return linesNotRead(report, 'linesNotRead', ctx.graph);
   const { graph } = ctx;
   const found: Finding[] = [];
   for (const [letter, refs] of graph.subsequences) {
@@ -42,23 +48,10 @@ export const rule = defineRule(meta, (ctx) => {
     // and without Starting Rules or every line, whether a Go To is reached is not known.
     const uncertain = flowUncertainty(graph, [letter]);
     if (uncertain) {
-      found.push(
-        finding(
-          meta,
-          'review',
-          `No Go To seen that contacts take leads into sub-sequence ${letter}${unused}; ${uncertain}.`,
-          refs,
-        ),
-      );
+      found.push(report('review', 'maybeNeverEntered', refs, { letter, unused, uncertain }));
     } else {
-      found.push(
-        finding(
-          meta,
-          'fail',
-          `No way in that contacts take leads into sub-sequence ${letter}${unused}, so nobody ever enters its ${refs.length === 1 ? 'step' : `${refs.length} steps`}.`,
-          refs,
-        ),
-      );
+      const steps = refs.length === 1 ? 'step' : `${refs.length} steps`;
+      found.push(report('fail', 'neverEntered', refs, { letter, unused, steps }));
     }
   }
   return found;

@@ -2,13 +2,16 @@ import type { FlowGraph } from '../flow/graph';
 import { START, subsequenceLetter } from '../flow/graph';
 import { listNames } from '../model/describe-step';
 import type { SequenceModel, StartingRule, Step } from '../model/model';
-import { type CheckContext, type Finding, finding, type RuleMeta } from './types';
-
-type FindingMeta = Pick<RuleMeta, 'id' | 'severity' | 'fix'>;
+import type { CheckContext, Finding, MessageData, Report } from './types';
 
 /** "tab B" / "tabs A and C". */
 export function tabsPhrase(tabs: readonly string[]): string {
   return `${tabs.length === 1 ? 'tab' : 'tabs'} ${listNames(tabs)}`;
+}
+
+/** "step 4" / "steps 2 and 5", by their references. */
+export function stepsPhrase(refs: readonly string[]): string {
+  return `${refs.length === 1 ? 'step' : 'steps'} ${listNames(refs)}`;
 }
 
 /**
@@ -24,12 +27,8 @@ export function flowUncertainty(
   const tabs = graph.tabsNotSeen.filter((tab) => !tabsThatDoNotMatter.includes(tab));
   if (tabs.length > 0) reasons.push(`${tabsPhrase(tabs)} not opened yet`);
   if (!graph.startSeen) reasons.push('the Starting Rules module not seen');
-  if (graph.unreadJumps.length > 0) {
-    const steps = graph.unreadJumps;
-    reasons.push(
-      `the target of the Go To in ${steps.length === 1 ? 'step' : 'steps'} ${listNames(steps)} not read`,
-    );
-  }
+  if (graph.unreadJumps.length > 0)
+    reasons.push(`the target of the Go To in ${stepsPhrase(graph.unreadJumps)} not read`);
   if (graph.cardsNotRead.length > 0) {
     const cards = graph.cardsNotRead;
     const refs = cards.filter((ref): ref is string => ref !== null);
@@ -49,13 +48,24 @@ export function flowUncertainty(
 }
 
 /**
+ * The message of a rule about lines for a canvas whose lines were not read at all, `what` being
+ * what the rule could not check; `linesNotRead` fills in why.
+ */
+export function linesNotReadMessage(what: string): string {
+  return `{{lines}}, so ${what} could not be checked.`;
+}
+
+/**
  * A rule about lines, on a canvas whose lines were not read at all: one 'review' for the whole
  * sequence, not a "not connected" on every step (nothing says they are not).
  */
-export function linesNotRead(meta: FindingMeta, what: string, graph: FlowGraph): Finding[] {
+export function linesNotRead<M extends string>(
+  report: Report<M>,
+  messageId: NoInfer<M>,
+  graph: FlowGraph,
+): Finding[] {
   const phrase = linesUnreadPhrase(graph);
-  const sentence = `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}`;
-  return [finding(meta, 'review', `${sentence}, so ${what} could not be checked.`, [])];
+  return [report('review', messageId, [], { lines: `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}` })];
 }
 
 function linesUnreadPhrase(graph: FlowGraph): string {
@@ -90,51 +100,53 @@ export function isMessage(step: Step): boolean {
 
 export { plural } from '../export/plural';
 
-/** What a rule about steps set to "Execute on a specific date" says of each step. */
-export interface DateStepChecks {
-  /** The 'review' message for a step (as described) whose timing line was not read. */
-  unreadMessage(step: string): string;
-  /** The finding for a dated step, or null when there is nothing to report. */
-  onDate(ref: string, at: string): Finding | null;
-}
-
 /**
- * Findings of a rule about date-specific steps, in step order. A step whose timing line was not
- * read may be one, so it gets a 'review' finding rather than a silent pass.
+ * Findings of a rule about date-specific steps, in step order: `onDate` gives the finding for a
+ * dated step (null: nothing to report). A step whose timing line was not read may be one, so it
+ * gets a 'review' worded by `timingUnread` (with `{{step}}`) rather than a silent pass.
  */
-export function checkDateSteps(ctx: CheckContext, meta: FindingMeta, checks: DateStepChecks): Finding[] {
+export function checkDateSteps<M extends string>(
+  ctx: CheckContext,
+  report: Report<M>,
+  timingUnread: NoInfer<M>,
+  onDate: (ref: string, at: string) => Finding | null,
+): Finding[] {
   const found: Finding[] = [];
   for (const step of ctx.graph.steps) {
     if (step.delay === null) {
-      found.push(
-        finding(meta, 'review', checks.unreadMessage(ctx.describe(step.ref)), [step.ref], {
-          cause: ctx.unreadCause(step.ref, 'timing-unread'),
-        }),
-      );
+      const cause = ctx.unreadCause(step.ref, 'timing-unread');
+      found.push(report('review', timingUnread, [step.ref], { step: ctx.describe(step.ref) }, { cause }));
     } else if (step.delay.type === 'date') {
-      const dated = checks.onDate(step.ref, step.delay.at);
+      const dated = onDate(step.ref, step.delay.at);
       if (dated !== null) found.push(dated);
     }
   }
   return found;
 }
 
-const STARTING_RULES_NOT_SEEN = 'The Starting Rules module was not seen (it is on the main tab).';
+/** Rules about the Starting Rules start their message for an unseen module with this. */
+export const STARTING_RULES_NOT_SEEN = 'The Starting Rules module was not seen (it is on the main tab)';
+
+/** The message a rule about the Starting Rules reports for them, and its data. */
+export interface StartingRulesFinding<M extends string> {
+  messageId: M;
+  data?: MessageData;
+}
 
 /**
- * Findings of a rule about the Starting Rules, on that module: none off the builder, 'review'
- * when the module was not seen (its rules are unknown, not absent), else a 'fail' with the
- * message `decide` gives for the rules (null: nothing to report).
+ * Findings of a rule about the Starting Rules, on that module: none off the builder, a 'review'
+ * worded by `notSeen` when the module was not seen (its rules are unknown, not absent), else a
+ * 'fail' with what `decide` finds in the rules (null: nothing to report).
  */
-export function checkStartingRules(
+export function checkStartingRules<M extends string>(
   ctx: CheckContext,
-  meta: FindingMeta,
-  decide: (rules: readonly StartingRule[]) => string | null,
-  notSeenMessage = STARTING_RULES_NOT_SEEN,
+  report: Report<M>,
+  notSeen: NoInfer<M>,
+  decide: (rules: readonly StartingRule[]) => StartingRulesFinding<NoInfer<M>> | null,
 ): Finding[] {
   const rules = ctx.sequence?.startingRules;
   if (rules === undefined) return [];
-  if (rules === null) return [finding(meta, 'review', notSeenMessage, [START])];
-  const message = decide(rules);
-  return message === null ? [] : [finding(meta, 'fail', message, [START])];
+  if (rules === null) return [report('review', notSeen, [START])];
+  const found = decide(rules);
+  return found === null ? [] : [report('fail', found.messageId, [START], found.data)];
 }

@@ -8,19 +8,18 @@ const meta = {
   description:
     'A tag starting rule fires only when the tag is newly applied. A contact who already holds the tag is not added again.',
   fix: 'When re-testing with the same contact, remove the tag from the contact and apply it again.',
+  messages: {
+    tagRule:
+      'Starting Rules uses a tag rule ({{tags}}): it fires only when the tag is newly applied, so a test contact who already has the tag is not added again.',
+    startNotSeen: 'The Starting Rules module was not seen, so its tag rules could not be listed.',
+  },
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) =>
-  checkStartingRules(
-    ctx,
-    meta,
-    (rules) => {
-      const tags = rules.filter((r) => r.type === 'tag');
-      if (tags.length === 0) return null;
-      const labels = tags.map((r) => `"${r.label}"`).join(', ');
-      return `Starting Rules uses a tag rule (${labels}): it fires only when the tag is newly applied, so a test contact who already has the tag is not added again.`;
-    },
-    'The Starting Rules module was not seen, so its tag rules could not be listed.',
-  ),
+export const rule = defineRule(meta, (ctx, report) =>
+  checkStartingRules(ctx, report, 'startNotSeen', (rules) => {
+    const tags = rules.filter((r) => r.type === 'tag');
+    if (tags.length === 0) return null;
+    return { messageId: 'tagRule', data: { tags: tags.map((r) => `"${r.label}"`).join(', ') } };
+  }),
 );

@@ -1,5 +1,5 @@
 import { plural, tabsPhrase } from './support';
-import { defineRule, finding } from './types';
+import { defineRule } from './types';
 
 const meta = {
   id: 'too-many-emails',
@@ -8,32 +8,21 @@ const meta = {
   description:
     'The sequence has more email steps than the configured limit (10 by default). Long sequences are hard to edit safely while people are in them.',
   fix: 'Consider splitting it into several shorter sequences and moving contacts from one to the next.',
+  messages: {
+    tooMany: 'This sequence has {{emails}}, more than your limit of {{limit}}.',
+    countedSoFar: '{{emails}} counted so far (limit {{limit}}); {{tabs}} not opened yet.',
+  },
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
+export const rule = defineRule(meta, (ctx, report) => {
   if (!ctx.sequence) return [];
   const limit = ctx.settings.tooManyEmailsLimit;
-  const emails = ctx.graph.steps.filter((s) => s.kind === 'email').length;
-  if (emails > limit) {
-    return [
-      finding(
-        meta,
-        'fail',
-        `This sequence has ${plural(emails, 'email step')}, more than your limit of ${limit}.`,
-        [],
-      ),
-    ];
-  }
+  const count = ctx.graph.steps.filter((s) => s.kind === 'email').length;
+  const emails = plural(count, 'email step');
+  if (count > limit) return [report('fail', 'tooMany', [], { emails, limit })];
   if (ctx.graph.tabsNotSeen.length > 0) {
-    return [
-      finding(
-        meta,
-        'review',
-        `${plural(emails, 'email step')} counted so far (limit ${limit}); ${tabsPhrase(ctx.graph.tabsNotSeen)} not opened yet.`,
-        [],
-      ),
-    ];
+    return [report('review', 'countedSoFar', [], { emails, limit, tabs: tabsPhrase(ctx.graph.tabsNotSeen) })];
   }
   return [];
 });

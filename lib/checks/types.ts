@@ -13,7 +13,7 @@ export type AuditedPage = 'editor' | 'list';
 /** Values a message's `{{name}}` placeholders are filled with. */
 export type MessageData = Readonly<Record<string, string | number>>;
 
-export interface RuleMeta<M extends string = string> {
+export interface RuleMeta<M extends string = string, F extends string = string> {
   id: string;
   severity: Severity;
   title: string;
@@ -27,7 +27,7 @@ export interface RuleMeta<M extends string = string> {
    */
   messages: Readonly<Record<M, string>>;
   /** Fixes for findings whose fix depends on what was found, by id, with placeholders as above. */
-  fixes?: Readonly<Record<string, string>>;
+  fixes?: Readonly<Record<F, string>>;
   docs: string;
   pages: readonly AuditedPage[];
 }
@@ -62,9 +62,9 @@ export interface Rule {
 }
 
 /** How a finding departs from the rule's defaults. */
-export interface ReportExtra {
+export interface ReportExtra<F extends string = never> {
   /** A key of `meta.fixes`, instead of `meta.fix`. */
-  fix?: string;
+  fix?: F;
   sequenceId?: string;
   cause?: ReviewCause | undefined;
 }
@@ -73,12 +73,12 @@ export interface ReportExtra {
  * A finding of the rule it is bound to, at the rule's own severity (the audit applies the user's
  * override afterwards), worded by `meta.messages[messageId]`.
  */
-export type Report<M extends string> = (
+export type Report<M extends string, F extends string = never> = (
   kind: FindingKind,
   messageId: M,
   steps: readonly string[],
   data?: MessageData,
-  extra?: ReportExtra,
+  extra?: ReportExtra<F>,
 ) => Finding;
 
 /** `template` with each `{{name}}` replaced by `data[name]`; a placeholder with no value is a bug. */
@@ -90,7 +90,9 @@ export function fillMessage(template: string, data: MessageData, where: string):
   });
 }
 
-export function bindReport<M extends string>(meta: Omit<RuleMeta<M>, 'docs'>): Report<M> {
+export function bindReport<M extends string, F extends string = never>(
+  meta: Omit<RuleMeta<M, F>, 'docs'>,
+): Report<M, F> {
   return (kind, messageId, steps, data = {}, extra = {}) => {
     const where = `${meta.id}.${messageId}`;
     const template = meta.messages[messageId];
@@ -116,35 +118,13 @@ export function bindReport<M extends string>(meta: Omit<RuleMeta<M>, 'docs'>): R
   };
 }
 
-/** Until every rule words its findings from `meta.messages` through `report`. */
-export function finding(
-  meta: Pick<RuleMeta, 'id' | 'severity' | 'fix'>,
-  kind: FindingKind,
-  message: string,
-  steps: readonly string[],
-  extra: { fix?: string; sequenceId?: string; cause?: ReviewCause | undefined } = {},
-): Finding {
-  const result: Finding = {
-    ruleId: meta.id,
-    messageId: 'unkeyed',
-    severity: meta.severity,
-    kind,
-    message,
-    fix: extra.fix ?? meta.fix,
-    steps: [...steps],
-  };
-  if (extra.sequenceId !== undefined) result.sequenceId = extra.sequenceId;
-  if (extra.cause !== undefined) result.cause = extra.cause;
-  return result;
-}
-
-export function defineRule<const M extends string>(
-  meta: Omit<RuleMeta<M>, 'docs' | 'messages'> & { messages?: Readonly<Record<M, string>> },
-  check: (context: CheckContext, report: Report<M>) => Finding[],
+export function defineRule<const M extends string, const F extends string = never>(
+  meta: Omit<RuleMeta<M, F>, 'docs'>,
+  check: (context: CheckContext, report: Report<M, F>) => Finding[],
 ): Rule {
-  const report = bindReport({ messages: {} as Record<M, string>, ...meta });
+  const report = bindReport(meta);
   return {
-    meta: { messages: {}, ...meta, docs: `docs/rules/${meta.id}.md` } as RuleMeta,
+    meta: { ...meta, docs: `docs/rules/${meta.id}.md` },
     check: (context) => check(context, report),
   };
 }

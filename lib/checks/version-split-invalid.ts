@@ -1,4 +1,4 @@
-import { defineRule, type Finding, finding } from './types';
+import { defineRule, type Finding } from './types';
 
 const meta = {
   id: 'version-split-invalid',
@@ -7,22 +7,23 @@ const meta = {
   description:
     "An email's versions take more than 100% of its traffic. Version A gets whatever the others leave, so together they can share at most 100%.",
   fix: "Open the email's versions and set percentages that add up to at most 100.",
+  messages: {
+    overShared: '{{step}}: its versions add up to {{total}}%, more than the 100% there is to share.',
+  },
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx) => {
+export const rule = defineRule(meta, (ctx, report) => {
   const found: Finding[] = [];
   for (const step of ctx.graph.steps) {
     if (step.versions.length === 0) continue;
     const total = step.versions.reduce((sum, v) => sum + v.percent, 0);
     if (total <= 100 + 1e-9) continue;
     found.push(
-      finding(
-        meta,
-        'fail',
-        `${ctx.describe(step.ref)}: its versions add up to ${Math.round(total * 100) / 100}%, more than the 100% there is to share.`,
-        [step.ref],
-      ),
+      report('fail', 'overShared', [step.ref], {
+        step: ctx.describe(step.ref),
+        total: Math.round(total * 100) / 100,
+      }),
     );
   }
   return found;

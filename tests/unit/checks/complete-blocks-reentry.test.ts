@@ -22,7 +22,7 @@ ruleTable(rule, [
       steps: [email('1'), complete('2', { title: 'Guide done' })],
       connections: chain('start', '1', '2'),
     }),
-    expect: [['fail', ['2']]],
+    expect: [['fail', ['2'], 'reentryBlocked']],
     message: /Step 2 · Complete "Guide done".*a tag applied again/,
   },
   {
@@ -36,7 +36,7 @@ ruleTable(rule, [
       steps: [email('1'), complete('2')],
       connections: chain('start', '1', '2'),
     }),
-    expect: [['fail', ['2']]],
+    expect: [['fail', ['2'], 'reentryBlocked']],
     message: /a product bought again, a form filled in again, or a page visited again/,
   },
   {
@@ -47,8 +47,8 @@ ruleTable(rule, [
       connections: [{ from: 'start', to: '1' }, yes('1', '2'), no('1', '3'), ...chain('3', '4')],
     }),
     expect: [
-      ['fail', ['2']],
-      ['fail', ['4']],
+      ['fail', ['2'], 'reentryBlocked'],
+      ['fail', ['4'], 'reentryBlocked'],
     ],
   },
   {
@@ -103,8 +103,8 @@ ruleTable(rule, [
       steps: [email('1'), complete('2')],
       connections: chain('1', '2'),
     }),
-    expect: [['review', ['start']]],
-    message: /Starting Rules module was not seen.*step 2/,
+    expect: [['review', ['start'], 'startNotSeen']],
+    message: / step 2 /,
   },
   {
     name: 'asks for review when the lines to the Complete step could not all be traced',
@@ -114,6 +114,6 @@ ruleTable(rule, [
       connections: chain('start', '1'),
       diagnostics: [{ code: 'line-untraced', where: 'line 2', expected: 'a line joining two nodes' }],
     }),
-    expect: [['review', ['2']]],
+    expect: [['review', ['2'], 'maybeReached']],
   },
 ]);

@@ -5,13 +5,13 @@ ruleTable(rule, [
   {
     name: 'fires with contacts inside',
     seq: healthy({ subscribers: 1 }),
-    expect: [['fail', []]],
+    expect: [['fail', [], 'liveContacts']],
     message: /1 contact is/,
   },
   { name: 'silent with nobody inside', seq: healthy({ subscribers: 0 }), expect: [] },
   {
     name: 'asks for review when the count was not read',
     seq: healthy({ subscribers: null }),
-    expect: [['review', []]],
+    expect: [['review', [], 'contactsUnread']],
   },
 ]);

@@ -11,12 +11,16 @@ ruleTable(rule, [
   {
     name: 'fires on an empty subject',
     seq: subject(''),
-    expect: [['fail', ['2']]],
-    message: /^Step 2 · Send email has no subject/,
+    expect: [['fail', ['2'], 'noSubject']],
+    message: /^Step 2 · Send email (?!")/,
   },
-  { name: 'fires on a blank subject', seq: subject('   '), expect: [['fail', ['2']]] },
+  { name: 'fires on a blank subject', seq: subject('   '), expect: [['fail', ['2'], 'noSubject']] },
   { name: 'silent with a subject', seq: subject('Your recipes'), expect: [] },
-  { name: 'asks for review when the subject was not read', seq: subject(null), expect: [['review', ['2']]] },
+  {
+    name: 'asks for review when the subject was not read',
+    seq: subject(null),
+    expect: [['review', ['2'], 'subjectUnread']],
+  },
   {
     name: 'SMS texts are not subjects',
     seq: sequence({ steps: [sms('1', { title: '' }), complete('2')], connections: chain('start', '1', '2') }),

@@ -12,15 +12,19 @@ ruleTable(rule, [
   {
     name: 'fires on a Go To naming a missing step',
     seq: jumpTo('A7'),
-    expect: [['fail', ['2']]],
-    message: /^Step 2 · Go To A7 jumps to step A7, which does not exist/,
+    expect: [['fail', ['2'], 'targetMissing']],
+    message: /^Step 2 · Go To A7 .*step A7/,
   },
   { name: 'silent when the target exists', seq: jumpTo('A1'), expect: [] },
-  { name: 'fires on a missing main step', seq: jumpTo('9'), expect: [['fail', ['2']]] },
+  { name: 'fires on a missing main step', seq: jumpTo('9'), expect: [['fail', ['2'], 'targetMissing']] },
   {
     name: 'asks for review when the target lives on an unopened tab',
     seq: jumpTo('B1', { all: ['Main', 'A', 'B'], seen: ['Main', 'A'] }),
-    expect: [['review', ['2']]],
+    expect: [['review', ['2'], 'targetNotOpened']],
   },
-  { name: 'asks for review when the target was not read', seq: jumpTo(null), expect: [['review', ['2']]] },
+  {
+    name: 'asks for review when the target was not read',
+    seq: jumpTo(null),
+    expect: [['review', ['2'], 'targetUnread']],
+  },
 ]);

@@ -5,12 +5,12 @@ ruleTable(rule, [
   {
     name: 'fires when Starting Rules holds no rule',
     seq: healthy({ startingRules: [] }),
-    expect: [['fail', ['start']]],
+    expect: [['fail', ['start'], 'noRule']],
   },
   { name: 'silent with one rule', seq: healthy(), expect: [] },
   {
     name: 'asks for review when the module was not seen',
     seq: healthy({ startingRules: null }),
-    expect: [['review', ['start']]],
+    expect: [['review', ['start'], 'startNotSeen']],
   },
 ]);

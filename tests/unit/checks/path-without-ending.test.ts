@@ -21,8 +21,8 @@ ruleTable(rule, [
       steps: [email('1'), email('2', { title: 'Bye' })],
       connections: chain('start', '1', '2'),
     }),
-    expect: [['fail', ['2']]],
-    message: /ends at Step 2 · Send email "Bye"/,
+    expect: [['fail', ['2'], 'noEnding']],
+    message: /Step 2 · Send email "Bye"/,
   },
   {
     name: 'silent when the path ends on Complete',
@@ -48,7 +48,7 @@ ruleTable(rule, [
   {
     name: 'fires when a tag step ends the path',
     seq: sequence({ steps: [email('1'), tag('2')], connections: chain('start', '1', '2') }),
-    expect: [['fail', ['2']]],
+    expect: [['fail', ['2'], 'noEnding']],
   },
   {
     name: 'accepts unsubscribing from this very sequence as an ending',
@@ -72,7 +72,7 @@ ruleTable(rule, [
       steps: [split('1'), email('2'), complete('3'), email('4')],
       connections: [{ from: 'start', to: '1' }, yes('1', '2'), no('1', '4'), ...chain('2', '3')],
     }),
-    expect: [['fail', ['4']]],
+    expect: [['fail', ['4'], 'noEnding']],
   },
   {
     name: 'silent on a step no path reaches (an island is step-unreachable)',
@@ -82,7 +82,7 @@ ruleTable(rule, [
   {
     name: 'asks for review when the last step kind was not read',
     seq: sequence({ steps: [email('1'), step('2', 'unknown')], connections: chain('start', '1', '2') }),
-    expect: [['review', ['2']]],
+    expect: [['review', ['2'], 'kindUnread']],
   },
   {
     name: 'asks for review when some lines could not be traced',
@@ -92,8 +92,8 @@ ruleTable(rule, [
       diagnostics: [{ code: 'line-untraced', where: 'line 2', expected: 'a line joining two nodes' }],
     }),
     expect: [
-      ['review', ['1']],
-      ['review', ['2']],
+      ['review', ['1'], 'maybeNoEnding'],
+      ['review', ['2'], 'maybeNoEnding'],
     ],
   },
 ]);

@@ -10,7 +10,7 @@ ruleTable(rule, [
   {
     name: 'fires with contacts inside and a waiting step',
     seq: healthy({ subscribers: 42 }),
-    expect: [['fail', []]],
+    expect: [['fail', [], 'delaysRestart']],
     message: /42 contacts/,
   },
   { name: 'silent with nobody inside', seq: healthy({ subscribers: 0 }), expect: [] },
@@ -21,16 +21,16 @@ ruleTable(rule, [
       steps: [email('1', { delay: onDate('2030-01-01T10:00') }), complete('2')],
       subscribers: 3,
     }),
-    expect: [['fail', []]],
+    expect: [['fail', [], 'delaysRestart']],
   },
   {
     name: 'asks for review when the contact count was not read',
     seq: healthy({ subscribers: null }),
-    expect: [['review', []]],
+    expect: [['review', [], 'contactsUnread']],
   },
   {
     name: 'asks for review when delays were not read',
     seq: { ...noDelays, subscribers: 5, steps: [email('1', { delay: null }), email('2'), complete('3')] },
-    expect: [['review', []]],
+    expect: [['review', [], 'delaysUnread']],
   },
 ]);

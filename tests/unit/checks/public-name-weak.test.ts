@@ -3,19 +3,27 @@ import { plumbingReason, rule } from '../../../lib/checks/public-name-weak';
 import { healthy, ruleTable } from './model-builder';
 
 ruleTable(rule, [
-  { name: 'fires when the public name is not set', seq: healthy({ publicName: '' }), expect: [['fail', []]] },
+  {
+    name: 'fires when the public name is not set',
+    seq: healthy({ publicName: '' }),
+    expect: [['fail', [], 'notSet']],
+  },
   {
     name: 'fires when it equals the internal name',
     seq: healthy({ name: 'Lead magnet follow-up', publicName: 'lead magnet follow-up' }),
-    expect: [['fail', []]],
+    expect: [['fail', [], 'internalName']],
   },
-  { name: 'fires on "Newsletter"', seq: healthy({ publicName: 'Newsletter' }), expect: [['fail', []]] },
+  {
+    name: 'fires on "Newsletter"',
+    seq: healthy({ publicName: 'Newsletter' }),
+    expect: [['fail', [], 'plumbing']],
+  },
   {
     name: 'fires on "Welcome copy v2"',
     seq: healthy({ publicName: 'Welcome copy v2' }),
-    expect: [['fail', []]],
+    expect: [['fail', [], 'plumbing']],
   },
-  { name: 'fires on an id', seq: healthy({ publicName: 'seq_2231' }), expect: [['fail', []]] },
+  { name: 'fires on an id', seq: healthy({ publicName: 'seq_2231' }), expect: [['fail', [], 'plumbing']] },
   { name: 'silent on a name people want', seq: healthy({ publicName: 'Free recipe pack' }), expect: [] },
   {
     name: 'silent on "Weekly recipes newsletter"',
@@ -25,7 +33,7 @@ ruleTable(rule, [
   {
     name: 'asks for review when the public name was not read',
     seq: healthy({ publicName: null }),
-    expect: [['review', []]],
+    expect: [['review', [], 'nameUnread']],
   },
 ]);
 

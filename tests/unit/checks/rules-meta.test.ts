@@ -55,6 +55,17 @@ describe('rule catalog', () => {
       expect(rule?.meta.docs).toBe(`docs/rules/${id}.md`);
     });
 
+    it('words its findings from messages with short ids and well-formed placeholders', () => {
+      const messages = rule?.meta.messages ?? {};
+      expect(Object.keys(messages).length).toBeGreaterThan(0);
+      for (const key of Object.keys(messages)) expect(key).toMatch(/^[a-z][A-Za-z0-9]*$/);
+      for (const text of [...Object.values(messages), ...Object.values(rule?.meta.fixes ?? {})]) {
+        expect(text.trim()).not.toBe('');
+        // A brace outside a {{word}} placeholder is never filled: users would see it.
+        expect(text.replaceAll(/\{\{\w+\}\}/g, '')).not.toMatch(/[{}]/);
+      }
+    });
+
     it('has a doc page that explains, cites and fixes', () => {
       const page = readFileSync(join(ROOT, `docs/rules/${id}.md`), 'utf8');
       for (const heading of [

@@ -8,35 +8,33 @@ ruleTable(rule, [
   {
     name: 'fires on a paused sequence',
     seq: healthy({ status: 'paused' }),
-    expect: [['fail', []]],
-    message: /paused.*▶/,
+    expect: [['fail', [], 'paused']],
   },
   { name: 'silent on a running sequence', seq: healthy({ status: 'active' }), expect: [] },
   {
     name: 'says where to look and how to read the icons when the status was never seen',
     seq: healthy({ status: null }),
-    expect: [['review', []]],
-    message: /sequence list.*⏸\) there means running.*green play icon \(▶\) means paused/,
+    expect: [['review', [], 'statusNotShown']],
   },
   {
     name: 'says that contacts in a paused sequence wait',
     seq: healthy({ status: 'paused', subscribers: 88 }),
-    expect: [['fail', []]],
-    message: /88 contacts are in it: they wait and get nothing until it runs again/,
+    expect: [['fail', [], 'paused']],
+    message: /88 contacts are in it/,
   },
   {
     name: 'uses what the list showed, and when, on an editor that shows no status',
     seq: healthy({ status: null, subscribers: null }),
     options: { visit: { listSeen: seen('paused', '2026-11-27T10:02:00Z', 9), unsaved: null } },
-    expect: [['fail', []]],
-    message: /^Paused, as the sequence list showed at 10:02 .*9 contacts are in it: they wait/,
+    expect: [['fail', [], 'pausedOnList']],
+    message: / 10:02 .* 9 contacts are in it/,
   },
   {
     name: 'names the day when the list was seen on an earlier day',
     seq: healthy({ status: null }),
     options: { visit: { listSeen: seen('paused', '2026-11-26T17:45:00Z', 0), unsaved: null } },
-    expect: [['fail', []]],
-    message: /showed at 2026-11-26 17:45 /,
+    expect: [['fail', [], 'pausedOnList']],
+    message: / 2026-11-26 17:45 /,
   },
   {
     name: 'is silent when the list showed the sequence running',
@@ -67,12 +65,12 @@ describe('sequence-paused on the list page', () => {
 
   it('fires once per paused row, naming the row', () => {
     const found = runList(rule, [row('1', 'active'), row('2', 'paused'), row('3', 'paused')]);
-    expect(found.map((f) => [f.kind, f.sequenceId, f.steps])).toEqual([
-      ['fail', '2', []],
-      ['fail', '3', []],
+    expect(found.map((f) => [f.kind, f.sequenceId, f.steps, f.messageId])).toEqual([
+      ['fail', '2', [], 'rowPaused'],
+      ['fail', '3', [], 'rowPaused'],
     ]);
-    expect(found[0]?.message).toContain('Sequence 2');
-    expect(found[0]?.message).toContain('3 contacts are in it: they wait and get nothing');
+    expect(found[0]?.message).toContain('"Sequence 2"');
+    expect(found[0]?.message).toContain('3 contacts are in it');
     expect(found[0]?.severity).toBe('error');
   });
 
@@ -89,11 +87,13 @@ describe('sequence-paused on the list page', () => {
         now: NOW,
       }),
     );
-    expect(found.map((f) => [f.kind, f.steps])).toEqual([['review', []]]);
+    expect(found.map((f) => [f.kind, f.steps, f.messageId])).toEqual([['review', [], 'listUnread']]);
     expect(found[0]?.message).toContain('row 2');
   });
 
   it('asks for review on a row whose icon was not read', () => {
-    expect(runList(rule, [row('9', null)]).map((f) => [f.kind, f.sequenceId])).toEqual([['review', '9']]);
+    expect(runList(rule, [row('9', null)]).map((f) => [f.kind, f.sequenceId, f.messageId])).toEqual([
+      ['review', '9', 'rowUnread'],
+    ]);
   });
 });

@@ -11,25 +11,25 @@ ruleTable(rule, [
   {
     name: 'fires when the No branch has no line',
     seq: withBranches(yes('2', '3')),
-    expect: [['fail', ['2']]],
-    message: /^Step 2 · Split "Opened email 1": its No branch has no line/,
+    expect: [['fail', ['2'], 'branchOpen']],
+    message: /^Step 2 · Split "Opened email 1": .* No branch has /,
   },
   {
     name: 'fires when the Yes branch has no line',
     seq: withBranches(no('2', '4')),
-    expect: [['fail', ['2']]],
+    expect: [['fail', ['2'], 'branchOpen']],
   },
   {
     name: 'fires once when both are open',
     seq: withBranches(),
-    expect: [['fail', ['2']]],
-    message: /Yes and No/,
+    expect: [['fail', ['2'], 'branchOpen']],
+    message: / Yes and No branches have /,
   },
   { name: 'silent when both branches lead on', seq: withBranches(yes('2', '3'), no('2', '4')), expect: [] },
   {
     name: 'asks for review when a line leaves the split but its branch could not be told',
     seq: withBranches(yes('2', '3'), { from: '2', to: '4' }),
-    expect: [['review', ['2']]],
+    expect: [['review', ['2'], 'branchUnread']],
   },
   {
     name: 'silent on a split nobody reaches',

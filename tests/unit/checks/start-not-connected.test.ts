@@ -5,14 +5,13 @@ ruleTable(rule, [
   {
     name: 'fires when no line leaves Starting Rules',
     seq: sequence({ steps: [email('1'), complete('2')], connections: chain('1', '2') }),
-    expect: [['fail', ['start']]],
-    message: /Starting Rules/,
+    expect: [['fail', ['start'], 'notConnected']],
   },
   { name: 'silent when Starting Rules is joined to step 1', seq: healthy(), expect: [] },
   {
     name: 'asks for review when the Starting Rules module was not seen',
     seq: sequence({ steps: [email('A1')], startingRules: null, tabs: { all: ['Main', 'A'], seen: ['A'] } }),
-    expect: [['review', ['start']]],
+    expect: [['review', ['start'], 'startNotSeen']],
   },
   {
     name: 'asks for review when a line could not be traced',
@@ -21,7 +20,7 @@ ruleTable(rule, [
       connections: chain('1', '2'),
       diagnostics: [{ code: 'line-untraced', where: 'line 1', expected: 'a line joining two nodes' }],
     }),
-    expect: [['review', ['start']]],
+    expect: [['review', ['start'], 'maybeNotConnected']],
   },
   { name: 'silent on an empty canvas', seq: sequence({ steps: [] }), expect: [] },
 ]);

@@ -21,7 +21,11 @@ const swapped = sequence({
 });
 
 ruleTable(rule, [
-  { name: 'fires when step 3 runs before step 2', seq: swapped, expect: [['fail', ['1', '3', '2', '4']]] },
+  {
+    name: 'fires when step 3 runs before step 2',
+    seq: swapped,
+    expect: [['fail', ['1', '3', '2', '4'], 'numbersNotOrder']],
+  },
   {
     name: 'silent when numbers follow the lines',
     seq: sequence({
@@ -59,7 +63,7 @@ ruleTable(rule, [
       connections: [],
       diagnostics: [LINES_ON_A_CANVAS],
     }),
-    expect: [['review', []]],
+    expect: [['review', [], 'linesNotRead']],
     message: /painted on a <canvas>/,
   },
   {
@@ -68,7 +72,7 @@ ruleTable(rule, [
       ...swapped,
       diagnostics: [{ code: 'line-untraced', where: 'line 5', expected: 'two ends', found: 'one' }],
     }),
-    expect: [['review', ['1', '3', '2', '4']]],
+    expect: [['review', ['1', '3', '2', '4'], 'maybeNumbersNotOrder']],
     message: /1 line not traced/,
   },
   {
@@ -78,8 +82,10 @@ ruleTable(rule, [
   },
 ]);
 
-describe('step-numbers-not-order message', () => {
-  it('shows the real order', () => {
-    expect(run(rule, swapped)[0]?.message).toContain('1 → 3 → 2 → 4');
+describe('step-numbers-not-order finding', () => {
+  it('shows the real order, and its fix says to follow it', () => {
+    const [found] = run(rule, swapped);
+    expect(found?.message).toContain('1 → 3 → 2 → 4');
+    expect(found?.fix).toContain('1 → 3 → 2 → 4');
   });
 });

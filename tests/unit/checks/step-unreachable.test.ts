@@ -8,9 +8,9 @@ ruleTable(rule, [
       steps: [email('1'), complete('2'), email('3'), email('4'), complete('5')],
       connections: [...chain('start', '1', '2'), ...chain('3', '4', '5')],
     }),
-    expect: [['fail', ['4', '5']]],
+    expect: [['fail', ['4', '5'], 'unreachable']],
     message:
-      /^Step 4 · Send email "Email 4" and Step 5 · Complete "Done" have a way in, but no path from Starting Rules reaches them/,
+      /^Step 4 · Send email "Email 4" and Step 5 · Complete "Done" have .* them .*Step 3 · Send email "Email 3"/,
   },
   {
     name: 'silent when the island is joined to the flow',
@@ -32,8 +32,8 @@ ruleTable(rule, [
       connections: [...chain('start', '1', '2'), ...chain('3', '4'), ...chain('5', '6')],
     }),
     expect: [
-      ['fail', ['4']],
-      ['fail', ['6']],
+      ['fail', ['4'], 'unreachable'],
+      ['fail', ['6'], 'unreachable'],
     ],
   },
   {
@@ -42,7 +42,7 @@ ruleTable(rule, [
       steps: [email('1'), complete('2'), email('3'), email('4')],
       connections: [...chain('start', '1', '2'), ...chain('3', '4', '3')],
     }),
-    expect: [['fail', ['3', '4']]],
+    expect: [['fail', ['3', '4'], 'unreachable']],
   },
   {
     name: 'steps after a Go To target count as reached',
@@ -59,7 +59,7 @@ ruleTable(rule, [
       steps: [email('1'), complete('2'), email('3'), email('4'), goto('5', '3')],
       connections: [...chain('start', '1', '2'), ...chain('3', '4', '5')],
     }),
-    expect: [['fail', ['3', '4', '5']]],
+    expect: [['fail', ['3', '4', '5'], 'unreachable']],
   },
   {
     name: "an inactive Go To's jump is no path: its target and what follows are unreachable",
@@ -67,7 +67,7 @@ ruleTable(rule, [
       steps: [email('1'), goto('2', '3', { active: false }), email('3'), complete('4')],
       connections: [...chain('start', '1', '2'), ...chain('3', '4')],
     }),
-    expect: [['fail', ['3', '4']]],
+    expect: [['fail', ['3', '4'], 'unreachable']],
   },
   {
     name: 'an active Go To that is reached leads on',
@@ -88,7 +88,7 @@ ruleTable(rule, [
   {
     name: 'everything after an unjoined Starting Rules',
     seq: sequence({ steps: [email('1'), email('2'), complete('3')], connections: chain('1', '2', '3') }),
-    expect: [['fail', ['2', '3']]],
+    expect: [['fail', ['2', '3'], 'unreachable']],
   },
   {
     name: 'asks for review while tabs are unopened',
@@ -97,6 +97,6 @@ ruleTable(rule, [
       connections: [...chain('start', '1', '2'), ...chain('3', '4')],
       tabs: { all: ['Main', 'B'], seen: ['Main'] },
     }),
-    expect: [['review', ['4']]],
+    expect: [['review', ['4'], 'maybeUnreachable']],
   },
 ]);

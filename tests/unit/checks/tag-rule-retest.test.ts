@@ -5,7 +5,7 @@ ruleTable(rule, [
   {
     name: 'fires on a tag starting rule',
     seq: healthy({ startingRules: [{ type: 'tag', label: 'Tag applied: Downloaded recipes' }] }),
-    expect: [['fail', ['start']]],
+    expect: [['fail', ['start'], 'tagRule']],
     message: /Downloaded recipes/,
   },
   {
@@ -17,7 +17,7 @@ ruleTable(rule, [
         { type: 'tag', label: 'Tag applied: C' },
       ],
     }),
-    expect: [['fail', ['start']]],
+    expect: [['fail', ['start'], 'tagRule']],
   },
   {
     name: 'silent on a list rule',
@@ -27,6 +27,6 @@ ruleTable(rule, [
   {
     name: 'asks for review when the rules were not seen',
     seq: healthy({ startingRules: null }),
-    expect: [['review', ['start']]],
+    expect: [['review', ['start'], 'startNotSeen']],
   },
 ]);

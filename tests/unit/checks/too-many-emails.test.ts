@@ -11,7 +11,7 @@ ruleTable(rule, [
   {
     name: 'fires on 11 emails (limit 10)',
     seq: emails(11),
-    expect: [['fail', []]],
+    expect: [['fail', [], 'tooMany']],
     message: /11 email steps/,
   },
   { name: 'silent on exactly 10 emails', seq: emails(10, [complete('11')]), expect: [] },
@@ -20,11 +20,11 @@ ruleTable(rule, [
     name: 'follows the configured limit',
     seq: emails(4),
     options: { settings: { tooManyEmailsLimit: 3 } },
-    expect: [['fail', []]],
+    expect: [['fail', [], 'tooMany']],
   },
   {
     name: 'asks for review under the limit while tabs are unopened',
     seq: { ...emails(3), tabs: { all: ['Main', 'A'], seen: ['Main'] } },
-    expect: [['review', []]],
+    expect: [['review', [], 'countedSoFar']],
   },
 ]);

@@ -14,7 +14,7 @@ ruleTable(rule, [
   {
     name: 'fires when versions add up to more than 100',
     seq: withVersions(versions(['A', 60], ['B', 50])),
-    expect: [['fail', ['2']]],
+    expect: [['fail', ['2'], 'overShared']],
     message: /110%/,
   },
   { name: 'silent at exactly 100', seq: withVersions(versions(['A', 50], ['B', 50])), expect: [] },
@@ -32,7 +32,7 @@ ruleTable(rule, [
   {
     name: 'fires on the total even with a draft among the versions',
     seq: withVersions(versions(['A', 70], ['B', 0], ['C', 40])),
-    expect: [['fail', ['2']]],
+    expect: [['fail', ['2'], 'overShared']],
     message: /110%/,
   },
   { name: 'silent without versions', seq: withVersions([]), expect: [] },

@@ -12,21 +12,20 @@ ruleTable(rule, [
   {
     name: 'fires on a window with no days',
     seq: windowed({ type: 'hours', days: [], from: '09:00', to: '17:00' }),
-    expect: [['fail', ['2']]],
-    message: /no days/,
+    expect: [['fail', ['2'], 'noDays']],
   },
   {
     name: 'fires when the end equals the start',
     seq: windowed(weekdays('09:00', '09:00')),
-    expect: [['fail', ['2']]],
-    message: /ends when it starts/,
+    expect: [['fail', ['2'], 'endsAtStart']],
+    message: /\(09:00 – 09:00\)/,
   },
   {
     // Kartra does not document an overnight window: a review, not a certain failure.
     name: 'asks for review when the end is before the start (overnight)',
     seq: windowed(weekdays('17:00', '09:00')),
-    expect: [['review', ['2']]],
-    message: /ends before it starts.*not document/,
+    expect: [['review', ['2'], 'overnight']],
+    message: /\(17:00 – 09:00\)/,
   },
   {
     name: 'silent on 9:00 AM – 12:00 AM: an end of 12:00 AM is midnight, the end of the day',
@@ -43,6 +42,6 @@ ruleTable(rule, [
   {
     name: 'asks for review when the window line was not read',
     seq: windowed(null),
-    expect: [['review', ['2']]],
+    expect: [['review', ['2'], 'windowUnread']],
   },
 ]);
