@@ -6,6 +6,7 @@ import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib
 import { defaultTimeZone, isValidTimeZone } from '@/lib/time/timing';
 import { AcceptedSummary } from './AcceptedSummary';
 import { HistorySummary } from './HistorySummary';
+import { HouseRules } from './HouseRules';
 import { ProfileOverride } from './ProfileOverride';
 import { QuietHoursControl } from './QuietHoursControl';
 
@@ -14,7 +15,7 @@ const ZONE_NAMES: readonly string[] =
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /**
- * Rules on/off and severities, the too-many-emails limit, the test address, inline warnings,
+ * Rules on/off and severities, the house rules, the test address, inline warnings,
  * the account time zone, the timeline's quiet hours.
  */
 export function OptionsPage() {
@@ -60,7 +61,7 @@ export function OptionsPage() {
     setSettings(next);
     const invalid = next.testAddress && !freshTestAddress(next.testAddress, 'x', new Date());
     const zoneInvalid = typedZone !== null && typedZone !== '' && !isValidTimeZone(typedZone);
-    if (invalid || zoneInvalid || !Number.isInteger(next.tooManyEmailsLimit) || next.tooManyEmailsLimit < 1) {
+    if (invalid || zoneInvalid) {
       setStatus('Not saved: fix the field marked above.');
       return;
     }
@@ -146,18 +147,12 @@ export function OptionsPage() {
           Show warnings on the builder's steps
         </label>
       </section>
+      <HouseRules
+        ruleOptions={settings.ruleOptions}
+        onChange={(ruleOptions) => update({ ...settings, ruleOptions })}
+      />
       <section>
         <h2>Rules</h2>
-        <label for="email-limit">Too many emails: more than</label>{' '}
-        <input
-          id="email-limit"
-          type="number"
-          min={1}
-          step={1}
-          value={settings.tooManyEmailsLimit}
-          onChange={(event) => update({ ...settings, tooManyEmailsLimit: Number(event.currentTarget.value) })}
-        />{' '}
-        email steps
         <table class="rules">
           <caption class="visually-hidden">Rules, whether they run, and their severity</caption>
           <thead>

@@ -1,7 +1,7 @@
 import { type AcceptedBySequence, splitAccepted } from '../accepted/accepted';
 import { mergeReviewsByCause, unreadCauses } from '../checks/causes';
 import { RULES } from '../checks/index';
-import type { CheckContext, Finding } from '../checks/types';
+import { type CheckContext, type Finding, optionValues, optionValueWords, type Rule } from '../checks/types';
 import { buildGraph, compareRefs, type FlowGraph, START } from '../flow/graph';
 import { describeStep } from '../model/describe-step';
 import type { Diagnostic, ListRow, PageModel, SequenceModel } from '../model/model';
@@ -172,6 +172,7 @@ export function audit(page: PageModel, options: AuditOptions): Report {
   let graph = buildGraph(EMPTY_SEQUENCE);
   let tabsAudited: string[] = [];
   let tabsNotSeen: string[] = [];
+  const ran: Rule[] = [];
 
   if (page.kind === 'editor' || page.kind === 'list') {
     // Only here: a page's first Intl call loads the time zone data (tens of ms), which the
@@ -215,6 +216,7 @@ export function audit(page: PageModel, options: AuditOptions): Report {
     });
     for (const rule of RULES) {
       if (!rule.meta.pages.includes(page.kind) || !isRuleEnabled(settings, rule.meta.id)) continue;
+      ran.push(rule);
       try {
         for (const f of rule.check(context)) {
           findings.push({ ...f, severity: effectiveSeverity(settings, rule.meta.id, f.severity) });
@@ -237,6 +239,21 @@ export function audit(page: PageModel, options: AuditOptions): Report {
   }
   const reading = page.kind === 'editor' || page.kind === 'unrecognised' ? page.reading : undefined;
 
+  const houseRules = ran.flatMap(({ meta }) => {
+    const values = optionValues(meta.options, settings.ruleOptions[meta.id]);
+    return Object.entries(meta.options ?? {}).map(([option, declared]) => {
+      const value = values[option] ?? declared.default;
+      return {
+        ruleId: meta.id,
+        rule: meta.title,
+        option,
+        label: declared.label,
+        value,
+        words: optionValueWords(declared, value),
+        isDefault: value === declared.default,
+      };
+    });
+  });
   const { open, accepted } = splitAccepted(findings, sequence ? (options.accepted?.[sequence.id] ?? []) : []);
   const checkMs = clock() - started;
   return {
@@ -255,6 +272,7 @@ export function audit(page: PageModel, options: AuditOptions): Report {
       : null,
     findings: open,
     ...(accepted.length > 0 ? { accepted } : {}),
+    ...(houseRules.length > 0 ? { houseRules } : {}),
     runOrder: [...graph.runOrder],
     counts: count(open, page.kind === 'unrecognised'),
     coverage: { tabsAudited, tabsNotSeen, notes, ...(reading ? { reading } : {}) },

@@ -72,6 +72,27 @@ export const reportSchema = z.object({
   ),
   /** Findings the user accepted on this sequence (not in `findings` nor in `counts`); absent when none. */
   accepted: z.optional(z.array(acceptedFindingSchema)),
+  /**
+   * The house rules the audit used (each rule option of a rule that ran: the user's choice or the
+   * default), so every export says what it was checked against. Absent on reports made before
+   * there were house rules.
+   */
+  houseRules: z.optional(
+    z.array(
+      z.object({
+        ruleId: z.string().check(z.minLength(1)),
+        /** The rule's title. */
+        rule: z.string(),
+        option: z.string().check(z.minLength(1)),
+        /** What is chosen, in words ("How every path ends"). */
+        label: z.string(),
+        value: z.union([z.string(), z.number()]),
+        /** The value in words ("a Complete step"). */
+        words: z.string(),
+        isDefault: z.boolean(),
+      }),
+    ),
+  ),
   /** Step references in the order a contact meets them (the popup's "real order"). */
   runOrder: z.array(z.string()),
   /**

@@ -12,12 +12,21 @@ const meta = {
     tooMany: 'This sequence has {{emails}}, more than your limit of {{limit}}.',
     countedSoFar: '{{emails}} counted so far (limit {{limit}}); {{tabs}} not opened yet.',
   },
+  options: {
+    limit: {
+      type: 'number',
+      label: 'Most email steps in one sequence',
+      default: 10,
+      min: 1,
+      max: 1000,
+      unit: ['email step', 'email steps'],
+    },
+  },
   pages: ['editor'],
 } as const;
 
-export const rule = defineRule(meta, (ctx, report) => {
+export const rule = defineRule(meta, (ctx, report, { limit }) => {
   if (!ctx.sequence) return [];
-  const limit = ctx.settings.tooManyEmailsLimit;
   const count = ctx.graph.steps.filter((s) => s.kind === 'email').length;
   const emails = plural(count, 'email step');
   if (count > limit) return [report('fail', 'tooMany', [], { emails, limit })];

@@ -1,7 +1,7 @@
 import type { Finding, FindingKind, ReviewCause } from '../audit/report';
 import type { FlowGraph } from '../flow/graph';
 import type { Diagnostic, ListRow, SequenceModel } from '../model/model';
-import type { Settings, Severity } from '../settings/settings';
+import type { RuleOptionValue, Settings, Severity } from '../settings/settings';
 import type { Timing } from '../time/timing';
 import type { VisitObservations } from '../visit/visit';
 
@@ -9,6 +9,40 @@ export type { Finding, FindingKind, ReviewCause } from '../audit/report';
 export type { Severity } from '../settings/settings';
 /** The pages a rule reads: the builder, the sequence list, or both. */
 export type AuditedPage = 'editor' | 'list';
+
+/**
+ * A house rule: practice teams disagree on, which the user sets in the options page. The rule
+ * reads the value the user chose, or the default; its messages and fixes follow the choice.
+ */
+export type RuleOption =
+  | {
+      type: 'choice';
+      /** What is being chosen, as the options page and the exports name it. */
+      label: string;
+      default: string;
+      /** Each choice's key and its words. */
+      choices: Readonly<Record<string, string>>;
+    }
+  | {
+      type: 'number';
+      label: string;
+      default: number;
+      min: number;
+      max: number;
+      /** The number's unit in words, for one and for many: ['minute', 'minutes']. */
+      unit: readonly [string, string];
+      /** Words for a value that means something of its own (0: "the same moment"). */
+      special?: Readonly<Record<number, string>>;
+    };
+
+/** The values a rule's check gets for its options. */
+export type OptionValues<O> = {
+  readonly [K in keyof O]: O[K] extends { type: 'number' }
+    ? number
+    : O[K] extends { choices: infer C }
+      ? keyof C & string
+      : never;
+};
 
 /** Values a message's `{{name}}` placeholders are filled with. */
 export type MessageData = Readonly<Record<string, string | number>>;
@@ -28,6 +62,8 @@ export interface RuleMeta<M extends string = string, F extends string = string> 
   messages: Readonly<Record<M, string>>;
   /** Fixes for findings whose fix depends on what was found, by id, with placeholders as above. */
   fixes?: Readonly<Record<F, string>>;
+  /** House rules the rule takes, by option name (the settings' `ruleOptions`). */
+  options?: Readonly<Record<string, RuleOption>>;
   docs: string;
   pages: readonly AuditedPage[];
 }
@@ -118,13 +154,49 @@ export function bindReport<M extends string, F extends string = never>(
   };
 }
 
-export function defineRule<const M extends string, const F extends string = never>(
-  meta: Omit<RuleMeta<M, F>, 'docs'>,
-  check: (context: CheckContext, report: Report<M, F>) => Finding[],
+/** Whether `value` is one the option accepts. */
+export function acceptsValue(option: RuleOption, value: unknown): value is RuleOptionValue {
+  if (option.type === 'choice') return typeof value === 'string' && Object.hasOwn(option.choices, value);
+  return Number.isInteger(value) && (value as number) >= option.min && (value as number) <= option.max;
+}
+
+/** The rule's options as the user set them: each stored value the option accepts, else its default. */
+export function optionValues(
+  options: Readonly<Record<string, RuleOption>> | undefined,
+  stored: Readonly<Record<string, RuleOptionValue>> | undefined,
+): Record<string, RuleOptionValue> {
+  const values: Record<string, RuleOptionValue> = {};
+  for (const [name, option] of Object.entries(options ?? {})) {
+    const value = stored?.[name];
+    values[name] = acceptsValue(option, value) ? value : option.default;
+  }
+  return values;
+}
+
+/** An option's value in words: "Unsubscribe", "10 email steps", "the same moment". */
+export function optionValueWords(option: RuleOption, value: RuleOptionValue): string {
+  if (option.type === 'choice') return option.choices[value as string] ?? String(value);
+  const special = option.special?.[value as number];
+  if (special !== undefined) return special;
+  return `${value} ${value === 1 ? option.unit[0] : option.unit[1]}`;
+}
+
+export function defineRule<
+  const M extends string,
+  const F extends string = never,
+  const O extends Readonly<Record<string, RuleOption>> = Record<never, RuleOption>,
+>(
+  meta: Omit<RuleMeta<M, F>, 'docs' | 'options'> & { options?: O },
+  check: (context: CheckContext, report: Report<M, F>, options: OptionValues<O>) => Finding[],
 ): Rule {
   const report = bindReport(meta);
   return {
     meta: { ...meta, docs: `docs/rules/${meta.id}.md` },
-    check: (context) => check(context, report),
+    check: (context) =>
+      check(
+        context,
+        report,
+        optionValues(meta.options, context.settings.ruleOptions[meta.id]) as OptionValues<O>,
+      ),
   };
 }

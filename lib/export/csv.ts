@@ -1,6 +1,6 @@
 import type { Report } from '../audit/report';
 import { type ExportOptions, ruleDocHref } from './doc-link';
-import { acceptedNote } from './report-view';
+import { acceptedNote, houseRuleText } from './report-view';
 import { truncate } from './text';
 
 export const CSV_COLUMNS = [
@@ -19,6 +19,8 @@ export const CSV_COLUMNS = [
   'generatedAt',
   // Empty on an open finding; on one the user accepted, when and why.
   'accepted',
+  // On a finding of a rule that takes house rules, what it was checked against.
+  'houseRules',
 ] as const;
 
 /** Excel's limit per cell; longer text would spill into the next row when opened. */
@@ -67,6 +69,11 @@ export function renderCsvTable(
  */
 export function renderCsvReport(report: Report, options: CsvOptions = {}): string {
   const tool = `${report.tool.name} ${report.tool.version}`;
+  const houseRulesOf = (ruleId: string) =>
+    (report.houseRules ?? [])
+      .filter((rule) => rule.ruleId === ruleId)
+      .map((rule) => houseRuleText(rule))
+      .join('; ');
   const row = (finding: Report['findings'][number], accepted: string) => [
     finding.severity,
     finding.kind,
@@ -80,6 +87,7 @@ export function renderCsvReport(report: Report, options: CsvOptions = {}): strin
     // ISO 8601 as in the JSON export: sorts as text and reads the same in every locale.
     report.generatedAt,
     accepted,
+    houseRulesOf(finding.ruleId),
   ];
   const rows = [
     ...report.findings.map((finding) => row(finding, '')),

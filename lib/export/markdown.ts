@@ -8,6 +8,7 @@ import {
   type Finding,
   type FindingGroup,
   groupFindings,
+  houseRuleLines,
   PAGE_KIND_LABELS,
   pageProblem,
   readingLines,
@@ -117,6 +118,9 @@ export function renderMarkdownReport(report: Report, options: ExportOptions = {}
     for (const item of accepted) out.push(...findingLines(item, null, options, acceptedNote(item)));
     out.push('');
   }
+
+  const houseRules = houseRuleLines(report);
+  if (houseRules.length > 0) out.push('## House rules', '', ...houseRules.map((line) => `- ${md(line)}`), '');
 
   if (report.runOrder.length > 0) {
     out.push('## Run order', '', md(runOrderText(report.runOrder)), '');

@@ -85,6 +85,20 @@ export function acceptedNote(item: { reason: string; acceptedAt: string }): stri
   return item.reason ? `Accepted on ${day}: ${item.reason}` : `Accepted on ${day} (no reason given)`;
 }
 
+/**
+ * The house rules the audit used, one line each: "Path ends without Complete or Unsubscribe: how
+ * every path ends, a Complete step (your house rule)". Empty on reports that carry none.
+ */
+export function houseRuleLines(report: Pick<Report, 'houseRules'>): string[] {
+  return (report.houseRules ?? []).map((rule) => houseRuleText(rule, true));
+}
+
+/** One house rule in words; `named` starts with the rule's title. */
+export function houseRuleText(rule: NonNullable<Report['houseRules']>[number], named = false): string {
+  const text = `${rule.label}: ${rule.words} (${rule.isDefault ? 'the default' : 'your house rule'})`;
+  return named ? `${rule.rule}. ${text}` : text;
+}
+
 /** Where a finding applies, as the user sees it: "Step 3", "Steps 2, 5", "Starting Rules", "Whole sequence". */
 export function stepsLabel(steps: readonly string[]): string {
   if (steps.length === 0) return 'Whole sequence';

@@ -1,5 +1,5 @@
 import type { Report } from '../audit/report';
-import { compareRefs } from '../flow/graph';
+import { compareRefs } from '../flow/refs';
 import { KIND_LABELS } from '../model/describe-step';
 import type { SequenceModel } from '../model/model';
 import { type CsvOptions, MAX_CSV_CELL, renderCsvTable } from './csv';

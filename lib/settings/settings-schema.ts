@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { describeIssue } from '../issue-message';
 import { DEFAULT_QUIET_HOURS } from '../time/quiet-hours';
 import { isValidTimeZone } from '../time/timing';
-import { DEFAULT_TOO_MANY_EMAILS_LIMIT, defaultSettings, SEVERITIES, type Settings } from './settings';
+import { defaultSettings, SEVERITIES, type Settings } from './settings';
 
 /**
  * The one validation of stored settings (zod/mini), for the options page, the popup, the report
@@ -25,7 +25,11 @@ export const ruleSettingSchema = z.object({
 const SETTINGS_FIELDS = {
   /** Per rule id; a rule missing here runs enabled, at its own severity. */
   rules: z._default(z.record(z.string(), ruleSettingSchema), () => ({})),
-  tooManyEmailsLimit: z._default(z.int().check(z.gte(1)), DEFAULT_TOO_MANY_EMAILS_LIMIT),
+  /** House rules: per rule id, its options' values (the rule checks each against its `meta.options`). */
+  ruleOptions: z._default(
+    z.record(z.string(), z.record(z.string(), z.union([z.string(), z.number()]))),
+    () => ({}),
+  ),
   /** The user's own address, used to offer a fresh plus-addressed test address. */
   testAddress: z._default(z.string().check(z.trim()), ''),
   /** Show warnings on the builder's cards, not only in the popup. */
@@ -41,10 +45,39 @@ const SETTINGS_FIELDS = {
   })),
 };
 
-const versionSchema = z._default(z.literal(1), 1);
+const versionSchema = z._default(z.literal(2), 2);
 
 /** Missing fields take their defaults; unknown fields are dropped. */
 export const settingsSchema = z.object({ version: versionSchema, ...SETTINGS_FIELDS });
+
+/** The fields version 1 had that version 2 keeps elsewhere. */
+const version1Fields = z.object({ tooManyEmailsLimit: z.optional(z.int().check(z.gte(1))) });
+
+function isVersion1(raw: unknown): raw is Record<string, unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const { version } = raw as Record<string, unknown>;
+  return version === undefined || version === 1;
+}
+
+/**
+ * Stored settings of version 1 (or with no version) as version 2: the email limit they kept on
+ * its own (`tooManyEmailsLimit`) becomes the `too-many-emails` rule's `limit` option. Anything else
+ * is returned as it is.
+ */
+export function migrateSettings(raw: unknown): unknown {
+  if (!isVersion1(raw)) return raw;
+  const { version: _, tooManyEmailsLimit, ...rest } = raw;
+  const limit = version1Fields.shape.tooManyEmailsLimit.safeParse(tooManyEmailsLimit);
+  const options = z.record(z.string(), z.unknown()).safeParse(rest.ruleOptions);
+  const ruleOptions = options.success ? options.data : {};
+  return {
+    ...rest,
+    version: 2,
+    ...(limit.success && limit.data !== undefined
+      ? { ruleOptions: { ...ruleOptions, 'too-many-emails': { limit: limit.data } } }
+      : {}),
+  };
+}
 
 // The schema and the type in settings.ts must describe the same settings.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -57,12 +90,20 @@ void sameShape;
  * false, found "no"`).
  */
 export function readSettingsStrict(
-  raw: unknown,
+  stored: unknown,
 ): { ok: true; settings: Settings } | { ok: false; problem: string } {
-  const result = settingsSchema.safeParse(raw);
-  if (result.success) return { ok: true, settings: result.data };
+  // A version-1 field that does not read is named as stored, not lost in the migration.
+  const old = isVersion1(stored) ? version1Fields.safeParse(stored) : null;
+  const raw = migrateSettings(stored);
+  const result = old && !old.success ? old : settingsSchema.safeParse(raw);
+  if (result.success) return { ok: true, settings: result.data as Settings };
   const [issue] = result.error.issues;
-  return { ok: false, problem: issue ? describeIssue(issue, raw, 'settings') : 'settings: not valid' };
+  return {
+    ok: false,
+    problem: issue
+      ? describeIssue(issue, old && !old.success ? stored : raw, 'settings')
+      : 'settings: not valid',
+  };
 }
 
 /** The rule settings that parse, from a record where some do not. */
@@ -81,7 +122,8 @@ function readableRules(raw: unknown): Settings['rules'] {
  * Accepts stored settings of any age or shape: each field that does not parse takes its
  * default, and a rule setting that does not parse is dropped.
  */
-export function parseSettings(raw: unknown): Settings {
+export function parseSettings(stored: unknown): Settings {
+  const raw = migrateSettings(stored);
   const strict = settingsSchema.safeParse(raw);
   if (strict.success) return strict.data;
   const settings = defaultSettings();

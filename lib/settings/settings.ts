@@ -17,13 +17,18 @@ export interface RuleSetting {
   severity?: Severity;
 }
 
-export const DEFAULT_TOO_MANY_EMAILS_LIMIT = 10;
+/** A house rule's value: one of a rule option's choices, or a number (lib/checks/types.ts, `RuleOption`). */
+export type RuleOptionValue = string | number;
 
 export interface Settings {
-  version: 1;
+  version: 2;
   /** Per rule id; a rule missing here runs enabled, at its own severity. */
   rules: Record<string, RuleSetting>;
-  tooManyEmailsLimit: number;
+  /**
+   * House rules: per rule id, the values of the options its `meta.options` declares. An option
+   * missing here, or whose value the rule does not accept, takes its default.
+   */
+  ruleOptions: Record<string, Record<string, RuleOptionValue>>;
   /** The user's own address, used to offer a fresh plus-addressed test address. */
   testAddress: string;
   /** Show warnings on the builder's cards, not only in the popup. */
@@ -40,9 +45,9 @@ export interface Settings {
 /** A fresh object each time: callers may change it. */
 export function defaultSettings(): Settings {
   return {
-    version: 1,
+    version: 2,
     rules: {},
-    tooManyEmailsLimit: DEFAULT_TOO_MANY_EMAILS_LIMIT,
+    ruleOptions: {},
     testAddress: '',
     inlineWarnings: true,
     accountTimeZone: null,

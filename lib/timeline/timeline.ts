@@ -1,4 +1,5 @@
-import { type FlowGraph, START, subsequenceLetter } from '../flow/graph';
+import type { FlowGraph } from '../flow/graph';
+import { START, subsequenceLetter } from '../flow/refs';
 import type { Step } from '../model/model';
 import { delayLengthMs, type Timing } from '../time/timing';
 

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../../lib/checks/types';
+import { optionValueWords, type RuleMeta } from '../../lib/checks/types';
 
 /**
  * The rule pages' and the rule catalog's words that come from each rule's `meta`
@@ -19,7 +19,20 @@ function note(id: string): string {
 export function rulePage(meta: RuleMeta, page: string): string {
   const what = page.indexOf(WHAT);
   if (what < 0) throw new Error(`docs/rules/${meta.id}.md: no "## What it checks" section`);
-  const head = `# \`${meta.id}\` (${meta.severity})\n\n${note(meta.id)}\n\n**${meta.title}**\n\n${meta.description}\n`;
+  const options = Object.entries(meta.options ?? {}).map(
+    ([name, option]) =>
+      `- \`${name}\`: ${option.label.charAt(0).toLowerCase()}${option.label.slice(1)} (default: ${optionValueWords(option, option.default)}${
+        option.type === 'choice'
+          ? `; or ${Object.entries(option.choices)
+              .filter(([key]) => key !== option.default)
+              .map(([, words]) => words)
+              .join(', or ')}`
+          : `; ${option.min} to ${option.max}`
+      }).`,
+  );
+  const houseRules =
+    options.length > 0 ? `\nHouse rules (set in the options page):\n\n${options.join('\n')}\n` : '';
+  const head = `# \`${meta.id}\` (${meta.severity})\n\n${note(meta.id)}\n\n**${meta.title}**\n\n${meta.description}\n${houseRules}`;
   const rest = page.slice(what);
   const fix = rest.indexOf(FIX);
   if (fix < 0) throw new Error(`docs/rules/${meta.id}.md: no "## How to fix it in Kartra" section`);

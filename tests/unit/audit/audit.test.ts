@@ -240,11 +240,11 @@ describe('a big sequence', () => {
 });
 
 describe('settings', () => {
-  it('defaults: every rule on, limit 10, inline warnings on, quiet 9 PM to 8 AM and weekends', () => {
+  it('defaults: every rule on, no house rule set, inline warnings on, quiet 9 PM to 8 AM and weekends', () => {
     expect(defaultSettings()).toEqual({
-      version: 1,
+      version: 2,
       rules: {},
-      tooManyEmailsLimit: 10,
+      ruleOptions: {},
       testAddress: '',
       inlineWarnings: true,
       accountTimeZone: null,
@@ -260,9 +260,9 @@ describe('settings', () => {
       testAddress: ' anna@example.com ',
     });
     expect(parsed).toEqual({
-      version: 1,
+      version: 2,
       rules: { 'step-inactive': { enabled: false } },
-      tooManyEmailsLimit: 10,
+      ruleOptions: {},
       testAddress: 'anna@example.com',
       inlineWarnings: true,
       accountTimeZone: null,
@@ -271,7 +271,7 @@ describe('settings', () => {
   });
 
   it('ignores settings of an unknown version or shape', () => {
-    expect(parseSettings({ version: 2, tooManyEmailsLimit: 3 })).toEqual(defaultSettings());
+    expect(parseSettings({ version: 3, testAddress: 'anna@example.com' })).toEqual(defaultSettings());
     expect(parseSettings('nonsense')).toEqual(defaultSettings());
   });
 

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { rule } from '../../../lib/checks/email-burst';
 import {
   chain,
@@ -5,6 +6,7 @@ import {
   email,
   no,
   ruleTable,
+  run,
   sequence,
   sms,
   split,
@@ -138,3 +140,55 @@ ruleTable(rule, [
     expect: [],
   },
 ]);
+
+describe('house rule: least time between two messages', () => {
+  const apart = (hours: number) =>
+    sequence({
+      steps: [email('1'), email('2', { delay: wait(0, hours) }), complete('3')],
+      connections: chain('start', '1', '2', '3'),
+    });
+  const gap = (minGapMinutes: number) => ({
+    settings: { ruleOptions: { 'email-burst': { minGapMinutes } } },
+  });
+
+  it('flags messages closer than the gap, in its words, with a fix naming it', () => {
+    const [close] = run(rule, apart(1), gap(120));
+    expect(close).toMatchObject({ kind: 'fail', steps: ['1', '2'], messageId: 'tooClose' });
+    expect(close?.message).toContain('120 minutes');
+    expect(close?.fix).toContain('at least 120 minutes apart');
+  });
+
+  it('is silent on messages as far apart as the gap, and on a gap of 0 keeps to the same moment', () => {
+    expect(run(rule, apart(2), gap(120))).toEqual([]);
+    expect(run(rule, apart(1), gap(0))).toEqual([]);
+    expect(run(rule, apart(0), gap(0)).map((f) => f.messageId)).toEqual(['sameMoment']);
+  });
+
+  it('adds up the waits of the steps between, and stops at a window', () => {
+    const chainOf = (windowed: boolean) =>
+      sequence({
+        steps: [
+          email('1'),
+          tag('2', { delay: wait(0, 1) }),
+          email('3', { delay: wait(0, 1), ...(windowed ? { window: weekdays() } : {}) }),
+          complete('4'),
+        ],
+        connections: chain('start', '1', '2', '3', '4'),
+      });
+    expect(run(rule, chainOf(false), gap(180)).map((f) => [f.messageId, f.steps])).toEqual([
+      ['tooClose', ['1', '3']],
+    ]);
+    expect(run(rule, chainOf(false), gap(120))).toEqual([]);
+    expect(run(rule, chainOf(true), gap(180))).toEqual([]);
+  });
+
+  it('a step whose timing was not read makes it a review', () => {
+    const unread = sequence({
+      steps: [email('1'), tag('2', { delay: null }), email('3'), complete('4')],
+      connections: chain('start', '1', '2', '3', '4'),
+    });
+    expect(run(rule, unread, gap(60)).map((f) => [f.kind, f.messageId])).toEqual([
+      ['review', 'maybeTooClose'],
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { rule } from '../../../lib/checks/path-without-ending';
 import {
   chain,
@@ -6,6 +7,7 @@ import {
   goto,
   no,
   ruleTable,
+  run,
   sequence,
   split,
   step,
@@ -97,3 +99,38 @@ ruleTable(rule, [
     ],
   },
 ]);
+
+describe('house rule: how every path ends', () => {
+  const endsWith = (last: ReturnType<typeof complete>) =>
+    sequence({ steps: [email('1'), last], connections: chain('start', '1', '2') });
+  const withEnding = (ending: string) => ({
+    settings: { ruleOptions: { 'path-without-ending': { ending } } },
+  });
+
+  it('either ending is fine by default', () => {
+    expect(run(rule, endsWith(complete('2')))).toEqual([]);
+    expect(run(rule, endsWith(unsubscribe('2')))).toEqual([]);
+  });
+
+  it('flags the other ending, and the fix names the house ending', () => {
+    const [onComplete] = run(rule, endsWith(complete('2')), withEnding('unsubscribe'));
+    expect(onComplete).toMatchObject({ kind: 'fail', steps: ['2'], messageId: 'otherEnding' });
+    expect(onComplete?.fix).toContain('an unsubscribe step (your house rule)');
+    expect(run(rule, endsWith(unsubscribe('2')), withEnding('unsubscribe'))).toEqual([]);
+    const [onUnsubscribe] = run(rule, endsWith(unsubscribe('2')), withEnding('complete'));
+    expect(onUnsubscribe).toMatchObject({ messageId: 'otherEnding', steps: ['2'] });
+    expect(onUnsubscribe?.message).toContain('a Complete step');
+  });
+
+  it('a path with no ending at all names the house ending in its fix; a Go To is always an ending', () => {
+    const [open] = run(rule, endsWith(email('2')), withEnding('complete'));
+    expect(open).toMatchObject({ messageId: 'noEnding', steps: ['2'] });
+    expect(open?.fix).toContain('a Complete step (your house rule)');
+    const jump = sequence({ steps: [email('1'), goto('2', '1')], connections: chain('start', '1', '2') });
+    expect(run(rule, jump, withEnding('unsubscribe'))).toEqual([]);
+  });
+
+  it('a value the rule does not know counts as the default', () => {
+    expect(run(rule, endsWith(complete('2')), withEnding('never'))).toEqual([]);
+  });
+});

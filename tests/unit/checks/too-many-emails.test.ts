@@ -19,8 +19,14 @@ ruleTable(rule, [
   {
     name: 'follows the configured limit',
     seq: emails(4),
-    options: { settings: { tooManyEmailsLimit: 3 } },
+    options: { settings: { ruleOptions: { 'too-many-emails': { limit: 3 } } } },
     expect: [['fail', [], 'tooMany']],
+  },
+  {
+    name: 'a limit the rule does not accept (0) counts as the default',
+    seq: emails(10),
+    options: { settings: { ruleOptions: { 'too-many-emails': { limit: 0 } } } },
+    expect: [],
   },
   {
     name: 'asks for review under the limit while tabs are unopened',

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 const SHARED_WITH_THE_POPUP = [
   'lib/audit/finding-key.ts',
   'lib/model/describe-step.ts',
-  'lib/flow/graph.ts',
+  'lib/flow/refs.ts',
   'lib/time/quiet-hours.ts',
   'lib/timeline/timeline.ts',
   'lib/timeline/chart.ts',

@@ -68,7 +68,7 @@ describe('renderCsvReport', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     // Spelled out, not CSV_COLUMNS: the header is what spreadsheets and scripts depend on.
     expect(rows[0]?.join(',')).toBe(
-      'severity,kind,ruleId,steps,message,fix,sequenceId,docs,tool,generatedAt,accepted',
+      'severity,kind,ruleId,steps,message,fix,sequenceId,docs,tool,generatedAt,accepted,houseRules',
     );
     expect(rows.slice(1)).toEqual(
       editorReport.findings.map((finding) => [
@@ -83,8 +83,42 @@ describe('renderCsvReport', () => {
         'Kartra Sequence Auditor 0.1.0',
         '2026-11-27T12:00:00.000Z',
         '',
+        '',
       ]),
     );
+  });
+
+  it('says on each finding of a rule with house rules what it was checked against', () => {
+    const [first] = editorReport.findings;
+    if (!first) throw new Error('fixture has findings');
+    const houseRules = [
+      {
+        ruleId: first.ruleId,
+        rule: 'A rule',
+        option: 'ending',
+        label: 'How every path ends',
+        value: 'complete',
+        words: 'a Complete step',
+        isDefault: false,
+      },
+      {
+        ruleId: 'other-rule',
+        rule: 'Other',
+        option: 'limit',
+        label: 'Most email steps',
+        value: 10,
+        words: '10 email steps',
+        isDefault: true,
+      },
+    ];
+    const rows = parseCsv(renderCsvReport({ ...editorReport, houseRules }));
+    expect(rows[1]?.at(-1)).toBe('How every path ends: a Complete step (your house rule)');
+    expect(
+      rows
+        .slice(1)
+        .filter((row) => row[2] !== first.ruleId)
+        .every((row) => row.at(-1) === ''),
+    ).toBe(true);
   });
 
   it('lists the findings the user accepted after the open ones, each saying when and why', () => {
@@ -93,15 +127,17 @@ describe('renderCsvReport', () => {
     const accepted = { ...first, reason: 'a draft on purpose', acceptedAt: '2026-12-01T09:00:00.000Z' };
     const rows = parseCsv(renderCsvReport({ ...editorReport, findings: rest, accepted: [accepted] }));
     expect(rows).toHaveLength(editorReport.findings.length + 1);
-    expect(rows.slice(1, -1).every((row) => row.at(-1) === '')).toBe(true);
+    const acceptedColumn = CSV_COLUMNS.indexOf('accepted');
+    expect(rows.slice(1, -1).every((row) => row[acceptedColumn] === '')).toBe(true);
     expect(rows.at(-1)?.slice(2, 3)).toEqual([first.ruleId]);
-    expect(rows.at(-1)?.at(-1)).toBe('Accepted on 2026-12-01: a draft on purpose');
+    expect(rows.at(-1)?.[acceptedColumn]).toBe('Accepted on 2026-12-01: a draft on purpose');
   });
 
   it('names the tool, its version and when the report was made on every row', () => {
     const report: Report = { ...listReport, tool: { name: 'Auditor', version: '2.3.4-beta.1' } };
     const rows = parseCsv(renderCsvReport(report));
-    expect(rows.slice(1).map((row) => row.slice(-3, -1))).toEqual([
+    const tool = CSV_COLUMNS.indexOf('tool');
+    expect(rows.slice(1).map((row) => row.slice(tool, tool + 2))).toEqual([
       ['Auditor 2.3.4-beta.1', listReport.generatedAt],
       ['Auditor 2.3.4-beta.1', listReport.generatedAt],
     ]);

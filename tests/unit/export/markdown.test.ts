@@ -197,3 +197,33 @@ describe('page text in Markdown', () => {
     );
   });
 });
+
+describe('house rules in the Markdown report', () => {
+  it('lists the house rules the audit used, saying which are the defaults', () => {
+    const houseRules = [
+      {
+        ruleId: 'path-without-ending',
+        rule: 'Path ends without Complete or Unsubscribe',
+        option: 'ending',
+        label: 'How every path ends',
+        value: 'complete',
+        words: 'a Complete step',
+        isDefault: false,
+      },
+      {
+        ruleId: 'too-many-emails',
+        rule: 'Many emails in one sequence',
+        option: 'limit',
+        label: 'Most email steps in one sequence',
+        value: 10,
+        words: '10 email steps',
+        isDefault: true,
+      },
+    ];
+    const text = renderMarkdownReport({ ...editorReport, houseRules });
+    expect(text).toContain(
+      '## House rules\n\n- Path ends without Complete or Unsubscribe. How every path ends: a Complete step (your house rule)\n- Many emails in one sequence. Most email steps in one sequence: 10 email steps (the default)',
+    );
+    expect(renderMarkdownReport(editorReport)).not.toContain('House rules');
+  });
+});

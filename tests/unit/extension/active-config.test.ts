@@ -38,7 +38,7 @@ describe('the settings and profile the content script reads pages with', () => {
     const config = await loadActiveConfig();
     expect(config.profile).toBe(kartraProfile);
     expect(config.settings.inlineWarnings).toBe(false);
-    expect(config.settings.tooManyEmailsLimit).toBe(defaultSettings().tooManyEmailsLimit);
+    expect(config.settings.ruleOptions).toEqual(defaultSettings().ruleOptions);
     expect(config.notices).toHaveLength(2);
     expect(config.notices[0]).toContain('tooManyEmailsLimit: expected a number, found "ten"');
     expect(config.notices[1]).toContain('graph.node: expected a non-empty string');

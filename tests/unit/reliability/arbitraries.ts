@@ -215,7 +215,7 @@ const RULE_IDS = [
 ];
 
 export const settingsArb: fc.Arbitrary<Settings> = fc.record({
-  version: fc.constant(1 as const),
+  version: fc.constant(2 as const),
   rules: fc.dictionary(
     fc.constantFrom(...RULE_IDS),
     fc.record(
@@ -227,7 +227,16 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
     ),
     { maxKeys: 4 },
   ),
-  tooManyEmailsLimit: fc.integer({ min: 1, max: 50 }),
+  ruleOptions: fc.record(
+    {
+      'too-many-emails': fc.record({ limit: fc.integer({ min: 1, max: 50 }) }),
+      'path-without-ending': fc.record({
+        ending: fc.constantFrom('either', 'complete', 'unsubscribe', 'never'),
+      }),
+      'email-burst': fc.record({ minGapMinutes: fc.integer({ min: -5, max: 2000 }) }),
+    },
+    { requiredKeys: [] },
+  ),
   testAddress: fc.constantFrom('', 'owner@example.com', '=cmd|x@y.z'),
   inlineWarnings: fc.boolean(),
   accountTimeZone: fc.constantFrom(null, 'UTC', 'Australia/Sydney'),

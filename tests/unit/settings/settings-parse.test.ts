@@ -64,10 +64,10 @@ describe('reading stored settings', () => {
           return;
         }
         expect(strict.problem).toMatch(
-          /^(settings|version|rules|tooManyEmailsLimit|testAddress|inlineWarnings|accountTimeZone|quietHours)\b/,
+          /^(settings|version|rules|ruleOptions|tooManyEmailsLimit|testAddress|inlineWarnings|accountTimeZone|quietHours)\b/,
         );
-        if (typeof raw !== 'object' || raw === null || !('version' in raw ? raw.version === 1 : true)) return;
-        for (const key of ['tooManyEmailsLimit', 'testAddress', 'inlineWarnings', 'rules'] as const) {
+        if (typeof raw !== 'object' || raw === null || !('version' in raw ? raw.version === 2 : true)) return;
+        for (const key of ['testAddress', 'inlineWarnings', 'rules'] as const) {
           const alone = settingsSchema.safeParse({ [key]: (raw as Record<string, unknown>)[key] });
           if (alone.success) expect(lenient[key], key).toEqual(alone.data[key]);
         }
@@ -76,10 +76,34 @@ describe('reading stored settings', () => {
     );
   });
 
+  it("migrates version 1's email limit into the too-many-emails house rule, losing nothing else", () => {
+    const stored = {
+      version: 1,
+      tooManyEmailsLimit: 25,
+      testAddress: 'me@example.com',
+      inlineWarnings: false,
+    };
+    expect(readSettingsStrict(stored)).toEqual({
+      ok: true,
+      settings: {
+        ...defaultSettings(),
+        ruleOptions: { 'too-many-emails': { limit: 25 } },
+        testAddress: 'me@example.com',
+        inlineWarnings: false,
+      },
+    });
+    // Settings stored with no version are version 1's.
+    expect(parseSettings({ tooManyEmailsLimit: 12 }).ruleOptions).toEqual({
+      'too-many-emails': { limit: 12 },
+    });
+    const current = { ...defaultSettings(), ruleOptions: { 'path-without-ending': { ending: 'complete' } } };
+    expect(parseSettings(current)).toEqual(current);
+  });
+
   it('names the field it could not read and uses its default', () => {
     const loaded = interpretStoredSettings({ tooManyEmailsLimit: 0, testAddress: 'me@example.com' });
     expect(loaded.notice).toContain('tooManyEmailsLimit');
-    expect(loaded.settings.tooManyEmailsLimit).toBe(defaultSettings().tooManyEmailsLimit);
+    expect(loaded.settings.ruleOptions).toEqual(defaultSettings().ruleOptions);
     expect(loaded.settings.testAddress).toBe('me@example.com');
 
     const rule = interpretStoredSettings({ rules: { 'step-inactive': { enabled: 'no' } } });
@@ -97,7 +121,7 @@ describe('reading stored settings', () => {
     expect(problem({ tooManyEmailsLimit: 2.5 })).toBe(
       'tooManyEmailsLimit: expected a whole number, found number 2.5',
     );
-    expect(problem({ version: 2 })).toBe('version: expected 1, found number 2');
+    expect(problem({ version: 3 })).toBe('version: expected 2, found number 3');
     expect(problem({ rules: { x: { enabled: true, severity: 'fatal' } } })).toBe(
       'rules.x.severity: expected one of "error", "warning", "info", found "fatal"',
     );
@@ -162,7 +186,7 @@ describe('reading stored settings', () => {
 
   it('reads valid settings as saved, without a notice', () => {
     const saved = {
-      version: 1,
+      version: 2,
       rules: { 'date-in-past': { enabled: true, severity: 'warning' } },
       inlineWarnings: false,
     };
