@@ -1,11 +1,12 @@
 import { plural } from '@/lib/export/plural';
 import { forgetHistory } from '@/lib/extension/history-store';
+import { OpenOverview } from '../OpenOverview';
 import { useHistory } from '../use-history';
 
 /**
  * The audit history the extension keeps in this browser (one outcome per visit of each sequence,
- * for "Since Tue 1 Dec: 2 fixed, 1 new"): how much there is, why a stored
- * value is not used, and Forget the history.
+ * for "Since Tue 1 Dec: 2 fixed, 1 new" and the account overview): how much there is, why a stored
+ * value is not used, the account overview, and Forget the history.
  */
 export function HistorySummary() {
   const loaded = useHistory();
@@ -25,11 +26,14 @@ export function HistorySummary() {
           ? 'None yet: what each visit of a sequence found is kept here, in this browser only, so the popup can say what changed since.'
           : `What ${plural(visits, 'visit')} of ${plural(sequences.length, 'sequence')} found (their names and statuses, counts and which rules fired on which steps), kept in this browser only.`}
       </p>
-      {visits > 0 && (
-        <button type="button" onClick={() => void forgetHistory()}>
-          Forget the history
-        </button>
-      )}
+      <p class="actions">
+        <OpenOverview label="Open the account overview" />
+        {visits > 0 && (
+          <button type="button" onClick={() => void forgetHistory()}>
+            Forget the history
+          </button>
+        )}
+      </p>
     </section>
   );
 }
