@@ -165,3 +165,22 @@ test('two sequences audited in two tabs are listed on the account overview with 
   await expect(again.getByText('No sequence audited yet.')).toBeVisible();
   expect(await overview.evaluate(() => chrome.storage.local.get(null))).toEqual({});
 });
+
+test('an audit history the extension cannot read is named on the overview, set aside at the next audit, and the audit runs', async ({
+  kartra,
+  reports,
+}) => {
+  const damaged = { version: 2, sequences: { '2231': { name: 7, outcomes: 'lost' } } };
+  const bridge = await reports.bridge();
+  await bridge.evaluate((value) => chrome.storage.local.set({ auditHistory: value }), damaged);
+  const overview = await kartra.context.newPage();
+  await overview.goto(`chrome-extension://${kartra.extensionId}/overview.html`);
+  await expect(overview.getByRole('alert')).toContainText(
+    'The audit history saved by another version could not be read',
+  );
+  const page = await kartra.openSpec(loadEditorSpec('sequence-paused.fires'));
+  await reports.waitFor(page, (r) => r.counts.error === 1);
+  await expect(overview.getByRole('table').locator('tbody tr')).toHaveCount(1);
+  const stored = await overview.evaluate(() => chrome.storage.local.get(null));
+  expect(stored.auditHistorySetAside).toEqual(damaged);
+});
