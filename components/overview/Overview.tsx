@@ -21,7 +21,7 @@ import { download } from '../download';
 import { useHistory } from '../use-history';
 import { SequenceTable } from './SequenceTable';
 
-/** Names and dates read best A to Z and oldest first; counts and trends from the most. */
+/** Names and statuses sort A to Z first; dates newest first, counts and trends from the most. */
 const ASCENDING_FIRST: ReadonlySet<SortKey> = new Set(['name', 'status']);
 
 /**
@@ -35,6 +35,7 @@ export function Overview() {
   const [said, setSaid] = useState('');
   const [confirming, setConfirming] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const ask = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
   const manifest = browser.runtime.getManifest();
 
@@ -163,20 +164,30 @@ export function Overview() {
             Forget removes what this browser keeps of a sequence: its audit history and the findings you
             accepted on it. A sequence still open in a tab comes back at its next audit.
           </p>
-          {confirming ? (
-            <div class="actions">
+          <button
+            ref={ask}
+            type="button"
+            aria-expanded={confirming}
+            onClick={() => setConfirming(!confirming)}
+          >
+            Forget all…
+          </button>
+          {confirming && (
+            <p class="actions">
               <span>Forget all {plural(rows.length, 'sequence')}? This cannot be undone.</span>
               <button ref={confirm} type="button" onClick={forgetAll}>
                 Forget all
               </button>
-              <button type="button" onClick={() => setConfirming(false)}>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirming(false);
+                  ask.current?.focus();
+                }}
+              >
                 Cancel
               </button>
-            </div>
-          ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
-              Forget all…
-            </button>
+            </p>
           )}
         </section>
       )}

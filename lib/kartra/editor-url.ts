@@ -1,7 +1,7 @@
 import type { KartraProfile } from './profile-types';
 
 /** Where Kartra's app lives: the one host the extension runs on. */
-export const KARTRA_APP_ORIGIN = 'https://app.kartra.com';
+const KARTRA_APP_ORIGIN = 'https://app.kartra.com';
 
 /**
  * The address of a sequence's editor, made from the profile's editor path pattern

@@ -90,7 +90,7 @@ export const shownName = (row: Pick<OverviewRow, 'id' | 'name'>): string => row.
 
 export const STATUS_WORDS: Record<SequenceStatus, string> = { active: 'Running', paused: 'Paused' };
 
-export const SORT_KEYS = [
+const SORT_KEYS = [
   'name',
   'status',
   'lastAudited',

@@ -95,7 +95,9 @@ test('two sequences audited in two tabs are listed on the account overview with 
 
   // Sorted by a column heading's button, either way; filtered by name and by status.
   const byName = overview.getByRole('button', { name: 'Sequence', exact: true });
-  await byName.click();
+  // By keyboard too: the heading's button takes Enter.
+  await byName.focus();
+  await overview.keyboard.press('Enter');
   expect(await names(overview)).toEqual(['Lead magnet follow-up', 'Piano lessons welcome']);
   await expect(overview.getByRole('columnheader', { name: 'Sequence' })).toHaveAttribute(
     'aria-sort',
@@ -158,9 +160,15 @@ test('two sequences audited in two tabs are listed on the account overview with 
   // Forget all (the Kartra tabs closed, so none is audited again): nothing is left in the browser.
   await paused.close();
   await piano.close();
-  await overview.getByRole('button', { name: 'Forget all…' }).click();
-  await expect(overview.getByRole('button', { name: 'Forget all', exact: true })).toBeFocused();
-  await overview.getByRole('button', { name: 'Forget all', exact: true }).click();
+  const ask = overview.getByRole('button', { name: 'Forget all…' });
+  const confirm = overview.getByRole('button', { name: 'Forget all', exact: true });
+  await ask.click();
+  await expect(confirm).toBeFocused();
+  await overview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toBeFocused();
+  await expect(ask).toHaveAttribute('aria-expanded', 'false');
+  await ask.click();
+  await confirm.click();
   await expect(overview.getByText('No sequence audited yet.')).toBeVisible();
   await expect(again.getByText('No sequence audited yet.')).toBeVisible();
   expect(await overview.evaluate(() => chrome.storage.local.get(null))).toEqual({});
