@@ -13,8 +13,9 @@ main { max-width: 72rem; }
 .sequences { border-collapse: collapse; width: 100%; font-size: .9rem; }
 .sequences caption { text-align: left; color: #59636e; font-size: .85rem; padding-bottom: .25rem; }
 .sequences th, .sequences td { border-bottom: 1px solid #d0d7de; padding: .3rem .45rem; text-align: left; vertical-align: top; }
-.sequences .number { text-align: right; }
-.sequences .id { display: block; color: #59636e; font-size: .85rem; }
+.sequences thead th { overflow-wrap: normal; }
+.sequences .number { text-align: right; white-space: nowrap; }
+.sequences .id { display: block; color: #59636e; font-size: .85rem; font-weight: 400; }
 `.trim();
 
 /** Page text (names): cleaned, escaped, and isolated so right-to-left text cannot reorder its cell. */
@@ -49,7 +50,7 @@ export function renderAccountHtml(report: AccountReport): string {
 </dl>
 <table class="sequences">
 <caption>Each sequence as its latest audit in this browser found it</caption>
-<thead><tr><th scope="col">Sequence</th><th scope="col">Status</th><th scope="col">Last audited</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Tips</th><th scope="col">To review</th><th scope="col">Accepted</th><th scope="col">Trend</th></tr></thead>
+<thead><tr><th scope="col">Sequence</th><th scope="col">Status</th><th scope="col">Last audited</th><th scope="col" class="number">Errors</th><th scope="col" class="number">Warnings</th><th scope="col" class="number">Tips</th><th scope="col" class="number">To review</th><th scope="col" class="number">Accepted</th><th scope="col">Trend</th></tr></thead>
 <tbody>
 ${report.sequences.map(row).join('\n')}
 </tbody>
