@@ -2,7 +2,7 @@ import { withAccepted } from '@/lib/accepted/accepted';
 import { loadAccepted, saveAccepted } from '@/lib/extension/accepted-store';
 import { watchStoredConfig } from '@/lib/extension/active-config';
 import { loadActiveConfig } from '@/lib/extension/active-config-loader';
-import { loadHistory, saveHistory } from '@/lib/extension/history-store';
+import { updateHistory } from '@/lib/extension/history-store';
 import { loadListMemory, saveListMemory } from '@/lib/extension/list-memory';
 import {
   acceptFindingRequest,
@@ -15,7 +15,7 @@ import {
 } from '@/lib/extension/messages';
 import { auditedFrame, withFrameAudit } from '@/lib/extension/tab-frames';
 import { loadTabFrames, saveTabFrames } from '@/lib/extension/tab-frames-store';
-import { type Outcome, withOutcome } from '@/lib/history/history';
+import { type SequenceOutcome, withListSeen, withOutcome } from '@/lib/history/history';
 import { listMemorySchema } from '@/lib/visit/list-memory-schema';
 
 // The toolbar badge per tab: errors (red), else warnings (amber), "?" when the editor could not
@@ -43,16 +43,11 @@ export default defineBackground(() => {
     await browser.action.setTitle({ tabId, title: shown.title ?? browser.runtime.getManifest().name });
   }
 
-  // A visit's outcome arrives only when it changed (the content script sends it so).
-  async function recordOutcome({
-    sequenceId,
-    outcome,
-  }: {
-    sequenceId: string;
-    outcome: Outcome;
-  }): Promise<void> {
-    const { history } = await loadHistory();
-    await saveHistory(withOutcome(history, sequenceId, outcome));
+  // A visit's outcome arrives only when it changed (the content script sends it so). Where the
+  // editor shows no status, what the sequence list showed this browser session stands.
+  async function recordOutcome(sent: SequenceOutcome): Promise<void> {
+    const listSeen = Object.values(await loadListMemory());
+    await updateHistory((history) => withListSeen(withOutcome(history, sent), listSeen));
   }
 
   /** Tells the content scripts of every tab that has reported (all its frames) what changed. */
@@ -71,6 +66,8 @@ export default defineBackground(() => {
     later(async () => {
       await saveListMemory(memory);
       await tell('listMemory', sender.tab?.id);
+      // The names and statuses the list showed, for the sequences the history keeps.
+      await updateHistory((history) => withListSeen(history, Object.values(memory)));
     });
   });
   listen('acceptFinding', acceptFindingRequest, ({ sequenceId, finding, reason }) => {

@@ -10,6 +10,8 @@
  * Headless, it also saves the popup's Timeline section; `--enter 2031-03-01T21:30` types that entry
  * moment (account time zone) first, and `--timeline-shot FILE` saves the picture there instead of
  * the temporary folder (the README's docs/screenshot-timeline.png is made this way).
+ * `--overview-shot FILE` also audits a few more sequences of the fixtures (one of them twice, fixed
+ * in between, and the sequence list) and saves the account overview there (docs/screenshot-overview.png).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,8 +19,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Page } from '@playwright/test';
-import { findChromium, launchKartra } from '../tests/harness';
+import { expect, type Page } from '@playwright/test';
+import { loadEditorSpec, readFixtureJson } from '../tests/fixtures/sequences/fixtures';
+import { findChromium, type KartraSession, launchKartra } from '../tests/harness';
 import { skinNamed } from '../tests/replica/skin';
 import { ExtensionReports } from '../tests/support/extension-report';
 import { ensureBuilt } from './lib/ensure-built';
@@ -30,6 +33,7 @@ const args = parseArgs({
     skin: { type: 'string', default: 'default' },
     enter: { type: 'string' },
     'timeline-shot': { type: 'string' },
+    'overview-shot': { type: 'string' },
   },
 });
 const specPath = args.positionals[0] ?? join(root, 'tests/fixtures/sequences/launch-sequence.json');
@@ -88,6 +92,11 @@ async function main(): Promise<void> {
       args.values['timeline-shot'] ?? join(tmpdir(), 'kartra-auditor-demo-timeline.png'),
     );
     await saveTimeline(popup, timelineShot, args.values.enter);
+    const overviewShot = args.values['overview-shot'];
+    if (overviewShot) {
+      await saveOverview(session, reports, resolve(overviewShot));
+      console.log(`Account overview: ${resolve(overviewShot)}`);
+    }
     console.log(
       `No display: ran headless. Screenshots: ${screenshot} (builder), ${popupShot} (popup), ${timelineShot} (timeline)`,
     );
@@ -107,6 +116,34 @@ async function saveTimeline(popup: Page, path: string, enter: string | undefined
     await timeline.getByText('a contact entering on').waitFor();
   }
   await timeline.screenshot({ path });
+}
+
+/**
+ * The account overview after a few more audits in this browser, as a consultant's week might
+ * leave it: a paused sequence, one fixed since its first visit, the sequence list seen last.
+ */
+async function saveOverview(session: KartraSession, reports: ExtensionReports, path: string): Promise<void> {
+  for (const visits of [
+    ['sequence-paused.fires'],
+    ['step-inactive.fires', 'step-inactive.passes'],
+    ['email-burst.fires'],
+  ]) {
+    const tab = await session.context.newPage();
+    for (const name of visits) {
+      await session.openSpec(loadEditorSpec(name), {}, tab);
+      await reports.waitFor(tab);
+    }
+  }
+  const list = await session.openSpec(readFixtureJson('sequence-paused.list.fires'));
+  await reports.waitFor(list);
+  const overview = await session.context.newPage();
+  await overview.setViewportSize({ width: 1180, height: 600 });
+  await overview.goto(`chrome-extension://${session.extensionId}/overview.html`);
+  // The background writes each audit as it reports: wait until the last two are shown.
+  await expect(overview.getByRole('table').locator('tbody tr')).toHaveCount(4);
+  await expect(overview.getByText('on the sequence list')).toBeVisible();
+  await expect(overview.getByText(/Down from/)).toBeVisible();
+  await overview.screenshot({ path, fullPage: true });
 }
 
 main().catch((error: Error) => {

@@ -18,7 +18,7 @@ export function useChangesSince(report: Report): Changes | null {
     let current = true;
     void Promise.all([import('@/lib/history/history'), import('@/lib/extension/history-store')]).then(
       async ([logic, store]) => {
-        const outcomes = (await store.loadHistory()).history[sequenceId] ?? [];
+        const outcomes = (await store.loadHistory()).history[sequenceId]?.outcomes ?? [];
         const latest = outcomes.at(-1);
         if (current) setChanges(latest ? logic.changesSince(outcomes, latest) : null);
       },

@@ -5,6 +5,7 @@ import { renderStepMapCsv, renderStepMapMarkdown, stepMapFileName } from '@/lib/
 import type { SequenceModel } from '@/lib/model/model';
 import type { QuietHours } from '@/lib/time/quiet-hours';
 import { timelinePending } from '@/lib/timeline/pending';
+import { download } from '../download';
 
 /** The report and the page model of one audit: what the step map is made from. */
 export interface StepMapSource {
@@ -16,15 +17,6 @@ const STEP_MAP_FORMATS = [
   { format: 'csv', label: 'Step map (CSV)' },
   { format: 'md', label: 'Step map (Markdown)' },
 ] as const;
-
-function download(text: string, type: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * The report as a file to send to a client (JSON, Markdown, HTML, CSV), or as Markdown to paste;

@@ -8,6 +8,7 @@ import type { KartraProfile } from '@/lib/kartra/profile';
 import type { SequenceModel } from '@/lib/model/model';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '@/lib/time/quiet-hours';
 import { timelinePending } from '@/lib/timeline/pending';
+import { OpenOverview } from '../OpenOverview';
 import type { StepMapSource } from './ExportBar';
 import type { FirstQuestion } from './first-question';
 import { ListReport } from './ListReport';
@@ -185,6 +186,9 @@ export function Popup({ first }: { first: Promise<FirstQuestion> }) {
           {manifest.name} {manifest.version}
         </p>
       )}
+      <p>
+        <OpenOverview />
+      </p>
     </main>
   );
 }

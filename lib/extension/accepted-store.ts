@@ -4,7 +4,9 @@ import { ACCEPTED_KEY } from './active-config';
 import { keptPerSequence } from './kept-per-sequence';
 
 /** The findings the user accepted, per sequence, in the extension's local storage (never synced, never sent). */
-const kept = keptPerSequence<Acceptance>(ACCEPTED_KEY, acceptedStoreSchema, 'accepted findings');
+const kept = keptPerSequence<Acceptance[]>(ACCEPTED_KEY, acceptedStoreSchema, 'accepted findings', {
+  version: 1,
+});
 export const acceptedItem = kept.item;
 export const acceptedSetAsideItem = kept.setAside;
 
@@ -20,3 +22,6 @@ export async function loadAccepted(): Promise<LoadedAccepted> {
 }
 
 export const saveAccepted = (accepted: AcceptedBySequence): Promise<void> => kept.save(accepted);
+
+/** Removes every accepted finding and what was set aside of them. */
+export const forgetAccepted = (): Promise<void> => kept.forget();

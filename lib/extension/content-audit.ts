@@ -116,7 +116,7 @@ async function start(
     const tell = (badge: ReportChanged['badge'], kind: ReportChanged['kind'], report?: Report) => {
       const made = report ? outcomeOf(report, visit) : null;
       const { at: _at, ...what } = made?.outcome ?? {};
-      const key = made ? JSON.stringify([made.sequenceId, what]) : '';
+      const key = made ? JSON.stringify([made.sequenceId, made.name, made.status, what]) : '';
       const outcome = made && key !== outcomeSent ? made : null;
       if (outcome) outcomeSent = key;
       tellBackground({ badge, kind, newVisit, ...(outcome ? { outcome } : {}) }, () => {

@@ -1,11 +1,15 @@
 import { findingKey } from '../audit/finding-key';
 import type { Report } from '../audit/report';
+import { truncate } from '../export/text';
+import type { SeenListRow } from '../visit/visit';
 
 /**
  * What each visit of a sequence found, kept in the browser (history-store.ts) so the popup and the
- * exports can say what changed since an earlier visit: "Since Tue 1 Dec: 2 fixed, 1 new". One
- * outcome per visit (an audit session): the visit's later audits replace its outcome. Bounded in
- * visits per sequence, in sequences, and in bytes. Zod-free: the content script makes outcomes.
+ * exports can say what changed since an earlier visit ("Since Tue 1 Dec: 2 fixed, 1 new") and the
+ * account overview can list every sequence audited here. One outcome per visit (an audit
+ * session): the visit's later audits replace its outcome. Beside the outcomes, the sequence's name
+ * and status as last seen, on its editor or on the sequence list. Bounded in visits per sequence,
+ * in sequences, and in bytes. Zod-free: the content script makes outcomes.
  */
 export interface Outcome {
   /** The visit it is from (when its session started, ISO). */
@@ -15,26 +19,68 @@ export interface Outcome {
   /** Every tab was read and the page read well: only such outcomes are compared. */
   complete: boolean;
   counts: Report['counts'];
+  /** How many findings the user had accepted (out of `counts`); null where an earlier version did not count them. */
+  accepted: number | null;
   /** The open findings (`findingKey`); accepted ones are not in it. */
   findings: string[];
 }
 
-/** Every sequence's outcomes, by sequence id, oldest first. */
-export type History = Record<string, Outcome[]>;
+export type SequenceStatus = 'active' | 'paused';
 
-export const HISTORY_LIMITS = { sequences: 500, visits: 50, findings: 200, bytes: 4 * 1024 * 1024 } as const;
+/** A sequence's status as a page showed it, and when. */
+export interface SeenStatus {
+  value: SequenceStatus;
+  seenOn: 'editor' | 'list';
+  at: string;
+}
+
+/** What is kept of one sequence. */
+export interface SequenceHistory {
+  /** Its name as last seen; null until a page showed one. */
+  name: string | null;
+  status: SeenStatus | null;
+  /** Oldest first; never empty. */
+  outcomes: Outcome[];
+}
+
+/** Every sequence's history, by sequence id. */
+export type History = Record<string, SequenceHistory>;
+
+/** A builder's audit, as reportChanged carries it for the history. */
+export interface SequenceOutcome {
+  sequenceId: string;
+  /** What the editor showed; null when it showed none (what was seen before stays). */
+  name: string | null;
+  status: SequenceStatus | null;
+  outcome: Outcome;
+}
+
+export const HISTORY_LIMITS = {
+  sequences: 500,
+  visits: 50,
+  findings: 200,
+  /** Kartra caps names at 40 characters; a longer read is cut (with "…"). */
+  nameLength: 100,
+  bytes: 4 * 1024 * 1024,
+} as const;
+
+const keptName = (name: string) => truncate(name, HISTORY_LIMITS.nameLength);
 
 /** The outcome a builder's report gives its visit; null for any other page. */
-export function outcomeOf(report: Report, visit: string): { sequenceId: string; outcome: Outcome } | null {
+export function outcomeOf(report: Report, visit: string): SequenceOutcome | null {
   if (report.page.kind !== 'editor' || !report.sequence) return null;
   const fit = report.coverage.reading?.fit ?? 1;
+  const { id, name, status } = report.sequence;
   return {
-    sequenceId: report.sequence.id,
+    sequenceId: id,
+    name: name?.trim() ? keptName(name) : null,
+    status,
     outcome: {
       visit,
       at: report.generatedAt,
       complete: report.coverage.tabsNotSeen.length === 0 && fit >= 0.9,
       counts: report.counts,
+      accepted: report.accepted?.length ?? 0,
       findings: report.findings.map(findingKey).slice(0, HISTORY_LIMITS.findings),
     },
   };
@@ -42,39 +88,85 @@ export function outcomeOf(report: Report, visit: string): { sequenceId: string; 
 
 /** What an outcome takes in storage, near enough to hold the byte bound. */
 function size(outcome: Outcome): number {
-  return 160 + outcome.findings.reduce((sum, key) => sum + key.length + 3, 0);
+  return 180 + outcome.findings.reduce((sum, key) => sum + key.length + 3, 0);
 }
 
-/** `history` with `outcome` of `sequenceId`, within every bound (the oldest outcomes go first). */
-export function withOutcome(history: History, sequenceId: string, outcome: Outcome): History {
-  const before = history[sequenceId] ?? [];
-  const kept = before.at(-1)?.visit === outcome.visit ? before.slice(0, -1) : before;
-  const next: History = { ...history, [sequenceId]: [...kept, outcome].slice(-HISTORY_LIMITS.visits) };
+/** What a sequence's name, status and id take beside its outcomes. */
+const entrySize = (entry: SequenceHistory) => 160 + (entry.name?.length ?? 0);
+
+const latestAt = (entry: SequenceHistory | undefined) => entry?.outcomes.at(-1)?.at ?? '';
+
+/** `history` with the audit `sent`, within every bound (the oldest outcomes go first). */
+export function withOutcome(
+  history: History,
+  { sequenceId, name, status, outcome }: SequenceOutcome,
+): History {
+  const before = history[sequenceId];
+  const outcomes = before?.outcomes ?? [];
+  const kept = outcomes.at(-1)?.visit === outcome.visit ? outcomes.slice(0, -1) : outcomes;
+  const entry: SequenceHistory = {
+    name: name ?? before?.name ?? null,
+    status: status === null ? (before?.status ?? null) : { value: status, seenOn: 'editor', at: outcome.at },
+    outcomes: [...kept, outcome].slice(-HISTORY_LIMITS.visits),
+  };
+  const next: History = { ...history, [sequenceId]: entry };
   const ids = Object.keys(next)
-    .sort((a, b) => (next[b]?.at(-1)?.at ?? '').localeCompare(next[a]?.at(-1)?.at ?? ''))
+    .sort((a, b) => latestAt(next[b]).localeCompare(latestAt(next[a])))
     .slice(0, HISTORY_LIMITS.sequences);
-  const bounded: History = Object.fromEntries(ids.map((id) => [id, [...(next[id] ?? [])]]));
-  let bytes = ids.reduce((sum, id) => sum + (bounded[id] ?? []).reduce((s, o) => s + size(o), 0), 0);
+  const bounded: History = {};
+  for (const id of ids) {
+    const source = next[id];
+    if (source) bounded[id] = { ...source, outcomes: [...source.outcomes] };
+  }
+  const sizeOf = (id: string) => {
+    const one = bounded[id];
+    return one ? entrySize(one) + one.outcomes.reduce((s, o) => s + size(o), 0) : 0;
+  };
+  let bytes = ids.reduce((sum, id) => sum + sizeOf(id), 0);
   while (bytes > HISTORY_LIMITS.bytes) {
     // The oldest outcome of all that is not a sequence's latest; when every sequence is down to
     // its latest, the sequence audited longest ago.
     let oldest: string | null = null;
     for (const id of ids) {
-      const first = bounded[id]?.[0];
-      if (!first || (bounded[id]?.length ?? 0) < 2) continue;
-      if (oldest === null || first.at < (bounded[oldest]?.[0]?.at ?? '')) oldest = id;
+      const list = bounded[id]?.outcomes ?? [];
+      const first = list[0];
+      if (!first || list.length < 2) continue;
+      if (oldest === null || first.at < (bounded[oldest]?.outcomes[0]?.at ?? '')) oldest = id;
     }
     if (oldest !== null) {
-      const dropped = bounded[oldest]?.shift();
+      const dropped = bounded[oldest]?.outcomes.shift();
       bytes -= dropped ? size(dropped) : 0;
       continue;
     }
     const last = ids.pop();
     if (last === undefined || ids.length === 0) break;
-    bytes -= (bounded[last] ?? []).reduce((sum, o) => sum + size(o), 0);
+    bytes -= sizeOf(last);
     delete bounded[last];
   }
   return bounded;
+}
+
+/**
+ * `history` with the names and statuses the sequence list showed, for the sequences it keeps,
+ * where the list is the later sighting; `history` itself when nothing changed.
+ */
+export function withListSeen(
+  history: History,
+  rows: Iterable<Pick<SeenListRow, 'id' | 'name' | 'status' | 'seenAt'>>,
+): History {
+  let next = history;
+  for (const row of rows) {
+    const entry = next[row.id];
+    if (!entry) continue;
+    const name = row.seenAt > latestAt(entry) && row.name.trim() ? keptName(row.name) : entry.name;
+    const status: SeenStatus | null =
+      row.seenAt > (entry.status?.at ?? '')
+        ? { value: row.status, seenOn: 'list', at: row.seenAt }
+        : entry.status;
+    if (name !== entry.name || status !== entry.status)
+      next = { ...next, [row.id]: { ...entry, name, status } };
+  }
+  return next;
 }
 
 export interface Changes {

@@ -49,11 +49,13 @@ test('a page that is not a sequence is audited once the app navigates to one, wi
   expect(report.counts.review).toBe(1);
 });
 
-test('the popup, options page and background worker load without errors', async ({ kartra }) => {
+test('the popup, options page, account overview and background worker load without errors', async ({
+  kartra,
+}) => {
   const errors: string[] = [];
   const worker = kartra.context.serviceWorkers()[0];
   expect(worker?.url()).toContain(`chrome-extension://${kartra.extensionId}/`);
-  for (const path of ['popup.html', 'options.html']) {
+  for (const path of ['popup.html', 'options.html', 'overview.html']) {
     const page = await kartra.context.newPage();
     page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
     page.on('console', (message) => {

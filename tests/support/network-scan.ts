@@ -31,6 +31,8 @@ export function classifyUrl(url: string): string | null {
   if (/^http:\/\/\[(\$\{[\w$]+\}\])?$/.test(url))
     return "zod's IPv6 check: parses `http://[addr]` with new URL(), no request";
   if (url === 'https://app.kartra.com/*') return 'the content script match pattern';
+  if (url === 'https://app.kartra.com')
+    return "Kartra's app, where the account overview's links open each sequence's editor (a link the user may click)";
   if (/^https:\/\/support\.kartra\.com\/support\/solutions\/articles\/\d+$/.test(url))
     return 'Kartra help-centre article cited in the bundled rule docs (a link the user may click)';
   if (/^https:\/\/(github\.com\/wxt-dev\/wxt\/issues\/\d+|wxt\.dev\/)/.test(url))

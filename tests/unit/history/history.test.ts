@@ -1,15 +1,22 @@
 import { storage } from '@wxt-dev/storage';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { audit } from '../../../lib/audit/audit';
 import { findingKey, parseFindingKey } from '../../../lib/audit/finding-key';
-import { historySetAsideItem, loadHistory, saveHistory } from '../../../lib/extension/history-store';
+import {
+  historySetAsideItem,
+  loadHistory,
+  saveHistory,
+  updateHistory,
+} from '../../../lib/extension/history-store';
 import {
   changesSince,
   HISTORY_LIMITS,
   type History,
   type Outcome,
   outcomeOf,
+  type SequenceOutcome,
+  withListSeen,
   withOutcome,
 } from '../../../lib/history/history';
 import { historyStoreSchema } from '../../../lib/history/history-schema';
@@ -22,7 +29,15 @@ const outcome = (visit: string, at: string, findings: string[], complete = true)
   at,
   complete,
   counts,
+  accepted: 0,
   findings,
+});
+/** An audit of `sequenceId` on an editor that showed no name and no status. */
+const sent = (sequenceId: string, made: Outcome): SequenceOutcome => ({
+  sequenceId,
+  name: null,
+  status: null,
+  outcome: made,
 });
 const DAY1 = '2026-12-01T09:00:00.000Z';
 const DAY2 = '2026-12-07T10:00:00.000Z';
@@ -40,14 +55,13 @@ describe('the audit history', () => {
     let history: History = {};
     history = withOutcome(
       history,
-      '42',
-      outcome(DAY1, DAY1, ['step-inactive fail 2', 'email-burst fail 3 4']),
+      sent('42', outcome(DAY1, DAY1, ['step-inactive fail 2', 'email-burst fail 3 4'])),
     );
-    history = withOutcome(history, '42', outcome(DAY2, DAY2, ['email-burst fail 3 4']));
+    history = withOutcome(history, sent('42', outcome(DAY2, DAY2, ['email-burst fail 3 4'])));
     const later = outcome(DAY2, '2026-12-07T10:05:00.000Z', ['email-burst fail 3 4', 'date-in-past fail 6']);
-    history = withOutcome(history, '42', later);
-    expect(history['42']?.map((o) => o.at)).toEqual([DAY1, later.at]);
-    expect(changesSince(history['42'] ?? [], later)).toEqual({
+    history = withOutcome(history, sent('42', later));
+    expect(history['42']?.outcomes.map((o) => o.at)).toEqual([DAY1, later.at]);
+    expect(changesSince(history['42']?.outcomes ?? [], later)).toEqual({
       since: DAY1,
       fixed: ['step-inactive fail 2'],
       added: ['date-in-past fail 6'],
@@ -73,6 +87,7 @@ describe('the audit history', () => {
     expect(made?.sequenceId).toBe(page.sequence.id);
     expect(made?.outcome.findings).toContain('step-inactive fail 2');
     expect(made?.outcome.complete).toBe(true);
+    expect(made).toMatchObject({ name: spec.name, status: spec.status, outcome: { accepted: 0 } });
     expect(outcomeOf({ ...report, page: { ...report.page, kind: 'list' } }, DAY2)).toBeNull();
   });
 
@@ -82,11 +97,17 @@ describe('the audit history', () => {
       `subsequence-never-entered fail ${Array.from({ length: 12 }, (_, i) => `B${n + i}`).join(' ')}`;
     const findings = Array.from({ length: HISTORY_LIMITS.findings }, (_, i) => key(i));
     const at = (n: number) => new Date(Date.parse(DAY1) + n * 1000).toISOString();
+    // The longest name kept, of characters JSON writes escaped.
+    const name = '"'.repeat(HISTORY_LIMITS.nameLength);
     let n = 0;
     for (let s = 0; s < HISTORY_LIMITS.sequences + 3; s++)
       for (let v = 0; v < 3; v++) {
         n++;
-        history = withOutcome(history, String(s), outcome(at(n), at(n), findings));
+        history = withOutcome(history, {
+          ...sent(String(s), outcome(at(n), at(n), findings)),
+          name,
+          status: 'paused',
+        });
       }
     const ids = Object.keys(history);
     expect(ids.length).toBeLessThanOrEqual(HISTORY_LIMITS.sequences);
@@ -94,8 +115,8 @@ describe('the audit history', () => {
     expect(history['0']).toBeUndefined();
     expect(ids).toContain(String(HISTORY_LIMITS.sequences + 2));
     // Every sequence keeps at least its latest outcome.
-    expect(Object.values(history).every((list) => list.length >= 1)).toBe(true);
-    const value = historyStoreSchema.parse({ version: 1, sequences: history });
+    expect(Object.values(history).every((entry) => entry.outcomes.length >= 1)).toBe(true);
+    const value = historyStoreSchema.parse({ version: 2, sequences: history });
     await saveHistory(history);
     expect(JSON.stringify(value).length).toBeLessThan(HISTORY_LIMITS.bytes * 1.1);
     expect(JSON.stringify(await storage.getItem('local:auditHistory')).length).toBeLessThan(
@@ -103,13 +124,13 @@ describe('the audit history', () => {
     );
     let small: History = {};
     for (let s = 0; s < HISTORY_LIMITS.sequences + 5; s++)
-      small = withOutcome(small, String(s), outcome(at(s), at(s), []));
+      small = withOutcome(small, sent(String(s), outcome(at(s), at(s), [])));
     expect(Object.keys(small)).toHaveLength(HISTORY_LIMITS.sequences);
     expect(small['4']).toBeUndefined();
     let visits: History = {};
     for (let v = 0; v < HISTORY_LIMITS.visits + 5; v++)
-      visits = withOutcome(visits, '7', outcome(at(v), at(v), []));
-    expect(visits['7']).toHaveLength(HISTORY_LIMITS.visits);
+      visits = withOutcome(visits, sent('7', outcome(at(v), at(v), [])));
+    expect(visits['7']?.outcomes).toHaveLength(HISTORY_LIMITS.visits);
   }, 60_000);
 
   it('names a stored history another version wrote, and keeps it apart before writing a new one', async () => {
@@ -117,9 +138,75 @@ describe('the audit history', () => {
     await storage.setItem('local:auditHistory', older);
     const loaded = await loadHistory();
     expect(loaded.history).toEqual({});
-    expect(loaded.notice).toMatch(/audit history.*version/);
-    await saveHistory(withOutcome({}, '1', outcome(DAY1, DAY1, [])));
+    expect(loaded.notices.join('\n')).toMatch(/audit history.*version/);
+    await saveHistory(withOutcome({}, sent('1', outcome(DAY1, DAY1, []))));
     expect(await historySetAsideItem.getValue()).toEqual(older);
-    expect((await loadHistory()).history['1']).toHaveLength(1);
+    expect((await loadHistory()).history['1']?.outcomes).toHaveLength(1);
+  });
+
+  it("keeps a sequence's name and status as last seen, on its editor or on the sequence list", () => {
+    const seenOnList = { id: '42', name: 'Lead magnet follow-up', status: 'paused' as const };
+    // An editor that shows no status: what the list showed earlier stands.
+    let history = withOutcome({}, sent('42', outcome(DAY1, DAY1, [])));
+    expect(history['42']).toMatchObject({ name: null, status: null });
+    history = withListSeen(history, [{ ...seenOnList, seenAt: '2026-12-01T08:00:00.000Z' }]);
+    expect(history['42']).toMatchObject({
+      name: null,
+      status: { value: 'paused', seenOn: 'list', at: '2026-12-01T08:00:00.000Z' },
+    });
+    // Then the editor shows both: the later sighting wins.
+    history = withOutcome(history, {
+      ...sent('42', outcome(DAY2, DAY2, [])),
+      name: 'Lead magnet',
+      status: 'active',
+    });
+    expect(history['42']).toMatchObject({
+      name: 'Lead magnet',
+      status: { value: 'active', seenOn: 'editor', at: DAY2 },
+    });
+    // A list seen before that changes nothing; a list seen after renames and pauses it.
+    const before = withListSeen(history, [{ ...seenOnList, seenAt: DAY1 }]);
+    expect(before).toBe(history);
+    const after = withListSeen(history, [{ ...seenOnList, seenAt: '2026-12-08T09:00:00.000Z' }]);
+    expect(after['42']).toMatchObject({
+      name: 'Lead magnet follow-up',
+      status: { value: 'paused', seenOn: 'list' },
+    });
+    // A sequence never audited here is not added from the list.
+    expect(withListSeen(history, [{ ...seenOnList, id: '7', seenAt: DAY2 }])).toBe(history);
+  });
+
+  it('reads the history the previous version stored: every outcome kept, the name and accepted count unknown', async () => {
+    const { accepted: _none, ...v1 } = outcome(DAY1, DAY1, ['step-inactive fail 2']);
+    await storage.setItem('local:auditHistory', { version: 1, sequences: { '42': [v1], '7': [] } });
+    const loaded = await loadHistory();
+    expect(loaded.notices).toEqual([]);
+    expect(loaded.history).toEqual({
+      '42': { name: null, status: null, outcomes: [{ ...v1, accepted: null }] },
+    });
+    // Written in this version's shape at the next save, nothing set aside (nothing was lost).
+    await saveHistory(withOutcome(loaded.history, sent('42', outcome(DAY2, DAY2, []))));
+    expect(await storage.getItem('local:auditHistory')).toMatchObject({ version: 2 });
+    expect(await historySetAsideItem.getValue()).toBeNull();
+    expect((await loadHistory()).history['42']?.outcomes).toHaveLength(2);
+  });
+
+  it('says so where the history is shown when the browser refuses to store it, and keeps what it had', async () => {
+    await saveHistory(withOutcome({}, sent('1', outcome(DAY1, DAY1, []))));
+    const set = vi
+      .spyOn(fakeBrowser.storage.local, 'set')
+      .mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await updateHistory((history) => withOutcome(history, sent('2', outcome(DAY2, DAY2, []))));
+    const refused = await loadHistory();
+    expect(Object.keys(refused.history)).toEqual(['1']);
+    expect(refused.notices.join('\n')).toMatch(
+      /could not be updated.*QUOTA_BYTES quota exceeded.*Audits still run/,
+    );
+    set.mockRestore();
+    // The next change it accepts clears the notice.
+    await updateHistory((history) => withOutcome(history, sent('2', outcome(DAY2, DAY2, []))));
+    const stored = await loadHistory();
+    expect(Object.keys(stored.history).sort()).toEqual(['1', '2']);
+    expect(stored.notices).toEqual([]);
   });
 });
