@@ -73,9 +73,9 @@ test('each export downloads with its file name; JSON validates; HTML has no scri
   expect(csv.name.endsWith('.csv')).toBe(true);
   const [csvHeader, ...csvRows] = parseCsv(csv.text);
   expect(csvHeader?.slice(0, 2)).toEqual(['severity', 'kind']);
-  expect(csvHeader?.slice(-3)).toEqual(['tool', 'generatedAt', 'accepted']);
+  expect(csvHeader?.slice(-4)).toEqual(['tool', 'generatedAt', 'accepted', 'houseRules']);
   expect(csvRows.length).toBeGreaterThan(0);
-  for (const row of csvRows) expect(row.at(-3)).toBe(`${report.tool.name} ${report.tool.version}`);
+  for (const row of csvRows) expect(row.at(-4)).toBe(`${report.tool.name} ${report.tool.version}`);
   for (const line of csv.text.split('\r\n')) expect(line).not.toMatch(/(^|,)"?[=+@]/);
 
   const markdown = await download(popup, 'Markdown');
