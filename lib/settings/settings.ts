@@ -19,6 +19,9 @@ export interface RuleSetting {
 
 export const DEFAULT_TOO_MANY_EMAILS_LIMIT = 10;
 
+/** The longest "Prepared by" kept: a name or an agency, on one line of the cover. */
+export const MAX_PREPARED_BY = 100;
+
 export interface Settings {
   version: 1;
   /** Per rule id; a rule missing here runs enabled, at its own severity. */
@@ -35,6 +38,8 @@ export interface Settings {
   accountTimeZone: string | null;
   /** When a message reaching a contact counts as night or weekend (the timeline marks it). */
   quietHours: QuietHours;
+  /** Who makes the client reports (a name or an agency), printed on their cover; '' = not said. */
+  preparedBy: string;
 }
 
 /** A fresh object each time: callers may change it. */
@@ -47,6 +52,7 @@ export function defaultSettings(): Settings {
     inlineWarnings: true,
     accountTimeZone: null,
     quietHours: { ...DEFAULT_QUIET_HOURS },
+    preparedBy: '',
   };
 }
 

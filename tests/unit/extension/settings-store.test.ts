@@ -21,6 +21,24 @@ describe('the settings store', () => {
     expect(await loadSettings()).toEqual({ settings: defaultSettings(), notice: null });
   });
 
+  it('reads settings stored by a version before "Prepared by" as they were, with it empty, and saves it after', async () => {
+    // Every field the previous version stored, none of them a default.
+    const older = {
+      version: 1,
+      rules: { 'step-inactive': { enabled: false }, 'date-in-past': { enabled: true, severity: 'warning' } },
+      tooManyEmailsLimit: 14,
+      testAddress: 'me@example.com',
+      inlineWarnings: false,
+      accountTimeZone: 'Europe/Berlin',
+      quietHours: { from: 22, to: 7, weekends: false },
+    };
+    await storage.setItem('sync:settings', older);
+    const loaded = await loadSettings();
+    expect(loaded).toEqual({ settings: { ...older, preparedBy: '' }, notice: null });
+    await saveSettings({ ...loaded.settings, preparedBy: 'Funnel Fixers' });
+    expect(await storage.getItem('sync:settings')).toEqual({ ...older, preparedBy: 'Funnel Fixers' });
+  });
+
   it('falls back to defaults with a notice naming the field when the stored value is wrong', async () => {
     await storage.setItem('sync:settings', { ...defaultSettings(), inlineWarnings: 'yes' });
     const loaded = await loadSettings();
