@@ -4,7 +4,7 @@ import { ACCEPTED_KEY } from './active-config';
 import { keptPerSequence } from './kept-per-sequence';
 
 /** The findings the user accepted, per sequence, in the extension's local storage (never synced, never sent). */
-const kept = keptPerSequence<Acceptance>(ACCEPTED_KEY, acceptedStoreSchema, 'accepted findings');
+const kept = keptPerSequence<Acceptance[]>(ACCEPTED_KEY, acceptedStoreSchema, 'accepted findings');
 export const acceptedItem = kept.item;
 export const acceptedSetAsideItem = kept.setAside;
 

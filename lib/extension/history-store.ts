@@ -6,7 +6,7 @@ import { keptPerSequence } from './kept-per-sequence';
  * Each sequence's outcomes per visit (lib/history), in the extension's local storage: written by
  * the background as audits report, read by the popup and the options page.
  */
-const kept = keptPerSequence<Outcome>('local:auditHistory', historyStoreSchema, 'audit history');
+const kept = keptPerSequence<Outcome[]>('local:auditHistory', historyStoreSchema, 'audit history');
 export const historyItem = kept.item;
 export const historySetAsideItem = kept.setAside;
 
