@@ -12,14 +12,18 @@
  * the temporary folder (the README's docs/screenshot-timeline.png is made this way).
  * `--overview-shot FILE` also audits a few more sequences of the fixtures (one of them twice, fixed
  * in between, and the sequence list) and saves the account overview there (docs/screenshot-overview.png).
+ * `--client-report-shot FILE` makes the client report as a user would (Prepared by on the options
+ * page, a client and a note in the popup, the HTML export), prints it to PDF on A4 and saves its
+ * cover and the sequence's first page side by side (docs/screenshot-client-report.png; needs
+ * poppler-utils).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { expect, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Page } from '@playwright/test';
 import { loadEditorSpec, readFixtureJson } from '../tests/fixtures/sequences/fixtures';
 import { findChromium, type KartraSession, launchKartra } from '../tests/harness';
 import { skinNamed } from '../tests/replica/skin';
@@ -34,6 +38,7 @@ const args = parseArgs({
     enter: { type: 'string' },
     'timeline-shot': { type: 'string' },
     'overview-shot': { type: 'string' },
+    'client-report-shot': { type: 'string' },
   },
 });
 const specPath = args.positionals[0] ?? join(root, 'tests/fixtures/sequences/launch-sequence.json');
@@ -76,6 +81,9 @@ async function main(): Promise<void> {
   console.log(`The extension found ${error} errors, ${warning} warnings, ${info} tips, ${review} to review.`);
 
   if (headless) {
+    const clientShot = args.values['client-report-shot'];
+    // Before the popup opens: it reads the settings once.
+    if (clientShot) await setPreparedBy(session.context, session.extensionId ?? '');
     // Zoomed out so the whole launch sequence, and the badges on its cards, fit the picture.
     for (let step = 0; step < 4; step++) await page.getByRole('button', { name: 'Zoom out' }).click();
     await page.waitForTimeout(300);
@@ -92,13 +100,14 @@ async function main(): Promise<void> {
       args.values['timeline-shot'] ?? join(tmpdir(), 'kartra-auditor-demo-timeline.png'),
     );
     await saveTimeline(popup, timelineShot, args.values.enter);
+    if (clientShot) await saveClientReport(popup, report.sequence?.name ?? '', resolve(clientShot));
     const overviewShot = args.values['overview-shot'];
     if (overviewShot) {
       await saveOverview(session, reports, resolve(overviewShot));
       console.log(`Account overview: ${resolve(overviewShot)}`);
     }
     console.log(
-      `No display: ran headless. Screenshots: ${screenshot} (builder), ${popupShot} (popup), ${timelineShot} (timeline)`,
+      `No display: ran headless. Screenshots: ${screenshot} (builder), ${popupShot} (popup), ${timelineShot} (timeline)${clientShot ? `, ${resolve(clientShot)} (client report)` : ''}`,
     );
     await session.close();
     return;
@@ -144,6 +153,74 @@ async function saveOverview(session: KartraSession, reports: ExtensionReports, p
   await expect(overview.getByText('on the sequence list')).toBeVisible();
   await expect(overview.getByText(/Down from/)).toBeVisible();
   await overview.screenshot({ path, fullPage: true });
+}
+
+/** The demo's "Prepared by", typed on the options page as a user would. */
+async function setPreparedBy(context: BrowserContext, extensionId: string): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const field = options.getByLabel('Prepared by (your name or agency)');
+  await field.fill('Funnel Fixers Agency');
+  await field.blur();
+  await options.getByRole('status').getByText('Saved').waitFor();
+  await options.close();
+}
+
+/**
+ * The client report of the popup's sequence, printed to PDF on A4: its cover and the page its
+ * sequence starts on, side by side.
+ */
+async function saveClientReport(popup: Page, sequenceName: string, path: string): Promise<void> {
+  await popup.getByLabel('Client').fill('Bloom & Co. Bakery');
+  await popup
+    .getByLabel('Note on the cover')
+    .fill(
+      'Hi Sam,\nthe launch is close: the two errors first, then the warnings. Happy to walk you through it.',
+    );
+  const [download] = await Promise.all([
+    popup.waitForEvent('download'),
+    popup.getByRole('button', { name: 'HTML', exact: true }).click(),
+  ]);
+  const html = readFileSync(await download.path(), 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'kartra-auditor-client-report-'));
+  const pdf = join(dir, 'report.pdf');
+  const viewer = await popup.context().newPage();
+  await viewer.setContent(html);
+  await viewer.pdf({ path: pdf, format: 'A4' });
+  const poppler = (tool: string, toolArgs: string[]) => {
+    const run = spawnSync(tool, toolArgs, { encoding: 'utf8' });
+    if (run.error)
+      throw new Error(`--client-report-shot needs ${tool} (Debian: apt-get install poppler-utils).`);
+    if (run.status !== 0) throw new Error(`${tool} ${toolArgs.join(' ')}: ${run.stderr}`);
+    return run.stdout;
+  };
+  const pageText = (page: number) =>
+    poppler('pdftotext', ['-f', `${page}`, '-l', `${page}`, pdf, '-'])
+      .replace(/\s+/g, ' ')
+      .trim();
+  // The cover's summary may take more than a page: the sequence starts on the page after it.
+  let start = 2;
+  while (!pageText(start).startsWith(sequenceName)) start += 1;
+  const pages = [1, start].map((page) => {
+    poppler('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      `${page}`,
+      '-l',
+      `${page}`,
+      '-singlefile',
+      pdf,
+      join(dir, `${page}`),
+    ]);
+    return `<img alt="" src="data:image/png;base64,${readFileSync(join(dir, `${page}.png`)).toString('base64')}">`;
+  });
+  await viewer.setContent(
+    `<body style="margin:0;padding:16px;display:flex;gap:16px;background:#d0d7de;width:max-content">${pages.join('')}</body>`,
+  );
+  await viewer.locator('body').screenshot({ path });
+  await viewer.close();
 }
 
 main().catch((error: Error) => {

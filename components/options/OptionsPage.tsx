@@ -2,9 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { RULES } from '@/lib/checks/index';
 import { freshTestAddress } from '@/lib/checks/test-address';
 import { loadSettings, saveSettings } from '@/lib/extension/settings-store';
-import { defaultSettings, SEVERITIES, type Settings, type Severity } from '@/lib/settings/settings';
+import {
+  defaultSettings,
+  MAX_PREPARED_BY,
+  SEVERITIES,
+  type Settings,
+  type Severity,
+} from '@/lib/settings/settings';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/time/timing';
 import { AcceptedSummary } from './AcceptedSummary';
+import { ClientDetailsSummary } from './ClientDetailsSummary';
 import { HistorySummary } from './HistorySummary';
 import { HouseRules } from './HouseRules';
 import { ProfileOverride } from './ProfileOverride';
@@ -16,7 +23,7 @@ const ZONE_NAMES: readonly string[] =
 
 /**
  * Rules on/off and severities, the house rules, the test address, inline warnings,
- * the account time zone, the timeline's quiet hours.
+ * the account time zone, the timeline's quiet hours, who prepares the client reports.
  */
 export function OptionsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -152,6 +159,22 @@ export function OptionsPage() {
         onChange={(ruleOptions) => update({ ...settings, ruleOptions })}
       />
       <section>
+        <h2>Reports</h2>
+        <label for="prepared-by">Prepared by (your name or agency)</label>
+        <input
+          id="prepared-by"
+          type="text"
+          autocomplete="organization"
+          maxLength={MAX_PREPARED_BY}
+          value={settings.preparedBy}
+          aria-describedby="prepared-by-help"
+          onChange={(event) => update({ ...settings, preparedBy: event.currentTarget.value.trim() })}
+        />
+        <p id="prepared-by-help" class="help">
+          Printed on the cover of the client report (the popup's HTML export), with the date and the client.
+        </p>
+      </section>
+      <section>
         <h2>Rules</h2>
         <table class="rules">
           <caption class="visually-hidden">Rules, whether they run, and their severity</caption>
@@ -226,6 +249,7 @@ export function OptionsPage() {
       </p>
       <AcceptedSummary />
       <HistorySummary />
+      <ClientDetailsSummary />
       <ProfileOverride />
       <p class="tool-version">
         {browser.runtime.getManifest().name} {browser.runtime.getManifest().version}

@@ -1,7 +1,16 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Report } from '@/lib/audit/report';
-import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, renderReport, reportFileName } from '@/lib/export';
+import { CLIENT_DETAILS_LIMITS, withClientDetails } from '@/lib/client-details/client-details';
+import {
+  EXPORT_FORMATS,
+  EXPORT_LABELS,
+  EXPORT_MIME_TYPES,
+  type ExportFormat,
+  renderReport,
+  reportFileName,
+} from '@/lib/export';
 import { renderStepMapCsv, renderStepMapMarkdown, stepMapFileName } from '@/lib/export/step-map';
+import { loadClientDetails, saveClientDetails } from '@/lib/extension/client-details-store';
 import type { SequenceModel } from '@/lib/model/model';
 import type { QuietHours } from '@/lib/time/quiet-hours';
 import { timelinePending } from '@/lib/timeline/pending';
@@ -19,21 +28,72 @@ const STEP_MAP_FORMATS = [
 ] as const;
 
 /**
+ * The client and the note of a sequence's client report (the HTML export), started from what was
+ * last used for the sequence; what is used is kept for it (lib/client-details), or forgotten
+ * when both are emptied.
+ */
+function useClientDetails(sequenceId: string | null) {
+  const [client, setClient] = useState('');
+  const [note, setNote] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (sequenceId === null) return;
+    let current = true;
+    void loadClientDetails().then((loaded) => {
+      if (!current) return;
+      const kept = loaded.sequences[sequenceId];
+      // What was typed before the stored details arrived wins.
+      if (kept) {
+        setClient((typed) => typed || kept.client);
+        setNote((typed) => typed || kept.note);
+      }
+      setNotice(loaded.notice);
+    });
+    return () => {
+      current = false;
+    };
+  }, [sequenceId]);
+  const keep = async () => {
+    if (sequenceId === null) return;
+    const loaded = await loadClientDetails();
+    await saveClientDetails(withClientDetails(loaded.sequences, sequenceId, { client, note }, new Date()));
+  };
+  return { client, setClient, note, setNote, notice, keep };
+}
+
+/**
  * The report as a file to send to a client (JSON, Markdown, HTML, CSV), or as Markdown to paste;
- * and the step map, when `loadStepMap` can fetch the page model it needs.
+ * the HTML file is the client report, its cover naming the client, the note and who prepared it.
+ * And the step map, when `loadStepMap` can fetch the page model it needs.
  */
 export function ExportBar({
   report,
   quietHours,
+  preparedBy = '',
   loadStepMap,
 }: {
   report: Report;
   quietHours?: QuietHours;
+  /** The options' "Prepared by", for the client report's cover. */
+  preparedBy?: string;
   loadStepMap?: () => Promise<StepMapSource | null>;
 }) {
   // The timeline's quiet-hours markers follow the settings, as in the popup.
   const options = quietHours ? { quietHours } : {};
   const [status, setStatus] = useState<string | null>(null);
+  const details = useClientDetails(report.sequence?.id ?? null);
+  const exportAs = (format: ExportFormat) => {
+    const cover = { client: details.client, note: details.note, preparedBy };
+    download(
+      renderReport(report, format, format === 'html' ? { ...options, cover } : options),
+      EXPORT_MIME_TYPES[format],
+      reportFileName(report, format),
+    );
+    if (format === 'html')
+      details
+        .keep()
+        .catch((error: unknown) => setStatus(`The client details were not kept: ${String(error)}`));
+  };
   // A builder's report gets its timeline right after the popup's first paint: exports wait for it.
   const pending = timelinePending(report);
   const copyMarkdown = async () => {
@@ -60,20 +120,40 @@ export function ExportBar({
   return (
     <section class="exports" aria-label="Export the report">
       <h2 class="section-title">Export</h2>
+      <fieldset class="client-report">
+        <legend>Client report (the HTML file)</legend>
+        {details.notice && (
+          <p class="notice" role="alert">
+            {details.notice}
+          </p>
+        )}
+        <label for="client-name">Client</label>
+        <input
+          id="client-name"
+          type="text"
+          autocomplete="off"
+          maxLength={CLIENT_DETAILS_LIMITS.client}
+          value={details.client}
+          onInput={(event) => details.setClient(event.currentTarget.value)}
+        />
+        <label for="client-note">Note on the cover</label>
+        <textarea
+          id="client-note"
+          rows={3}
+          maxLength={CLIENT_DETAILS_LIMITS.note}
+          aria-describedby="client-report-help"
+          value={details.note}
+          onInput={(event) => details.setNote(event.currentTarget.value)}
+        />
+        <p id="client-report-help" class="hint">
+          {preparedBy ? `Prepared by ${preparedBy}.` : 'Add "Prepared by" on the options page.'} Print the
+          HTML file to PDF from the browser. The client and note are kept for this sequence, in this browser
+          only.
+        </p>
+      </fieldset>
       <div class="exports__buttons">
         {EXPORT_FORMATS.map((format) => (
-          <button
-            key={format}
-            type="button"
-            disabled={pending}
-            onClick={() =>
-              download(
-                renderReport(report, format, options),
-                EXPORT_MIME_TYPES[format],
-                reportFileName(report, format),
-              )
-            }
-          >
+          <button key={format} type="button" disabled={pending} onClick={() => exportAs(format)}>
             {EXPORT_LABELS[format]}
           </button>
         ))}

@@ -57,6 +57,7 @@ export function Popup({ first }: { first: Promise<FirstQuestion> }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [testAddress, setTestAddress] = useState('');
+  const [preparedBy, setPreparedBy] = useState('');
   const [quietHours, setQuietHours] = useState<QuietHours>(() => ({ ...DEFAULT_QUIET_HOURS }));
   // The account's zone as the settings name it (null: the browser's); undefined until loaded.
   const [accountTimeZone, setAccountTimeZone] = useState<string | null | undefined>(undefined);
@@ -67,6 +68,7 @@ export function Popup({ first }: { first: Promise<FirstQuestion> }) {
   useLayoutEffect(() => {
     void loadSettings().then((loaded) => {
       setTestAddress(loaded.settings.testAddress);
+      setPreparedBy(loaded.settings.preparedBy);
       setQuietHours(loaded.settings.quietHours);
       setAccountTimeZone(loaded.settings.accountTimeZone);
       setNotice(loaded.notice);
@@ -175,6 +177,7 @@ export function Popup({ first }: { first: Promise<FirstQuestion> }) {
           onLocate={locate}
           locateStatus={locateStatus}
           quietHours={quietHours}
+          preparedBy={preparedBy}
           accountTimeZone={accountTimeZone}
           loadSequence={loadSequence}
           loadStepMap={loadStepMap}

@@ -27,6 +27,8 @@ export interface SequenceReportProps {
   onLocate: (ref: string) => void;
   locateStatus: string | null;
   quietHours: QuietHours;
+  /** The options' "Prepared by", for the client report's cover. */
+  preparedBy: string;
   /** The account's zone from the settings (null: the browser's); undefined until they are loaded. */
   accountTimeZone: string | null | undefined;
   /** The page model the report was made from, asked for again (the timeline's entry moment). */
@@ -43,6 +45,7 @@ export function SequenceReport({
   onLocate,
   locateStatus,
   quietHours,
+  preparedBy,
   accountTimeZone,
   loadSequence,
   loadStepMap,
@@ -129,6 +132,7 @@ export function SequenceReport({
         <ExportBar
           report={changes ? { ...report, changes } : report}
           quietHours={quietHours}
+          preparedBy={preparedBy}
           loadStepMap={loadStepMap}
         />
       )}

@@ -3,12 +3,12 @@ import { DEFAULT_QUIET_HOURS, type QuietHours } from '../time/quiet-hours';
 import { ZoneClock } from '../time/timing';
 import { layoutTimelineChart } from '../timeline/chart';
 import { formatWhen, KIND_WORDS } from '../timeline/words';
+import { coverDate, type FixGroup, fixesFirst, totalCounts } from './client-summary';
 import { type ExportOptions, ruleDocHref } from './doc-link';
 import { escapeHtml } from './escape-html';
 import { REPORT_CSS } from './html-style';
 import { plural } from './plural';
 import {
-  acceptedCount,
   acceptedNote,
   changeLines,
   type Finding,
@@ -25,11 +25,27 @@ import {
   STATUS_LABELS,
   whereLabel,
 } from './report-view';
-import { displayText } from './text';
+import { displayText, MAX_DISPLAY_CHARS, truncate } from './text';
 import { timelineTable } from './timeline-view';
 
 /** Nothing may run and nothing may load: a report opened from disk stays inert and offline. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** What the cover says beyond the sequences: what the report is, for whom, by whom, and a note. */
+export interface CoverDetails {
+  /** Default: "Kartra sequence audit: <name>" for one sequence, "Kartra account audit" for several. */
+  title?: string;
+  /** Who the report is for (a person or a company). */
+  client?: string;
+  /** Who made it (the options' "Prepared by"). */
+  preparedBy?: string;
+  /** A few words to the client; line breaks start paragraphs. */
+  note?: string;
+}
+
+export interface HtmlReportOptions extends ExportOptions {
+  cover?: CoverDetails;
+}
 
 const SYMBOLS: Record<GroupKey | 'accepted', string> = {
   error: '✖',
@@ -46,6 +62,11 @@ function pageText(text: string): string {
 
 function badge(key: GroupKey | 'accepted', label: string): string {
   return `<span class="badge"><span aria-hidden="true">${SYMBOLS[key]}</span> ${label}</span>`;
+}
+
+function factList(rows: readonly [string, string][], className: string): string {
+  const items = rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n');
+  return `<dl class="${className}">\n${items}\n</dl>`;
 }
 
 function facts(report: Report): string {
@@ -65,8 +86,7 @@ function facts(report: Report): string {
     'Page',
     `${PAGE_KIND_LABELS[report.page.kind]}: <code>${escapeHtml(displayText(report.page.url))}</code>`,
   ]);
-  const items = rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n');
-  return `<dl class="facts">\n${items}\n</dl>`;
+  return factList(rows, 'facts');
 }
 
 const COUNT_LABELS: readonly [GroupKey, string, string][] = [
@@ -76,23 +96,20 @@ const COUNT_LABELS: readonly [GroupKey, string, string][] = [
   ['info', 'tip', 'tips'],
 ];
 
-function summary(report: Report): string {
-  const items = COUNT_LABELS.filter(([key]) => report.counts[key] > 0)
+/** The counts as badges, and how many were accepted; "No findings." when there is nothing. */
+function countsList(counts: Report['counts'], accepted: number): string {
+  const items = COUNT_LABELS.filter(([key]) => counts[key] > 0)
     .map(([key, one, many]) => {
-      const count = report.counts[key];
+      const count = counts[key];
       return `<li class="sev-${key}">${badge(key, `${count} ${count === 1 ? one : many}`)}</li>`;
     })
     .join('\n');
-  const problem = pageProblem(report);
-  const body = [
-    problem ? `<p>${problem}</p>` : '',
+  return [
     items ? `<ul class="counts">\n${items}\n</ul>` : '<p>No findings.</p>',
-    acceptedCount(report) ? `<p>And ${escapeHtml(acceptedCount(report))} (listed under Accepted).</p>` : '',
-  ].filter(Boolean);
-  return `<section aria-labelledby="summary">
-<h2 id="summary">Summary</h2>
-${body.join('\n')}
-</section>`;
+    accepted > 0 ? `<p>And ${accepted} accepted (listed under Accepted).</p>` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** `note`: what replaces the fix (an accepted finding's when and why). */
@@ -105,51 +122,54 @@ function findingItem(finding: Finding, group: Listed, options: ExportOptions, no
       : SEVERITY_LABELS[finding.severity];
   const href = escapeHtml(ruleDocHref(finding.ruleId, options));
   return `<li class="finding sev-${group.key}">
-<p>${badge(group.key, label)}<strong class="where">${pageText(whereLabel(finding))}</strong></p>
+<p>${badge(group.key, label)} <strong class="where">${pageText(whereLabel(finding))}</strong></p>
 <p class="message">${pageText(finding.message)}</p>
 <p class="fix">${note ? pageText(note(finding)) : `<strong>Fix:</strong> ${pageText(finding.fix)}`}</p>
 <p class="rule">Rule: <a href="${href}"><code>${escapeHtml(displayText(finding.ruleId))}</code></a></p>
 </li>`;
 }
 
-function changesSection(report: Report): string {
-  const changes = changeLines(report);
-  if (!changes) return '';
-  return `<section aria-labelledby="changes">
-<h2 id="changes">${escapeHtml(changes.heading)}</h2>
-<ul>
-${changes.lines.map((line) => `<li>${pageText(line)}</li>`).join('\n')}
-</ul>
+/** A part of a sequence's section, headed; `id` is unique in the document. */
+function part(id: string, heading: string, body: string): string {
+  return `<section aria-labelledby="${id}">
+<h3 id="${id}">${heading}</h3>
+${body}
 </section>`;
 }
 
-function acceptedSection(report: Report, options: ExportOptions): string {
+function changesPart(report: Report, prefix: string): string {
+  const changes = changeLines(report);
+  if (!changes) return '';
+  const items = changes.lines.map((line) => `<li>${pageText(line)}</li>`).join('\n');
+  return part(`${prefix}-changes`, escapeHtml(changes.heading), `<ul>\n${items}\n</ul>`);
+}
+
+function acceptedPart(report: Report, prefix: string, options: ExportOptions): string {
   const accepted = report.accepted ?? [];
   if (accepted.length === 0) return '';
   const group = { key: 'accepted', heading: 'Accepted', findings: accepted } as const;
-  return groupSection(group, options, (item) => acceptedNote(item as (typeof accepted)[number]));
+  return groupPart(group, prefix, options, (item) => acceptedNote(item as (typeof accepted)[number]));
 }
 
 /** A group of findings as exports list them: by severity, to review, or accepted. */
 type Listed = FindingGroup | { key: 'accepted'; heading: string; findings: readonly Finding[] };
 
-function groupSection(group: Listed, options: ExportOptions, note?: Note): string {
-  const id = `group-${group.key}`;
+function groupPart(group: Listed, prefix: string, options: ExportOptions, note?: Note): string {
   const items = group.findings.map((finding) => findingItem(finding, group, options, note)).join('\n');
-  return `<section aria-labelledby="${id}">
-<h2 id="${id}">${group.heading} (${group.findings.length})</h2>
-<ol class="findings">
-${items}
-</ol>
-</section>`;
+  return part(
+    `${prefix}-group-${group.key}`,
+    `${group.heading} (${group.findings.length})`,
+    `<ol class="findings">\n${items}\n</ol>`,
+  );
 }
 
-function runOrder(report: Report): string {
+function runOrderPart(report: Report, prefix: string): string {
   if (report.runOrder.length === 0) return '';
-  return `<section aria-labelledby="run-order">
-<h2 id="run-order">Run order</h2>
-<p class="run-order">${pageText(runOrderText(report.runOrder))}</p>
-</section>`;
+  return part(
+    `${prefix}-run-order`,
+    'Run order',
+    `<p class="run-order">${pageText(runOrderText(report.runOrder))}</p>`,
+  );
 }
 
 /** The chart's width in the file (its viewBox scales it down on a narrow screen). */
@@ -182,7 +202,7 @@ ${[...ticks, ...rows].join('\n')}
 </svg>`;
 }
 
-function timelineSection(report: Report, options: ExportOptions): string {
+function timelinePart(report: Report, prefix: string, options: ExportOptions): string {
   const quiet = options.quietHours ?? DEFAULT_QUIET_HOURS;
   const table = timelineTable(report, quiet);
   if (!table) return '';
@@ -202,14 +222,16 @@ function timelineSection(report: Report, options: ExportOptions): string {
 ${rows.join('\n')}
 </tbody>
 </table>`;
-  return `<section aria-labelledby="timeline">
-<h2 id="timeline">Timeline</h2>
-<p>${pageText(table.intro)}</p>
-${[...notices, timelineChart(report, quiet), tableHtml].filter(Boolean).join('\n')}
-</section>`;
+  return part(
+    `${prefix}-timeline`,
+    'Timeline',
+    [`<p>${pageText(table.intro)}</p>`, ...notices, timelineChart(report, quiet), tableHtml]
+      .filter(Boolean)
+      .join('\n'),
+  );
 }
 
-function coverage(report: Report): string {
+function coveragePart(report: Report, prefix: string): string {
   const { tabsAudited, tabsNotSeen, notes } = report.coverage;
   const items: string[] = [];
   const tabs = (list: readonly string[]) => list.map((tab) => pageText(tab)).join(', ');
@@ -219,23 +241,121 @@ function coverage(report: Report): string {
   for (const line of readingLines(report)) items.push(`<li>${pageText(line)}</li>`);
   for (const note of notes) items.push(`<li>${pageText(note)}</li>`);
   if (items.length === 0) return '';
-  return `<section aria-labelledby="coverage">
-<h2 id="coverage">Coverage</h2>
-<ul>
-${items.join('\n')}
-</ul>
+  return part(`${prefix}-coverage`, 'Coverage', `<ul>\n${items.join('\n')}\n</ul>`);
+}
+
+/** One sequence's report: a page of its own in print, starting with its name. */
+function sequenceSection(report: Report, prefix: string, options: ExportOptions): string {
+  const problem = pageProblem(report);
+  const parts = [
+    changesPart(report, prefix),
+    ...groupFindings(report.findings).map((group) => groupPart(group, prefix, options)),
+    acceptedPart(report, prefix, options),
+    runOrderPart(report, prefix),
+    timelinePart(report, prefix, options),
+    coveragePart(report, prefix),
+  ];
+  return `<section class="sequence" aria-labelledby="${prefix}">
+<h2 id="${prefix}"><bdi>${escapeHtml(reportSubject(report))}</bdi></h2>
+${facts(report)}
+${[problem ? `<p>${problem}</p>` : '', countsList(report.counts, report.accepted?.length ?? 0), ...parts].filter(Boolean).join('\n')}
+</section>`;
+}
+
+/** The note as paragraphs, one per line typed; [] when empty. */
+function noteParagraphs(note: string): string[] {
+  return truncate(note, MAX_DISPLAY_CHARS)
+    .split(/\r\n|\r|\n/)
+    .map((line) => displayText(line))
+    .filter(Boolean)
+    .map((line) => `<p><bdi>${escapeHtml(line)}</bdi></p>`);
+}
+
+function documentTitle(reports: readonly Report[], cover: CoverDetails): string {
+  const given = displayText(cover.title ?? '');
+  if (given) return given;
+  const [only] = reports;
+  return reports.length === 1 && only
+    ? `Kartra sequence audit: ${reportSubject(only)}`
+    : 'Kartra account audit';
+}
+
+function coverHeader(reports: readonly Report[], title: string, cover: CoverDetails): string {
+  const client = displayText(cover.client ?? '');
+  const preparedBy = displayText(cover.preparedBy ?? '');
+  const note = noteParagraphs(cover.note ?? '');
+  const rows: [string, string][] = [];
+  if (client) rows.push(['Client', `<bdi>${escapeHtml(client)}</bdi>`]);
+  if (preparedBy) rows.push(['Prepared by', `<bdi>${escapeHtml(preparedBy)}</bdi>`]);
+  rows.push(['Date', escapeHtml(coverDate(reports))]);
+  if (reports.length > 1) rows.push(['Sequences', String(reports.length)]);
+  if (note.length > 0) rows.push(['Note', note.join('\n')]);
+  return `<header class="cover">
+<h1><bdi>${escapeHtml(title)}</bdi></h1>
+${factList(rows, 'cover__facts')}
+</header>`;
+}
+
+function fixItem(group: FixGroup, review: boolean): string {
+  const key: GroupKey = review ? 'review' : group.severity;
+  const label = review
+    ? `Needs review (${SEVERITY_LABELS[group.severity]})`
+    : SEVERITY_LABELS[group.severity];
+  return `<li class="fix-item sev-${key}">
+<p>${badge(key, label)} <strong>${pageText(group.fix)}</strong></p>
+<p class="meta">${plural(group.findings, 'finding')}: ${pageText(group.places.join('; '))}</p>
+</li>`;
+}
+
+/** Per sequence of an account: its name and counts, so the client sees where the problems are. */
+function sequenceTable(reports: readonly Report[]): string {
+  const rows = reports.map((report, index) => {
+    const { error, warning, info, review } = report.counts;
+    return `<tr><th scope="row"><a href="#s${index + 1}"><bdi>${escapeHtml(reportSubject(report))}</bdi></a></th><td>${error}</td><td>${warning}</td><td>${review}</td><td>${info}</td><td>${report.accepted?.length ?? 0}</td></tr>`;
+  });
+  return `<table class="sequences">
+<caption>Findings per sequence</caption>
+<thead><tr><th scope="col">Sequence</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">To review</th><th scope="col">Tips</th><th scope="col">Accepted</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+
+/** The counts of every sequence, then what to fix, the fixes that matter most first, then what to check. */
+function summary(reports: readonly Report[]): string {
+  const { fixes, reviews } = fixesFirst(reports);
+  const accepted = reports.reduce((sum, report) => sum + (report.accepted?.length ?? 0), 0);
+  const list = (groups: readonly FixGroup[], review: boolean) =>
+    `<ol class="fixes">\n${groups.map((group) => fixItem(group, review)).join('\n')}\n</ol>`;
+  const body = [
+    countsList(totalCounts(reports), accepted),
+    reports.length > 1 ? sequenceTable(reports) : '',
+    fixes.length > 0 ? part('fixes-first', 'What to fix, most important first', list(fixes, false)) : '',
+    reviews.length > 0 ? part('needs-review', 'Needs review', list(reviews, true)) : '',
+  ];
+  return `<section class="summary" aria-labelledby="summary">
+<h2 id="summary">Summary</h2>
+${body.filter(Boolean).join('\n')}
 </section>`;
 }
 
 /**
- * The report as one self-contained HTML file: readable offline, printable, and inert (its CSP
- * forbids scripts and every outside resource; all page text is escaped).
+ * The client report as one self-contained HTML file: a cover (title, client, prepared by, date,
+ * note) with the summary, then one section per report (a sequence, or the sequence list), each
+ * starting a page in print. Readable offline, printable to PDF, and inert: its CSP forbids scripts
+ * and every outside resource, and all page and user text is escaped.
  */
-export function renderHtmlReport(report: Report, options: ExportOptions = {}): string {
-  const subject = reportSubject(report);
-  const when = formatDateTime(report.generatedAt);
-  const tool = `${displayText(report.tool.name)} ${displayText(report.tool.version)}`;
-  const groups = groupFindings(report.findings).map((group) => groupSection(group, options));
+export function renderHtmlDocument(
+  reports: readonly [Report, ...Report[]],
+  options: HtmlReportOptions = {},
+): string {
+  const cover = options.cover ?? {};
+  const title = documentTitle(reports, cover);
+  const newest = reports.reduce((a, b) => (b.generatedAt > a.generatedAt ? b : a));
+  const when = formatDateTime(newest.generatedAt);
+  const tool = `${displayText(newest.tool.name)} ${displayText(newest.tool.version)}`;
+  const sections = reports.map((report, index) => sequenceSection(report, `s${index + 1}`, options));
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -243,23 +363,26 @@ export function renderHtmlReport(report: Report, options: ExportOptions = {}): s
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Kartra sequence audit: ${escapeHtml(subject)} (${escapeHtml(when)})</title>
+<title>${escapeHtml(title)} (${escapeHtml(when)})</title>
 <style>
 ${REPORT_CSS}
 </style>
 </head>
 <body>
 <main>
-<header>
-<h1>Kartra sequence audit: <bdi>${escapeHtml(subject)}</bdi></h1>
-${facts(report)}
-</header>
-${[summary(report), changesSection(report), ...groups, acceptedSection(report, options), runOrder(report), timelineSection(report, options), coverage(report)].filter(Boolean).join('\n')}
+${coverHeader(reports, title, cover)}
+${summary(reports)}
+${sections.join('\n')}
 <footer>
-<p>Generated by ${escapeHtml(tool)} on <time datetime="${escapeHtml(displayText(report.generatedAt))}">${escapeHtml(when)}</time>.</p>
+<p>Generated by ${escapeHtml(tool)} on <time datetime="${escapeHtml(displayText(newest.generatedAt))}">${escapeHtml(when)}</time>.</p>
 </footer>
 </main>
 </body>
 </html>
 `;
+}
+
+/** One report as the client report: renderHtmlDocument with a single section. */
+export function renderHtmlReport(report: Report, options: HtmlReportOptions = {}): string {
+  return renderHtmlDocument([report], options);
 }

@@ -1,13 +1,19 @@
 import type { Report } from '../audit/report';
 import { type CsvOptions, renderCsvReport } from './csv';
-import { renderHtmlReport } from './html';
+import { type HtmlReportOptions, renderHtmlReport } from './html';
 import { renderJsonReport } from './json';
 import { renderMarkdownReport } from './markdown';
 
 export { type CsvOptions, renderCsvReport } from './csv';
 export { type ExportOptions, RULE_DOCS_PATH, ruleDocHref } from './doc-link';
 export { reportFileName, slugify } from './file-name';
-export { REPORT_CSP, renderHtmlReport } from './html';
+export {
+  type CoverDetails,
+  type HtmlReportOptions,
+  REPORT_CSP,
+  renderHtmlDocument,
+  renderHtmlReport,
+} from './html';
 export { renderJsonReport } from './json';
 export { renderMarkdownReport } from './markdown';
 
@@ -33,8 +39,12 @@ export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** The report in one export format, as the text of the file to write. */
-export function renderReport(report: Report, format: ExportFormat, options: CsvOptions = {}): string {
+/** The report in one export format, as the text of the file to write (`cover`: the HTML file's only). */
+export function renderReport(
+  report: Report,
+  format: ExportFormat,
+  options: CsvOptions & HtmlReportOptions = {},
+): string {
   switch (format) {
     case 'json':
       return renderJsonReport(report);

@@ -11,7 +11,7 @@ export interface KeptOptions<T> {
 
 /**
  * A record the extension keeps per sequence in its local storage (`{ version, sequences }`): the
- * findings the user accepted, the audit history. Read back validated; a value an earlier version
+ * findings the user accepted, the audit history, the client named on the reports. Read back validated; a value an earlier version
  * wrote is migrated as it is read (and written in this version's shape at the next save). A stored
  * value that neither validates nor migrates is not applied, is named, and is set aside under a key
  * of its own, untouched, before anything overwrites it: nothing is dropped silently.

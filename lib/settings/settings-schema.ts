@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { describeIssue } from '../issue-message';
 import { DEFAULT_QUIET_HOURS } from '../time/quiet-hours';
 import { isValidTimeZone } from '../time/timing';
-import { defaultSettings, SEVERITIES, type Settings } from './settings';
+import { defaultSettings, MAX_PREPARED_BY, SEVERITIES, type Settings } from './settings';
 
 /**
  * The one validation of stored settings (zod/mini), for the options page, the popup, the report
@@ -43,6 +43,8 @@ const SETTINGS_FIELDS = {
   quietHours: z._default(z.object({ from: hourSchema, to: hourSchema, weekends: z.boolean() }), () => ({
     ...DEFAULT_QUIET_HOURS,
   })),
+  /** Who makes the client reports; settings saved before it existed read as ''. */
+  preparedBy: z._default(z.string().check(z.trim(), z.maxLength(MAX_PREPARED_BY)), ''),
 };
 
 const versionSchema = z._default(z.literal(2), 2);

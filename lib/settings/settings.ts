@@ -20,6 +20,9 @@ export interface RuleSetting {
 /** A house rule's value: one of a rule option's choices, or a number (lib/checks/types.ts, `RuleOption`). */
 export type RuleOptionValue = string | number;
 
+/** The longest "Prepared by" kept: a name or an agency, on one line of the cover. */
+export const MAX_PREPARED_BY = 100;
+
 export interface Settings {
   version: 2;
   /** Per rule id; a rule missing here runs enabled, at its own severity. */
@@ -40,6 +43,8 @@ export interface Settings {
   accountTimeZone: string | null;
   /** When a message reaching a contact counts as night or weekend (the timeline marks it). */
   quietHours: QuietHours;
+  /** Who makes the client reports (a name or an agency), printed on their cover; '' = not said. */
+  preparedBy: string;
 }
 
 /** A fresh object each time: callers may change it. */
@@ -52,6 +57,7 @@ export function defaultSettings(): Settings {
     inlineWarnings: true,
     accountTimeZone: null,
     quietHours: { ...DEFAULT_QUIET_HOURS },
+    preparedBy: '',
   };
 }
 

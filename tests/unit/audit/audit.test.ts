@@ -240,7 +240,7 @@ describe('a big sequence', () => {
 });
 
 describe('settings', () => {
-  it('defaults: every rule on, no house rule set, inline warnings on, quiet 9 PM to 8 AM and weekends', () => {
+  it('defaults: every rule on, no house rule set, inline warnings on, quiet 9 PM to 8 AM and weekends, no Prepared by', () => {
     expect(defaultSettings()).toEqual({
       version: 2,
       rules: {},
@@ -249,6 +249,7 @@ describe('settings', () => {
       inlineWarnings: true,
       accountTimeZone: null,
       quietHours: { from: 21, to: 8, weekends: true },
+      preparedBy: '',
     });
   });
 
@@ -267,6 +268,7 @@ describe('settings', () => {
       inlineWarnings: true,
       accountTimeZone: null,
       quietHours: { from: 21, to: 8, weekends: true },
+      preparedBy: '',
     });
   });
 

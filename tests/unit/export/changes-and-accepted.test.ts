@@ -32,8 +32,8 @@ describe('exports of a sequence with accepted findings and an earlier visit', ()
 
   it('HTML: the same, every user text escaped', () => {
     const html = renderHtmlReport(report);
-    expect(html).toContain('<h2 id="changes">Changes since 2026-12-01: 1 fixed, 1 new</h2>');
-    expect(html).toContain('<h2 id="group-accepted">Accepted (1)</h2>');
+    expect(html).toContain('<h3 id="s1-changes">Changes since 2026-12-01: 1 fixed, 1 new</h3>');
+    expect(html).toContain('<h3 id="s1-group-accepted">Accepted (1)</h3>');
     expect(html).toContain('And 1 accepted (listed under Accepted).');
     expect(html).toContain('a &lt;b&gt;draft&lt;/b&gt; on purpose');
     expect(html).not.toContain('<b>draft</b>');

@@ -8,7 +8,7 @@ import { editorReport, HOSTILE, listReport, unrecognisedReport, withPageText } f
 
 const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
 const OWN_TAGS = new Set(
-  'html head meta title style body main header footer section h1 h2 dl dt dd ul ol li p span strong bdi code a time'.split(
+  'html head meta title style body main header footer section h1 h2 h3 dl dt dd ul ol li p span strong bdi code a time'.split(
     ' ',
   ),
 );
@@ -38,7 +38,7 @@ describe('renderHtmlReport on the editor', () => {
     expect(doc.querySelectorAll('script, img, iframe, object, embed, link').length).toBe(0);
   });
 
-  it('has an English title, one h1 and a section heading per group', () => {
+  it('has an English title, one h1, the summary, and the sequence with a heading per group', () => {
     expect(doc.documentElement.getAttribute('lang')).toBe('en');
     expect(text(doc.querySelector('title'))).toBe(
       'Kartra sequence audit: Lead magnet follow-up (2026-11-27 12:00 UTC)',
@@ -46,8 +46,8 @@ describe('renderHtmlReport on the editor', () => {
     expect([...doc.querySelectorAll('h1')].map(text)).toEqual([
       'Kartra sequence audit: Lead magnet follow-up',
     ]);
-    expect([...doc.querySelectorAll('h2')].map(text)).toEqual([
-      'Summary',
+    expect([...doc.querySelectorAll('h2')].map(text)).toEqual(['Summary', 'Lead magnet follow-up']);
+    expect([...doc.querySelectorAll('.sequence h3')].map(text)).toEqual([
       'Errors (2)',
       'Warnings (1)',
       'Needs review (1)',
@@ -55,6 +55,9 @@ describe('renderHtmlReport on the editor', () => {
       'Run order',
       'Coverage',
     ]);
+    // Every id is unique, so several sequences can share one document.
+    const ids = [...doc.querySelectorAll('[id]')].map((element) => element.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('shows the sequence facts', () => {
@@ -67,7 +70,7 @@ describe('renderHtmlReport on the editor', () => {
       ['Contacts in the sequence', '42'],
       ['Page', 'Sequence builder: https://app.kartra.com/marketing/sequences/edit/2231'],
     ]);
-    expect([...doc.querySelectorAll('.counts li')].map(text)).toEqual([
+    expect([...doc.querySelectorAll('.sequence .counts li')].map(text)).toEqual([
       '✖ 2 errors',
       '▲ 1 warning',
       '? 1 to review',

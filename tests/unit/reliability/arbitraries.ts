@@ -245,6 +245,7 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
     to: fc.integer({ min: 0, max: 23 }),
     weekends: fc.boolean(),
   }),
+  preparedBy: fc.constantFrom('', 'Jo <b>Bloggs</b> Agency', '=cmd|x'),
 });
 
 export const nowArb = fc.date({

@@ -32,6 +32,12 @@ const storedSettings = fc.oneof(
       ),
       testAddress: fc.oneof(fc.string(), fc.constant(' anna@example.com '), anyValue),
       inlineWarnings: fc.oneof(fc.boolean(), anyValue),
+      preparedBy: fc.oneof(
+        fc.string(),
+        fc.constant(' Funnel Fixers '),
+        fc.constant('x'.repeat(101)),
+        anyValue,
+      ),
       accountTimeZone: fc.oneof(
         fc.constantFrom('Europe/Berlin', 'Asia/Kolkata', 'UTC', 'Mars/Olympus', '', null),
         anyValue,
@@ -64,10 +70,10 @@ describe('reading stored settings', () => {
           return;
         }
         expect(strict.problem).toMatch(
-          /^(settings|version|rules|ruleOptions|tooManyEmailsLimit|testAddress|inlineWarnings|accountTimeZone|quietHours)\b/,
+          /^(settings|version|rules|ruleOptions|tooManyEmailsLimit|testAddress|inlineWarnings|accountTimeZone|quietHours|preparedBy)\b/,
         );
         if (typeof raw !== 'object' || raw === null || !('version' in raw ? raw.version === 2 : true)) return;
-        for (const key of ['testAddress', 'inlineWarnings', 'rules'] as const) {
+        for (const key of ['testAddress', 'inlineWarnings', 'preparedBy', 'rules'] as const) {
           const alone = settingsSchema.safeParse({ [key]: (raw as Record<string, unknown>)[key] });
           if (alone.success) expect(lenient[key], key).toEqual(alone.data[key]);
         }
@@ -182,6 +188,17 @@ describe('reading stored settings', () => {
     expect(loaded.notice).toContain('quietHours.from');
     expect(loaded.settings.quietHours).toEqual(defaultSettings().quietHours);
     expect(loaded.settings.testAddress).toBe('a@b.c');
+  });
+
+  it('keeps "Prepared by" trimmed, and names one too long for the cover', () => {
+    expect(defaultSettings().preparedBy).toBe('');
+    expect(interpretStoredSettings({ preparedBy: ' Funnel Fixers ' }).settings.preparedBy).toBe(
+      'Funnel Fixers',
+    );
+    const long = interpretStoredSettings({ preparedBy: 'x'.repeat(101), testAddress: 'a@b.c' });
+    expect(long.notice).toContain('preparedBy');
+    expect(long.settings.preparedBy).toBe('');
+    expect(long.settings.testAddress).toBe('a@b.c');
   });
 
   it('reads valid settings as saved, without a notice', () => {
