@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, type ExportFormat } f
 import { accountFileName, renderAccountReport } from '@/lib/export/account';
 import { plural } from '@/lib/export/plural';
 import { forgetEverySequence, forgetSequences } from '@/lib/extension/forget-sequences';
+import { loadSettings } from '@/lib/extension/settings-store';
 import { kartraProfile } from '@/lib/kartra/profile';
 import { accountReport } from '@/lib/overview/account-report';
 import {
@@ -38,6 +39,11 @@ export function Overview() {
   const ask = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
   const manifest = browser.runtime.getManifest();
+  // The options' "Prepared by", for the account report's cover.
+  const [preparedBy, setPreparedBy] = useState('');
+  useEffect(() => {
+    void loadSettings().then((loaded) => setPreparedBy(loaded.settings.preparedBy));
+  }, []);
 
   const rows = useMemo(() => sortRows(overviewRows(loaded?.history ?? {}), sort), [loaded, sort]);
   const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
@@ -73,7 +79,11 @@ export function Overview() {
       now: new Date(),
       profile: kartraProfile,
     });
-    download(renderAccountReport(report, format), EXPORT_MIME_TYPES[format], accountFileName(report, format));
+    download(
+      renderAccountReport(report, format, { preparedBy }),
+      EXPORT_MIME_TYPES[format],
+      accountFileName(report, format),
+    );
   };
 
   return (

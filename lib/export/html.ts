@@ -16,6 +16,7 @@ import {
   formatDateTime,
   type GroupKey,
   groupFindings,
+  houseRuleLines,
   PAGE_KIND_LABELS,
   pageProblem,
   readingLines,
@@ -231,6 +232,16 @@ ${rows.join('\n')}
   );
 }
 
+function houseRulesPart(report: Report, prefix: string): string {
+  const lines = houseRuleLines(report);
+  if (lines.length === 0) return '';
+  return part(
+    `${prefix}-house-rules`,
+    'House rules',
+    `<ul>\n${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n')}\n</ul>`,
+  );
+}
+
 function coveragePart(report: Report, prefix: string): string {
   const { tabsAudited, tabsNotSeen, notes } = report.coverage;
   const items: string[] = [];
@@ -253,6 +264,7 @@ function sequenceSection(report: Report, prefix: string, options: ExportOptions)
     acceptedPart(report, prefix, options),
     runOrderPart(report, prefix),
     timelinePart(report, prefix, options),
+    houseRulesPart(report, prefix),
     coveragePart(report, prefix),
   ];
   return `<section class="sequence" aria-labelledby="${prefix}">
@@ -280,15 +292,23 @@ function documentTitle(reports: readonly Report[], cover: CoverDetails): string 
     : 'Kartra account audit';
 }
 
-function coverHeader(reports: readonly Report[], title: string, cover: CoverDetails): string {
+/**
+ * A report's cover: the title, then the client, who prepared it, the date of the newest audit,
+ * how many sequences (when more than one) and the note. The account report has one too.
+ */
+export function coverHeader(
+  audits: readonly Pick<Report, 'generatedAt'>[],
+  title: string,
+  cover: CoverDetails,
+): string {
   const client = displayText(cover.client ?? '');
   const preparedBy = displayText(cover.preparedBy ?? '');
   const note = noteParagraphs(cover.note ?? '');
   const rows: [string, string][] = [];
   if (client) rows.push(['Client', `<bdi>${escapeHtml(client)}</bdi>`]);
   if (preparedBy) rows.push(['Prepared by', `<bdi>${escapeHtml(preparedBy)}</bdi>`]);
-  rows.push(['Date', escapeHtml(coverDate(reports))]);
-  if (reports.length > 1) rows.push(['Sequences', String(reports.length)]);
+  rows.push(['Date', escapeHtml(coverDate(audits))]);
+  if (audits.length > 1) rows.push(['Sequences', String(audits.length)]);
   if (note.length > 0) rows.push(['Note', note.join('\n')]);
   return `<header class="cover">
 <h1><bdi>${escapeHtml(title)}</bdi></h1>

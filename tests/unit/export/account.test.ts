@@ -157,4 +157,12 @@ describe('the account report', () => {
     );
     expect(accountFileName(report, 'csv')).toBe('kartra-account-audit-2026-12-08.csv');
   });
+
+  it('has a cover in HTML with who prepared it, as the client report has, the name as text', () => {
+    const doc = parse(renderAccountReport(report, 'html', { preparedBy: HOSTILE.script }));
+    const cover = doc.querySelector('header.cover');
+    expect(text(cover?.querySelector('h1'))).toBe('Kartra account audit');
+    expect(text(cover?.querySelector('dl'))).toContain(`Prepared by${HOSTILE.script}`);
+    expect(cover?.querySelector('script, img')).toBeNull();
+  });
 });

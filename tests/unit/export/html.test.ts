@@ -173,3 +173,31 @@ describe('page text in HTML', () => {
     );
   });
 });
+
+describe('house rules in the HTML report', () => {
+  it('has a House rules part saying which are the defaults, as text', () => {
+    const houseRules = [
+      {
+        ruleId: 'path-without-ending',
+        rule: 'Path ends <b>',
+        option: 'ending',
+        label: 'How every path ends',
+        value: 'complete',
+        words: 'a Complete step',
+        isDefault: false,
+      },
+    ];
+    const window = new Window();
+    const doc = new window.DOMParser().parseFromString(
+      renderHtmlReport({ ...editorReport, houseRules }),
+      'text/html',
+    );
+    const part = [...doc.querySelectorAll('section')].find(
+      (s) => s.querySelector('h3')?.textContent === 'House rules',
+    );
+    expect(part?.querySelector('li')?.textContent).toBe(
+      'Path ends <b>. How every path ends: a Complete step (your house rule)',
+    );
+    expect(renderHtmlReport(editorReport)).not.toContain('House rules');
+  });
+});
