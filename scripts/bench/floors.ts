@@ -52,10 +52,10 @@ export const POPUP_FLOOR_ANSWER_ID = 'kartra-auditor-popup-floor-answer';
 
 /**
  * A popup that asks the tab's content script for the same answer ours gets, through the same
- * messaging library, and draws what ours draws first (the counts, and the open group's first
- * findings with their fixes) with Preact and our popup's stylesheet, validating nothing. The
- * content script hands back the answer the bench put in the page (parsed on the first question,
- * as ours holds its report ready).
+ * messaging library, and draws what ours draws first (the counts, and the first 20 findings of
+ * each group it opens first, errors and needs review, with their fixes) with Preact and our
+ * popup's stylesheet, validating nothing. The content script hands back the answer the bench put
+ * in the page (parsed on the first question, as ours holds its report ready).
  */
 export function buildPopupFloor(root: string): string {
   const messaging = `import { defineExtensionMessaging } from '@webext-core/messaging';
@@ -96,7 +96,11 @@ function Floor() {
   useEffect(() => void answer.then((a: any) => setReport(a.report)), []);
   if (!report) return <p>Reading…</p>;
   const { counts } = report;
-  const errors = report.findings.filter((f: any) => f.kind === 'fail' && f.severity === 'error').slice(0, 20);
+  // The groups the popup opens first: the errors and what needs review, 20 findings each.
+  const open = [
+    ['Errors', report.findings.filter((f: any) => f.kind === 'fail' && f.severity === 'error')],
+    ['Needs review', report.findings.filter((f: any) => f.kind === 'review')],
+  ] as const;
   return (
     <main>
       <ul class="counts">
@@ -105,17 +109,19 @@ function Floor() {
         <li>{counts.info} tips</li>
         <li>{counts.review} to review</li>
       </ul>
-      <details open>
-        <summary>Errors</summary>
-        <ul>
-          {errors.map((f: any) => (
-            <li key={f.ruleId + f.steps.join()}>
-              <p>{f.message}</p>
-              <p>{f.fix}</p>
-            </li>
-          ))}
-        </ul>
-      </details>
+      {open.map(([title, findings]) => (
+        <details open key={title}>
+          <summary>{title} ({findings.length})</summary>
+          <ul>
+            {findings.slice(0, 20).map((f: any) => (
+              <li key={f.ruleId + f.steps.join()}>
+                <p>{f.message}</p>
+                <p>{f.fix}</p>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
     </main>
   );
 }
