@@ -16,8 +16,10 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 /**
- * The popup's first question, asked as it opens, before its views and validators load (this
- * module and its imports hold neither): the answer travels while they do.
+ * The popup's first question, asked before its first render: the answer travels while the popup
+ * draws its first frame and loads the schemas that validate it. (Loading the views after the
+ * question, as a dynamic import, was slower: it queues their modules behind the page's parsing,
+ * where the HTML's module preloads fetch them beside it.)
  */
 export async function askFirst(): Promise<FirstQuestion> {
   const tabId = await targetTabId();

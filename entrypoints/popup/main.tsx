@@ -1,9 +1,8 @@
 import { render } from 'preact';
 import { askFirst } from '@/components/popup/first-question';
+import { Popup } from '@/components/popup/Popup';
 import './popup.css';
 
-// Ask the tab for its report first: the answer travels while the popup's views and validators load.
+// Ask the tab for its report first: the answer travels while the popup draws its first frame.
 const first = askFirst();
-void import('@/components/popup/Popup').then(({ Popup }) =>
-  render(<Popup first={first} />, document.getElementById('app') as HTMLElement),
-);
+render(<Popup first={first} />, document.getElementById('app') as HTMLElement);
