@@ -50,8 +50,8 @@ async function fetchState(
 }
 
 /**
- * `first`: the report already asked for (entrypoints/popup/main.tsx asks before it loads the
- * views, so the question does not wait for them); validated here.
+ * `first`: the report already asked for (entrypoints/popup/main.tsx asks before the first render,
+ * so the question does not wait for the first paint as an effect would); validated here.
  */
 export function Popup({ first }: { first: Promise<FirstQuestion> }) {
   const [state, setState] = useState<State>({ status: 'loading' });
