@@ -4,7 +4,7 @@ import {
   historyNotSavedItem,
   type LoadedHistory,
   loadHistory,
-} from '@/lib/extension/history-store';
+} from '@/lib/extension/storage/history-store';
 
 /** The stored audit history with its notices, loaded again whenever it changes; null until loaded. */
 export function useHistory(): LoadedHistory | null {

@@ -1,9 +1,9 @@
 import type { InlineConfig } from 'vite';
 import type { Entrypoint, TargetBrowser } from 'wxt';
-import { AUDIT_MODULE_PATH } from '../lib/extension/audit-module';
+import { AUDIT_MODULE_PATH } from '../lib/extension/content/audit-module';
 
 /**
- * How wxt.config.ts builds the content script's audit module (lib/extension/audit-module.ts).
+ * How wxt.config.ts builds the content script's audit module (lib/extension/content/audit-module.ts).
  * WXT has no ES-module content scripts (wxt-dev/wxt#357): the audit module is an unlisted
  * script (entrypoints/audit.ts) that WXT builds with the content script's own pipeline, and
  * this switches that one build from WXT's classic script to an ES module the loader can

@@ -1,9 +1,8 @@
 import { withAccepted } from '@/lib/accepted/accepted';
-import { loadAccepted, saveAccepted } from '@/lib/extension/accepted-store';
-import { watchStoredConfig } from '@/lib/extension/active-config';
-import { loadActiveConfig } from '@/lib/extension/active-config-loader';
-import { updateHistory } from '@/lib/extension/history-store';
-import { loadListMemory, saveListMemory } from '@/lib/extension/list-memory';
+import { loadActiveConfig } from '@/lib/extension/background/active-config-loader';
+import { auditedFrame, withFrameAudit } from '@/lib/extension/background/tab-frames';
+import { loadTabFrames, saveTabFrames } from '@/lib/extension/background/tab-frames-store';
+import { watchStoredConfig } from '@/lib/extension/messaging/active-config';
 import {
   acceptFindingRequest,
   listen,
@@ -12,15 +11,16 @@ import {
   reportChangedRequest,
   type StoredChange,
   sendMessage,
-} from '@/lib/extension/messages';
-import { auditedFrame, withFrameAudit } from '@/lib/extension/tab-frames';
-import { loadTabFrames, saveTabFrames } from '@/lib/extension/tab-frames-store';
+} from '@/lib/extension/messaging/messages';
+import { loadAccepted, saveAccepted } from '@/lib/extension/storage/accepted-store';
+import { updateHistory } from '@/lib/extension/storage/history-store';
+import { loadListMemory, saveListMemory } from '@/lib/extension/storage/list-memory';
 import { type SequenceOutcome, withListSeen, withOutcome } from '@/lib/history/history';
 import { listMemorySchema } from '@/lib/visit/list-memory-schema';
 
 // The toolbar badge per tab: errors (red), else warnings (amber), "?" when the editor could not
 // be read, nothing elsewhere. A tab may hold the builder in a frame: each frame reports, and the
-// badge shows the audit of the frame that holds the builder (lib/extension/tab-frames.ts).
+// badge shows the audit of the frame that holds the builder (lib/extension/background/tab-frames.ts).
 export default defineBackground(() => {
   // Reports arrive in bursts from several frames; each one reads and writes the stored frames.
   let queue: Promise<void> = Promise.resolve();

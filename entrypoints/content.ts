@@ -1,12 +1,12 @@
 import { NO_BADGE } from '@/lib/audit/badge';
-import type { ActiveConfig } from '@/lib/extension/active-config';
-import { askActiveConfig, warnNotices } from '@/lib/extension/ask-config';
-import { AUDIT_MODULE_PATH, type AuditModule } from '@/lib/extension/audit-module';
-import { isAuditedPage } from '@/lib/extension/audited-page';
-import { LOG_PREFIX } from '@/lib/extension/log';
-import { onMessage, sendMessage } from '@/lib/extension/messenger';
+import { askActiveConfig, warnNotices } from '@/lib/extension/content/ask-config';
+import { AUDIT_MODULE_PATH, type AuditModule } from '@/lib/extension/content/audit-module';
+import { isAuditedPage } from '@/lib/extension/content/audited-page';
+import { LOG_PREFIX } from '@/lib/extension/content/log';
+import type { ActiveConfig } from '@/lib/extension/messaging/active-config';
+import { onMessage, sendMessage } from '@/lib/extension/messaging/messenger';
 
-// The content script's loader (lib/extension/audit-module.ts). Most Kartra pages are not a
+// The content script's loader (lib/extension/content/audit-module.ts). Most Kartra pages are not a
 // sequence: there it tells the toolbar badge so, answers the popup, and waits for the app to
 // navigate to a sequence; the reader, the rules and the overlay (the audit module) are
 // imported only on a sequence page, so the other pages do not pay for evaluating them.

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { Report } from '../lib/audit/report';
-import { EXTENSION_HOST_TAG } from '../lib/extension/ui-host';
+import { EXTENSION_HOST_TAG } from '../lib/extension/content/ui-host';
 import { launchKartra } from '../tests/harness';
 import { skinNamed } from '../tests/replica/skin';
 import { ExtensionReports } from '../tests/support/extension-report';

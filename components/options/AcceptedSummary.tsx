@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AcceptedBySequence } from '@/lib/accepted/accepted';
-import { acceptedItem, loadAccepted, saveAccepted } from '@/lib/extension/accepted-store';
+import { acceptedItem, loadAccepted, saveAccepted } from '@/lib/extension/storage/accepted-store';
 
 /**
  * What the extension keeps of the findings the user accepted (in this browser only): how many,

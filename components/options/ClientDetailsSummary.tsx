@@ -4,7 +4,7 @@ import {
   clientDetailsItem,
   loadClientDetails,
   saveClientDetails,
-} from '@/lib/extension/client-details-store';
+} from '@/lib/extension/storage/client-details-store';
 
 /**
  * The client and note the popup keeps per sequence for its client report (in this browser only):

@@ -1,5 +1,5 @@
 import { plural } from '@/lib/export/plural';
-import { forgetHistory } from '@/lib/extension/history-store';
+import { forgetHistory } from '@/lib/extension/storage/history-store';
 import { OpenOverview } from '../OpenOverview';
 import { useHistory } from '../use-history';
 

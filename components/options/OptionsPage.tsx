@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RULES } from '@/lib/checks/index';
 import { freshTestAddress } from '@/lib/checks/test-address';
-import { loadSettings, saveSettings } from '@/lib/extension/settings-store';
+import { loadSettings, saveSettings } from '@/lib/extension/storage/settings-store';
 import {
   defaultSettings,
   MAX_PREPARED_BY,

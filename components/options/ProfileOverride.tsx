@@ -6,9 +6,9 @@ import {
   resetProfileOverride,
   saveProfileOverride,
   watchActiveProfile,
-} from '@/lib/extension/profile-store';
-import { validateProfileJson } from '@/lib/extension/profile-validation';
+} from '@/lib/extension/storage/profile-store';
 import { type KartraProfile, kartraProfile } from '@/lib/kartra/profile';
+import { validateProfileJson } from '@/lib/kartra/profile-validation';
 import { forgetWord, taughtWords } from '@/lib/kartra/teach-words';
 
 /** Throws a SyntaxError for an invalid selector, as the reader's querySelector would. */

@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import type { Report } from '../../lib/audit/report';
-import type { PageWindow } from '../../lib/extension/page-window';
-import { EXTENSION_HOST_TAG } from '../../lib/extension/ui-host';
+import type { PageWindow } from '../../lib/extension/content/page-window';
+import { EXTENSION_HOST_TAG } from '../../lib/extension/content/ui-host';
 import type { KartraProfile } from '../../lib/kartra/profile';
 import { cardElementsAfterRead, findCardElements } from '../../lib/overlay/card-elements';
 import { type GroupedFindings, groupFindings } from '../../lib/overlay/group-findings';

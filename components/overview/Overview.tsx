@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, type ExportFormat } from '@/lib/export';
 import { accountFileName, renderAccountReport } from '@/lib/export/account';
 import { plural } from '@/lib/export/plural';
-import { forgetEverySequence, forgetSequences } from '@/lib/extension/forget-sequences';
-import { loadSettings } from '@/lib/extension/settings-store';
+import { forgetEverySequence, forgetSequences } from '@/lib/extension/storage/forget-sequences';
+import { loadSettings } from '@/lib/extension/storage/settings-store';
 import { kartraProfile } from '@/lib/kartra/profile';
 import { accountReport } from '@/lib/overview/account-report';
 import {

@@ -23,7 +23,7 @@ export function useAccepting(sequenceId: string | null): Accepting {
     try {
       const [logic, store] = await Promise.all([
         import('@/lib/accepted/accepted'),
-        import('@/lib/extension/accepted-store'),
+        import('@/lib/extension/storage/accepted-store'),
       ]);
       const { accepted } = await store.loadAccepted();
       const next =

@@ -16,7 +16,7 @@ export function useChangesSince(report: Report): Changes | null {
   useEffect(() => {
     if (sequenceId === null) return;
     let current = true;
-    void Promise.all([import('@/lib/history/history'), import('@/lib/extension/history-store')]).then(
+    void Promise.all([import('@/lib/history/history'), import('@/lib/extension/storage/history-store')]).then(
       async ([logic, store]) => {
         const outcomes = (await store.loadHistory()).history[sequenceId]?.outcomes ?? [];
         const latest = outcomes.at(-1);

@@ -10,7 +10,7 @@ import {
   reportFileName,
 } from '@/lib/export';
 import { renderStepMapCsv, renderStepMapMarkdown, stepMapFileName } from '@/lib/export/step-map';
-import { loadClientDetails, saveClientDetails } from '@/lib/extension/client-details-store';
+import { loadClientDetails, saveClientDetails } from '@/lib/extension/storage/client-details-store';
 import type { SequenceModel } from '@/lib/model/model';
 import type { QuietHours } from '@/lib/time/quiet-hours';
 import { timelinePending } from '@/lib/timeline/pending';

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Report } from '@/lib/audit/report';
-import { askAuditedFrame, InvalidAnswerError } from '@/lib/extension/ask-audited-frame';
-import type { ReportResponse } from '@/lib/extension/content-answers';
-import { listen, reportChangedRequest } from '@/lib/extension/messages';
-import { loadSettings } from '@/lib/extension/settings-store';
+import { askAuditedFrame, InvalidAnswerError } from '@/lib/extension/messaging/ask-audited-frame';
+import type { ReportResponse } from '@/lib/extension/messaging/content-answers';
+import { listen, reportChangedRequest } from '@/lib/extension/messaging/messages';
+import { loadSettings } from '@/lib/extension/storage/settings-store';
 import type { KartraProfile } from '@/lib/kartra/profile';
 import type { SequenceModel } from '@/lib/model/model';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '@/lib/time/quiet-hours';

@@ -20,7 +20,7 @@ export function ReadingNotice({
     if (!inferredProfile) return;
     try {
       // Loaded on the click: the profile's schema is not needed to paint the report.
-      const { saveProfileOverride } = await import('@/lib/extension/profile-store');
+      const { saveProfileOverride } = await import('@/lib/extension/storage/profile-store');
       await saveProfileOverride(inferredProfile);
       setKept(
         'Kept as your profile override: Kartra pages are read with it from now on. The options page can reset it.',

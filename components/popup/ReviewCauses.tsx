@@ -65,8 +65,8 @@ export function useTeaching(): Teaching {
     // Loaded on the click: the profile's schema is not needed to paint the report.
     const [{ teachWords }, store, { mergeOverride, validateProfileOverride }] = await Promise.all([
       import('@/lib/kartra/teach-words'),
-      import('@/lib/extension/profile-store'),
-      import('@/lib/extension/profile-validation'),
+      import('@/lib/extension/storage/profile-store'),
+      import('@/lib/kartra/profile-validation'),
     ]);
     // Added to the words pages are read with now: the built-in ones, under any stored override.
     const { profile } = await store.loadActiveProfile();
@@ -85,7 +85,7 @@ export function useTeaching(): Teaching {
   };
   const undo = async () => {
     if (taught?.kind !== 'saved') return;
-    const store = await import('@/lib/extension/profile-store');
+    const store = await import('@/lib/extension/storage/profile-store');
     if (taught.before === null || taught.before === undefined) await store.resetProfileOverride();
     else await store.saveProfileOverride(taught.before);
     setTaught(null);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { askAuditedFrame } from '@/lib/extension/ask-audited-frame';
+import { askAuditedFrame } from '@/lib/extension/messaging/ask-audited-frame';
 import { structureFileName } from '@/lib/structure/export';
 
 function download(text: string, fileName: string): void {

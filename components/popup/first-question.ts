@@ -1,4 +1,4 @@
-import { askTopFrame } from '@/lib/extension/ask-top-frame';
+import { askTopFrame } from '@/lib/extension/messaging/ask-top-frame';
 
 export interface FirstQuestion {
   /** The tab the popup reports on; undefined when there is none. */

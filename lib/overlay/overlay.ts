@@ -1,5 +1,5 @@
 import type { Finding, Report } from '../audit/report';
-import type { PageWindow } from '../extension/page-window';
+import type { PageWindow } from '../extension/content/page-window';
 import type { KartraProfile } from '../kartra/profile';
 import type { CardsRead } from '../reader/collect';
 

@@ -4,7 +4,7 @@
  *
  * The types and defaults only: the one validation is the zod/mini schema in settings-schema.ts,
  * which runs in the extension's pages and its background (the content script receives the
- * settings from there, already validated: see extension/active-config.ts).
+ * settings from there, already validated: see extension/messaging/active-config.ts).
  */
 
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '../time/quiet-hours';

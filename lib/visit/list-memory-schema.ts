@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 
 /**
  * What the sequence list showed, as the background keeps it for the browser session
- * (lib/extension/list-memory.ts) and validates it when it is read or sent to be stored. Only
+ * (lib/extension/storage/list-memory.ts) and validates it when it is read or sent to be stored. Only
  * the background and tests load this file: the content script takes its shapes as types.
  */
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { AUDIT_MODULE_PATH } from '../../lib/extension/audit-module';
+import { AUDIT_MODULE_PATH } from '../../lib/extension/content/audit-module';
 
 export interface FileSize {
   /** The file's path in the build. */

@@ -1,11 +1,11 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { AUDIT_MODULE_PATH } from '../../lib/extension/audit-module';
+import { AUDIT_MODULE_PATH } from '../../lib/extension/content/audit-module';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { replicaHtml } from '../replica/page';
 import { expect, test } from './extension-fixture';
 
 /**
- * The content script is a loader (lib/extension/audit-module.ts): on a Kartra page that is not a
+ * The content script is a loader (lib/extension/content/audit-module.ts): on a Kartra page that is not a
  * sequence it never imports the audit module; once the app navigates to a sequence it does, in
  * the content script's own isolated world, and the audit runs. What the page's V8 parsed, and
  * in which world, is read over CDP (Debugger.scriptParsed, Runtime.executionContextCreated).

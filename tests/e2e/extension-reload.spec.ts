@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { LOG_PREFIX } from '../../lib/extension/log';
+import { LOG_PREFIX } from '../../lib/extension/content/log';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { launchKartra } from '../harness';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { AUDIT_MODULE_PATH } from '../../lib/extension/audit-module';
+import { AUDIT_MODULE_PATH } from '../../lib/extension/content/audit-module';
 import { BUILD_DIR, builtFiles, hasBuild, MISSING_BUILD, readManifest } from '../support/built-extension';
 
 /**

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { AUDIT_MODULE_PATH } from '../../lib/extension/audit-module';
+import { AUDIT_MODULE_PATH } from '../../lib/extension/content/audit-module';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { type KartraSession, launchKartra, type RecordedRequest } from '../harness';
 import { builtFiles, hasBuild, MISSING_BUILD } from '../support/built-extension';

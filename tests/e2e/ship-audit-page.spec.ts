@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { Report } from '../../lib/audit/report';
-import { EXTENSION_HOST_TAG } from '../../lib/extension/ui-host';
+import { EXTENSION_HOST_TAG } from '../../lib/extension/content/ui-host';
 import { kartraProfile } from '../../lib/kartra/profile';
 import { editorUrlFor, serveSavedPage } from '../../scripts/lib/saved-page';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { AUDIT_MODULE_PATH } from '../../lib/extension/audit-module';
+import { AUDIT_MODULE_PATH } from '../../lib/extension/content/audit-module';
 
 /**
  * The Firefox package passes `web-ext lint` (Mozilla's add-on linter): no errors, and only the

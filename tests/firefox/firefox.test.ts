@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Report } from '../../lib/audit/report';
-import { reportResponseSchema } from '../../lib/extension/content-answers';
+import { reportResponseSchema } from '../../lib/extension/messaging/content-answers';
 import { loadEditorSpec, loadFixture } from '../fixtures/sequences/fixtures';
 import { type ExtensionPage, type FirefoxKartra, launchFirefoxKartra, waitUntil } from '../harness/firefox';
 import { findingDifferences } from '../support/expected-findings';

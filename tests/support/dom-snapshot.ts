@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { EXTENSION_HOST_TAG } from '../../lib/extension/ui-host';
+import { EXTENSION_HOST_TAG } from '../../lib/extension/content/ui-host';
 
 /**
  * The page's DOM as text, with the extension's one host element left out, so that a page with the

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { Report } from '../../lib/audit/report';
-import { type ReportResponse, reportResponseSchema } from '../../lib/extension/content-answers';
+import { type ReportResponse, reportResponseSchema } from '../../lib/extension/messaging/content-answers';
 import { AUDIT_MEASURE } from '../../lib/extension/session/audit-session';
 import { messengerScript, type PageMessenger } from './messenger-script';
 
@@ -75,7 +75,7 @@ export const aboutPage =
 
 /**
  * Asks the extension itself for a tab's report, the way the popup does: from an extension page,
- * the protocol's getReport (lib/extension/messages.ts, see messenger-script.ts) to the content
+ * the protocol's getReport (lib/extension/messaging/messages.ts, see messenger-script.ts) to the content
  * script of the tab showing `page`, and the answer validated as the popup validates it.
  * Nothing here re-derives a finding, so what tests and `audit:replica` see is what the popup
  * shows.

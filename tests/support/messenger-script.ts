@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import type { sendMessage } from '../../lib/extension/messages';
+import type { sendMessage } from '../../lib/extension/messaging/messages';
 
 /**
  * Tests ask the extension what the popup asks, from one of its pages, in the protocol's own
- * wire format: this script (messenger-entry.ts bundled: lib/extension/messages.ts and the
+ * wire format: this script (messenger-entry.ts bundled: lib/extension/messaging/messages.ts and the
  * library) gives the page `kartraAuditor.sendMessage`, the very function the popup calls.
  * Run it in the page once (Playwright's evaluate, Firefox's script.evaluate); extension pages
  * allow no inline script, but a debugger's evaluation is not one.

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { EXTENSION_HOST_TAG } from '../../lib/extension/ui-host';
+import { EXTENSION_HOST_TAG } from '../../lib/extension/content/ui-host';
 import { JSPLUMB_RANDOM_ATTRIBUTES, normaliseJsPlumbIds } from './dom-snapshot';
 
 /**

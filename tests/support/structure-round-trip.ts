@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Report } from '../../lib/audit/report';
-import { exportStructureResponseSchema } from '../../lib/extension/content-answers';
+import { exportStructureResponseSchema } from '../../lib/extension/messaging/content-answers';
 import type { PageStructure } from '../../lib/structure/export';
 import type { ExtensionReports } from './extension-report';
 import type { PageMessenger } from './messenger-script';

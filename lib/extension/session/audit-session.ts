@@ -9,9 +9,9 @@ import { defaultSettings } from '../../settings/settings';
 import { defaultTimeZone, ZoneClocks } from '../../time/timing';
 import { withTimeline } from '../../timeline/report-timeline';
 import type { ListMemory, VisitObservations } from '../../visit/visit';
-import { LOG_PREFIX } from '../log';
-import type { AuditResult } from '../messages';
-import type { PageWindow } from '../page-window';
+import { LOG_PREFIX } from '../content/log';
+import type { PageWindow } from '../content/page-window';
+import type { AuditResult } from '../messaging/messages';
 import { watchBuilder } from './builder-watch';
 import { watchCanvas } from './canvas-watch';
 import { latestResult } from './latest-result';
@@ -57,8 +57,8 @@ export interface AuditSessionOptions {
   signal?: AbortSignal;
 }
 
-export type { AuditResult } from '../messages';
-export type { PageWindow } from '../page-window';
+export type { PageWindow } from '../content/page-window';
+export type { AuditResult } from '../messaging/messages';
 
 /**
  * Each audit (read, check, and the report's consumers drawing it) is a User Timing measure of

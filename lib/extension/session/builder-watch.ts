@@ -1,4 +1,4 @@
-import type { PageWindow } from '../page-window';
+import type { PageWindow } from '../content/page-window';
 
 export interface BuilderWatchOptions {
   /** Where the builder (or the sequence list) is now, as the profile that read the page finds it. */

@@ -6,8 +6,8 @@ import {
   type UnsavedChange,
   type VisitObservations,
 } from '../../visit/visit';
-import type { PageWindow } from '../page-window';
-import { isClickOn } from '../save-control';
+import type { PageWindow } from '../content/page-window';
+import { isClickOn } from './save-control';
 
 export interface CanvasWatch {
   /**

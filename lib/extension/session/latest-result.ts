@@ -1,5 +1,5 @@
 import type { Report } from '../../audit/report';
-import type { AuditResult } from '../messages';
+import type { AuditResult } from '../messaging/messages';
 
 type Audited = Extract<AuditResult, { error: null }>;
 

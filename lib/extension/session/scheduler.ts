@@ -1,4 +1,4 @@
-import type { PageWindow } from '../page-window';
+import type { PageWindow } from '../content/page-window';
 
 /** The longest a held mouse button postpones the next audit. */
 export const PRESS_LIMIT_MS = 5000;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../../lib/audit/audit';
 import { causeSentence, groupReviewsByCause } from '../../../lib/checks/causes';
-import { mergeOverride, validateProfileOverride } from '../../../lib/extension/profile-validation';
 import { kartraProfile } from '../../../lib/kartra/profile';
 import type { KartraProfile } from '../../../lib/kartra/profile-types';
+import { mergeOverride, validateProfileOverride } from '../../../lib/kartra/profile-validation';
 import { teachWords } from '../../../lib/kartra/teach-words';
 import { interpretScene } from '../../../lib/reader/interpret';
 import { buildScene, type GenStep } from '../reader/scene-builder';

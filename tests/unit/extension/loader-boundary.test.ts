@@ -91,7 +91,7 @@ describe("the content script's loader", () => {
 
   it('lets the audit module import zod', () => {
     const result = lint(
-      'lib/extension/profile-validation.ts',
+      'lib/kartra/profile-validation.ts',
       "import * as z from 'zod/mini';\nexport const s = z.string();\n",
     );
     expect(result.stdout + result.stderr).not.toContain('noRestrictedImports');

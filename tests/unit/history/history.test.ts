@@ -8,7 +8,7 @@ import {
   loadHistory,
   saveHistory,
   updateHistory,
-} from '../../../lib/extension/history-store';
+} from '../../../lib/extension/storage/history-store';
 import {
   changesSince,
   HISTORY_LIMITS,

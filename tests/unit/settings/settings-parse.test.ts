@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { interpretStoredSettings } from '../../../lib/extension/settings-store';
+import { interpretStoredSettings } from '../../../lib/extension/storage/settings-store';
 import { defaultSettings } from '../../../lib/settings/settings';
 import { parseSettings, readSettingsStrict, settingsSchema } from '../../../lib/settings/settings-schema';
 

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PageWindow } from '../../../../lib/extension/page-window';
+import type { PageWindow } from '../../../../lib/extension/content/page-window';
 import { watchBuilder } from '../../../../lib/extension/session/builder-watch';
 
 /** Mutation records arrive in a microtask: let them. */

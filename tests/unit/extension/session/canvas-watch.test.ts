@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PageWindow } from '../../../../lib/extension/page-window';
+import type { PageWindow } from '../../../../lib/extension/content/page-window';
 import { watchCanvas } from '../../../../lib/extension/session/canvas-watch';
 import type { SequenceModel } from '../../../../lib/model/model';
 import { chain, complete, email, sequence } from '../../checks/model-builder';
