@@ -113,8 +113,13 @@ async function start(
     // The builder re-audits on every change: the outcome goes with a report only when it changed
     // (the background reads and writes the history whole), and again after a send that failed.
     let outcomeSent = '';
-    const tell = (badge: ReportChanged['badge'], kind: ReportChanged['kind'], report?: Report) => {
-      const made = report ? outcomeOf(report, visit) : null;
+    const tell = (
+      badge: ReportChanged['badge'],
+      kind: ReportChanged['kind'],
+      audited?: { report: Report; page: PageModel },
+    ) => {
+      const made =
+        audited?.page.kind === 'editor' ? outcomeOf(audited.report, audited.page.sequence, visit) : null;
       const { at: _at, ...what } = made?.outcome ?? {};
       const key = made ? JSON.stringify([made.sequenceId, made.name, made.status, what]) : '';
       const outcome = made && key !== outcomeSent ? made : null;
@@ -135,13 +140,13 @@ async function start(
       listMemory: { initial: listSeen, save: saveListMemory },
       // The extension updated or reloaded: this copy's session ends with its context.
       signal: ctx.signal,
-      onReport(report, profileRead, cards) {
+      onReport(report, page, profileRead, cards) {
         // An orphan (the extension reloaded, no newer copy injected) finds out here, at its next
         // audit: reading `isInvalid` runs the clean-up below instead of drawing.
         if (ctx.isInvalid) return;
         readWith = profileRead;
         showInline(report, cards);
-        tell(auditSummary(report), report.page.kind, report);
+        tell(auditSummary(report), report.page.kind, { report, page });
       },
       onError() {
         if (ctx.isInvalid) return;
