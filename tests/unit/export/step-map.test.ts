@@ -21,10 +21,13 @@ import { withTimeline } from '../../../lib/timeline/report-timeline';
 import { FORMULA_STARTERS, HOSTILE_STRINGS } from '../../fixtures/hostile/strings';
 import { FIXTURE_AUDIT_TIME, loadEditorSpec } from '../../fixtures/sequences/fixtures';
 import type { EditorSpec } from '../../replica/spec';
+import { withStepDeleted } from '../../support/delete-step';
 import { parseCsv } from '../../support/parse-csv';
 import { type SpecToModelOptions, specToModel } from '../../support/spec-to-model';
 
 const TOOL = { name: 'Kartra Sequence Auditor', version: '0.1.0' };
+/** No earlier audit of the sequence in the history. */
+const FIRST: LastStepMap = { at: null };
 const LAST_AUDIT = '2026-11-20T09:30:00.000Z';
 
 /** The report (with its timeline, as the popup asks for it) and the model of one audit. */
@@ -172,8 +175,10 @@ describe('renderStepMapCsv', () => {
   const { report, sequence } = fixture('launch-sequence');
 
   it('writes the header and one row per step, with the sequence id and provenance', () => {
-    const [header, ...rows] = parseCsv(renderStepMapCsv(report, sequence));
-    expect(header?.join(',')).toBe('box,tab,kind,title,position,runs,sequenceId,tool,generatedAt');
+    const [header, ...rows] = parseCsv(renderStepMapCsv(report, sequence, FIRST));
+    expect(header?.join(',')).toBe(
+      'box,tab,kind,title,position,runs,sequenceId,tool,generatedAt,sinceLastAudit',
+    );
     expect(rows).toHaveLength(16);
     expect(rows.find((row) => row[0] === '8')).toEqual([
       '8',
@@ -185,6 +190,8 @@ describe('renderStepMapCsv', () => {
       '4410',
       'Kartra Sequence Auditor 0.1.0',
       FIXTURE_AUDIT_TIME.toISOString(),
+      // The first audit: nothing to compare with.
+      '',
     ]);
     expect(rows.find((row) => row[0] === '13')?.slice(4, 6)).toEqual(['', 'no: not reachable']);
   });
@@ -196,10 +203,10 @@ describe('renderStepMapCsv', () => {
       title: HOSTILE_STRINGS[index % HOSTILE_STRINGS.length] ?? '',
     }));
     const hostile = audited({ ...base, steps });
-    const [, ...rows] = parseCsv(renderStepMapCsv(hostile.report, hostile.sequence));
+    const [, ...rows] = parseCsv(renderStepMapCsv(hostile.report, hostile.sequence, FIRST));
     expect(rows).toHaveLength(steps.length);
     for (const row of rows) {
-      expect(row).toHaveLength(9);
+      expect(row).toHaveLength(10);
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     }
     const titles = rows.map((row) => row[3]);
@@ -218,7 +225,7 @@ function tableCells(line: string): string[] {
 describe('renderStepMapMarkdown', () => {
   it('is a table of every step with its box, tab, kind, title, position and whether it runs', () => {
     const { report, sequence } = fixture('launch-sequence');
-    const markdown = renderStepMapMarkdown(report, sequence);
+    const markdown = renderStepMapMarkdown(report, sequence, FIRST);
     expect(markdown.split('\n')[0]).toBe('# Kartra step map: Spring cohort launch');
     expect(markdown).toContain('- Sequence id: `4410`');
     expect(markdown).toContain(
@@ -240,7 +247,7 @@ describe('renderStepMapMarkdown', () => {
       ...base,
       diagnostics: [{ code: 'step-number-missing', where: 'card 3', expected: "the step's number bubble" }],
     });
-    const markdown = renderStepMapMarkdown(report, sequence);
+    const markdown = renderStepMapMarkdown(report, sequence, FIRST);
     expect(markdown).toContain('> Not listed: the steps of tab A, not opened yet.');
     expect(markdown).toContain('> Not listed: 1 card whose number bubble could not be read');
   });
@@ -252,7 +259,7 @@ describe('renderStepMapMarkdown', () => {
       title: HOSTILE_STRINGS[index % HOSTILE_STRINGS.length] ?? '',
     }));
     const { report, sequence } = audited({ ...base, steps });
-    const markdown = renderStepMapMarkdown(report, sequence);
+    const markdown = renderStepMapMarkdown(report, sequence, FIRST);
     const tableLines = markdown.split('\n').filter((line) => line.startsWith('| '));
     // The header, its rule and one line per step: no title broke out of its row or added one.
     expect(tableLines).toHaveLength(2 + steps.length);
@@ -406,5 +413,75 @@ describe('sinceLastAudit', () => {
       at: null,
       reason: 'in this audit, not every tab was opened',
     });
+  });
+});
+
+describe('the step map since the last audit', () => {
+  // Step 2 deleted: steps 3 and 4 are now boxes 2 and 3.
+  const spec = loadEditorSpec('step-inactive.fires');
+  const last = lastAuditOf(spec);
+  const { report, sequence } = auditedSpec(withStepDeleted(spec, '2'));
+
+  it('CSV: each box says how it compares in the last column, and the deleted box follows with no position', () => {
+    const [header, ...rows] = parseCsv(renderStepMapCsv(report, sequence, last));
+    expect(header?.at(-1)).toBe('sinceLastAudit');
+    expect(rows.map((row) => [row[0], row[2], row[4], row.at(-1)])).toEqual([
+      ['1', 'Send email', '1', 'same'],
+      ['2', 'Send email', '2', 'renumbered from 3'],
+      ['3', 'Complete', '3', 'renumbered from 4'],
+      ['2', 'Send email', '', 'deleted'],
+    ]);
+    // What is known of a deleted step: its box, tab and kind, and where the row is from.
+    expect(rows.at(-1)?.slice(0, 9)).toEqual([
+      '2',
+      'Main',
+      'Send email',
+      '',
+      '',
+      '',
+      spec.id,
+      'Kartra Sequence Auditor 0.1.0',
+      FIXTURE_AUDIT_TIME.toISOString(),
+    ]);
+  });
+
+  it('Markdown: says which audit it compared with, adds the column and lists the deleted boxes apart', () => {
+    const markdown = renderStepMapMarkdown(report, sequence, last);
+    expect(markdown).toContain('- Since last audit: compared with the audit of 2026-11-20 09:30 UTC');
+    expect(markdown).toContain('| Box | Tab | Kind | Title | Run order | Runs | Since last audit |');
+    expect(markdown).toContain(
+      '| 2 | Main | Send email | Your bonus workbook (and one last tip) | 2 | yes | renumbered from 3 |',
+    );
+    const missing = markdown.slice(markdown.indexOf('## Boxes of the last audit not found'));
+    expect(missing).toContain('| 2 | Main | Send email | deleted |');
+  });
+
+  it('says why it did not compare, and then has no comparison column', () => {
+    const markdown = renderStepMapMarkdown(report, sequence, { at: null });
+    expect(markdown).toContain(
+      '- Since last audit: not compared: no earlier audit of this sequence that opened every tab is kept in this browser.',
+    );
+    expect(markdown).not.toContain('Since last audit |');
+    expect(markdown).not.toContain('## Boxes of the last audit');
+    const [, ...rows] = parseCsv(renderStepMapCsv(report, sequence, { at: null }));
+    expect(rows.map((row) => row.at(-1))).toEqual(['', '', '']);
+  });
+
+  it('keeps hostile titles in their own cells with the comparison column', () => {
+    const hostile = (s: EditorSpec) => ({
+      ...s,
+      steps: s.steps.map((step, index) => ({
+        ...step,
+        title: HOSTILE_STRINGS[index % HOSTILE_STRINGS.length] ?? '',
+      })),
+    });
+    const launch = hostile(loadEditorSpec('launch-sequence'));
+    const now = auditedSpec(withStepDeleted(launch, '3'));
+    const markdown = renderStepMapMarkdown(now.report, now.sequence, lastAuditOf(launch));
+    expect(markdown).toContain('## Boxes of the last audit not found');
+    const tableLines = markdown.split('\n').filter((line) => line.startsWith('| '));
+    // The main table's 7 columns, the boxes not found's 4: no title broke out of its cell.
+    for (const line of tableLines) expect([7, 4]).toContain(tableCells(line).length);
+    expect(markdown).not.toMatch(/(^|[^\\])<(script|img|svg)/im);
   });
 });

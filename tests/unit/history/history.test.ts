@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { audit } from '../../../lib/audit/audit';
 import { findingKey, parseFindingKey } from '../../../lib/audit/finding-key';
+import { renderStepMapCsv, renderStepMapMarkdown } from '../../../lib/export/step-map';
 import type { StepPrint } from '../../../lib/export/step-map-since';
 import {
   historySetAsideItem,
@@ -24,6 +25,8 @@ import {
 import { historyStoreSchema } from '../../../lib/history/history-schema';
 import { loadEditorSpec } from '../../fixtures/sequences/fixtures';
 import type { EditorSpec } from '../../replica/spec';
+import { withStepDeleted } from '../../support/delete-step';
+import { parseCsv } from '../../support/parse-csv';
 import { type SpecToModelOptions, specToModel } from '../../support/spec-to-model';
 
 const counts = { error: 1, warning: 0, info: 0, review: 0 };
@@ -202,7 +205,25 @@ describe('the audit history', () => {
     expect(lastStepMap([], { visit: DAY1, at: DAY1 })).toEqual({ at: null });
   });
 
-  it('reads what this version stored before it kept step maps: nothing to compare with', async () => {
+  it("makes the next visit's step map say which boxes were renumbered and which deleted", () => {
+    const before = loadEditorSpec('step-inactive.fires');
+    const first = auditedSpec(before, DAY1);
+    const made = outcomeOf(first.report, first.sequence, DAY1);
+    if (!made) throw new Error('no outcome');
+    const history = withOutcome({}, made);
+    // Step 2 deleted in Kartra, the steps after it numbered one lower.
+    const again = auditedSpec(withStepDeleted(before, '2'), DAY2);
+    const last = lastStepMap(history[made.sequenceId]?.outcomes ?? [], { visit: DAY2, at: DAY2 });
+    const [, ...rows] = parseCsv(renderStepMapCsv(again.report, again.sequence, last));
+    expect(rows.map((row) => [row[0], row[4], row.at(-1)])).toEqual([
+      ['1', '1', 'same'],
+      ['2', '2', 'renumbered from 3'],
+      ['3', '3', 'renumbered from 4'],
+      ['2', '', 'deleted'],
+    ]);
+  });
+
+  it('reads what this version stored before it kept step maps: nothing to compare with, and the step map says so', async () => {
     const stored = {
       name: 'Lead magnet',
       status: null,
@@ -214,6 +235,11 @@ describe('the audit history', () => {
     const last = lastStepMap(loaded.history['42']?.outcomes ?? [], { visit: DAY2, at: DAY2 });
     expect(last).toEqual({ at: DAY1, prints: null });
     const now = auditedSpec(loadEditorSpec('step-inactive.fires'), DAY2);
+    expect(renderStepMapMarkdown(now.report, now.sequence, last)).toContain(
+      '- Since last audit: not compared: the last audit (2026-12-01 09:00 UTC) kept no step map',
+    );
+    const [, ...rows] = parseCsv(renderStepMapCsv(now.report, now.sequence, last));
+    expect(rows.every((row) => row.at(-1) === '')).toBe(true);
     // The next audit keeps its map beside what was stored, nothing set aside.
     const made = outcomeOf(now.report, now.sequence, DAY2);
     if (!made) throw new Error('no outcome');
