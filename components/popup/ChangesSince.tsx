@@ -4,6 +4,7 @@ import type { Report } from '@/lib/audit/report';
 import type { Changes } from '@/lib/history/history';
 import { loadRuleTitles } from './FindingGroups';
 import { stepLabel } from './FindingItem';
+import { loadSequenceHistory } from './sequence-history';
 import { useLoadedLater } from './use-loaded-later';
 
 /**
@@ -16,13 +17,10 @@ export function useChangesSince(report: Report): Changes | null {
   useEffect(() => {
     if (sequenceId === null) return;
     let current = true;
-    void Promise.all([import('@/lib/history/history'), import('@/lib/extension/storage/history-store')]).then(
-      async ([logic, store]) => {
-        const outcomes = (await store.loadHistory()).history[sequenceId]?.outcomes ?? [];
-        const latest = outcomes.at(-1);
-        if (current) setChanges(latest ? logic.changesSince(outcomes, latest) : null);
-      },
-    );
+    void loadSequenceHistory(sequenceId).then(({ logic, outcomes }) => {
+      const latest = outcomes.at(-1);
+      if (current) setChanges(latest ? logic.changesSince(outcomes, latest) : null);
+    });
     return () => {
       current = false;
     };

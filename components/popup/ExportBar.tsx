@@ -10,16 +10,18 @@ import {
   reportFileName,
 } from '@/lib/export';
 import { renderStepMapCsv, renderStepMapMarkdown, stepMapFileName } from '@/lib/export/step-map';
+import type { LastStepMap } from '@/lib/export/step-map-since';
 import { loadClientDetails, saveClientDetails } from '@/lib/extension/storage/client-details-store';
 import type { SequenceModel } from '@/lib/model/model';
 import type { QuietHours } from '@/lib/time/quiet-hours';
 import { timelinePending } from '@/lib/timeline/pending';
 import { download } from '../download';
 
-/** The report and the page model of one audit: what the step map is made from. */
+/** The report and the page model of one audit, and the last audit's map: what the step map is made from. */
 export interface StepMapSource {
   report: Report;
   sequence: SequenceModel;
+  last: LastStepMap;
 }
 
 const STEP_MAP_FORMATS = [
@@ -112,8 +114,8 @@ export function ExportBar({
     }
     const text =
       format === 'csv'
-        ? renderStepMapCsv(source.report, source.sequence)
-        : renderStepMapMarkdown(source.report, source.sequence);
+        ? renderStepMapCsv(source.report, source.sequence, source.last)
+        : renderStepMapMarkdown(source.report, source.sequence, source.last);
     download(text, EXPORT_MIME_TYPES[format], stepMapFileName(source.report, format));
     setStatus(null);
   };

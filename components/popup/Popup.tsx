@@ -14,6 +14,7 @@ import type { FirstQuestion } from './first-question';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';
 import { StructureExport } from './StructureExport';
+import { loadSequenceHistory } from './sequence-history';
 
 type State =
   | { status: 'loading' }
@@ -106,14 +107,19 @@ export function Popup({ first }: { first: Promise<FirstQuestion> }) {
   };
 
   // The step map needs the model's cards beside the report's run order: both from one audit, so
-  // they describe the same builder even if it changed since the popup opened.
+  // they describe the same builder even if it changed since the popup opened. Its boxes are
+  // compared with the last complete audit of another visit: the page says which visit it is, as
+  // the history may not hold this visit's outcome yet.
   const loadStepMap = async (): Promise<StepMapSource | null> => {
     if (tabId === undefined) return null;
     const response = await askAuditedFrame(tabId, 'getReport', { withPage: true, withTimeline: true }).catch(
       () => null,
     );
-    if (!response?.report || response.page?.kind !== 'editor') return null;
-    return { report: response.report, sequence: response.page.sequence };
+    if (!response?.report || response.page?.kind !== 'editor' || response.visit === null) return null;
+    const { report, visit } = response;
+    const sequence = response.page.sequence;
+    const { logic, outcomes } = await loadSequenceHistory(sequence.id);
+    return { report, sequence, last: logic.lastStepMap(outcomes, { visit, at: report.generatedAt }) };
   };
 
   const report = state.status === 'ready' ? state.report : null;

@@ -1,12 +1,13 @@
 import type { Report } from '../audit/report';
-import { compareRefs } from '../flow/refs';
+import { compareRefs, subsequenceLetter } from '../flow/refs';
 import { KIND_LABELS } from '../model/describe-step';
 import type { SequenceModel } from '../model/model';
 import { type CsvOptions, MAX_CSV_CELL, renderCsvTable } from './csv';
 import { markdownCode, markdownFooter, escapeMarkdown as md } from './escape-markdown';
 import { fileDay } from './file-name';
 import { plural } from './plural';
-import { reportSubject } from './report-view';
+import { formatDateTime, reportSubject } from './report-view';
+import { type LastStepMap, type SinceLastAudit, sinceLastAudit, stepTitle } from './step-map-since';
 import { displayText } from './text';
 
 /**
@@ -17,8 +18,9 @@ import { displayText } from './text';
  * Its own entry point, apart from lib/export/index.ts: it is made from the page model as well as
  * the report, so it is not one of the report's formats, and only the popup's step-map buttons load it.
  *
- * Telling which boxes were renumbered or deleted since the last audit needs the last audit's map,
- * and the extension keeps no audit history yet: that comparison waits for stored history.
+ * Which boxes were renumbered or deleted since the last audit comes from the history: the last
+ * complete audit of another visit kept its map (step-map-since.ts), and each row says how its box
+ * compares; the last audit's boxes found neither in place nor renumbered follow the current ones.
  */
 
 export interface StepMapRow {
@@ -60,12 +62,11 @@ export function stepMapRows(report: StepMapReport, sequence: StepMapSequence): S
       : report.timeline.uncertain;
 
   const rows = sequence.steps.map((step): StepMapRow => {
-    const detail = step.title?.trim() ? step.title : (step.target ?? step.title ?? '');
     const row = {
       box: step.ref,
       tab: step.tab,
       kind: step.kind === 'unknown' ? 'not read' : KIND_LABELS[step.kind],
-      title: detail,
+      title: stepTitle(step),
     };
     const shown = cards.get(step.ref) ?? 1;
     // The flow joins lines to a number, so with two cards showing it no one can say which card
@@ -97,15 +98,32 @@ export const STEP_MAP_COLUMNS = [
   'sequenceId',
   'tool',
   'generatedAt',
+  'sinceLastAudit',
 ] as const;
 
-/** The step map as CSV, through the one CSV writer (formula defence, quoting, CRLF). */
+/** The tab a box number belongs to: "A" for "A2", "Main" for "4". */
+const tabOf = (box: string) => subsequenceLetter(box) ?? 'Main';
+
+/** The last audit's boxes found neither in place nor renumbered; none without a comparison. */
+const missingBoxes = (since: SinceLastAudit) => (since.at === null ? [] : since.missing);
+
+/**
+ * The step map as CSV, through the one CSV writer (formula defence, quoting, CRLF). The last
+ * audit's boxes found neither in place nor renumbered follow every current row, with no position:
+ * a lookup by box finds the step the builder shows now first.
+ */
 export function renderStepMapCsv(
   report: Report,
   sequence: StepMapSequence,
+  last: LastStepMap,
   options: CsvOptions = {},
 ): string {
-  const tool = `${report.tool.name} ${report.tool.version}`;
+  const provenance = [
+    report.sequence?.id ?? '',
+    `${report.tool.name} ${report.tool.version}`,
+    report.generatedAt,
+  ];
+  const since = sinceLastAudit(report, sequence, last);
   const rows = stepMapRows(report, sequence).map((row) => [
     row.box,
     row.tab,
@@ -114,11 +132,21 @@ export function renderStepMapCsv(
     displayText(row.title, MAX_CSV_CELL),
     row.position === null ? '' : String(row.position),
     row.runs,
-    report.sequence?.id ?? '',
-    tool,
-    report.generatedAt,
+    ...provenance,
+    since.at === null ? '' : (since.byBox.get(row.box) ?? ''),
   ]);
-  return renderCsvTable(STEP_MAP_COLUMNS, rows, options);
+  // Only a fingerprint of their titles was kept: the title cell stays empty.
+  const missing = missingBoxes(since).map((box) => [
+    box.box,
+    tabOf(box.box),
+    KIND_LABELS[box.kind],
+    '',
+    '',
+    '',
+    ...provenance,
+    box.since,
+  ]);
+  return renderCsvTable(STEP_MAP_COLUMNS, [...rows, ...missing], options);
 }
 
 /** What the map leaves out, said where people read it. */
@@ -143,25 +171,50 @@ function omissions(report: Report, sequence: StepMapSequence): string[] {
 const cell = (text: string) => (text ? md(text) : '');
 
 /** The step map as a Markdown table, every piece of page text escaped. */
-export function renderStepMapMarkdown(report: Report, sequence: StepMapSequence): string {
+export function renderStepMapMarkdown(report: Report, sequence: StepMapSequence, last: LastStepMap): string {
+  const since = sinceLastAudit(report, sequence, last);
   const out = [`# Kartra step map: ${md(reportSubject(report))}`, ''];
   if (report.sequence) out.push(`- Sequence id: ${markdownCode(report.sequence.id)}`);
   out.push(
     '- Box: the number bubble on the card, as Kartra and its integrations (API, Zapier) name the step.',
     '- Run order: where the step falls in the order a contact meets the steps; empty when no path reaches it.',
+    since.at === null
+      ? `- Since last audit: not compared: ${md(since.reason)}.`
+      : `- Since last audit: compared with the audit of ${md(formatDateTime(since.at))}, by each box's kind and title. "renumbered from 4": the step was box 4 then, so an integration that names step 4 now reaches another step, or none.`,
     '',
   );
   for (const line of omissions(report, sequence)) out.push(`> ${md(line)}`, '');
   const rows = stepMapRows(report, sequence);
+  // The comparison's column only when there was one: its reason is said above.
+  const compared = since.at === null ? null : since.byBox;
   if (rows.length === 0) out.push('No steps were read on this page.', '');
   else {
-    out.push('| Box | Tab | Kind | Title | Run order | Runs |', '| --- | --- | --- | --- | ---: | --- |');
+    out.push(
+      `| Box | Tab | Kind | Title | Run order | Runs |${compared ? ' Since last audit |' : ''}`,
+      `| --- | --- | --- | --- | ---: | --- |${compared ? ' --- |' : ''}`,
+    );
     for (const row of rows) {
+      const change = compared ? ` ${cell(compared.get(row.box) ?? '')} |` : '';
       out.push(
-        `| ${cell(row.box)} | ${cell(row.tab)} | ${cell(row.kind)} | ${cell(row.title)} | ${row.position ?? ''} | ${cell(row.runs)} |`,
+        `| ${cell(row.box)} | ${cell(row.tab)} | ${cell(row.kind)} | ${cell(row.title)} | ${row.position ?? ''} | ${cell(row.runs)} |${change}`,
       );
     }
     out.push('');
+  }
+  const missing = missingBoxes(since);
+  if (missing.length > 0) {
+    out.push(
+      '## Boxes of the last audit not found',
+      '',
+      'Every box the last audit showed is above, in place or renumbered, or here: "deleted" when its step is in no box now, "can\'t tell" when several steps share its kind and title and some of them moved. An integration that names one of these boxes may no longer reach the step it was set up for. Only a fingerprint of each title was kept, so titles are not shown.',
+      '',
+      '| Box | Tab | Kind | Since last audit |',
+      '| --- | --- | --- | --- |',
+      ...missing.map(
+        (box) => `| ${cell(box.box)} | ${tabOf(box.box)} | ${KIND_LABELS[box.kind]} | ${cell(box.since)} |`,
+      ),
+      '',
+    );
   }
   out.push(...markdownFooter(report));
   return out.join('\n');

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { STEP_KINDS } from '../model/kinds';
 import type { History, Outcome, SequenceHistory, SequenceOutcome } from './history';
 import { HISTORY_LIMITS } from './history';
 
@@ -12,6 +13,13 @@ const findings = z
   .array(z.string().check(z.minLength(1), z.maxLength(300)))
   .check(z.maxLength(HISTORY_LIMITS.findings));
 
+/** A box as its step map showed it: number, kind, fingerprint of the title (lib/export/step-map-since.ts). */
+const stepPrint = z.tuple([
+  z.string().check(z.minLength(1), z.maxLength(20)),
+  z.enum(STEP_KINDS),
+  z.string().check(z.minLength(1), z.maxLength(11)),
+]);
+
 /** One visit's outcome, as the content script sends it and the store keeps it. */
 export const outcomeSchema = z.object({
   visit: instant(),
@@ -20,6 +28,8 @@ export const outcomeSchema = z.object({
   counts,
   accepted: z.nullable(count()),
   findings,
+  // Absent on what this version stored before it kept step maps: read as no map to compare with.
+  stepMap: z.optional(z.array(stepPrint).check(z.maxLength(HISTORY_LIMITS.boxes))),
 });
 
 /** What reportChanged carries of a builder's audit, for the history. */

@@ -1,6 +1,9 @@
+import { whyIncomplete } from '../audit/complete';
 import { findingKey } from '../audit/finding-key';
 import type { Report } from '../audit/report';
+import { type LastStepMap, type StepPrint, stepPrints } from '../export/step-map-since';
 import { truncate } from '../export/text';
+import type { SequenceModel } from '../model/model';
 import type { SeenListRow } from '../visit/visit';
 
 /**
@@ -8,8 +11,10 @@ import type { SeenListRow } from '../visit/visit';
  * exports can say what changed since an earlier visit ("Since Tue 1 Dec: 2 fixed, 1 new") and the
  * account overview can list every sequence audited here. One outcome per visit (an audit
  * session): the visit's later audits replace its outcome. Beside the outcomes, the sequence's name
- * and status as last seen, on its editor or on the sequence list. Bounded in visits per sequence,
- * in sequences, and in bytes. Zod-free: the content script makes outcomes.
+ * and status as last seen, on its editor or on the sequence list. The last two complete outcomes
+ * also keep what their step map showed, so the next visit's map can say which boxes were
+ * renumbered or deleted. Bounded in visits per sequence, in sequences, in boxes per step map, and
+ * in bytes. Zod-free: the content script makes outcomes.
  */
 export interface Outcome {
   /** The visit it is from (when its session started, ISO). */
@@ -23,6 +28,12 @@ export interface Outcome {
   accepted: number | null;
   /** The open findings (`findingKey`); accepted ones are not in it. */
   findings: string[];
+  /**
+   * What the step map showed, box by box (lib/export/step-map-since.ts): on the last two complete
+   * outcomes only, and only when every card's number and kind was read. Absent on outcomes an
+   * earlier version stored.
+   */
+  stepMap?: StepPrint[];
 }
 
 export type SequenceStatus = 'active' | 'paused';
@@ -61,16 +72,23 @@ export const HISTORY_LIMITS = {
   findings: 200,
   /** Kartra caps names at 40 characters; a longer read is cut (with "…"). */
   nameLength: 100,
+  /** Boxes in one kept step map; a sequence with more keeps none. */
+  boxes: 1000,
   bytes: 4 * 1024 * 1024,
 } as const;
 
 const keptName = (name: string) => truncate(name, HISTORY_LIMITS.nameLength);
 
-/** The outcome a builder's report gives its visit; null for any other page. */
-export function outcomeOf(report: Report, visit: string): SequenceOutcome | null {
+/** The outcome a builder's report, and the page model it was made from, give its visit; null for any other page. */
+export function outcomeOf(
+  report: Report,
+  sequence: Pick<SequenceModel, 'steps' | 'diagnostics'>,
+  visit: string,
+): SequenceOutcome | null {
   if (report.page.kind !== 'editor' || !report.sequence) return null;
-  const fit = report.coverage.reading?.fit ?? 1;
   const { id, name, status } = report.sequence;
+  const map = stepPrints(report, sequence);
+  const stepMap = 'prints' in map && map.prints.length <= HISTORY_LIMITS.boxes ? { stepMap: map.prints } : {};
   return {
     sequenceId: id,
     name: name?.trim() ? keptName(name) : null,
@@ -78,17 +96,33 @@ export function outcomeOf(report: Report, visit: string): SequenceOutcome | null
     outcome: {
       visit,
       at: report.generatedAt,
-      complete: report.coverage.tabsNotSeen.length === 0 && fit >= 0.9,
+      complete: whyIncomplete(report) === null,
       counts: report.counts,
       accepted: report.accepted?.length ?? 0,
       findings: report.findings.map(findingKey).slice(0, HISTORY_LIMITS.findings),
+      ...stepMap,
     },
   };
 }
 
 /** What an outcome takes in storage, near enough to hold the byte bound. */
 function size(outcome: Outcome): number {
-  return 180 + outcome.findings.reduce((sum, key) => sum + key.length + 3, 0);
+  // Each box is written ["A12","email","1x2y3z4a5b6"] and a comma: its three texts and 11 characters.
+  const map = outcome.stepMap?.reduce((sum, print) => sum + print.join('').length + 11, 12) ?? 0;
+  return 180 + outcome.findings.reduce((sum, key) => sum + key.length + 3, 0) + map;
+}
+
+/**
+ * The outcomes with a step map kept on the last two complete ones only: the latest is what the
+ * next visit compares with, the one before it what the latest's own visit compares with.
+ */
+function withStepMapsNeeded(outcomes: readonly Outcome[]): Outcome[] {
+  const needed = new Set(outcomes.filter((o) => o.complete).slice(-2));
+  return outcomes.map((o) => {
+    if (!o.stepMap || needed.has(o)) return o;
+    const { stepMap: _dropped, ...rest } = o;
+    return rest;
+  });
 }
 
 /** What a sequence's name, status and id take beside its outcomes. */
@@ -107,7 +141,7 @@ export function withOutcome(
   const entry: SequenceHistory = {
     name: name ?? before?.name ?? null,
     status: status === null ? (before?.status ?? null) : { value: status, seenOn: 'editor', at: outcome.at },
-    outcomes: [...kept, outcome].slice(-HISTORY_LIMITS.visits),
+    outcomes: withStepMapsNeeded([...kept, outcome].slice(-HISTORY_LIMITS.visits)),
   };
   const next: History = { ...history, [sequenceId]: entry };
   const ids = Object.keys(next)
@@ -176,13 +210,21 @@ export interface Changes {
   added: string[];
 }
 
+/** The latest complete outcome of a visit other than `current`'s, found before it: what `current` is compared with. */
+function earlierComplete(
+  outcomes: readonly Outcome[],
+  current: Pick<Outcome, 'visit' | 'at'>,
+): Outcome | undefined {
+  return outcomes.filter((o) => o.visit !== current.visit && o.complete && o.at < current.at).at(-1);
+}
+
 /**
  * What changed between the latest complete outcome of an earlier visit and `current`; null when
  * there is nothing to compare (no earlier visit, or either side did not read every tab).
  */
 export function changesSince(outcomes: readonly Outcome[], current: Outcome): Changes | null {
   if (!current.complete) return null;
-  const earlier = outcomes.filter((o) => o.visit !== current.visit && o.complete && o.at < current.at).at(-1);
+  const earlier = earlierComplete(outcomes, current);
   if (!earlier) return null;
   const then = new Set(earlier.findings);
   const now = new Set(current.findings);
@@ -191,4 +233,16 @@ export function changesSince(outcomes: readonly Outcome[], current: Outcome): Ch
     fixed: earlier.findings.filter((key) => !now.has(key)),
     added: current.findings.filter((key) => !then.has(key)),
   };
+}
+
+/**
+ * The step map an audit of `current.visit` made at `current.at` is compared with: the last
+ * complete audit of another visit, and what its map showed (null when it kept none).
+ */
+export function lastStepMap(
+  outcomes: readonly Outcome[],
+  current: Pick<Outcome, 'visit' | 'at'>,
+): LastStepMap {
+  const earlier = earlierComplete(outcomes, current);
+  return earlier ? { at: earlier.at, prints: earlier.stepMap ?? null } : { at: null };
 }

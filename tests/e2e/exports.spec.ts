@@ -3,8 +3,11 @@ import type { Page } from '@playwright/test';
 import { reportSchema } from '../../lib/audit/report';
 import { loadEditorSpec } from '../fixtures/sequences/fixtures';
 import { tabOfRef } from '../replica/spec';
+import { withStepDeleted } from '../support/delete-step';
 import { parseCsv } from '../support/parse-csv';
 import { expect, test } from './extension-fixture';
+
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
 // Short enough to appear whole in messages (long titles are shortened there).
 const HOSTILE_TITLE = '<img src=x onerror=document.title=1><b>x';
@@ -122,4 +125,40 @@ test('the step map lists every step of the builder by box number and tab, in the
   expect(file.suggestedFilename()).toBe(`kartra-step-map-${spec.id}-${today}.md`);
   const markdown = readFileSync(await file.path(), 'utf8');
   for (const step of spec.steps) expect(markdown).toContain(`| ${step.ref} | ${tabOfRef(step.ref)} |`);
+});
+
+test("a later visit's step map says which boxes were deleted and which renumbered since the last audit", async ({
+  kartra,
+  reports,
+}) => {
+  const before = loadEditorSpec('step-inactive.fires');
+  const page = await kartra.openSpec(before);
+  await reports.waitFor(page);
+  // The first visit's step map is in the history (as the background stored it) before the sequence is opened again.
+  const bridge = await reports.bridge(page);
+  const keptBoxes = () =>
+    bridge.evaluate(async (id) => {
+      const { auditHistory } = await chrome.storage.local.get('auditHistory');
+      const kept = auditHistory as
+        | { sequences: Record<string, { outcomes: { stepMap?: [string][] }[] }> }
+        | undefined;
+      return kept?.sequences[id]?.outcomes.at(-1)?.stepMap?.map(([box]) => box) ?? [];
+    }, before.id);
+  await expect.poll(keptBoxes).toEqual(['1', '2', '3', '4']);
+
+  // Later, step 2 deleted in Kartra and the steps after it numbered one lower: the sequence opened again.
+  await page.goto('about:blank');
+  const again = await kartra.openSpec(withStepDeleted(before, '2'), {}, page);
+  await reports.waitFor(again, (report) => report.runOrder.length === 3);
+  const popup = await reports.openPopupFor(again);
+  const csv = await download(popup, 'Step map (CSV)');
+  const [header, ...rows] = parseCsv(csv.text);
+  expect(header?.at(-1)).toBe('sinceLastAudit');
+  // box, position, sinceLastAudit: the deleted box after the boxes the builder shows now.
+  expect(rows.map((row) => [row[0], row[4], row.at(-1)])).toEqual([
+    ['1', '1', 'same'],
+    ['2', '2', 'renumbered from 3'],
+    ['3', '3', 'renumbered from 4'],
+    ['2', '', 'deleted'],
+  ]);
 });

@@ -106,15 +106,19 @@ async function start(
     );
   };
 
-  const startSession = (listSeen: ListMemory) => {
+  /** `visit`: when the session starts, for the history (its later audits replace its outcome). */
+  const startSession = (listSeen: ListMemory, visit: string) => {
     let newVisit = true;
-    // The visit, for the history: this session's later audits replace its outcome.
-    const visit = new Date().toISOString();
     // The builder re-audits on every change: the outcome goes with a report only when it changed
     // (the background reads and writes the history whole), and again after a send that failed.
     let outcomeSent = '';
-    const tell = (badge: ReportChanged['badge'], kind: ReportChanged['kind'], report?: Report) => {
-      const made = report ? outcomeOf(report, visit) : null;
+    const tell = (
+      badge: ReportChanged['badge'],
+      kind: ReportChanged['kind'],
+      audited?: { report: Report; page: PageModel },
+    ) => {
+      const made =
+        audited?.page.kind === 'editor' ? outcomeOf(audited.report, audited.page.sequence, visit) : null;
       const { at: _at, ...what } = made?.outcome ?? {};
       const key = made ? JSON.stringify([made.sequenceId, made.name, made.status, what]) : '';
       const outcome = made && key !== outcomeSent ? made : null;
@@ -135,13 +139,13 @@ async function start(
       listMemory: { initial: listSeen, save: saveListMemory },
       // The extension updated or reloaded: this copy's session ends with its context.
       signal: ctx.signal,
-      onReport(report, profileRead, cards) {
+      onReport(report, page, profileRead, cards) {
         // An orphan (the extension reloaded, no newer copy injected) finds out here, at its next
         // audit: reading `isInvalid` runs the clean-up below instead of drawing.
         if (ctx.isInvalid) return;
         readWith = profileRead;
         showInline(report, cards);
-        tell(auditSummary(report), report.page.kind, report);
+        tell(auditSummary(report), report.page.kind, { report, page });
       },
       onError() {
         if (ctx.isInvalid) return;
@@ -153,9 +157,16 @@ async function start(
   // The loader starts this module on a sequence page, or as the app navigates to one (before
   // `location` shows the new address): either way there is a sequence to audit.
   let session: AuditSession | null = null;
+  // When `session` started: the visit the history keeps its outcome under, which the popup's
+  // step map needs to tell this visit's audits from earlier ones.
+  let visit: string | null = null;
+  const begin = (listSeen: ListMemory) => {
+    visit = new Date().toISOString();
+    session = startSession(listSeen, visit);
+  };
   // What the sequence list showed: kept by the background, the session working on its copy.
   const listSeen = await askListMemory();
-  if (!ctx.isInvalid) session = startSession(listSeen);
+  if (!ctx.isInvalid) begin(listSeen);
 
   // Settings and a profile override saved on the options page apply at once; a new profile
   // reads the page again from scratch.
@@ -177,7 +188,7 @@ async function start(
       session.stop();
       overlay?.destroy();
       overlay = null;
-      session = startSession(seen);
+      begin(seen);
     });
   };
 
@@ -192,7 +203,7 @@ async function start(
       const result = request.withTimeline
         ? session.latestWithTimeline()
         : (session.latest() ?? session.auditNow());
-      return reportResponse(result, request, session.inferredProfile());
+      return reportResponse(result, request, { inferredProfile: session.inferredProfile(), visit });
     }),
     listen('locateStep', locateStepRequest, (ref) => {
       try {

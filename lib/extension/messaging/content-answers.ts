@@ -22,6 +22,11 @@ export const reportResponseSchema = z.union([
     diagnostics: z.int().check(z.minimum(0)),
     /** The profile inferred from the page, when the report was read with it ("Keep this profile"). */
     inferredProfile: z.nullable(kartraProfileSchema),
+    /**
+     * When the page's audit session started: the visit the history keeps its outcome under (an
+     * earlier audit to compare with is of another visit); null on a page that is not a sequence.
+     */
+    visit: z.nullable(z.iso.datetime()),
     error: z.null(),
   }),
   z.object({

@@ -124,11 +124,17 @@ export type AuditResult =
   | { report: Report; page: PageModel; error: null }
   | { report: null; page: null; error: string };
 
-/** The content script's answer to getReport, from its latest audit. */
+/**
+ * The content script's answer to getReport, from its latest audit, with the profile inferred from
+ * the page and when the audit session started (each null where there is none).
+ */
 export function reportResponse(
   result: AuditResult,
   request: GetReportRequest,
-  inferredProfile: KartraProfile | null = null,
+  {
+    inferredProfile = null,
+    visit = null,
+  }: { inferredProfile?: KartraProfile | null; visit?: string | null } = {},
 ): ReportResponse {
   if (result.error !== null) return { ...result, diagnostics: 0, inferredProfile: null };
   const diagnostics = result.page.kind === 'editor' ? result.page.sequence.diagnostics.length : 0;
@@ -137,6 +143,7 @@ export function reportResponse(
     page: request.withPage ? result.page : null,
     diagnostics,
     inferredProfile,
+    visit,
     error: null,
   };
 }

@@ -35,10 +35,10 @@ export interface AuditSessionOptions {
   accepted?: () => AuditOptions['accepted'];
   tool: AuditOptions['tool'];
   /**
-   * Called after every successful audit with the new report, the profile that read the page
-   * and the cards that read found (for the inline warnings).
+   * Called after every successful audit with the new report, the page model it was made from,
+   * the profile that read the page and the cards that read found (for the inline warnings).
    */
-  onReport: (report: Report, readWith: KartraProfile, cards: CardsRead | null) => void;
+  onReport: (report: Report, page: PageModel, readWith: KartraProfile, cards: CardsRead | null) => void;
   /** Called when an audit throws (already logged). */
   onError?: (message: string) => void;
   /** Mutations inside this element (the extension's own UI) never trigger a re-audit. */
@@ -178,7 +178,7 @@ export function startAuditSession(win: PageWindow, options: AuditSessionOptions)
       result = { report, page, error: null };
       latest.set(result);
       const drawStarted = win.performance.now();
-      options.onReport(report, inferred ?? options.profile, read.cards);
+      options.onReport(report, page, inferred ?? options.profile, read.cards);
       report.timing.renderMs = win.performance.now() - drawStarted;
     } catch (error) {
       // A bug of ours must never break the builder: log it, tell the popup, keep observing.

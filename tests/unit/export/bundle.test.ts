@@ -8,9 +8,12 @@ import { describe, expect, it } from 'vitest';
 // they must pull in no zod and no DOM, and stay small. Besides their own files they use only the
 // pure timeline modules the popup's Timeline section bundles anyway (the Markdown and HTML
 // timeline say it in the popup's words and draw the popup's chart), and the step kinds' labels
-// (the step map names kinds as the findings do), and how a finding is keyed across audits (the
-// "Changes since" section names the findings as the popup's does).
+// (the step map names kinds as the findings do), how a finding is keyed across audits (the
+// "Changes since" section names the findings as the popup's does), and when an audit is complete
+// (the step map compares only such audits, as the history does).
 const SHARED_WITH_THE_POPUP = [
+  'lib/audit/complete.ts',
+  'lib/reader/fit.ts',
   'lib/audit/finding-key.ts',
   'lib/model/describe-step.ts',
   'lib/flow/refs.ts',
@@ -43,11 +46,12 @@ async function bundle(entry: string) {
   };
 }
 
-// The step map is its own entry (it needs the page model too), loaded beside the report's exports.
-// The report's exports hold the client report's cover, summary and print styles.
+// The step map is its own entry (it needs the page model too, and compares it with the last
+// audit's), loaded beside the report's exports. The report's exports hold the client report's
+// cover, summary and print styles.
 describe.each([
   ['lib/export/index.ts', 13],
-  ['lib/export/step-map.ts', 3],
+  ['lib/export/step-map.ts', 4],
 ])('the export bundle %s', (entry, kilobytes) => {
   it(`bundles for a neutral platform without zod, DOM or Node APIs, under ${kilobytes} KB gzip`, async () => {
     const { foreign, code } = await bundle(entry);

@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { audit } from '../../../lib/audit/audit';
 import { findingKey, parseFindingKey } from '../../../lib/audit/finding-key';
+import { renderStepMapCsv, renderStepMapMarkdown } from '../../../lib/export/step-map';
+import type { StepPrint } from '../../../lib/export/step-map-since';
 import {
   historySetAsideItem,
   loadHistory,
@@ -13,6 +15,7 @@ import {
   changesSince,
   HISTORY_LIMITS,
   type History,
+  lastStepMap,
   type Outcome,
   outcomeOf,
   type SequenceOutcome,
@@ -21,7 +24,10 @@ import {
 } from '../../../lib/history/history';
 import { historyStoreSchema } from '../../../lib/history/history-schema';
 import { loadEditorSpec } from '../../fixtures/sequences/fixtures';
-import { specToModel } from '../../support/spec-to-model';
+import type { EditorSpec } from '../../replica/spec';
+import { withStepDeleted } from '../../support/delete-step';
+import { parseCsv } from '../../support/parse-csv';
+import { type SpecToModelOptions, specToModel } from '../../support/spec-to-model';
 
 const counts = { error: 1, warning: 0, info: 0, review: 0 };
 const outcome = (visit: string, at: string, findings: string[], complete = true): Outcome => ({
@@ -41,6 +47,21 @@ const sent = (sequenceId: string, made: Outcome): SequenceOutcome => ({
 });
 const DAY1 = '2026-12-01T09:00:00.000Z';
 const DAY2 = '2026-12-07T10:00:00.000Z';
+const DAY3 = '2026-12-09T11:00:00.000Z';
+
+/** An audit of `spec`'s builder at `at`, with the page model it was made from. */
+function auditedSpec(spec: EditorSpec, at: string, options?: SpecToModelOptions) {
+  const sequence = specToModel(spec, options);
+  const page = {
+    kind: 'editor' as const,
+    url: `https://app.kartra.com/marketing/sequences/edit/${sequence.id}`,
+    sequence,
+  };
+  return { report: audit(page, { now: new Date(at), tool: { name: 't', version: '0' } }), sequence };
+}
+
+/** A step map as its audit kept it: one box per print. */
+const mapOf = (...boxes: string[]): StepPrint[] => boxes.map((box) => [box, 'email', `t${box}`]);
 
 describe('the audit history', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -77,18 +98,13 @@ describe('the audit history', () => {
 
   it("is the builder's report's outcome, its open findings only", () => {
     const spec = loadEditorSpec('step-inactive.fires');
-    const page = {
-      kind: 'editor' as const,
-      url: 'https://app.kartra.com/marketing/sequences/edit/1',
-      sequence: specToModel(spec),
-    };
-    const report = audit(page, { now: new Date(DAY2), tool: { name: 't', version: '0' } });
-    const made = outcomeOf(report, DAY2);
-    expect(made?.sequenceId).toBe(page.sequence.id);
+    const { report, sequence } = auditedSpec(spec, DAY2);
+    const made = outcomeOf(report, sequence, DAY2);
+    expect(made?.sequenceId).toBe(sequence.id);
     expect(made?.outcome.findings).toContain('step-inactive fail 2');
     expect(made?.outcome.complete).toBe(true);
     expect(made).toMatchObject({ name: spec.name, status: spec.status, outcome: { accepted: 0 } });
-    expect(outcomeOf({ ...report, page: { ...report.page, kind: 'list' } }, DAY2)).toBeNull();
+    expect(outcomeOf({ ...report, page: { ...report.page, kind: 'list' } }, sequence, DAY2)).toBeNull();
   });
 
   it('holds every bound at once and stays far under the browser quota', async () => {
@@ -99,12 +115,17 @@ describe('the audit history', () => {
     const at = (n: number) => new Date(Date.parse(DAY1) + n * 1000).toISOString();
     // The longest name kept, of characters JSON writes escaped.
     const name = '"'.repeat(HISTORY_LIMITS.nameLength);
+    // The largest step map kept, of the longest box numbers, kinds and fingerprints the schema takes.
+    const stepMap = Array.from(
+      { length: HISTORY_LIMITS.boxes },
+      (_, i): StepPrint => [String(i).padStart(20, '9'), 'unsubscribe', 'z'.repeat(11)],
+    );
     let n = 0;
     for (let s = 0; s < HISTORY_LIMITS.sequences + 3; s++)
       for (let v = 0; v < 3; v++) {
         n++;
         history = withOutcome(history, {
-          ...sent(String(s), outcome(at(n), at(n), findings)),
+          ...sent(String(s), { ...outcome(at(n), at(n), findings), stepMap }),
           name,
           status: 'paused',
         });
@@ -114,8 +135,14 @@ describe('the audit history', () => {
     // The sequences audited longest ago went first; the latest is kept.
     expect(history['0']).toBeUndefined();
     expect(ids).toContain(String(HISTORY_LIMITS.sequences + 2));
-    // Every sequence keeps at least its latest outcome.
+    // Every sequence keeps at least its latest outcome, and step maps on its last two complete ones only.
     expect(Object.values(history).every((entry) => entry.outcomes.length >= 1)).toBe(true);
+    expect(Object.values(history).every((entry) => entry.outcomes.filter((o) => o.stepMap).length <= 2)).toBe(
+      true,
+    );
+    expect(history[String(HISTORY_LIMITS.sequences + 2)]?.outcomes.at(-1)?.stepMap).toHaveLength(
+      HISTORY_LIMITS.boxes,
+    );
     const value = historyStoreSchema.parse({ version: 2, sequences: history });
     await saveHistory(history);
     expect(JSON.stringify(value).length).toBeLessThan(HISTORY_LIMITS.bytes * 1.1);
@@ -132,6 +159,97 @@ describe('the audit history', () => {
       visits = withOutcome(visits, sent('7', outcome(at(v), at(v), [])));
     expect(visits['7']?.outcomes).toHaveLength(HISTORY_LIMITS.visits);
   }, 60_000);
+
+  it("keeps a complete audit's step map, on the last two complete outcomes only", () => {
+    const launch = loadEditorSpec('launch-sequence');
+    const whole = auditedSpec(launch, DAY1);
+    expect(outcomeOf(whole.report, whole.sequence, DAY1)?.outcome.stepMap?.map(([box]) => box)).toEqual(
+      whole.sequence.steps.map((step) => step.ref),
+    );
+    // A tab not opened: its boxes would look deleted to the next visit.
+    const partly = auditedSpec(launch, DAY1, { tabsSeen: ['Main'] });
+    expect(outcomeOf(partly.report, partly.sequence, DAY1)?.outcome.stepMap).toBeUndefined();
+
+    const visits = ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'].map(
+      (day) => `${day}T09:00:00.000Z`,
+    );
+    let history: History = {};
+    for (const [index, visit] of visits.entries()) {
+      const complete = index !== 2;
+      const made = { ...outcome(visit, visit, [], complete), ...(complete ? { stepMap: mapOf('1') } : {}) };
+      history = withOutcome(history, sent('42', made));
+    }
+    expect(history['42']?.outcomes.map((o) => o.stepMap !== undefined)).toEqual([false, true, false, true]);
+  });
+
+  it("compares a visit's step map with the last complete audit of another visit, stored or not yet", () => {
+    const outcomes = [
+      { ...outcome(DAY1, DAY1, []), stepMap: mapOf('1', '2') },
+      outcome(DAY2, DAY2, [], false),
+      { ...outcome(DAY3, DAY3, []), stepMap: mapOf('1') },
+    ];
+    const later = '2026-12-09T11:05:00.000Z';
+    // The third visit, still on the page: its own outcome is not an earlier audit.
+    expect(lastStepMap(outcomes, { visit: DAY3, at: later })).toEqual({ at: DAY1, prints: mapOf('1', '2') });
+    expect(lastStepMap(outcomes.slice(0, 2), { visit: DAY3, at: later })).toEqual({
+      at: DAY1,
+      prints: mapOf('1', '2'),
+    });
+    // The next visit compares with the third.
+    expect(
+      lastStepMap(outcomes, { visit: '2026-12-10T08:00:00.000Z', at: '2026-12-10T08:00:00.000Z' }),
+    ).toEqual({
+      at: DAY3,
+      prints: mapOf('1'),
+    });
+    expect(lastStepMap([], { visit: DAY1, at: DAY1 })).toEqual({ at: null });
+  });
+
+  it("makes the next visit's step map say which boxes were renumbered and which deleted", () => {
+    const before = loadEditorSpec('step-inactive.fires');
+    const first = auditedSpec(before, DAY1);
+    const made = outcomeOf(first.report, first.sequence, DAY1);
+    if (!made) throw new Error('no outcome');
+    const history = withOutcome({}, made);
+    // Step 2 deleted in Kartra, the steps after it numbered one lower.
+    const again = auditedSpec(withStepDeleted(before, '2'), DAY2);
+    const last = lastStepMap(history[made.sequenceId]?.outcomes ?? [], { visit: DAY2, at: DAY2 });
+    const [, ...rows] = parseCsv(renderStepMapCsv(again.report, again.sequence, last));
+    expect(rows.map((row) => [row[0], row[4], row.at(-1)])).toEqual([
+      ['1', '1', 'same'],
+      ['2', '2', 'renumbered from 3'],
+      ['3', '3', 'renumbered from 4'],
+      ['2', '', 'deleted'],
+    ]);
+  });
+
+  it('reads what this version stored before it kept step maps: nothing to compare with, and the step map says so', async () => {
+    const stored = {
+      name: 'Lead magnet',
+      status: null,
+      outcomes: [outcome(DAY1, DAY1, ['step-inactive fail 2'])],
+    };
+    await storage.setItem('local:auditHistory', { version: 2, sequences: { '42': stored } });
+    const loaded = await loadHistory();
+    expect(loaded).toEqual({ history: { '42': stored }, notices: [] });
+    const last = lastStepMap(loaded.history['42']?.outcomes ?? [], { visit: DAY2, at: DAY2 });
+    expect(last).toEqual({ at: DAY1, prints: null });
+    const now = auditedSpec(loadEditorSpec('step-inactive.fires'), DAY2);
+    expect(renderStepMapMarkdown(now.report, now.sequence, last)).toContain(
+      '- Since last audit: not compared: the last audit (2026-12-01 09:00 UTC) kept no step map',
+    );
+    const [, ...rows] = parseCsv(renderStepMapCsv(now.report, now.sequence, last));
+    expect(rows.every((row) => row.at(-1) === '')).toBe(true);
+    // The next audit keeps its map beside what was stored, nothing set aside.
+    const made = outcomeOf(now.report, now.sequence, DAY2);
+    if (!made) throw new Error('no outcome');
+    await saveHistory(withOutcome(loaded.history, { ...made, sequenceId: '42' }));
+    expect((await loadHistory()).history['42']?.outcomes.map((o) => o.stepMap !== undefined)).toEqual([
+      false,
+      true,
+    ]);
+    expect(await historySetAsideItem.getValue()).toBeNull();
+  });
 
   it('names a stored history another version wrote, and keeps it apart before writing a new one', async () => {
     const older = { version: 3, visits: [] };

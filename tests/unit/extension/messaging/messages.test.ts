@@ -32,9 +32,21 @@ const audited: AuditResult = { report, page, error: null };
 describe('the answer to getReport', () => {
   it('leaves the page model out unless asked, but always says how much could not be read', () => {
     const lean = reportResponse(audited, { withPage: false });
-    expect(lean).toEqual({ report, page: null, diagnostics: 2, inferredProfile: null, error: null });
+    expect(lean).toEqual({
+      report,
+      page: null,
+      diagnostics: 2,
+      inferredProfile: null,
+      visit: null,
+      error: null,
+    });
     const full = reportResponse(audited, { withPage: true });
-    expect(full).toEqual({ report, page, diagnostics: 2, inferredProfile: null, error: null });
+    expect(full).toEqual({ report, page, diagnostics: 2, inferredProfile: null, visit: null, error: null });
+  });
+
+  it("says which visit the audit is of, for the step map's comparison with an earlier one", () => {
+    const visit = '2026-12-01T09:00:00.000Z';
+    expect(reportResponse(audited, { withPage: false }, { visit })).toMatchObject({ visit, error: null });
   });
 
   it('passes the extension’s own failure on', () => {
