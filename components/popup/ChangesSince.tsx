@@ -9,22 +9,22 @@ import { useLoadedLater } from './use-loaded-later';
 
 /**
  * What changed since an earlier visit of this sequence, from the history the background keeps
- * (lib/history): loaded after the first paint, and again with each new report.
+ * (lib/history) and the report of this visit (`visit`, null when the page named none): loaded
+ * after the first paint, and again with each new report.
  */
-export function useChangesSince(report: Report): Changes | null {
+export function useChangesSince(report: Report, visit: string | null): Changes | null {
   const [changes, setChanges] = useState<Changes | null>(null);
   const sequenceId = report.sequence?.id ?? null;
   useEffect(() => {
-    if (sequenceId === null) return;
+    if (sequenceId === null || visit === null) return;
     let current = true;
     void loadSequenceHistory(sequenceId).then(({ logic, outcomes }) => {
-      const latest = outcomes.at(-1);
-      if (current) setChanges(latest ? logic.changesSince(outcomes, latest) : null);
+      if (current) setChanges(logic.changesOfReport(outcomes, report, visit));
     });
     return () => {
       current = false;
     };
-  }, [sequenceId, report.generatedAt]);
+  }, [sequenceId, visit, report]);
   return changes;
 }
 

@@ -18,7 +18,14 @@ import { loadSequenceHistory } from './sequence-history';
 
 type State =
   | { status: 'loading' }
-  | { status: 'ready'; report: Report; diagnostics: number; inferredProfile: KartraProfile | null }
+  | {
+      status: 'ready';
+      report: Report;
+      /** The visit the report is of, for "what changed since" (null when the page names none). */
+      visit: string | null;
+      diagnostics: number;
+      inferredProfile: KartraProfile | null;
+    }
   | { status: 'no-page' }
   | { status: 'error'; message: string };
 
@@ -45,6 +52,7 @@ async function fetchState(
   return {
     status: 'ready',
     report: response.report,
+    visit: response.visit,
     diagnostics: response.diagnostics,
     inferredProfile: response.inferredProfile,
   };
@@ -178,6 +186,7 @@ export function Popup({ first }: { first: Promise<FirstQuestion> }) {
       {report?.page.kind === 'editor' && (
         <SequenceReport
           report={report}
+          visit={state.status === 'ready' ? state.visit : null}
           inferredProfile={state.status === 'ready' ? state.inferredProfile : null}
           testAddress={testAddress}
           onLocate={locate}

@@ -21,6 +21,8 @@ const loadExportBar = () => import('./ExportBar').then((m) => m.ExportBar);
 
 export interface SequenceReportProps {
   report: Report;
+  /** The visit the report is of (when the page's audit session started); null when not said. */
+  visit: string | null;
   /** Set when the page was read with a profile inferred from it. */
   inferredProfile?: KartraProfile | null;
   testAddress: string;
@@ -40,6 +42,7 @@ export interface SequenceReportProps {
 /** The popup on a sequence's builder. */
 export function SequenceReport({
   report,
+  visit,
   inferredProfile = null,
   testAddress,
   onLocate,
@@ -56,7 +59,7 @@ export function SequenceReport({
   const timeline = report.timeline ?? null;
   const sequence = report.sequence;
   const accepting = useAccepting(sequence?.id ?? null);
-  const changes = useChangesSince(report);
+  const changes = useChangesSince(report, visit);
   const { error, warning, info, review } = report.counts;
   const clean = error + warning + review === 0;
   return (

@@ -222,7 +222,10 @@ function earlierComplete(
  * What changed between the latest complete outcome of an earlier visit and `current`; null when
  * there is nothing to compare (no earlier visit, or either side did not read every tab).
  */
-export function changesSince(outcomes: readonly Outcome[], current: Outcome): Changes | null {
+export function changesSince(
+  outcomes: readonly Outcome[],
+  current: Pick<Outcome, 'visit' | 'at' | 'complete' | 'findings'>,
+): Changes | null {
   if (!current.complete) return null;
   const earlier = earlierComplete(outcomes, current);
   if (!earlier) return null;
@@ -233,6 +236,19 @@ export function changesSince(outcomes: readonly Outcome[], current: Outcome): Ch
     fixed: earlier.findings.filter((key) => !now.has(key)),
     added: current.findings.filter((key) => !then.has(key)),
   };
+}
+
+/**
+ * What changed since an earlier visit, as `report` (of the visit `visit`) says now: the history
+ * may not hold this visit's outcome yet, so it is compared as the report stands, not as stored.
+ */
+export function changesOfReport(outcomes: readonly Outcome[], report: Report, visit: string): Changes | null {
+  return changesSince(outcomes, {
+    visit,
+    at: report.generatedAt,
+    complete: whyIncomplete(report) === null,
+    findings: report.findings.map(findingKey),
+  });
 }
 
 /**

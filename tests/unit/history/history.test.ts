@@ -12,6 +12,7 @@ import {
   updateHistory,
 } from '../../../lib/extension/storage/history-store';
 import {
+  changesOfReport,
   changesSince,
   HISTORY_LIMITS,
   type History,
@@ -94,6 +95,21 @@ describe('the audit history', () => {
     expect(changesSince([first], outcome(DAY2, DAY2, [], false))).toBeNull();
     expect(changesSince([{ ...first, complete: false }], outcome(DAY2, DAY2, []))).toBeNull();
     expect(changesSince([], outcome(DAY2, DAY2, []))).toBeNull();
+  });
+
+  it('compares the report of this visit before the history holds it, not the last stored visit', () => {
+    const spec = loadEditorSpec('step-inactive.fires');
+    const { report } = auditedSpec(spec, DAY2);
+    const DAY0 = '2026-11-20T09:00:00.000Z';
+    // Two earlier visits stored; this visit (DAY2) not yet.
+    const stored = [outcome(DAY0, DAY0, ['email-burst fail 3 4']), outcome(DAY1, DAY1, [])];
+    const changes = changesOfReport(stored, report, DAY2);
+    expect(changes?.since).toBe(DAY1);
+    expect(changes?.fixed).toEqual([]);
+    expect(changes?.added).toContain('step-inactive fail 2');
+    // Stored later, the same visit is not compared with itself.
+    const withThis = [...stored, outcome(DAY2, report.generatedAt, report.findings.map(findingKey))];
+    expect(changesOfReport(withThis, report, DAY2)).toEqual(changes);
   });
 
   it("is the builder's report's outcome, its open findings only", () => {
