@@ -289,4 +289,18 @@ describe('settings', () => {
     expect(report.findings.find((f) => f.ruleId === 'editing-live-sequence')?.severity).toBe('error');
     expect(auditSummary(report).color).toBe(BADGE_COLORS.error);
   });
+
+  it("the report states the house rules of the rules that ran, the user's choice or the default", () => {
+    const settings = parseSettings({
+      version: 2,
+      rules: { 'email-burst': { enabled: false } },
+      ruleOptions: { 'path-without-ending': { ending: 'complete' }, 'too-many-emails': { limit: 0 } },
+    });
+    const report = run(editor(healthy()), { settings });
+    expect(report.houseRules?.map((r) => [r.ruleId, r.option, r.value, r.isDefault, r.words])).toEqual([
+      ['path-without-ending', 'ending', 'complete', false, 'a Complete step'],
+      // 0 is not a limit the rule takes: it ran with its default.
+      ['too-many-emails', 'limit', 10, true, '10 email steps'],
+    ]);
+  });
 });
