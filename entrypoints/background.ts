@@ -5,6 +5,7 @@ import { loadTabFrames, saveTabFrames } from '@/lib/extension/background/tab-fra
 import { watchStoredConfig } from '@/lib/extension/messaging/active-config';
 import {
   acceptFindingRequest,
+  forgetRequest,
   listen,
   noRequest,
   type ReportChanged,
@@ -13,6 +14,7 @@ import {
   sendMessage,
 } from '@/lib/extension/messaging/messages';
 import { loadAccepted, saveAccepted } from '@/lib/extension/storage/accepted-store';
+import { forgetKept } from '@/lib/extension/storage/forget-sequences';
 import { updateHistory } from '@/lib/extension/storage/history-store';
 import { loadListMemory, saveListMemory } from '@/lib/extension/storage/list-memory';
 import { type SequenceOutcome, withListSeen, withOutcome } from '@/lib/history/history';
@@ -24,8 +26,11 @@ import { listMemorySchema } from '@/lib/visit/list-memory-schema';
 export default defineBackground(() => {
   // Reports arrive in bursts from several frames; each one reads and writes the stored frames.
   let queue: Promise<void> = Promise.resolve();
-  const later = (task: () => Promise<void>) => {
-    queue = queue.then(task).catch(() => {});
+  /** Runs `task` after the tasks before it; settles when it is done. */
+  const later = (task: () => Promise<void>): Promise<void> => {
+    const done = queue.then(task);
+    queue = done.catch(() => {});
+    return done;
   };
 
   async function record(tabId: number, frameId: number, message: ReportChanged): Promise<void> {
@@ -76,6 +81,8 @@ export default defineBackground(() => {
       await saveAccepted(withAccepted(accepted, sequenceId, finding, reason, new Date()));
     });
   });
+  // Answered once done, so the page that asked shows what is left.
+  listen('forget', forgetRequest, (request) => later(() => forgetKept(request)));
   listen('reportChanged', reportChangedRequest, (report, sender) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) later(() => record(tabId, sender.frameId ?? 0, report));

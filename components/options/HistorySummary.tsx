@@ -1,5 +1,5 @@
 import { plural } from '@/lib/export/plural';
-import { forgetHistory } from '@/lib/extension/storage/history-store';
+import { sendMessage } from '@/lib/extension/messaging/messenger';
 import { OpenOverview } from '../OpenOverview';
 import { useHistory } from '../use-history';
 
@@ -29,7 +29,7 @@ export function HistorySummary() {
       <p class="actions">
         <OpenOverview label="Open the account overview" />
         {visits > 0 && (
-          <button type="button" onClick={() => void forgetHistory()}>
+          <button type="button" onClick={() => void sendMessage('forget', { what: 'history' })}>
             Forget the history
           </button>
         )}

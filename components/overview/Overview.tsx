@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_MIME_TYPES, type ExportFormat } from '@/lib/export';
 import { accountFileName, renderAccountReport } from '@/lib/export/account';
 import { plural } from '@/lib/export/plural';
-import { forgetEverySequence, forgetSequences } from '@/lib/extension/storage/forget-sequences';
+import { sendMessage } from '@/lib/extension/messaging/messenger';
 import { loadSettings } from '@/lib/extension/storage/settings-store';
 import { kartraProfile } from '@/lib/kartra/profile';
 import { accountReport } from '@/lib/overview/account-report';
@@ -65,11 +65,11 @@ export function Overview() {
     heading.current?.focus();
   };
   const forgetOne = (row: OverviewRow) =>
-    void forgetSequences([row.id]).then(() =>
+    void sendMessage('forget', { what: 'sequences', ids: [row.id] }).then(() =>
       forgotten(`Forgot “${shownName(row)}”: its audit history and accepted findings.`),
     );
   const forgetAll = () =>
-    void forgetEverySequence().then(() => {
+    void sendMessage('forget', { what: 'every-sequence' }).then(() => {
       setConfirming(false);
       forgotten('Forgot every sequence: the audit history and the accepted findings are empty.');
     });

@@ -51,6 +51,22 @@ export const acceptFindingRequest = z.object({
 });
 export type AcceptFindingRequest = z.infer<typeof acceptFindingRequest>;
 
+/**
+ * Overview or options page → background: forget what the extension keeps of some sequences
+ * (their history and accepted findings), of every sequence, or the history alone. The
+ * background does it in turn with the history it writes as audits report, so a Forget is never
+ * undone by a write that read the history before it.
+ */
+export const forgetRequest = z.discriminatedUnion('what', [
+  z.object({
+    what: z.literal('sequences'),
+    ids: z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.maxLength(1000)),
+  }),
+  z.object({ what: z.literal('every-sequence') }),
+  z.object({ what: z.literal('history') }),
+]);
+export type ForgetRequest = z.infer<typeof forgetRequest>;
+
 /** Content script → background (and an open popup): the frame's latest counts, for the toolbar badge. */
 export const reportChangedRequest = z.extend(frameAuditSchema, {
   /** The first report of a page visit (the frame's earlier reports are of another page). */
@@ -90,6 +106,8 @@ export interface Protocol {
    * content script holds no storage), and the tabs read it back as they read the settings.
    */
   acceptFinding(request: AcceptFindingRequest): void;
+  /** Overview or options page → background: forget what is kept; answered once it is done. */
+  forget(request: ForgetRequest): void;
   /**
    * Background → every tab it has heard from: a stored value changed (the settings or profile
    * override on the options page, or the list memory from another tab). It carries only which:

@@ -1,3 +1,4 @@
+import type { ForgetRequest } from '../messaging/messages';
 import { forgetAccepted, loadAccepted, saveAccepted } from './accepted-store';
 import { forgetHistory, updateHistory } from './history-store';
 
@@ -22,4 +23,16 @@ export async function forgetSequences(ids: readonly string[]): Promise<void> {
 /** Forgets every sequence: the audit history, the accepted findings, and what was set aside of either. */
 export async function forgetEverySequence(): Promise<void> {
   await Promise.all([forgetHistory(), forgetAccepted()]);
+}
+
+/** Does what a `forget` message asks (the background runs it in turn with its own writes). */
+export function forgetKept(request: ForgetRequest): Promise<void> {
+  switch (request.what) {
+    case 'sequences':
+      return forgetSequences(request.ids);
+    case 'every-sequence':
+      return forgetEverySequence();
+    case 'history':
+      return forgetHistory();
+  }
 }

@@ -2,7 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { withAccepted } from '../../../../lib/accepted/accepted';
 import { loadAccepted, saveAccepted } from '../../../../lib/extension/storage/accepted-store';
-import { forgetEverySequence, forgetSequences } from '../../../../lib/extension/storage/forget-sequences';
+import {
+  forgetEverySequence,
+  forgetKept,
+  forgetSequences,
+} from '../../../../lib/extension/storage/forget-sequences';
 import { loadHistory, saveHistory } from '../../../../lib/extension/storage/history-store';
 import { withOutcome } from '../../../../lib/history/history';
 
@@ -46,5 +50,17 @@ describe('forgetting sequences', () => {
     expect(Object.keys(await fakeBrowser.storage.local.get())).toContain('acceptedFindingsSetAside');
     await forgetEverySequence();
     expect(await fakeBrowser.storage.local.get()).toEqual({});
+  });
+
+  it('does what a forget message asks: some sequences, every sequence, or the history alone', async () => {
+    await keepTwo();
+    await forgetKept({ what: 'sequences', ids: ['2'] });
+    expect(Object.keys((await loadHistory()).history)).toEqual(['1']);
+    await forgetKept({ what: 'history' });
+    expect((await loadHistory()).history).toEqual({});
+    // The history alone: the accepted findings stay.
+    expect(Object.keys((await loadAccepted()).accepted)).toEqual(['1']);
+    await forgetKept({ what: 'every-sequence' });
+    expect((await loadAccepted()).accepted).toEqual({});
   });
 });
