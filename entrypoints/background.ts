@@ -1,4 +1,4 @@
-import { withAccepted } from '@/lib/accepted/accepted';
+import { withAccepted, withoutAccepted } from '@/lib/accepted/accepted';
 import { loadActiveConfig } from '@/lib/extension/background/active-config-loader';
 import { auditedFrame, withFrameAudit } from '@/lib/extension/background/tab-frames';
 import { loadTabFrames, saveTabFrames } from '@/lib/extension/background/tab-frames-store';
@@ -10,6 +10,7 @@ import {
   noRequest,
   type ReportChanged,
   reportChangedRequest,
+  restoreFindingRequest,
   type StoredChange,
   sendMessage,
 } from '@/lib/extension/messaging/messages';
@@ -75,12 +76,19 @@ export default defineBackground(() => {
       await updateHistory((history) => withListSeen(history, Object.values(memory)));
     });
   });
-  listen('acceptFinding', acceptFindingRequest, ({ sequenceId, finding, reason }) => {
+  // The one writer of the accepted findings; each request answered once stored.
+  listen('acceptFinding', acceptFindingRequest, ({ sequenceId, finding, reason }) =>
     later(async () => {
       const { accepted } = await loadAccepted();
       await saveAccepted(withAccepted(accepted, sequenceId, finding, reason, new Date()));
-    });
-  });
+    }),
+  );
+  listen('restoreFinding', restoreFindingRequest, ({ sequenceId, finding }) =>
+    later(async () => {
+      const { accepted } = await loadAccepted();
+      await saveAccepted(withoutAccepted(accepted, sequenceId, finding));
+    }),
+  );
   // Answered once done, so the page that asked shows what is left.
   listen('forget', forgetRequest, (request) => later(() => forgetKept(request)));
   listen('reportChanged', reportChangedRequest, (report, sender) => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AcceptedBySequence } from '@/lib/accepted/accepted';
-import { acceptedItem, loadAccepted, saveAccepted } from '@/lib/extension/storage/accepted-store';
+import { sendMessage } from '@/lib/extension/messaging/messenger';
+import { acceptedItem, loadAccepted } from '@/lib/extension/storage/accepted-store';
 
 /**
  * What the extension keeps of the findings the user accepted (in this browser only): how many,
@@ -36,7 +37,7 @@ export function AcceptedSummary() {
           : `${count} finding${count === 1 ? '' : 's'} accepted on ${sequences.length} sequence${sequences.length === 1 ? '' : 's'}, kept in this browser only. Each sequence's popup lists them with their reasons and Restore.`}
       </p>
       {count > 0 && (
-        <button type="button" onClick={() => void saveAccepted({})}>
+        <button type="button" onClick={() => void sendMessage('forget', { what: 'accepted' })}>
           Forget all accepted findings
         </button>
       )}

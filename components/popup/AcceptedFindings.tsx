@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Finding, Report } from '@/lib/audit/report';
+import { sendMessage } from '@/lib/extension/messaging/messenger';
 import { stepLabel } from './FindingItem';
 
 type Accepted = NonNullable<Report['accepted']>[number];
@@ -12,25 +13,19 @@ export interface Accepting {
 }
 
 /**
- * Accepting a finding of the sequence `sequenceId`: saved in the extension's local storage, which
- * the open tabs read again at once (their reports, counts and badges follow). Loaded on the click:
- * painting the report needs none of it.
+ * Accepting a finding of the sequence `sequenceId`: the background stores it (the one writer of
+ * the accepted findings), and the open tabs read them again at once (their reports, counts and
+ * badges follow).
  */
 export function useAccepting(sequenceId: string | null): Accepting {
   const [said, setSaid] = useState<string | null>(null);
   const change = async (edit: 'accept' | 'restore', finding: Finding, reason = '') => {
     if (sequenceId === null) return;
+    const { ruleId, kind, steps } = finding;
     try {
-      const [logic, store] = await Promise.all([
-        import('@/lib/accepted/accepted'),
-        import('@/lib/extension/storage/accepted-store'),
-      ]);
-      const { accepted } = await store.loadAccepted();
-      const next =
-        edit === 'accept'
-          ? logic.withAccepted(accepted, sequenceId, finding, reason, new Date())
-          : logic.withoutAccepted(accepted, sequenceId, finding);
-      await store.saveAccepted(next);
+      if (edit === 'accept')
+        await sendMessage('acceptFinding', { sequenceId, finding: { ruleId, kind, steps }, reason });
+      else await sendMessage('restoreFinding', { sequenceId, finding: { ruleId, kind, steps } });
       setSaid(
         edit === 'accept'
           ? 'Accepted: it leaves the counts and the badge, and is listed under Accepted. It shows again if it changes.'

@@ -51,11 +51,15 @@ export const acceptFindingRequest = z.object({
 });
 export type AcceptFindingRequest = z.infer<typeof acceptFindingRequest>;
 
+/** Popup → background: a finding accepted earlier, back among the findings. */
+export const restoreFindingRequest = z.omit(acceptFindingRequest, { reason: true });
+export type RestoreFindingRequest = z.infer<typeof restoreFindingRequest>;
+
 /**
  * Overview or options page → background: forget what the extension keeps of some sequences
- * (their history and accepted findings), of every sequence, or the history alone. The
- * background does it in turn with the history it writes as audits report, so a Forget is never
- * undone by a write that read the history before it.
+ * (their history and accepted findings), of every sequence, the history alone or the accepted
+ * findings alone. The background does it in turn with what it writes as audits report and
+ * findings are accepted, so a Forget is never undone by a write that read the store before it.
  */
 export const forgetRequest = z.discriminatedUnion('what', [
   z.object({
@@ -64,6 +68,7 @@ export const forgetRequest = z.discriminatedUnion('what', [
   }),
   z.object({ what: z.literal('every-sequence') }),
   z.object({ what: z.literal('history') }),
+  z.object({ what: z.literal('accepted') }),
 ]);
 export type ForgetRequest = z.infer<typeof forgetRequest>;
 
@@ -102,10 +107,13 @@ export interface Protocol {
   /** Content script → background: the list memory with the rows just seen; validated there. */
   saveListMemory(memory: ListMemory): void;
   /**
-   * Content script → background: a finding accepted on the card; the background stores it (the
-   * content script holds no storage), and the tabs read it back as they read the settings.
+   * Content script or popup → background: a finding accepted (on the card or in the popup). The
+   * background is the one writer of the accepted findings; the tabs read them back as they read
+   * the settings. Answered once stored.
    */
   acceptFinding(request: AcceptFindingRequest): void;
+  /** Popup → background: a finding accepted earlier, restored; answered once stored. */
+  restoreFinding(request: RestoreFindingRequest): void;
   /** Overview or options page → background: forget what is kept; answered once it is done. */
   forget(request: ForgetRequest): void;
   /**

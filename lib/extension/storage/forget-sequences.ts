@@ -34,5 +34,7 @@ export function forgetKept(request: ForgetRequest): Promise<void> {
       return forgetEverySequence();
     case 'history':
       return forgetHistory();
+    case 'accepted':
+      return forgetAccepted();
   }
 }
