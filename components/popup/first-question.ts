@@ -17,9 +17,9 @@ async function targetTabId(): Promise<number | undefined> {
 
 /**
  * The popup's first question, asked before its first render: the answer travels while the popup
- * draws its first frame and loads the schemas that validate it. (Loading the views after the
- * question, as a dynamic import, was slower: it queues their modules behind the page's parsing,
- * where the HTML's module preloads fetch them beside it.)
+ * draws its first frame and loads the schemas that validate it. The views load with the page, not
+ * after the question: the HTML's module preloads fetch them beside the parse, where a dynamic
+ * import would queue them after it.
  */
 export async function askFirst(): Promise<FirstQuestion> {
   const tabId = await targetTabId();
