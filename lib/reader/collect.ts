@@ -401,10 +401,14 @@ function isRendered(el: Element, cardRect: Rect): boolean {
   return r.width > 0 && r.height > 0;
 }
 
-/** An element's own inline opacity and filter, as written in its style attribute. */
+const INLINE_INK = /(?:^|;)\s*(?:opacity|filter)\s*:[^;]*/gi;
+
+/**
+ * An element's own inline opacity and filter, as written in its style attribute: read as the
+ * attribute's text, since asking for `el.style` makes a style object per element on every audit.
+ */
 function inlineInk(el: Element): string {
-  const style = (el as Partial<ElementCSSInlineStyle>).style;
-  return style ? `${style.opacity}\u0000${style.filter}` : '';
+  return el.getAttribute('style')?.match(INLINE_INK)?.join('') ?? '';
 }
 
 /**
