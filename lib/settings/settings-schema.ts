@@ -94,18 +94,16 @@ void sameShape;
 export function readSettingsStrict(
   stored: unknown,
 ): { ok: true; settings: Settings } | { ok: false; problem: string } {
+  const problem = (issue: z.core.$ZodIssue | undefined, raw: unknown) => ({
+    ok: false as const,
+    problem: issue ? describeIssue(issue, raw, 'settings') : 'settings: not valid',
+  });
   // A version-1 field that does not read is named as stored, not lost in the migration.
   const old = isVersion1(stored) ? version1Fields.safeParse(stored) : null;
+  if (old && !old.success) return problem(old.error.issues[0], stored);
   const raw = migrateSettings(stored);
-  const result = old && !old.success ? old : settingsSchema.safeParse(raw);
-  if (result.success) return { ok: true, settings: result.data as Settings };
-  const [issue] = result.error.issues;
-  return {
-    ok: false,
-    problem: issue
-      ? describeIssue(issue, old && !old.success ? stored : raw, 'settings')
-      : 'settings: not valid',
-  };
+  const result = settingsSchema.safeParse(raw);
+  return result.success ? { ok: true, settings: result.data } : problem(result.error.issues[0], raw);
 }
 
 /** The rule settings that parse, from a record where some do not. */
