@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AcceptedBySequence } from '@/lib/accepted/accepted';
+import { plural } from '@/lib/export/plural';
 import { sendMessage } from '@/lib/extension/messaging/messenger';
 import { acceptedItem, loadAccepted } from '@/lib/extension/storage/accepted-store';
 
@@ -34,7 +35,7 @@ export function AcceptedSummary() {
       <p>
         {count === 0
           ? 'None: findings you accept in the popup are kept here, in this browser only.'
-          : `${count} finding${count === 1 ? '' : 's'} accepted on ${sequences.length} sequence${sequences.length === 1 ? '' : 's'}, kept in this browser only. Each sequence's popup lists them with their reasons and Restore.`}
+          : `${plural(count, 'finding')} accepted on ${plural(sequences.length, 'sequence')}, kept in this browser only. Each sequence's popup lists them with their reasons and Restore.`}
       </p>
       {count > 0 && (
         <button type="button" onClick={() => void sendMessage('forget', { what: 'accepted' })}>

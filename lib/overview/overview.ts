@@ -1,4 +1,5 @@
 import type { Report } from '../audit/report';
+import { plural } from '../export/plural';
 import type { History, Outcome, SeenStatus, SequenceStatus } from '../history/history';
 
 /**
@@ -51,7 +52,7 @@ export function trendOf(outcomes: readonly Outcome[]): Trend {
 
 /** The trend in words, as a screen reader reads it and the exports write it. */
 export function trendText(trend: Trend): string {
-  const findings = (n: number) => `${n} open finding${n === 1 ? '' : 's'}`;
+  const findings = (n: number) => plural(n, 'open finding');
   switch (trend.direction) {
     case 'down':
       return `Down from ${trend.from} to ${findings(trend.to)} over ${trend.audits} audits`;
