@@ -1,11 +1,11 @@
 import { plural } from '@/lib/export/plural';
+import { STATUS_WORDS } from '@/lib/export/report-view';
 import { editorUrl } from '@/lib/kartra/editor-url';
 import { kartraProfile } from '@/lib/kartra/profile';
 import {
   type OverviewRow,
   type Sort,
   type SortKey,
-  STATUS_WORDS,
   shownName,
   type Trend,
   trendText,

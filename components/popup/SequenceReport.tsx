@@ -1,5 +1,6 @@
 import type { Report } from '@/lib/audit/report';
 import { plural } from '@/lib/export/plural';
+import { STATUS_WORDS } from '@/lib/export/report-view';
 import type { KartraProfile } from '@/lib/kartra/profile';
 import type { SequenceModel } from '@/lib/model/model';
 import type { QuietHours } from '@/lib/time/quiet-hours';
@@ -12,8 +13,6 @@ import { TaughtNotice, useTeaching } from './ReviewCauses';
 import { RunOrder } from './RunOrder';
 import { TestAddress } from './TestAddress';
 import { useLoadedLater } from './use-loaded-later';
-
-const STATUS_WORDS = { active: 'Running', paused: 'Paused' } as const;
 
 // Below the findings, and half of the popup's code: loaded once the counts are on screen.
 const loadTimelineSection = () => import('./TimelineSection').then((m) => m.TimelineSection);

@@ -1,6 +1,6 @@
 import type { AccountReport, AccountSequence } from '../overview/account-report';
-import { type Counts, STATUS_WORDS } from '../overview/overview';
-import { formatDateTime, summarizeCounts } from './report-view';
+import { totalCounts } from './client-summary';
+import { formatDateTime, STATUS_WORDS, summarizeCounts } from './report-view';
 
 /**
  * What every account report format says of a sequence, worked out once. Strings are still raw
@@ -26,11 +26,6 @@ export const acceptedText = (accepted: number | null): string =>
 
 /** Every sequence's latest audit added up: "3 errors, 1 warning, 2 tips (and 1 accepted)". */
 export function resultText(report: AccountReport): string {
-  const sum: Counts = { error: 0, warning: 0, info: 0, review: 0 };
-  let accepted = 0;
-  for (const sequence of report.sequences) {
-    for (const key of Object.keys(sum) as (keyof Counts)[]) sum[key] += sequence.counts[key];
-    accepted += sequence.accepted ?? 0;
-  }
-  return `${summarizeCounts(sum)}${accepted > 0 ? ` (and ${accepted} accepted)` : ''}`;
+  const accepted = report.sequences.reduce((sum, sequence) => sum + (sequence.accepted ?? 0), 0);
+  return `${summarizeCounts(totalCounts(report.sequences))}${accepted > 0 ? ` (and ${accepted} accepted)` : ''}`;
 }

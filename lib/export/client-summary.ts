@@ -74,7 +74,7 @@ function lowerFirst(where: string): string {
 }
 
 /** The counts of several reports added up. */
-export function totalCounts(reports: readonly Report[]): Report['counts'] {
+export function totalCounts(reports: readonly Pick<Report, 'counts'>[]): Report['counts'] {
   const total = { error: 0, warning: 0, info: 0, review: 0 };
   for (const { counts } of reports) {
     for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += counts[key];

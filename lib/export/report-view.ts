@@ -139,6 +139,9 @@ export const PAGE_KIND_LABELS: Record<Report['page']['kind'], string> = {
   other: 'Other Kartra page',
 };
 
+/** A sequence's status in a word, as the popup and the account overview show it. */
+export const STATUS_WORDS: Record<'active' | 'paused', string> = { active: 'Running', paused: 'Paused' };
+
 export const STATUS_LABELS: Record<'active' | 'paused', string> = {
   active: 'Active (running)',
   paused: 'Paused (not sending)',

@@ -1,5 +1,6 @@
 import type { Report } from '../audit/report';
 import { plural } from '../export/plural';
+import { STATUS_WORDS } from '../export/report-view';
 import type { History, Outcome, SeenStatus, SequenceStatus } from '../history/history';
 
 /**
@@ -88,8 +89,6 @@ export function overviewRows(history: History): OverviewRow[] {
 
 /** The name a row is shown and sorted by: its name, else its id. */
 export const shownName = (row: Pick<OverviewRow, 'id' | 'name'>): string => row.name ?? row.id;
-
-export const STATUS_WORDS: Record<SequenceStatus, string> = { active: 'Running', paused: 'Paused' };
 
 const SORT_KEYS = [
   'name',
