@@ -2,6 +2,7 @@ import { whyIncomplete } from '../audit/complete';
 import type { Report } from '../audit/report';
 import { compareRefs } from '../flow/refs';
 import type { SequenceModel, Step, StepKind } from '../model/model';
+import { collapse } from '../reader/text';
 import { formatDateTime } from './report-view';
 
 /**
@@ -64,7 +65,7 @@ export function stepPrints(
     if (step.kind === 'unknown') return { reason: `the kind of step ${step.ref} was not read` };
     if (boxes.has(step.ref)) return { reason: `more than one card shows the number ${step.ref}` };
     boxes.add(step.ref);
-    prints.push([step.ref, step.kind, fingerprint(stepTitle(step).replace(/\s+/g, ' ').trim())]);
+    prints.push([step.ref, step.kind, fingerprint(collapse(stepTitle(step)))]);
   }
   return { prints };
 }

@@ -24,14 +24,8 @@ import { collapse, escapeRegExp } from './text';
 
 const ZERO: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
-/** Whitespace that collapsing would change: a run, a tab or newline, or an end. */
-const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
-
 function text(el: Element | null | undefined): string | null {
-  if (!el) return null;
-  const raw = el.textContent ?? '';
-  // Most texts are tidy already; testing is cheaper than rebuilding every string.
-  return UNTIDY.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
+  return el ? collapse(el.textContent ?? '') : null;
 }
 
 export function classesOf(el: Element): string[] {
@@ -347,7 +341,7 @@ function numberAmong(pieces: readonly string[] | undefined): string | null {
 /** A card's number bubble read by its words, for a profile that names no bubble selector. */
 export function cardNumber(card: Element): string | null {
   for (const el of textElements(card)) {
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const t = collapse(el.textContent ?? '');
     if (REF_PATTERN.test(t)) return t;
   }
   return null;
@@ -375,7 +369,7 @@ function visibleTexts(elements: readonly Element[], cardRect: Rect): string[] {
     let own = '';
     for (let child = el.firstChild; child; child = child.nextSibling)
       if (child.nodeType === 3) own += child.nodeValue ?? '';
-    const t = own.replace(/\s+/g, ' ').trim();
+    const t = collapse(own);
     if (t !== '') out.push(t);
   }
   return out;

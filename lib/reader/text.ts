@@ -1,8 +1,12 @@
 /** Text helpers shared by the parsers: the page's words are compared the way a person reads them. */
 
+/** Whitespace that collapsing would change: a run, a tab or newline, or an end. */
+const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
+
 /** Collapses runs of whitespace (including non-breaking spaces) and trims. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most texts are tidy already; testing is cheaper than rebuilding every string.
+  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Case-insensitive, whitespace-insensitive equality of two phrases. */

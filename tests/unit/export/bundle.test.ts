@@ -17,6 +17,7 @@ const SHARED_WITH_THE_POPUP = [
   'lib/audit/finding-key.ts',
   'lib/model/describe-step.ts',
   'lib/flow/refs.ts',
+  'lib/reader/text.ts',
   'lib/time/quiet-hours.ts',
   'lib/timeline/timeline.ts',
   'lib/timeline/chart.ts',
