@@ -10,13 +10,13 @@ import { useLoadedLater } from './use-loaded-later';
 /**
  * What changed since an earlier visit of this sequence, from the history the background keeps
  * (lib/history) and the report of this visit (`visit`, null when the page named none): loaded
- * after the first paint, and again with each new report.
+ * after the first paint, and again with each new report; none for a report not whole yet (null).
  */
-export function useChangesSince(report: Report, visit: string | null): Changes | null {
+export function useChangesSince(report: Report | null, visit: string | null): Changes | null {
   const [changes, setChanges] = useState<Changes | null>(null);
-  const sequenceId = report.sequence?.id ?? null;
+  const sequenceId = report?.sequence?.id ?? null;
   useEffect(() => {
-    if (sequenceId === null || visit === null) return;
+    if (report === null || sequenceId === null || visit === null) return;
     let current = true;
     void loadSequenceHistory(sequenceId).then(({ logic, outcomes }) => {
       if (current) setChanges(logic.changesOfReport(outcomes, report, visit));

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Finding } from '@/lib/audit/report';
+import type { Finding, Report } from '@/lib/audit/report';
 import { groupReviewsByCause } from '@/lib/checks/causes';
 import { FindingItem } from './FindingItem';
 import { CauseItem, type Teaching } from './ReviewCauses';
@@ -17,6 +17,14 @@ const GROUPS = [
   { key: 'warning', title: 'Warnings', open: false },
   { key: 'info', title: 'Tips', open: false },
 ] as const;
+
+/**
+ * Whether a finding, as it arrives (not validated yet), belongs to a group drawn closed: the
+ * popup's first paint draws those groups' titles from the report's counts, and validates their
+ * findings just after it (askReportInTwo).
+ */
+export const drawnClosed = (finding: Readonly<Record<string, unknown>>): boolean =>
+  finding.kind === 'fail' && GROUPS.some(({ key, open }) => !open && finding.severity === key);
 
 /**
  * Findings drawn per group at first; "Show all" draws the rest. A 1,000-step sequence can have
@@ -87,11 +95,14 @@ function FindingGroup({
 /** Decided findings by severity (errors open first), then what needs a look by eye. */
 export function FindingGroups({
   findings,
+  heldBack = null,
   onLocate,
   onTeach,
   onAccept,
 }: {
   findings: readonly Finding[];
+  /** The report's counts, while the closed groups' findings are held back (see drawnClosed). */
+  heldBack?: Report['counts'] | null;
   onLocate?: (ref: string) => void;
   onAccept?: (finding: Finding, reason: string) => void;
   /** Offered on reviews whose words the user can teach. */
@@ -104,7 +115,8 @@ export function FindingGroups({
     <>
       {GROUPS.map(({ key, title, open }) => {
         const group = findings.filter((finding) => finding.kind === 'fail' && finding.severity === key);
-        if (group.length === 0) return null;
+        const count = heldBack && !open ? heldBack[key] : group.length;
+        if (count === 0) return null;
         return (
           <FindingGroup
             key={key}
@@ -112,6 +124,7 @@ export function FindingGroups({
             title={title}
             open={open}
             findings={group}
+            count={count}
             onLocate={onLocate}
             onAccept={onAccept}
           />

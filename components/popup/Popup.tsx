@@ -1,6 +1,10 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Report } from '@/lib/audit/report';
-import { askAuditedFrame, InvalidAnswerError } from '@/lib/extension/messaging/ask-audited-frame';
+import {
+  askAuditedFrame,
+  askReportInTwo,
+  InvalidAnswerError,
+} from '@/lib/extension/messaging/ask-audited-frame';
 import type { ReportResponse } from '@/lib/extension/messaging/content-answers';
 import { listen, reportChangedRequest } from '@/lib/extension/messaging/messages';
 import { loadSettings } from '@/lib/extension/storage/settings-store';
@@ -10,6 +14,7 @@ import { DEFAULT_QUIET_HOURS, type QuietHours } from '@/lib/time/quiet-hours';
 import { timelinePending } from '@/lib/timeline/pending';
 import { OpenOverview } from '../OpenOverview';
 import type { StepMapSource } from './ExportBar';
+import { drawnClosed } from './FindingGroups';
 import type { FirstQuestion } from './first-question';
 import { ListReport } from './ListReport';
 import { SequenceReport } from './SequenceReport';
@@ -25,6 +30,11 @@ type State =
       visit: string | null;
       diagnostics: number;
       inferredProfile: KartraProfile | null;
+      /**
+       * Set while the report lacks the findings of the groups drawn closed (the first paint's):
+       * validates them and gives the whole answer. Nothing uses the report whole until then.
+       */
+      complete: (() => ReportResponse) | null;
     }
   | { status: 'no-page' }
   | { status: 'error'; message: string };
@@ -35,19 +45,8 @@ const ownProblem = (reason: string): State => ({
   message: `The auditor hit a problem of its own on this page (${reason}). Kartra's builder is not affected; reload the page to try again.`,
 });
 
-/** The tab's latest audit as the popup's state: a report, the extension's own failure, or no page. */
-async function fetchState(
-  tabId: number,
-  withTimeline = false,
-  early?: Promise<unknown> | null,
-): Promise<State> {
-  let response: ReportResponse;
-  try {
-    response = await askAuditedFrame(tabId, 'getReport', { withPage: false, withTimeline }, early);
-  } catch (error) {
-    // No content script answers outside app.kartra.com.
-    return error instanceof InvalidAnswerError ? ownProblem(error.message) : { status: 'no-page' };
-  }
+/** An answer as the popup's state; `complete` set when some of its findings are held back. */
+function stateOf(response: ReportResponse, complete: (() => ReportResponse) | null = null): State {
   if (response.error !== null) return ownProblem(response.error);
   return {
     status: 'ready',
@@ -55,7 +54,31 @@ async function fetchState(
     visit: response.visit,
     diagnostics: response.diagnostics,
     inferredProfile: response.inferredProfile,
+    complete,
   };
+}
+
+/** A failed question as the popup's state: no content script answers outside app.kartra.com. */
+const failed = (error: unknown): State =>
+  error instanceof InvalidAnswerError ? ownProblem(error.message) : { status: 'no-page' };
+
+/** The tab's latest audit as the popup's state: a report, the extension's own failure, or no page. */
+function fetchState(tabId: number, withTimeline = false): Promise<State> {
+  return askAuditedFrame(tabId, 'getReport', { withPage: false, withTimeline }).then(
+    (response) => stateOf(response),
+    failed,
+  );
+}
+
+/**
+ * The first answer, for the first paint: the findings of the groups drawn closed are validated
+ * just after it (see `complete`), so a long report's counts show sooner.
+ */
+function fetchFirstState(tabId: number, early: Promise<unknown> | null): Promise<State> {
+  return askReportInTwo(tabId, { withPage: false, withTimeline: false }, drawnClosed, early).then(
+    ({ first, heldBack, complete }) => stateOf(first, heldBack > 0 ? complete : null),
+    failed,
+  );
 }
 
 /**
@@ -84,7 +107,7 @@ export function Popup({ first }: { first: Promise<FirstQuestion> }) {
     });
     void first.then(async ({ tabId, early }) => {
       setTabId(tabId);
-      setState(tabId === undefined ? { status: 'no-page' } : await fetchState(tabId, false, early));
+      setState(tabId === undefined ? { status: 'no-page' } : await fetchFirstState(tabId, early));
     });
   }, [first]);
 
@@ -131,8 +154,20 @@ export function Popup({ first }: { first: Promise<FirstQuestion> }) {
   };
 
   const report = state.status === 'ready' ? state.report : null;
+  const complete = state.status === 'ready' ? state.complete : null;
+  // After the first paint (an effect runs after it), before anything uses the report whole.
+  useEffect(() => {
+    if (!complete) return;
+    let next: State;
+    try {
+      next = stateOf(complete());
+    } catch (error) {
+      next = failed(error);
+    }
+    setState((current) => (current.status === 'ready' && current.complete === complete ? next : current));
+  }, [complete]);
   // The first answer carries no timeline (its counts paint sooner); the builder's comes next.
-  const waitingForTimeline = report !== null && timelinePending(report);
+  const waitingForTimeline = report !== null && complete === null && timelinePending(report);
   useEffect(() => {
     if (tabId === undefined || !waitingForTimeline) return;
     let current = true;
@@ -196,6 +231,7 @@ export function Popup({ first }: { first: Promise<FirstQuestion> }) {
           accountTimeZone={accountTimeZone}
           loadSequence={loadSequence}
           loadStepMap={loadStepMap}
+          heldBack={complete !== null}
         />
       )}
       {partlyRead && <StructureExport tabId={tabId} />}

@@ -36,6 +36,8 @@ export interface SequenceReportProps {
   loadSequence: () => Promise<SequenceModel | null>;
   /** The report and page model of one fresh audit, for the step map; null when the page did not answer. */
   loadStepMap?: () => Promise<StepMapSource | null>;
+  /** Set on the first paint's report, which lacks the findings of the groups drawn closed. */
+  heldBack?: boolean;
 }
 
 /** The popup on a sequence's builder. */
@@ -51,6 +53,7 @@ export function SequenceReport({
   accountTimeZone,
   loadSequence,
   loadStepMap,
+  heldBack = false,
 }: SequenceReportProps) {
   const TimelineSection = useLoadedLater(loadTimelineSection);
   const ExportBar = useLoadedLater(loadExportBar);
@@ -58,7 +61,7 @@ export function SequenceReport({
   const timeline = report.timeline ?? null;
   const sequence = report.sequence;
   const accepting = useAccepting(sequence?.id ?? null);
-  const changes = useChangesSince(report, visit);
+  const changes = useChangesSince(heldBack ? null : report, visit);
   const { error, warning, info, review } = report.counts;
   const clean = error + warning + review === 0;
   return (
@@ -100,6 +103,7 @@ export function SequenceReport({
       )}
       <FindingGroups
         findings={report.findings}
+        heldBack={heldBack ? report.counts : null}
         onLocate={onLocate}
         onTeach={teaching.teach}
         {...(sequence ? { onAccept: accepting.accept } : {})}
@@ -130,7 +134,7 @@ export function SequenceReport({
         )}
       </section>
       {sequence && <TestAddress address={testAddress} sequenceId={sequence.id} />}
-      {ExportBar && (
+      {ExportBar && !heldBack && (
         <ExportBar
           report={changes ? { ...report, changes } : report}
           quietHours={quietHours}

@@ -22,6 +22,7 @@ async function targetTabId(): Promise<number | undefined> {
  * import would queue them after it.
  */
 export async function askFirst(): Promise<FirstQuestion> {
+  import('@/lib/extension/messaging/content-answers').catch(() => undefined);
   const tabId = await targetTabId();
   return {
     tabId,

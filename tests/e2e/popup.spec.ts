@@ -173,6 +173,7 @@ test('a long report opens fast: closed groups draw nothing until opened, long gr
   // the user opens it.
   expect(tips.length).toBeGreaterThan(0);
   const group = popup.locator('details.group--info');
+  await expect(group.locator('summary')).toHaveText(`Tips (${tips.length})`);
   await expect(group.locator('.finding')).toHaveCount(0);
   await group.locator('summary').click();
   await expect(group.locator('.finding')).toHaveCount(Math.min(20, tips.length));

@@ -40,6 +40,9 @@ export const reportResponseSchema = z.union([
 ]);
 export type ReportResponse = z.infer<typeof reportResponseSchema>;
 
+/** One finding of a report answer, for the findings a first paint leaves for later (askReportInTwo). */
+export { findingSchema } from '../../audit/report';
+
 /** The answer to locateStep. */
 export const locateStepResponseSchema = z.object({
   /** False when the step is not on the builder's screen (for example on another tab). */
