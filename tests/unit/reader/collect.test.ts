@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type KartraProfile, kartraProfile } from '../../../lib/kartra/profile';
-import { collectScene, hasClass, pathEndsFromData, shapeEnds } from '../../../lib/reader/collect';
+import {
+  collectScene,
+  drawingLayers,
+  hasClass,
+  pathEndsFromData,
+  shapeEnds,
+} from '../../../lib/reader/collect';
 import { readPage } from '../../../lib/reader/index';
 import { buildScene } from './scene-builder';
 import { EDITOR_URL, newDocument, renderScene } from './scene-dom';
@@ -242,5 +248,48 @@ describe('collectScene: a card drawn greyed out with no "Inactive" label', () =>
 
   it('names nothing for a step only slightly lighter than the others', () => {
     expect(looksInactive(fourSteps(['2'], 'opacity: 0.9'))).toEqual([]);
+  });
+});
+
+describe('drawingLayers', () => {
+  const SVG = 'http://www.w3.org/2000/svg';
+  function builderWithLayers() {
+    const doc = newDocument();
+    renderScene(doc, emailsThenComplete(3));
+    const root = doc.querySelector('.js_sequence_builder') as Element;
+    const canvas = doc.querySelector('.js_builder_canvas') as Element;
+    const layer = doc.createElementNS(SVG, 'svg');
+    layer.setAttribute('class', 'edges_layer');
+    layer.append(doc.createElementNS(SVG, 'svg'));
+    canvas.append(layer);
+    const lines = Array.from(root.querySelectorAll(kartraProfile.graph.line));
+    const nodes = Array.from(canvas.querySelectorAll(kartraProfile.graph.node));
+    return { doc, root, canvas, layer, lines, nodes };
+  }
+
+  it('finds an SVG that is neither a line nor a node, and no SVG inside it', () => {
+    const { root, layer, lines, nodes } = builderWithLayers();
+    expect(lines.length).toBeGreaterThan(0);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const everyMatchRead of [true, false])
+      expect(drawingLayers(root, kartraProfile.graph, lines, nodes, everyMatchRead)).toEqual([layer]);
+  });
+
+  it('finds canvases among the SVGs, in the order the page holds them', () => {
+    const { doc, root, canvas, layer, lines, nodes } = builderWithLayers();
+    const painted = doc.createElement('canvas');
+    canvas.prepend(painted);
+    expect(drawingLayers(root, kartraProfile.graph, lines, nodes, true)).toEqual([painted, layer]);
+  });
+
+  it('finds a node or a line that was not read, as the page shows it', () => {
+    const { root, layer, lines, nodes } = builderWithLayers();
+    const [unreadNode] = nodes;
+    const [unreadLine] = lines;
+    expect(drawingLayers(root, kartraProfile.graph, lines.slice(1), nodes.slice(1), false)).toEqual([
+      unreadNode,
+      unreadLine,
+      layer,
+    ]);
   });
 });
