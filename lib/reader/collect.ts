@@ -31,6 +31,11 @@ function text(el: Element | null | undefined): string | null {
   return el ? collapse(el.textContent ?? '') : null;
 }
 
+/** The text of the first element in `card` that `selector` matches; null with no selector or match. */
+function fieldText(card: Element, selector: string | undefined): string | null {
+  return selector ? text(card.querySelector(selector)) : null;
+}
+
 export function classesOf(el: Element): string[] {
   // One attribute read and a split: iterating a classList crosses into the DOM once per class.
   const names = el.getAttribute('class');
@@ -156,7 +161,7 @@ export function collectScene(
     selected: el.classList.contains(editor.tabs.selectedClass),
   }));
   const canvas = root.querySelector(editor.canvas);
-  const scope: ParentNode = canvas ?? root;
+  const scope: Element = canvas ?? root;
 
   const moduleEl = scope.querySelector(profile.startingRules.module);
   const rules: SceneStartingRule[] = moduleEl
@@ -168,36 +173,51 @@ export function collectScene(
 
   const f = profile.card.fields;
   const cardEls = Array.from(scope.querySelectorAll(profile.card.root));
-  // Version chips and split labels sit on few cards: find them with one query each and file
-  // them under their card, instead of asking every card.
-  const versionEls = f.version ? within(scope, cardEls, profile.card.root, f.version) : [];
-  const labelEls = f.outputLabel ? within(scope, cardEls, profile.card.root, f.outputLabel) : [];
+  // Version chips, split labels, a Go To's target, an action and the "Inactive" label sit on few
+  // cards: find them with one query each and file them under their card, instead of asking every
+  // card. The first filed under a card is what the card's own query would find.
+  const fewOf = (selector: string | undefined) =>
+    selector ? within(scope, cardEls, profile.card.root, selector) : [];
+  const versionEls = fewOf(f.version);
+  const labelEls = fewOf(f.outputLabel);
+  const gotoEls = fewOf(f.goto);
+  const actionEls = fewOf(f.action);
+  const inactiveEls = fewOf(f.inactiveLabel);
   // A field the profile has no selector for (an inferred profile has none for what the page it
   // learnt from did not show, such as an "Inactive" label) can only be found by its words: read
   // every card's texts, or an inactive card would read as active without anyone looking.
   const blind = !f.title || !f.recipients || !f.version || !f.goto || !f.action || !f.inactiveLabel;
   // Tested on each card's text as it is: no lowered copy of every card on every re-audit.
-  const inactiveWord = new RegExp(escapeRegExp(collapse(profile.words.inactive)), 'i');
+  const inactiveWord = new RegExp(escapeRegExp(collapse(profile.words.inactive)), 'gi');
+  const versionShare = new RegExp(VERSION_SHARE_WITHIN.source, 'g');
+  // Whether the word, or a share, stands in some card where no selector found a label or a chip.
+  let elsewhere: readonly boolean[] | null = null;
   // A card's whole text is read only when one of its words could stand where no selector found it.
   const showsUnfound = (card: Element, noLabel: boolean, noVersion: boolean) => {
     if (!noLabel && !noVersion) return false;
+    elsewhere ??= mayShowElsewhere(scope, cardEls, profile.card.root, [
+      { pattern: inactiveWord, exempt: (i) => inactiveEls[i] !== undefined },
+      { pattern: versionShare, exempt: (i) => versionEls[i] !== undefined },
+    ]);
+    const word = noLabel && elsewhere[0] === true;
+    const share = noVersion && elsewhere[1] === true;
+    if (!word && !share) return false;
     const cardText = card.textContent ?? '';
-    return (noLabel && inactiveWord.test(cardText)) || (noVersion && VERSION_SHARE_WITHIN.test(cardText));
+    return (word && matches(inactiveWord, cardText)) || (share && matches(versionShare, cardText));
   };
   const cardParts = cardEls.map((card, i) => {
-    const field = (selector: string | undefined) => (selector ? text(card.querySelector(selector)) : null);
     const icon = f.kindIcon ? card.querySelector(f.kindIcon) : null;
-    const inactiveEl = f.inactiveLabel ? card.querySelector(f.inactiveLabel) : null;
+    const inactiveEl = inactiveEls[i]?.[0] ?? null;
     const kindLabelEl = f.kindLabel ? card.querySelector(f.kindLabel) : null;
     const fields: SceneCardFields = {
-      number: field(f.number),
+      number: fieldText(card, f.number),
       kindLabel: text(kindLabelEl),
-      title: field(f.title),
-      timing: field(f.timing),
-      window: field(f.window),
-      recipients: field(f.recipients),
-      goto: field(f.goto),
-      action: field(f.action),
+      title: fieldText(card, f.title),
+      timing: fieldText(card, f.timing),
+      window: fieldText(card, f.window),
+      recipients: fieldText(card, f.recipients),
+      goto: text(gotoEls[i]?.[0]),
+      action: text(actionEls[i]?.[0]),
       inactiveLabel: text(inactiveEl),
       versions: (versionEls[i] ?? []).map((v) => text(v) ?? ''),
     };
@@ -302,6 +322,52 @@ export function collectScene(
     unreadDrawings,
     ...(leftOut.length > 0 ? { leftOut: missed } : {}),
   };
+}
+
+/** Whether the global `pattern` matches somewhere in `text`. */
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+/** How many places in `text` a match of the global `pattern` starts at, overlapping ones too. */
+function matchStarts(pattern: RegExp, text: string): number {
+  let count = 0;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    count++;
+    pattern.lastIndex = found.index + 1;
+  }
+  return count;
+}
+
+/**
+ * For each check, whether a card not exempt from it may show a match of its pattern: false only
+ * when every match in the text of the whole `scope` lies in an exempt card. A card's text is a
+ * stretch of the scope's, so one read of the scope's text answers for the many cards that show
+ * neither; an exempt card counted must hold no card and sit in none, or a stretch would hold
+ * another card's. A pattern must match alike wherever its text stands: no anchors, look-arounds
+ * or word boundaries.
+ */
+function mayShowElsewhere(
+  scope: Element,
+  cards: readonly Element[],
+  cardSelector: string,
+  checks: readonly { pattern: RegExp; exempt: (index: number) => boolean }[],
+): boolean[] {
+  const scopeText = scope.textContent ?? '';
+  const inScope = checks.map((c) => matchStarts(c.pattern, scopeText));
+  const inExempt = checks.map(() => 0);
+  for (const [i, card] of cards.entries()) {
+    if (!checks.some((c) => c.exempt(i))) continue;
+    if (card.querySelector(cardSelector) !== null || card.parentElement?.closest(cardSelector))
+      return checks.map(() => true);
+    const cardText = card.textContent ?? '';
+    checks.forEach((check, k) => {
+      if (check.exempt(i)) inExempt[k] = (inExempt[k] ?? 0) + matchStarts(check.pattern, cardText);
+    });
+  }
+  return inScope.map((count, k) => count > (inExempt[k] ?? 0));
 }
 
 /**

@@ -153,6 +153,10 @@ describe('collectScene: an "Inactive" label or version chip the profile cannot f
       if (title !== undefined && card.fields.number === '1') card.fields.title = title;
       if (card.fields.number === '1') card.fields.versions = versions;
     }
+    return laidOut(scene);
+  }
+
+  function laidOut(scene: ReturnType<typeof emailsThenComplete>): Document {
     const doc = newDocument();
     renderScene(doc, scene);
     // happy-dom lays nothing out: give every text on a card its card's box, as a browser shows it.
@@ -201,6 +205,61 @@ describe('collectScene: an "Inactive" label or version chip the profile cannot f
     expect(page.sequence.steps.find((step) => step.ref === '1')?.versions).toEqual([
       { name: 'A', percent: 70 },
       { name: 'B', percent: 30 },
+    ]);
+  });
+
+  it("reads a step as inactive by its words when another step's label is the profile's", () => {
+    const scene = emailsThenComplete(4);
+    for (const card of scene.cards)
+      if (card.fields.number === '2' || card.fields.number === '3') card.fields.inactiveLabel = 'Inactive';
+    const doc = laidOut(scene);
+    const labels = Array.from(doc.querySelectorAll('.step_inactive_label'));
+    expect(labels).toHaveLength(2);
+    (labels[1] as Element).className = 'step_status_badge';
+    expect(activity(doc, kartraProfile)).toEqual([
+      ['1', true],
+      ['2', false],
+      ['3', false],
+      ['4', true],
+    ]);
+  });
+
+  it("reads a step's version shares by their words when another step's chips are the profile's", () => {
+    const scene = emailsThenComplete(3);
+    for (const card of scene.cards)
+      if (card.fields.number === '1' || card.fields.number === '2')
+        card.fields.versions = ['A: 70%', 'B: 30%'];
+    const doc = laidOut(scene);
+    const [, second] = Array.from(doc.querySelectorAll('.js_sequence_step'));
+    for (const chip of Array.from(second?.querySelectorAll('.step_version') ?? []))
+      chip.className = 'variant_pill';
+    const page = readPage(doc, EDITOR_URL, kartraProfile);
+    if (page.kind !== 'editor') throw new Error(`not read: ${page.kind}`);
+    expect(page.sequence.steps.map((step) => [step.ref, step.versions.length])).toEqual([
+      ['1', 2],
+      ['2', 2],
+      ['3', 0],
+    ]);
+  });
+
+  it('reads the words of every card when a card whose label was found holds another card', () => {
+    const scene = emailsThenComplete(3);
+    for (const card of scene.cards) if (card.fields.number === '1') card.fields.inactiveLabel = 'Inactive';
+    const doc = laidOut(scene);
+    const [first, , third] = Array.from(doc.querySelectorAll('.js_sequence_step'));
+    const restyled = doc.createElement('span');
+    restyled.className = 'step_status_badge';
+    restyled.textContent = 'Inactive';
+    Object.defineProperty(restyled, 'getBoundingClientRect', { value: () => third?.getBoundingClientRect() });
+    third?.append(restyled);
+    // Step 3 inside step 1: its word stands in step 1's text as well, where a label was found.
+    if (third) first?.append(third);
+    const cards = collectScene(doc, kartraProfile).cards;
+    const shown = cards.map((card) => [card.fields.number, card.pieces?.includes('Inactive') ?? false]);
+    expect(shown).toEqual([
+      ['1', false],
+      ['3', true],
+      ['2', false],
     ]);
   });
 
