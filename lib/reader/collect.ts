@@ -38,7 +38,11 @@ function fieldText(card: Element, selector: string | undefined): string | null {
 
 export function classesOf(el: Element): string[] {
   // One attribute read and a split: iterating a classList crosses into the DOM once per class.
-  const names = el.getAttribute('class');
+  return classNames(el.getAttribute('class'));
+}
+
+/** The distinct names in a class attribute's text, in order. */
+function classNames(names: string | null): string[] {
   if (!names) return [];
   const out: string[] = [];
   for (const name of names.split(/\s+/)) if (name !== '' && !out.includes(name)) out.push(name);
@@ -278,13 +282,14 @@ export function collectScene(
   const inkByLook = new Map<string, number>();
   const cards: SceneCard[] = cardParts.map((p) => {
     const rect = rectOf(p.card);
+    const cardClass = p.card.getAttribute('class');
     const card: SceneCard = {
       rect,
-      classes: classesOf(p.card),
+      classes: classNames(cardClass),
       kindIconClasses: p.kindIconClasses,
       fields: p.fields,
       outputLabels: p.labelEls.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })),
-      ink: inkOf(view, p.kindLabelEl ?? p.card, p.card, inkByLook),
+      ink: inkOf(view, p.kindLabelEl ?? p.card, p.card, cardClass, inkByLook),
     };
     // A label in the markup that nobody can see (display none, zero size, hidden) says nothing.
     if (p.inactiveEl && !isRendered(p.inactiveEl, rect)) card.fields = { ...p.fields, inactiveLabel: null };
@@ -503,20 +508,29 @@ function inlineInk(el: Element): string {
 }
 
 /**
- * How strongly `el` (a card or an element inside it) is drawn, up to the card: the opacities
- * multiplied, a full greyscale filter counting as half. 1 without a window to ask. `byLook`: the
- * inks already computed in this read, by the classes and inline styles along the way.
+ * How strongly `el` (the card or an element inside it) is drawn, up to the card: the opacities
+ * multiplied, a full greyscale filter counting as half. 1 without a window to ask. `cardClass`:
+ * the card's class attribute, read already. `byLook`: the inks already computed in this read, by
+ * the classes and inline styles along the way.
  */
-function inkOf(view: Window | null, el: Element, card: Element, byLook: Map<string, number>): number {
-  if (!view || !card.contains(el)) return 1;
-  const chain: Element[] = [];
-  for (let at: Element | null = el; at !== null; at = at === card ? null : at.parentElement) chain.push(at);
+function inkOf(
+  view: Window | null,
+  el: Element,
+  card: Element,
+  cardClass: string | null,
+  byLook: Map<string, number>,
+): number {
+  if (!view) return 1;
   // Inline styles count only for what draws ink: every card has its own position.
-  const look = chain.map((at) => `${at.getAttribute('class') ?? ''}\u0000${inlineInk(at)}`).join('\u0001');
+  let look = '';
+  for (let at: Element | null = el; at !== null; at = at === card ? null : at.parentElement) {
+    const classes = at === card ? cardClass : at.getAttribute('class');
+    look += `${classes ?? ''}\u0000${inlineInk(at)}\u0001`;
+  }
   const known = byLook.get(look);
   if (known !== undefined) return known;
   let ink = 1;
-  for (const at of chain) {
+  for (let at: Element | null = el; at !== null; at = at === card ? null : at.parentElement) {
     const style = view.getComputedStyle(at);
     const opacity = Number.parseFloat(style.opacity);
     if (Number.isFinite(opacity)) ink *= opacity;
@@ -720,8 +734,17 @@ function screenMatrix(path: Element): Matrix | null {
   if (typeof g.getScreenCTM !== 'function') return null;
   try {
     const m = g.getScreenCTM.call(path);
-    if (!m || ![m.a, m.b, m.c, m.d, m.e, m.f].every(Number.isFinite)) return null;
-    return m;
+    if (!m) return null;
+    // Each entry of the engine's matrix is a call into the page: read once, kept as plain numbers.
+    const { a, b, c, d, e, f } = m;
+    const finite =
+      Number.isFinite(a) &&
+      Number.isFinite(b) &&
+      Number.isFinite(c) &&
+      Number.isFinite(d) &&
+      Number.isFinite(e) &&
+      Number.isFinite(f);
+    return finite ? { a, b, c, d, e, f } : null;
   } catch {
     return null;
   }
