@@ -180,8 +180,12 @@ export function collectScene(
   // Version chips, split labels, a Go To's target, an action and the "Inactive" label sit on few
   // cards: find them with one query each and file them under their card, instead of asking every
   // card. The first filed under a card is what the card's own query would find.
+  const cardIndex = new Map<Element, number>();
+  for (const [i, card] of cardEls.entries()) cardIndex.set(card, i);
+  // A card nested in a card (never seen) files what it holds under both.
+  const nested = scope.querySelector(`:is(${profile.card.root}) :is(${profile.card.root})`) !== null;
   const fewOf = (selector: string | undefined) =>
-    selector ? within(scope, cardEls, profile.card.root, selector) : [];
+    selector ? within(scope, cardIndex, profile.card.root, nested, selector) : [];
   const versionEls = fewOf(f.version);
   const labelEls = fewOf(f.outputLabel);
   const gotoEls = fewOf(f.goto);
@@ -583,29 +587,28 @@ function isTransparent(color: string): boolean {
 /**
  * The elements matching `selector` inside each card, in document order, per card index: what
  * `card.querySelectorAll(selector)` gives for every card, from one query over the canvas.
+ * `cards`: each card's index; `nested`: whether a card sits inside another.
  */
 function within(
   scope: ParentNode,
-  cards: readonly Element[],
+  cards: ReadonlyMap<Element, number>,
   cardSelector: string,
+  nested: boolean,
   selector: string,
 ): Element[][] {
   const out: Element[][] = [];
   const found = scope.querySelectorAll(selector);
-  if (found.length === 0) return out;
-  const index = new Map<Element, number>();
-  for (const [i, card] of cards.entries()) index.set(card, i);
   for (const el of found) {
-    // The nearest card above it; a card nested in a card (never seen) files under both.
+    // The nearest card above it, and with cards nested, every card above that.
     let owner = el.parentElement?.closest(cardSelector) ?? null;
     while (owner) {
-      const i = index.get(owner);
+      const i = cards.get(owner);
       if (i !== undefined) {
         const list = out[i];
         if (list) list.push(el);
         else out[i] = [el];
       }
-      owner = owner.parentElement?.closest(cardSelector) ?? null;
+      owner = nested ? (owner.parentElement?.closest(cardSelector) ?? null) : null;
     }
   }
   return out;
