@@ -182,8 +182,10 @@ export function collectScene(
   // card. The first filed under a card is what the card's own query would find.
   const cardIndex = new Map<Element, number>();
   for (const [i, card] of cardEls.entries()) cardIndex.set(card, i);
-  // A card nested in a card (never seen) files what it holds under both.
-  const nested = scope.querySelector(`:is(${profile.card.root}) :is(${profile.card.root})`) !== null;
+  // A card nested in a card (never seen) files what it holds under both. The selector twice over
+  // finds any such card (and with a list of selectors, every card: read as nested, the slow way);
+  // wrapped in :is() it would not take the engine's quick path for a class.
+  const nested = scope.querySelector(`${profile.card.root} ${profile.card.root}`) !== null;
   const fewOf = (selector: string | undefined) =>
     selector ? within(scope, cardIndex, profile.card.root, nested, selector) : [];
   const versionEls = fewOf(f.version);
@@ -227,7 +229,7 @@ export function collectScene(
       goto: text(gotoEls[i]?.[0]),
       action: text(actionEls[i]?.[0]),
       inactiveLabel: text(inactiveEl),
-      versions: (versionEls[i] ?? []).map((v) => text(v) ?? ''),
+      versions: versionEls[i]?.map((v) => text(v) ?? '') ?? [],
     };
     // Every card shows these; when the profile's selector misses one, the card's own texts are
     // read so the field can be recognised by its words. So too when the card says "Inactive"
@@ -397,7 +399,7 @@ export function drawingLayers(
   let candidates: Element[] | null = null;
   if (everyMatchRead && root.querySelectorAll('canvas').length === 0) {
     try {
-      candidates = Array.from(root.querySelectorAll(`svg:not(:is(${graph.line}), :is(${graph.node}))`));
+      candidates = Array.from(root.querySelectorAll(`svg:not(${graph.line}, ${graph.node})`));
     } catch {
       // An engine that cannot parse the profile's selectors inside :not() walks every SVG.
     }
