@@ -14,7 +14,7 @@ import type {
   SceneListRow,
   SceneStartingRule,
 } from './scene';
-import { collapse, escapeRegExp } from './text';
+import { collapse, escapeRegExp, isSpaceCode } from './text';
 
 /**
  * The only code that touches the page. It reads in two phases: first every query and text
@@ -53,9 +53,10 @@ function classNames(names: string | null): string[] {
 export function hasClass(el: Element, name: string): boolean {
   const names = el.getAttribute('class');
   if (!names || name === '') return false;
-  const boundary = (i: number) => i < 0 || i >= names.length || /\s/.test(names.charAt(i));
   for (let at = names.indexOf(name); at !== -1; at = names.indexOf(name, at + 1)) {
-    if (boundary(at - 1) && boundary(at + name.length)) return true;
+    const end = at + name.length;
+    const startsWord = at === 0 || isSpaceCode(names.charCodeAt(at - 1));
+    if (startsWord && (end >= names.length || isSpaceCode(names.charCodeAt(end)))) return true;
   }
   return false;
 }

@@ -17,13 +17,14 @@ export function isTidy(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c === 32) {
       if (i === 0 || i === last || text.charCodeAt(i - 1) === 32) return false;
-    } else if (c < 33 ? c >= 9 && c <= 13 : c >= 160 && isOtherSpace(c)) return false;
+    } else if (isSpaceCode(c)) return false;
   }
   return true;
 }
 
-/** The whitespace of `\s` above U+00A0 (non-breaking and typographic spaces, line separators, BOM). */
-function isOtherSpace(c: number): boolean {
+/** Whether the UTF-16 code unit `c` is whitespace as `\s` takes it. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 160) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||
     c === 0x1680 ||

@@ -68,6 +68,7 @@ describe('hasClass', () => {
     ['jtk-connected', true],
     ['endpoint jtk-connected', true],
     ['\tjtk-connected\n other', true],
+    ['endpoint\u00a0jtk-connected\u3000other', true],
     ['jtk-connected-not', false],
     ['not-jtk-connected', false],
     ['jtk-connectedjtk-connected', false],
