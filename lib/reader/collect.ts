@@ -728,7 +728,8 @@ export function pathEndsFromData(d: string | null): [Point, Point] | null {
   const y0 = Number(numbers[1]);
   const x1 = Number(numbers[numbers.length - 2]);
   const y1 = Number(numbers[numbers.length - 1]);
-  if (![x0, y0, x1, y1].every(Number.isFinite)) return null;
+  if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1)))
+    return null;
   return [
     { x: x0, y: y0 },
     { x: x1, y: y1 },
