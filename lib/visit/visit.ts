@@ -42,7 +42,8 @@ const lineKey = (c: Connection) => `${c.from}>${c.to}${c.branch ? `:${c.branch}`
 export function snapshotTabs(sequence: SequenceModel, tabs: readonly string[]): CanvasSnapshot {
   const snapshot: CanvasSnapshot = {};
   for (const tab of tabs) snapshot[tab] = { steps: {}, lines: [] };
-  const tabOf = new Map(sequence.steps.map((s) => [s.ref, s.tab]));
+  const tabOf = new Map<string, string>();
+  for (const s of sequence.steps) tabOf.set(s.ref, s.tab);
   for (const step of sequence.steps) {
     const tab = snapshot[step.tab];
     if (tab && !(step.ref in tab.steps)) tab.steps[step.ref] = step.active;
