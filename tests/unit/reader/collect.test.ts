@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type KartraProfile, kartraProfile } from '../../../lib/kartra/profile';
 import {
+  classesOf,
   collectScene,
   drawingLayers,
   hasClass,
@@ -55,6 +57,27 @@ describe('shapeEnds', () => {
   it('leaves a path to its own readers and a one-point polyline unread', () => {
     expect(shapeEnds(shape('path', { d: 'M 0 0 L 1 1' }))).toBeNull();
     expect(shapeEnds(shape('polyline', { points: '10,20' }))).toBeNull();
+  });
+});
+
+describe('classesOf', () => {
+  it('gives the distinct names of the class attribute, in order, however it is spaced', () => {
+    const el = newDocument().createElement('div');
+    const attribute = fc.array(
+      fc.constantFrom('a', 'b', 'jtk-endpoint', '', ' ', '  ', '\t', '\u00a0', '\n'),
+      {
+        maxLength: 8,
+      },
+    );
+    fc.assert(
+      fc.property(attribute, (parts) => {
+        const value = parts.join(' ');
+        el.setAttribute('class', value);
+        const expected = [...new Set(value.split(/\s+/).filter((name) => name !== ''))];
+        expect(classesOf(el)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
