@@ -193,7 +193,9 @@ export function collectScene(
   // cards: find them with one query each and file them under their card, instead of asking every
   // card. The first filed under a card is what the card's own query would find.
   const cardIndex = new Map<Element, number>();
-  for (const [i, card] of cardEls.entries()) cardIndex.set(card, i);
+  cardEls.forEach((card, i) => {
+    cardIndex.set(card, i);
+  });
   // A card nested in a card (never seen) files what it holds under both. The selector twice over
   // finds any such card (and with a list of selectors, every card: read as nested, the slow way);
   // wrapped in :is() it would not take the engine's quick path for a class.
@@ -381,7 +383,8 @@ function mayShowElsewhere(
   const scopeText = scope.textContent ?? '';
   const inScope = checks.map((c) => matchStarts(c.pattern, scopeText));
   const inExempt = checks.map(() => 0);
-  for (const [i, card] of cards.entries()) {
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i] as Element;
     if (!checks.some((c) => c.exempt(i))) continue;
     if (card.querySelector(cardSelector) !== null || card.parentElement?.closest(cardSelector))
       return checks.map(() => true);

@@ -105,12 +105,12 @@ export function interpretSequence(
     const where = step ? `step ${step.ref}` : `card ${i + 1}`;
     stats.misses[id].push(shown === undefined ? { where, blank } : { where, blank, shown });
   };
-  for (const [i, { step, diagnostics: own }] of readings.entries()) {
+  readings.forEach(({ step, diagnostics: own }, i) => {
     if (!step) {
       missOn(i, step, 'cards-numbered');
       missOn(i, step, 'kinds-known');
       missOn(i, step, 'timings-read');
-      continue;
+      return;
     }
     const numbered = REF_PATTERN.test(step.ref);
     if (numbered) stats.numbered++;
@@ -141,7 +141,7 @@ export function interpretSequence(
       });
     else stats.uniqueNumbers++;
     seenRefs.add(step.ref);
-  }
+  });
 
   diagnostics.push(...fadedButActive(scene.cards, steps, profile.words.inactive));
   for (const box of scene.leftOut ?? []) diagnostics.push(leftOutDiagnostic(box, profile));
