@@ -294,6 +294,10 @@ export function collectScene(
     lineEls.length === allLines.length &&
     (canvas === null || root.querySelectorAll(profile.graph.node).length === nodeEls.length);
   const layerEls = drawingLayers(root, profile.graph, lineEls, nodeEls, everyMatchRead);
+  // Whether anything inside a card has a style attribute of its own: most builders style only the
+  // card (its position), and then a card's label and what holds it need no look at theirs. With a
+  // list of selectors this finds every card, and each is read.
+  const styledInside = scope.querySelector(`${profile.card.root} [style]`) !== null;
 
   // Phase 2: geometry and computed style, all reads together.
   const view = document.defaultView;
@@ -309,7 +313,7 @@ export function collectScene(
       kindIconClasses: p.kindIconClasses,
       fields: p.fields,
       outputLabels: p.labelEls.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })),
-      ink: inkOf(view, p.kindLabelEl ?? p.card, p.card, cardClass, inkByLook),
+      ink: inkOf(view, p.kindLabelEl ?? p.card, p.card, cardClass, styledInside, inkByLook),
     };
     // A label in the markup that nobody can see (display none, zero size, hidden) says nothing.
     if (p.inactiveEl && !isRendered(p.inactiveEl, rect)) card.fields = { ...p.fields, inactiveLabel: null };
@@ -531,22 +535,25 @@ function inlineInk(el: Element): string {
 /**
  * How strongly `el` (the card or an element inside it) is drawn, up to the card: the opacities
  * multiplied, a full greyscale filter counting as half. 1 without a window to ask. `cardClass`:
- * the card's class attribute, read already. `byLook`: the inks already computed in this read, by
- * the classes and inline styles along the way.
+ * the card's class attribute, read already; `styledInside`: whether an element inside a card may
+ * have a style attribute. `byLook`: the inks already computed in this read, by the classes and
+ * inline styles along the way.
  */
 function inkOf(
   view: Window | null,
   el: Element,
   card: Element,
   cardClass: string | null,
+  styledInside: boolean,
   byLook: Map<string, number>,
 ): number {
   if (!view) return 1;
   // Inline styles count only for what draws ink: every card has its own position.
   let look = '';
   for (let at: Element | null = el; at !== null; at = at === card ? null : at.parentElement) {
-    const classes = at === card ? cardClass : at.getAttribute('class');
-    look += `${classes ?? ''}\u0000${inlineInk(at)}\u0001`;
+    const own = at === card;
+    const classes = own ? cardClass : at.getAttribute('class');
+    look += `${classes ?? ''}\u0000${own || styledInside ? inlineInk(at) : ''}\u0001`;
   }
   const known = byLook.get(look);
   if (known !== undefined) return known;

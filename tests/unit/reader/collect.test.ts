@@ -320,6 +320,14 @@ describe('collectScene: a card drawn greyed out with no "Inactive" label', () =>
     expect(looksInactive(fourSteps(['2'], 'opacity: 0.5'))).toEqual(['2']);
   });
 
+  it('names a step whose card itself is faded, when nothing inside a card is styled', () => {
+    const doc = fourSteps([], '');
+    const [, second] = Array.from(doc.querySelectorAll('.js_sequence_step'));
+    second?.setAttribute('style', `${second.getAttribute('style') ?? ''}; opacity: 0.5`);
+    expect(doc.querySelector('.js_sequence_step [style]')).toBeNull();
+    expect(looksInactive(doc)).toEqual(['2']);
+  });
+
   it('names a step drawn in greyscale at half strength', () => {
     expect(looksInactive(fourSteps(['3'], 'opacity: 0.8; filter: grayscale(100%)'))).toEqual(['3']);
   });
