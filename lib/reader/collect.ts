@@ -623,8 +623,10 @@ function within(
   const out: Element[][] = [];
   const found = scope.querySelectorAll(selector);
   for (const el of found) {
-    // The nearest card above it, and with cards nested, every card above that.
-    let owner = el.parentElement?.closest(cardSelector) ?? null;
+    // The nearest card above it, and with cards nested, every card above that. Without nesting,
+    // an element that is itself a card sits in none, and any other's nearest card is its own.
+    let owner = nested ? (el.parentElement?.closest(cardSelector) ?? null) : el.closest(cardSelector);
+    if (owner === el) continue;
     while (owner) {
       const i = cards.get(owner);
       if (i !== undefined) {

@@ -287,6 +287,14 @@ describe('collectScene: an "Inactive" label or version chip the profile cannot f
     ]);
   });
 
+  it("files a field under the card it sits in, never under a card that itself carries the field's class", () => {
+    const doc = laidOut(emailsThenComplete(3));
+    const before = collectScene(doc, kartraProfile).cards.map((card) => card.fields);
+    const first = doc.querySelector('.js_sequence_step');
+    first?.classList.add('step_action', 'step_goto', 'step_inactive_label');
+    expect(collectScene(doc, kartraProfile).cards.map((card) => card.fields)).toEqual(before);
+  });
+
   it('takes the word for the label only when it stands alone, not inside a title', () => {
     const doc = twoActiveOneInactive('Win back inactive buyers');
     expect(activity(doc, kartraProfile)).toEqual([
