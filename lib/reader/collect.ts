@@ -219,7 +219,7 @@ export function collectScene(
   // A card's whole text is read only when one of its words could stand where no selector found it.
   const showsUnfound = (card: Element, noLabel: boolean, noVersion: boolean) => {
     if (!noLabel && !noVersion) return false;
-    elsewhere ??= mayShowElsewhere(scope, cardEls, profile.card.root, [
+    elsewhere ??= mayShowElsewhere(scope, cardEls, nested, [
       { pattern: inactiveWord, exempt: (i) => inactiveEls[i] !== undefined },
       { pattern: versionShare, exempt: (i) => versionEls[i] !== undefined },
     ]);
@@ -374,24 +374,23 @@ function matchStarts(pattern: RegExp, text: string): number {
  * For each check, whether a card not exempt from it may show a match of its pattern: false only
  * when every match in the text of the whole `scope` lies in an exempt card. A card's text is a
  * stretch of the scope's, so one read of the scope's text answers for the many cards that show
- * neither; an exempt card counted must hold no card and sit in none, or a stretch would hold
- * another card's. A pattern must match alike wherever its text stands: no anchors, look-arounds
- * or word boundaries.
+ * neither; with cards `nested` in cards a stretch would hold another card's, and every card may.
+ * A pattern must match alike wherever its text stands: no anchors, look-arounds or word
+ * boundaries.
  */
 function mayShowElsewhere(
   scope: Element,
   cards: readonly Element[],
-  cardSelector: string,
+  nested: boolean,
   checks: readonly { pattern: RegExp; exempt: (index: number) => boolean }[],
 ): boolean[] {
+  if (nested) return checks.map(() => true);
   const scopeText = scope.textContent ?? '';
   const inScope = checks.map((c) => matchStarts(c.pattern, scopeText));
   const inExempt = checks.map(() => 0);
   for (let i = 0; i < cards.length; i++) {
     const card = cards[i] as Element;
     if (!checks.some((c) => c.exempt(i))) continue;
-    if (card.querySelector(cardSelector) !== null || card.parentElement?.closest(cardSelector))
-      return checks.map(() => true);
     const cardText = card.textContent ?? '';
     checks.forEach((check, k) => {
       if (check.exempt(i)) inExempt[k] = (inExempt[k] ?? 0) + matchStarts(check.pattern, cardText);
