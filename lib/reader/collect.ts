@@ -263,7 +263,7 @@ export function collectScene(
       kindLabelEl,
       pieceEls: needsPieces ? textElements(card) : null,
       kindIconClasses: icon ? classesOf(icon) : null,
-      labelEls: labelEls[i] ?? [],
+      labelEls: labelEls[i],
     };
   });
 
@@ -312,7 +312,7 @@ export function collectScene(
       classes: classNames(cardClass),
       kindIconClasses: p.kindIconClasses,
       fields: p.fields,
-      outputLabels: p.labelEls.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })),
+      outputLabels: p.labelEls?.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })) ?? [],
       ink: inkOf(view, p.kindLabelEl ?? p.card, p.card, cardClass, styledInside, inkByLook),
     };
     // A label in the markup that nobody can see (display none, zero size, hidden) says nothing.
@@ -666,20 +666,16 @@ function apply(m: Matrix, p: Point): Point {
  * path's screen transform, which includes the canvas's scroll and zoom.
  */
 function lineEnds(path: Element | null, svg: Element | null): SceneLine {
-  const none: SceneLine = { start: null, end: null };
-  if (!path) return none;
+  if (!path) return { start: null, end: null };
   try {
     // Reading `d` is far cheaper than the geometry API (which measures the curve); the API is
     // the fallback for paths drawn with relative or arc commands.
     const local = shapeEnds(path) ?? pathEndsFromData(path.getAttribute('d')) ?? pathEndsFromGeometry(path);
-    if (!local) return none;
-    const ctm = screenMatrix(path);
-    if (ctm) return { start: finite(apply(ctm, local[0])), end: finite(apply(ctm, local[1])) };
-    const fallback = svgBoxMatrix(svg);
-    if (fallback) return { start: finite(apply(fallback, local[0])), end: finite(apply(fallback, local[1])) };
-    return none;
+    const matrix = local ? (screenMatrix(path) ?? svgBoxMatrix(svg)) : null;
+    if (!local || !matrix) return { start: null, end: null };
+    return { start: finite(apply(matrix, local[0])), end: finite(apply(matrix, local[1])) };
   } catch {
-    return none;
+    return { start: null, end: null };
   }
 }
 
