@@ -24,6 +24,17 @@ import { collapse, escapeRegExp, isSpaceCode, isTidy } from './text';
 
 const ZERO: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
+/**
+ * A query's elements as a list, taken by index: `Array.from` or a for-of loop steps the result's
+ * iterator, a call into the page and an object for each of thousands of elements.
+ */
+function listOf<E extends Element>(found: NodeListOf<E>): E[] {
+  const count = found.length;
+  const out: E[] = [];
+  for (let i = 0; i < count; i++) out.push(found.item(i));
+  return out;
+}
+
 /** The elements an SVG keeps shapes in that it draws elsewhere, or not at all. */
 const DEFINITIONS = ['defs', 'marker', 'symbol', 'clipPath', 'mask', 'pattern'];
 
@@ -188,7 +199,7 @@ export function collectScene(
     : [];
 
   const f = profile.card.fields;
-  const cardEls = Array.from(scope.querySelectorAll(profile.card.root));
+  const cardEls = listOf(scope.querySelectorAll(profile.card.root));
   // Version chips, split labels, a Go To's target, an action and the "Inactive" label sit on few
   // cards: find them with one query each and file them under their card, instead of asking every
   // card. The first filed under a card is what the card's own query would find.
@@ -275,14 +286,14 @@ export function collectScene(
   );
   const missedPieces = missedEls.map(textElements);
 
-  const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
+  const nodeEls = listOf(scope.querySelectorAll(profile.graph.node));
   // Lines are looked for in the whole builder: a library may keep them in a layer of its own
   // beside the cards' container (Vue Flow's edges beside its nodes), not inside it.
   // A shape in an SVG's definitions (an arrowhead marker) is drawn at each line's end, never as a
   // line; most builders have no definitions, and their lines are not walked up for them.
   // One query per element name: a query of one name is far quicker than of a list of names.
-  const definitions = DEFINITIONS.flatMap((name) => Array.from(root.querySelectorAll(name)));
-  const allLines = Array.from(root.querySelectorAll(profile.graph.line));
+  const definitions = DEFINITIONS.flatMap((name) => listOf(root.querySelectorAll(name)));
+  const allLines = listOf(root.querySelectorAll(profile.graph.line));
   const lineEls =
     definitions.length === 0 ? allLines : allLines.filter((el) => !definitions.some((d) => d.contains(el)));
   const pathEls = lineEls.map((line) =>
@@ -417,14 +428,14 @@ export function drawingLayers(
   let candidates: Element[] | null = null;
   if (everyMatchRead && root.querySelectorAll('canvas').length === 0) {
     try {
-      candidates = Array.from(root.querySelectorAll(`svg:not(${graph.line}, ${graph.node})`));
+      candidates = listOf(root.querySelectorAll(`svg:not(${graph.line}, ${graph.node})`));
     } catch {
       // An engine that cannot parse the profile's selectors inside :not() walks every SVG.
     }
   }
   const known = candidates ? null : new Set([...lines, ...nodes]);
   const out: Element[] = [];
-  for (const el of candidates ?? Array.from(root.querySelectorAll('canvas, svg'))) {
+  for (const el of candidates ?? listOf(root.querySelectorAll('canvas, svg'))) {
     if (known?.has(el) || el.parentElement?.closest('svg')) continue;
     out.push(el);
   }
@@ -476,7 +487,7 @@ export function cardNumber(card: Element): string | null {
 /** The card and the elements inside it that hold text of their own (not only their children's). */
 function textElements(card: Element): Element[] {
   const out: Element[] = [];
-  for (const el of [card, ...Array.from(card.querySelectorAll('*'))]) {
+  for (const el of [card, ...listOf(card.querySelectorAll('*'))]) {
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3 && (child.nodeValue ?? '').trim() !== '') {
         out.push(el);
@@ -620,8 +631,7 @@ function within(
   selector: string,
 ): Element[][] {
   const out: Element[][] = [];
-  const found = scope.querySelectorAll(selector);
-  for (const el of found) {
+  for (const el of listOf(scope.querySelectorAll(selector))) {
     // The nearest card above it, and with cards nested, every card above that. Without nesting,
     // an element that is itself a card sits in none, and any other's nearest card is its own.
     let owner = nested ? (el.parentElement?.closest(cardSelector) ?? null) : el.closest(cardSelector);
