@@ -94,20 +94,22 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
   const nodeOf = (ref: string): number | undefined => (ref === START ? startIndex : indexOf.get(ref));
   const refOf = (i: number): string => (i === startIndex ? START : (steps[i] as Step).ref);
 
-  const yes: number[][] = Array.from({ length: n + 1 }, () => []);
-  const no: number[][] = Array.from({ length: n + 1 }, () => []);
-  const plain: number[][] = Array.from({ length: n + 1 }, () => []);
-  const outLines: Connection[][] = Array.from({ length: n + 1 }, () => []);
+  // Lists by node index, each made when its first entry comes: most steps have no branch of a
+  // kind, no jump to them, and one line out at most.
+  const yes: number[][] = [];
+  const no: number[][] = [];
+  const plain: number[][] = [];
+  const outLines: Connection[][] = [];
   const incoming = new Int32Array(n + 1);
   for (const c of sequence.connections) {
     const from = nodeOf(c.from);
     const to = indexOf.get(c.to);
     if (from === undefined || to === undefined) continue;
-    (c.branch === 'yes' ? yes : c.branch === 'no' ? no : plain)[from]?.push(to);
-    outLines[from]?.push(c);
+    file(c.branch === 'yes' ? yes : c.branch === 'no' ? no : plain, from, to);
+    file(outLines, from, c);
     incoming[to] = (incoming[to] ?? 0) + 1;
   }
-  const gotoFrom: string[][] = Array.from({ length: n }, () => []);
+  const gotoFrom: string[][] = [];
   const gotoTarget = new Int32Array(n + 1).fill(-1);
   const unreadJumps: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -116,14 +118,17 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     if (step.kind !== 'goto' || step.goto === null) continue;
     const target = indexOf.get(step.goto);
     if (target === undefined) continue;
-    gotoFrom[target]?.push(step.ref);
+    file(gotoFrom, target, step.ref);
     // An inactive Go To is skipped like any inactive step: its jump is never taken.
     if (step.active) gotoTarget[i] = target;
   }
   const succ: number[][] = [];
   const succRefs: string[][] = [];
   for (let i = 0; i <= n; i++) {
-    const list = [...(yes[i] ?? []), ...(no[i] ?? []), ...(plain[i] ?? [])];
+    const list: number[] = [];
+    for (const to of yes[i] ?? NONE) list.push(to);
+    for (const to of no[i] ?? NONE) list.push(to);
+    for (const to of plain[i] ?? NONE) list.push(to);
     const target = gotoTarget[i] ?? -1;
     if (target >= 0) list.push(target);
     succ.push(list);
@@ -272,4 +277,13 @@ export function buildGraph(sequence: SequenceModel): FlowGraph {
     cycles: (include) =>
       findCycles(succ, n, (i) => include(refOf(i))).map((c) => c.map(refOf).sort(compareRefs)),
   };
+}
+
+const NONE: readonly never[] = [];
+
+/** Adds `item` to the list at `index`, making the list with it. */
+function file<T>(lists: T[][], index: number, item: T): void {
+  const list = lists[index];
+  if (list) list.push(item);
+  else lists[index] = [item];
 }

@@ -14,7 +14,7 @@ import type {
   SceneListRow,
   SceneStartingRule,
 } from './scene';
-import { collapse, escapeRegExp } from './text';
+import { collapse, escapeRegExp, isSpaceCode, isTidy } from './text';
 
 /**
  * The only code that touches the page. It reads in two phases: first every query and text
@@ -24,26 +24,61 @@ import { collapse, escapeRegExp } from './text';
 
 const ZERO: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
+/**
+ * A query's elements as a list, taken by index: `Array.from` or a for-of loop steps the result's
+ * iterator, a call into the page and an object for each of thousands of elements.
+ */
+function listOf<E extends Element>(found: NodeListOf<E>): E[] {
+  const count = found.length;
+  const out: E[] = [];
+  for (let i = 0; i < count; i++) out.push(found.item(i));
+  return out;
+}
+
+/** The elements an SVG keeps shapes in that it draws elsewhere, or not at all. */
+const DEFINITIONS = ['defs', 'marker', 'symbol', 'clipPath', 'mask', 'pattern'];
+
 function text(el: Element | null | undefined): string | null {
   return el ? collapse(el.textContent ?? '') : null;
 }
 
+/** The text of the first element in `card` that `selector` matches; null with no selector or match. */
+function fieldText(card: Element, selector: string | undefined): string | null {
+  return selector ? text(card.querySelector(selector)) : null;
+}
+
 export function classesOf(el: Element): string[] {
   // One attribute read and a split: iterating a classList crosses into the DOM once per class.
-  const names = el.getAttribute('class');
+  return classNames(el.getAttribute('class'));
+}
+
+/** The distinct names in a class attribute's text, in order. */
+function classNames(names: string | null): string[] {
   if (!names) return [];
+  // Most class attributes are names one space apart, none twice: split at the spaces, they are
+  // the answer, without a regular expression or a second list.
+  if (isTidy(names)) {
+    const split = names.split(' ');
+    if (!hasRepeat(split)) return split;
+  }
   const out: string[] = [];
   for (const name of names.split(/\s+/)) if (name !== '' && !out.includes(name)) out.push(name);
   return out;
+}
+
+function hasRepeat(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) for (let j = 0; j < i; j++) if (names[i] === names[j]) return true;
+  return false;
 }
 
 /** Whether the class attribute holds `name` as a whole class, read without building a list. */
 export function hasClass(el: Element, name: string): boolean {
   const names = el.getAttribute('class');
   if (!names || name === '') return false;
-  const boundary = (i: number) => i < 0 || i >= names.length || /\s/.test(names.charAt(i));
   for (let at = names.indexOf(name); at !== -1; at = names.indexOf(name, at + 1)) {
-    if (boundary(at - 1) && boundary(at + name.length)) return true;
+    const end = at + name.length;
+    const startsWord = at === 0 || isSpaceCode(names.charCodeAt(at - 1));
+    if (startsWord && (end >= names.length || isSpaceCode(names.charCodeAt(end)))) return true;
   }
   return false;
 }
@@ -153,7 +188,7 @@ export function collectScene(
     selected: el.classList.contains(editor.tabs.selectedClass),
   }));
   const canvas = root.querySelector(editor.canvas);
-  const scope: ParentNode = canvas ?? root;
+  const scope: Element = canvas ?? root;
 
   const moduleEl = scope.querySelector(profile.startingRules.module);
   const rules: SceneStartingRule[] = moduleEl
@@ -164,39 +199,62 @@ export function collectScene(
     : [];
 
   const f = profile.card.fields;
-  const cardEls = Array.from(scope.querySelectorAll(profile.card.root));
-  // Version chips and split labels sit on few cards: find them with one query each and file
-  // them under their card, instead of asking every card.
-  const versionEls = f.version ? within(scope, cardEls, profile.card.root, f.version) : [];
-  const labelEls = f.outputLabel ? within(scope, cardEls, profile.card.root, f.outputLabel) : [];
+  const cardEls = listOf(scope.querySelectorAll(profile.card.root));
+  // Version chips, split labels, a Go To's target, an action and the "Inactive" label sit on few
+  // cards: find them with one query each and file them under their card, instead of asking every
+  // card. The first filed under a card is what the card's own query would find.
+  const cardIndex = new Map<Element, number>();
+  cardEls.forEach((card, i) => {
+    cardIndex.set(card, i);
+  });
+  // A card nested in a card (never seen) files what it holds under both. The selector twice over
+  // finds any such card (and with a list of selectors, every card: read as nested, the slow way);
+  // wrapped in :is() it would not take the engine's quick path for a class.
+  const nested = scope.querySelector(`${profile.card.root} ${profile.card.root}`) !== null;
+  const fewOf = (selector: string | undefined) =>
+    selector ? within(scope, cardIndex, profile.card.root, nested, selector) : [];
+  const versionEls = fewOf(f.version);
+  const labelEls = fewOf(f.outputLabel);
+  const gotoEls = fewOf(f.goto);
+  const actionEls = fewOf(f.action);
+  const inactiveEls = fewOf(f.inactiveLabel);
   // A field the profile has no selector for (an inferred profile has none for what the page it
   // learnt from did not show, such as an "Inactive" label) can only be found by its words: read
   // every card's texts, or an inactive card would read as active without anyone looking.
   const blind = !f.title || !f.recipients || !f.version || !f.goto || !f.action || !f.inactiveLabel;
   // Tested on each card's text as it is: no lowered copy of every card on every re-audit.
-  const inactiveWord = new RegExp(escapeRegExp(collapse(profile.words.inactive)), 'i');
+  const inactiveWord = new RegExp(escapeRegExp(collapse(profile.words.inactive)), 'gi');
+  const versionShare = new RegExp(VERSION_SHARE_WITHIN.source, 'g');
+  // Whether the word, or a share, stands in some card where no selector found a label or a chip.
+  let elsewhere: readonly boolean[] | null = null;
   // A card's whole text is read only when one of its words could stand where no selector found it.
   const showsUnfound = (card: Element, noLabel: boolean, noVersion: boolean) => {
     if (!noLabel && !noVersion) return false;
+    elsewhere ??= mayShowElsewhere(scope, cardEls, nested, [
+      { pattern: inactiveWord, exempt: (i) => inactiveEls[i] !== undefined },
+      { pattern: versionShare, exempt: (i) => versionEls[i] !== undefined },
+    ]);
+    const word = noLabel && elsewhere[0] === true;
+    const share = noVersion && elsewhere[1] === true;
+    if (!word && !share) return false;
     const cardText = card.textContent ?? '';
-    return (noLabel && inactiveWord.test(cardText)) || (noVersion && VERSION_SHARE_WITHIN.test(cardText));
+    return (word && matches(inactiveWord, cardText)) || (share && matches(versionShare, cardText));
   };
   const cardParts = cardEls.map((card, i) => {
-    const field = (selector: string | undefined) => (selector ? text(card.querySelector(selector)) : null);
     const icon = f.kindIcon ? card.querySelector(f.kindIcon) : null;
-    const inactiveEl = f.inactiveLabel ? card.querySelector(f.inactiveLabel) : null;
+    const inactiveEl = inactiveEls[i]?.[0] ?? null;
     const kindLabelEl = f.kindLabel ? card.querySelector(f.kindLabel) : null;
     const fields: SceneCardFields = {
-      number: field(f.number),
+      number: fieldText(card, f.number),
       kindLabel: text(kindLabelEl),
-      title: field(f.title),
-      timing: field(f.timing),
-      window: field(f.window),
-      recipients: field(f.recipients),
-      goto: field(f.goto),
-      action: field(f.action),
+      title: fieldText(card, f.title),
+      timing: fieldText(card, f.timing),
+      window: fieldText(card, f.window),
+      recipients: fieldText(card, f.recipients),
+      goto: text(gotoEls[i]?.[0]),
+      action: text(actionEls[i]?.[0]),
       inactiveLabel: text(inactiveEl),
-      versions: (versionEls[i] ?? []).map((v) => text(v) ?? ''),
+      versions: versionEls[i]?.map((v) => text(v) ?? '') ?? [],
     };
     // Every card shows these; when the profile's selector misses one, the card's own texts are
     // read so the field can be recognised by its words. So too when the card says "Inactive"
@@ -216,7 +274,7 @@ export function collectScene(
       kindLabelEl,
       pieceEls: needsPieces ? textElements(card) : null,
       kindIconClasses: icon ? classesOf(icon) : null,
-      labelEls: labelEls[i] ?? [],
+      labelEls: labelEls[i],
     };
   });
 
@@ -228,19 +286,29 @@ export function collectScene(
   );
   const missedPieces = missedEls.map(textElements);
 
-  const nodeEls = Array.from(scope.querySelectorAll(profile.graph.node));
+  const nodeEls = listOf(scope.querySelectorAll(profile.graph.node));
   // Lines are looked for in the whole builder: a library may keep them in a layer of its own
   // beside the cards' container (Vue Flow's edges beside its nodes), not inside it.
   // A shape in an SVG's definitions (an arrowhead marker) is drawn at each line's end, never as a
   // line; most builders have no definitions, and their lines are not walked up for them.
-  const definitions = Array.from(root.querySelectorAll('defs, marker, symbol, clipPath, mask, pattern'));
-  const allLines = Array.from(root.querySelectorAll(profile.graph.line));
+  // One query per element name: a query of one name is far quicker than of a list of names.
+  const definitions = DEFINITIONS.flatMap((name) => listOf(root.querySelectorAll(name)));
+  const allLines = listOf(root.querySelectorAll(profile.graph.line));
   const lineEls =
     definitions.length === 0 ? allLines : allLines.filter((el) => !definitions.some((d) => d.contains(el)));
   const pathEls = lineEls.map((line) =>
     safeMatches(line, profile.graph.linePath) ? line : line.querySelector(profile.graph.linePath),
   );
-  const layerEls = drawingLayers(root, new Set([...lineEls, ...nodeEls]));
+  // The query for layers may leave out every line and node by selector when the lines and nodes
+  // read are all the page's matches: no line inside definitions, no node outside the canvas.
+  const everyMatchRead =
+    lineEls.length === allLines.length &&
+    (canvas === null || root.querySelectorAll(profile.graph.node).length === nodeEls.length);
+  const layerEls = drawingLayers(root, profile.graph, lineEls, nodeEls, everyMatchRead);
+  // Whether anything inside a card has a style attribute of its own: most builders style only the
+  // card (its position), and then a card's label and what holds it need no look at theirs. With a
+  // list of selectors this finds every card, and each is read.
+  const styledInside = scope.querySelector(`${profile.card.root} [style]`) !== null;
 
   // Phase 2: geometry and computed style, all reads together.
   const view = document.defaultView;
@@ -249,13 +317,14 @@ export function collectScene(
   const inkByLook = new Map<string, number>();
   const cards: SceneCard[] = cardParts.map((p) => {
     const rect = rectOf(p.card);
+    const cardClass = p.card.getAttribute('class');
     const card: SceneCard = {
       rect,
-      classes: classesOf(p.card),
+      classes: classNames(cardClass),
       kindIconClasses: p.kindIconClasses,
       fields: p.fields,
-      outputLabels: p.labelEls.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })),
-      ink: inkOf(view, p.kindLabelEl ?? p.card, p.card, inkByLook),
+      outputLabels: p.labelEls?.map((el) => ({ text: text(el) ?? '', rect: rectOf(el) })) ?? [],
+      ink: inkOf(view, p.kindLabelEl ?? p.card, p.card, cardClass, styledInside, inkByLook),
     };
     // A label in the markup that nobody can see (display none, zero size, hidden) says nothing.
     if (p.inactiveEl && !isRendered(p.inactiveEl, rect)) card.fields = { ...p.fields, inactiveLabel: null };
@@ -295,11 +364,79 @@ export function collectScene(
   };
 }
 
-/** Elements that may paint lines over the builder: canvases, and SVGs that are neither a line nor a node. */
-function drawingLayers(root: Element, known: ReadonlySet<Element>): Element[] {
+/** Whether the global `pattern` matches somewhere in `text`. */
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+/** How many places in `text` a match of the global `pattern` starts at, overlapping ones too. */
+function matchStarts(pattern: RegExp, text: string): number {
+  let count = 0;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    count++;
+    pattern.lastIndex = found.index + 1;
+  }
+  return count;
+}
+
+/**
+ * For each check, whether a card not exempt from it may show a match of its pattern: false only
+ * when every match in the text of the whole `scope` lies in an exempt card. A card's text is a
+ * stretch of the scope's, so one read of the scope's text answers for the many cards that show
+ * neither; with cards `nested` in cards a stretch would hold another card's, and every card may.
+ * A pattern must match alike wherever its text stands: no anchors, look-arounds or word
+ * boundaries.
+ */
+function mayShowElsewhere(
+  scope: Element,
+  cards: readonly Element[],
+  nested: boolean,
+  checks: readonly { pattern: RegExp; exempt: (index: number) => boolean }[],
+): boolean[] {
+  if (nested) return checks.map(() => true);
+  const scopeText = scope.textContent ?? '';
+  const inScope = checks.map((c) => matchStarts(c.pattern, scopeText));
+  const inExempt = checks.map(() => 0);
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i] as Element;
+    if (!checks.some((c) => c.exempt(i))) continue;
+    const cardText = card.textContent ?? '';
+    checks.forEach((check, k) => {
+      if (check.exempt(i)) inExempt[k] = (inExempt[k] ?? 0) + matchStarts(check.pattern, cardText);
+    });
+  }
+  return inScope.map((count, k) => count > (inExempt[k] ?? 0));
+}
+
+/**
+ * Elements that may paint lines over the builder: canvases, and SVGs that are neither a line nor
+ * a node read (nor inside another SVG), in document order. `everyMatchRead`: `lines` and `nodes`
+ * are all the elements in `root` that the profile's selectors match.
+ */
+export function drawingLayers(
+  root: Element,
+  graph: KartraProfile['graph'],
+  lines: readonly Element[],
+  nodes: readonly Element[],
+  everyMatchRead: boolean,
+): Element[] {
+  // A query of one element name is far quicker than of a list of names. Lines and nodes are SVGs
+  // by the thousand and layers a handful: the query leaves them out rather than walking every
+  // SVG past a set of them.
+  let candidates: Element[] | null = null;
+  if (everyMatchRead && root.querySelectorAll('canvas').length === 0) {
+    try {
+      candidates = listOf(root.querySelectorAll(`svg:not(${graph.line}, ${graph.node})`));
+    } catch {
+      // An engine that cannot parse the profile's selectors inside :not() walks every SVG.
+    }
+  }
+  const known = candidates ? null : new Set([...lines, ...nodes]);
   const out: Element[] = [];
-  for (const el of Array.from(root.querySelectorAll('canvas, svg'))) {
-    if (known.has(el) || el.parentElement?.closest('svg')) continue;
+  for (const el of candidates ?? listOf(root.querySelectorAll('canvas, svg'))) {
+    if (known?.has(el) || el.parentElement?.closest('svg')) continue;
     out.push(el);
   }
   return out;
@@ -350,7 +487,7 @@ export function cardNumber(card: Element): string | null {
 /** The card and the elements inside it that hold text of their own (not only their children's). */
 function textElements(card: Element): Element[] {
   const out: Element[] = [];
-  for (const el of [card, ...Array.from(card.querySelectorAll('*'))]) {
+  for (const el of [card, ...listOf(card.querySelectorAll('*'))]) {
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3 && (child.nodeValue ?? '').trim() !== '') {
         out.push(el);
@@ -406,20 +543,32 @@ function inlineInk(el: Element): string {
 }
 
 /**
- * How strongly `el` (a card or an element inside it) is drawn, up to the card: the opacities
- * multiplied, a full greyscale filter counting as half. 1 without a window to ask. `byLook`: the
- * inks already computed in this read, by the classes and inline styles along the way.
+ * How strongly `el` (the card or an element inside it) is drawn, up to the card: the opacities
+ * multiplied, a full greyscale filter counting as half. 1 without a window to ask. `cardClass`:
+ * the card's class attribute, read already; `styledInside`: whether an element inside a card may
+ * have a style attribute. `byLook`: the inks already computed in this read, by the classes and
+ * inline styles along the way.
  */
-function inkOf(view: Window | null, el: Element, card: Element, byLook: Map<string, number>): number {
-  if (!view || !card.contains(el)) return 1;
-  const chain: Element[] = [];
-  for (let at: Element | null = el; at !== null; at = at === card ? null : at.parentElement) chain.push(at);
+function inkOf(
+  view: Window | null,
+  el: Element,
+  card: Element,
+  cardClass: string | null,
+  styledInside: boolean,
+  byLook: Map<string, number>,
+): number {
+  if (!view) return 1;
   // Inline styles count only for what draws ink: every card has its own position.
-  const look = chain.map((at) => `${at.getAttribute('class') ?? ''}\u0000${inlineInk(at)}`).join('\u0001');
+  let look = '';
+  for (let at: Element | null = el; at !== null; at = at === card ? null : at.parentElement) {
+    const own = at === card;
+    const classes = own ? cardClass : at.getAttribute('class');
+    look += `${classes ?? ''}\u0000${own || styledInside ? inlineInk(at) : ''}\u0001`;
+  }
   const known = byLook.get(look);
   if (known !== undefined) return known;
   let ink = 1;
-  for (const at of chain) {
+  for (let at: Element | null = el; at !== null; at = at === card ? null : at.parentElement) {
     const style = view.getComputedStyle(at);
     const opacity = Number.parseFloat(style.opacity);
     if (Number.isFinite(opacity)) ink *= opacity;
@@ -472,29 +621,29 @@ function isTransparent(color: string): boolean {
 /**
  * The elements matching `selector` inside each card, in document order, per card index: what
  * `card.querySelectorAll(selector)` gives for every card, from one query over the canvas.
+ * `cards`: each card's index; `nested`: whether a card sits inside another.
  */
 function within(
   scope: ParentNode,
-  cards: readonly Element[],
+  cards: ReadonlyMap<Element, number>,
   cardSelector: string,
+  nested: boolean,
   selector: string,
 ): Element[][] {
   const out: Element[][] = [];
-  const found = scope.querySelectorAll(selector);
-  if (found.length === 0) return out;
-  const index = new Map<Element, number>();
-  for (const [i, card] of cards.entries()) index.set(card, i);
-  for (const el of found) {
-    // The nearest card above it; a card nested in a card (never seen) files under both.
-    let owner = el.parentElement?.closest(cardSelector) ?? null;
+  for (const el of listOf(scope.querySelectorAll(selector))) {
+    // The nearest card above it, and with cards nested, every card above that. Without nesting,
+    // an element that is itself a card sits in none, and any other's nearest card is its own.
+    let owner = nested ? (el.parentElement?.closest(cardSelector) ?? null) : el.closest(cardSelector);
+    if (owner === el) continue;
     while (owner) {
-      const i = index.get(owner);
+      const i = cards.get(owner);
       if (i !== undefined) {
         const list = out[i];
         if (list) list.push(el);
         else out[i] = [el];
       }
-      owner = owner.parentElement?.closest(cardSelector) ?? null;
+      owner = nested ? (owner.parentElement?.closest(cardSelector) ?? null) : null;
     }
   }
   return out;
@@ -527,20 +676,16 @@ function apply(m: Matrix, p: Point): Point {
  * path's screen transform, which includes the canvas's scroll and zoom.
  */
 function lineEnds(path: Element | null, svg: Element | null): SceneLine {
-  const none: SceneLine = { start: null, end: null };
-  if (!path) return none;
+  if (!path) return { start: null, end: null };
   try {
     // Reading `d` is far cheaper than the geometry API (which measures the curve); the API is
     // the fallback for paths drawn with relative or arc commands.
     const local = shapeEnds(path) ?? pathEndsFromData(path.getAttribute('d')) ?? pathEndsFromGeometry(path);
-    if (!local) return none;
-    const ctm = screenMatrix(path);
-    if (ctm) return { start: finite(apply(ctm, local[0])), end: finite(apply(ctm, local[1])) };
-    const fallback = svgBoxMatrix(svg);
-    if (fallback) return { start: finite(apply(fallback, local[0])), end: finite(apply(fallback, local[1])) };
-    return none;
+    const matrix = local ? (screenMatrix(path) ?? svgBoxMatrix(svg)) : null;
+    if (!local || !matrix) return { start: null, end: null };
+    return { start: finite(apply(matrix, local[0])), end: finite(apply(matrix, local[1])) };
   } catch {
-    return none;
+    return { start: null, end: null };
   }
 }
 
@@ -611,7 +756,8 @@ export function pathEndsFromData(d: string | null): [Point, Point] | null {
   const y0 = Number(numbers[1]);
   const x1 = Number(numbers[numbers.length - 2]);
   const y1 = Number(numbers[numbers.length - 1]);
-  if (![x0, y0, x1, y1].every(Number.isFinite)) return null;
+  if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1)))
+    return null;
   return [
     { x: x0, y: y0 },
     { x: x1, y: y1 },
@@ -623,8 +769,17 @@ function screenMatrix(path: Element): Matrix | null {
   if (typeof g.getScreenCTM !== 'function') return null;
   try {
     const m = g.getScreenCTM.call(path);
-    if (!m || ![m.a, m.b, m.c, m.d, m.e, m.f].every(Number.isFinite)) return null;
-    return m;
+    if (!m) return null;
+    // Each entry of the engine's matrix is a call into the page: read once, kept as plain numbers.
+    const { a, b, c, d, e, f } = m;
+    const finite =
+      Number.isFinite(a) &&
+      Number.isFinite(b) &&
+      Number.isFinite(c) &&
+      Number.isFinite(d) &&
+      Number.isFinite(e) &&
+      Number.isFinite(f);
+    return finite ? { a, b, c, d, e, f } : null;
   } catch {
     return null;
   }

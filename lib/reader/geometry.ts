@@ -15,7 +15,15 @@ export function distance(a: Point, b: Point): number {
 }
 
 export function isFiniteRect(r: Rect): boolean {
-  return [r.x, r.y, r.width, r.height].every(Number.isFinite) && r.width >= 0 && r.height >= 0;
+  // Asked of every card and node box on every read: no list of four made to ask it.
+  return (
+    Number.isFinite(r.x) &&
+    Number.isFinite(r.y) &&
+    Number.isFinite(r.width) &&
+    Number.isFinite(r.height) &&
+    r.width >= 0 &&
+    r.height >= 0
+  );
 }
 
 export function isFinitePoint(p: Point | null | undefined): p is Point {
@@ -97,7 +105,7 @@ export class GridIndex<T> {
 
   /** Files `item` under the cells covered by the box [x0, x1] × [y0, y1]. */
   insert(item: T, x0: number, y0: number, x1: number, y1: number): void {
-    if (![x0, y0, x1, y1].every(Number.isFinite)) return;
+    if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1))) return;
     const cx0 = this.cell(x0);
     const cx1 = this.cell(x1);
     const cy0 = this.cell(y0);

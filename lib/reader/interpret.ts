@@ -100,32 +100,37 @@ export function interpretSequence(
   const seenRefs = new Set<string>();
   stats.cards = steps.length;
   stats.startSeen = startingRules !== null;
-  for (const [i, { step, diagnostics: own }] of readings.entries()) {
+  // Named only for a miss: most cards have none, and a name per card is a string per card per read.
+  const missOn = (i: number, step: Step | null, id: CardCheckId, blank = false, shown?: string) => {
     const where = step ? `step ${step.ref}` : `card ${i + 1}`;
-    const miss = (id: CardCheckId, blank = false, shown?: string) =>
-      stats.misses[id].push(shown === undefined ? { where, blank } : { where, blank, shown });
+    stats.misses[id].push(shown === undefined ? { where, blank } : { where, blank, shown });
+  };
+  readings.forEach(({ step, diagnostics: own }, i) => {
     if (!step) {
-      miss('cards-numbered');
-      miss('kinds-known');
-      miss('timings-read');
-      continue;
+      missOn(i, step, 'cards-numbered');
+      missOn(i, step, 'kinds-known');
+      missOn(i, step, 'timings-read');
+      return;
     }
-    if (REF_PATTERN.test(step.ref)) stats.numbered++;
-    else miss('cards-numbered');
-    if (REF_PATTERN.test(step.ref) && subsequenceLetter(step.ref) === null) stats.mainSteps++;
+    const numbered = REF_PATTERN.test(step.ref);
+    if (numbered) stats.numbered++;
+    else missOn(i, step, 'cards-numbered');
+    if (numbered && subsequenceLetter(step.ref) === null) stats.mainSteps++;
     if (step.kind === 'goto') {
       stats.gotos++;
       if (step.goto !== null) stats.gotosRead++;
       else
-        miss(
+        missOn(
+          i,
+          step,
           'gotos-read',
           own.some((d) => d.code === 'goto-target-not-shown'),
         );
     }
     if (step.kind !== 'unknown') stats.kindsKnown++;
-    else miss('kinds-known');
+    else missOn(i, step, 'kinds-known');
     if (step.delay !== null) stats.timingsRead++;
-    else miss('timings-read', false, own.find((d) => d.code === 'timing-unread')?.found);
+    else missOn(i, step, 'timings-read', false, own.find((d) => d.code === 'timing-unread')?.found);
     if (seenRefs.has(step.ref))
       diagnostics.push({
         code: 'step-number-duplicate',
@@ -136,7 +141,7 @@ export function interpretSequence(
       });
     else stats.uniqueNumbers++;
     seenRefs.add(step.ref);
-  }
+  });
 
   diagnostics.push(...fadedButActive(scene.cards, steps, profile.words.inactive));
   for (const box of scene.leftOut ?? []) diagnostics.push(leftOutDiagnostic(box, profile));
@@ -520,9 +525,10 @@ function fadedButActive(
   steps: readonly (Step | null)[],
   inactiveWord: string,
 ): Diagnostic[] {
-  const active = steps.flatMap((step, i) => {
+  const active: { step: Step; ink: number }[] = [];
+  steps.forEach((step, i) => {
     const ink = cards[i]?.ink;
-    return step?.active && ink !== undefined ? [{ step, ink }] : [];
+    if (step?.active && ink !== undefined) active.push({ step, ink });
   });
   if (active.length < 2) return [];
   const inks = active.map((entry) => entry.ink).sort((a, b) => a - b);

@@ -65,27 +65,29 @@ export function traceLines(
   const traced: LineEnds[] = [];
   const problems: LineProblem[] = [];
   const touched = new Set<number>();
+  const noteEnd = (index: number, end: PlacedNode | 'none' | 'ambiguous', p: Point) => {
+    if (end !== 'none' && end !== 'ambiguous') {
+      touched.add(end.index);
+      return;
+    }
+    problems.push({
+      line: index,
+      expected: 'a connection node at each end of the line',
+      found:
+        end === 'none'
+          ? `an end at (${Math.round(p.x)}, ${Math.round(p.y)}) near no node`
+          : `an end at (${Math.round(p.x)}, ${Math.round(p.y)}) equally near two nodes`,
+    });
+  };
   lines.forEach((line, index) => {
     if (!isFinitePoint(line.start) || !isFinitePoint(line.end)) {
       problems.push({ line: index, expected: 'a line with two ends', found: 'a line with no drawn path' });
       return;
     }
-    const ends = [nearest(line.start), nearest(line.end)];
-    for (const [i, end] of ends.entries()) {
-      if (end !== 'none' && end !== 'ambiguous') touched.add(end.index);
-      else {
-        const p = i === 0 ? line.start : line.end;
-        problems.push({
-          line: index,
-          expected: 'a connection node at each end of the line',
-          found:
-            end === 'none'
-              ? `an end at (${Math.round(p.x)}, ${Math.round(p.y)}) near no node`
-              : `an end at (${Math.round(p.x)}, ${Math.round(p.y)}) equally near two nodes`,
-        });
-      }
-    }
-    const [a, b] = ends;
+    const a = nearest(line.start);
+    const b = nearest(line.end);
+    noteEnd(index, a, line.start);
+    noteEnd(index, b, line.end);
     if (typeof a !== 'object' || typeof b !== 'object') return;
     if (a === b) {
       problems.push({

@@ -135,7 +135,11 @@ export function placeNodes(
     }
     const owner = found.owner;
     const role = owner.type === 'start' || bestEdge === 'right' || bestEdge === 'bottom' ? 'output' : 'input';
-    placed.push({ ...base, owner, edge: bestEdge, role });
+    // Set on the node made above rather than copied: a second object per node on every read.
+    base.owner = owner;
+    base.edge = bestEdge;
+    base.role = role;
+    placed.push(base);
   });
   return { placed, problems };
 }

@@ -37,30 +37,42 @@ export function resolveRoles(
     join(b, a);
   }
 
-  const queue: Array<[PlacedNode, Role]> = [];
+  // The queue as two lists side by side: a pair per entry is thousands of arrays on every read.
+  const queueNodes: PlacedNode[] = [];
+  const queueRoles: Role[] = [];
+  const enqueue = (node: PlacedNode, r: Role) => {
+    queueNodes.push(node);
+    queueRoles.push(r);
+  };
   const settle = () => {
-    for (let head = 0; head < queue.length; head++) {
-      const [node, r] = queue[head] as [PlacedNode, Role];
+    for (let head = 0; head < queueNodes.length; head++) {
+      const node = queueNodes[head] as PlacedNode;
+      const r = queueRoles[head] as Role;
       if (!node.owner || role.has(node.index)) continue;
       role.set(node.index, r);
-      for (const other of across.get(node.index) ?? [])
-        queue.push([other, r === 'output' ? 'input' : 'output']);
+      for (const other of across.get(node.index) ?? []) enqueue(other, r === 'output' ? 'input' : 'output');
       if (node.owner.type !== 'card') continue;
-      const mates = (byCard.get(node.owner.card) ?? []).filter((n) => n !== node);
+      const onCard = byCard.get(node.owner.card) ?? [];
       if (r === 'input') {
-        for (const mate of mates) queue.push([mate, 'output']);
+        for (const mate of onCard) if (mate !== node) enqueue(mate, 'output');
       } else {
         // Every card takes one input: once all its other nodes are outputs, the last one is it.
-        const open = mates.filter((n) => role.get(n.index) !== 'output');
-        const only = open[0];
-        if (open.length === 1 && only && !role.has(only.index)) queue.push([only, 'input']);
+        let open: PlacedNode | null = null;
+        let openCount = 0;
+        for (const mate of onCard) {
+          if (mate === node || role.get(mate.index) === 'output') continue;
+          open ??= mate;
+          openCount++;
+        }
+        if (openCount === 1 && open && !role.has(open.index)) enqueue(open, 'input');
       }
     }
-    queue.length = 0;
+    queueNodes.length = 0;
+    queueRoles.length = 0;
   };
 
   for (const node of placed) {
-    if (node.owner?.type === 'start' || labelledOutputs.has(node.index)) queue.push([node, 'output']);
+    if (node.owner?.type === 'start' || labelledOutputs.has(node.index)) enqueue(node, 'output');
   }
   settle();
   // What settled nodes on each edge were: +1 per output, -1 per input.
@@ -82,13 +94,13 @@ export function resolveRoles(
     for (const node of placed) {
       const guess = node.owner && !role.has(node.index) ? learned(votes, node) : null;
       if (guess === null) continue;
-      queue.push([node, guess]);
+      enqueue(node, guess);
       settle();
     }
   }
   for (const node of placed) {
     if (!node.owner || role.has(node.index) || node.role === null) continue;
-    queue.push([node, node.role]);
+    enqueue(node, node.role);
     settle();
   }
   return placed.map((node) => ({ ...node, role: role.get(node.index) ?? node.role }));

@@ -42,7 +42,8 @@ const lineKey = (c: Connection) => `${c.from}>${c.to}${c.branch ? `:${c.branch}`
 export function snapshotTabs(sequence: SequenceModel, tabs: readonly string[]): CanvasSnapshot {
   const snapshot: CanvasSnapshot = {};
   for (const tab of tabs) snapshot[tab] = { steps: {}, lines: [] };
-  const tabOf = new Map(sequence.steps.map((s) => [s.ref, s.tab]));
+  const tabOf = new Map<string, string>();
+  for (const s of sequence.steps) tabOf.set(s.ref, s.tab);
   for (const step of sequence.steps) {
     const tab = snapshot[step.tab];
     if (tab && !(step.ref in tab.steps)) tab.steps[step.ref] = step.active;
@@ -57,18 +58,24 @@ export function snapshotTabs(sequence: SequenceModel, tabs: readonly string[]): 
 /** Every difference between a tab as saved and as shown now, steps first, in reading order. */
 export function compareTab(saved: TabSnapshot, now: TabSnapshot): UnsavedChange[] {
   const changes: UnsavedChange[] = [];
-  for (const [step, active] of Object.entries(now.steps)) {
+  for (const step of Object.keys(now.steps)) {
+    const active = now.steps[step];
     const before = saved.steps[step];
     if (before === undefined) changes.push({ kind: 'step-added', step });
     else if (before !== active) changes.push({ kind: active ? 'activated' : 'deactivated', step });
   }
   for (const step of Object.keys(saved.steps))
     if (!(step in now.steps)) changes.push({ kind: 'step-removed', step });
-  const savedLines = new Set(saved.lines.map(lineKey));
-  const nowLines = new Set(now.lines.map(lineKey));
-  for (const line of now.lines)
-    if (!savedLines.has(lineKey(line))) changes.push({ kind: 'line-added', line });
-  for (const line of saved.lines)
-    if (!nowLines.has(lineKey(line))) changes.push({ kind: 'line-removed', line });
+  // Each line's key made once, not once for its set and again for each look-up.
+  const savedKeys = saved.lines.map(lineKey);
+  const nowKeys = now.lines.map(lineKey);
+  const savedLines = new Set(savedKeys);
+  const nowLines = new Set(nowKeys);
+  now.lines.forEach((line, i) => {
+    if (!savedLines.has(nowKeys[i] as string)) changes.push({ kind: 'line-added', line });
+  });
+  saved.lines.forEach((line, i) => {
+    if (!nowLines.has(savedKeys[i] as string)) changes.push({ kind: 'line-removed', line });
+  });
   return changes;
 }

@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type KartraProfile, kartraProfile } from '../../../lib/kartra/profile';
-import { collectScene, hasClass, pathEndsFromData, shapeEnds } from '../../../lib/reader/collect';
+import {
+  classesOf,
+  collectScene,
+  drawingLayers,
+  hasClass,
+  pathEndsFromData,
+  shapeEnds,
+} from '../../../lib/reader/collect';
 import { readPage } from '../../../lib/reader/index';
 import { buildScene } from './scene-builder';
 import { EDITOR_URL, newDocument, renderScene } from './scene-dom';
@@ -52,6 +60,27 @@ describe('shapeEnds', () => {
   });
 });
 
+describe('classesOf', () => {
+  it('gives the distinct names of the class attribute, in order, however it is spaced', () => {
+    const el = newDocument().createElement('div');
+    const attribute = fc.array(
+      fc.constantFrom('a', 'b', 'jtk-endpoint', '', ' ', '  ', '\t', '\u00a0', '\n'),
+      {
+        maxLength: 8,
+      },
+    );
+    fc.assert(
+      fc.property(attribute, (parts) => {
+        const value = parts.join(' ');
+        el.setAttribute('class', value);
+        const expected = [...new Set(value.split(/\s+/).filter((name) => name !== ''))];
+        expect(classesOf(el)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('hasClass', () => {
   const withClass = (value: string | null) => {
     const el = newDocument().createElement('div');
@@ -62,6 +91,7 @@ describe('hasClass', () => {
     ['jtk-connected', true],
     ['endpoint jtk-connected', true],
     ['\tjtk-connected\n other', true],
+    ['endpoint\u00a0jtk-connected\u3000other', true],
     ['jtk-connected-not', false],
     ['not-jtk-connected', false],
     ['jtk-connectedjtk-connected', false],
@@ -147,6 +177,10 @@ describe('collectScene: an "Inactive" label or version chip the profile cannot f
       if (title !== undefined && card.fields.number === '1') card.fields.title = title;
       if (card.fields.number === '1') card.fields.versions = versions;
     }
+    return laidOut(scene);
+  }
+
+  function laidOut(scene: ReturnType<typeof emailsThenComplete>): Document {
     const doc = newDocument();
     renderScene(doc, scene);
     // happy-dom lays nothing out: give every text on a card its card's box, as a browser shows it.
@@ -198,6 +232,69 @@ describe('collectScene: an "Inactive" label or version chip the profile cannot f
     ]);
   });
 
+  it("reads a step as inactive by its words when another step's label is the profile's", () => {
+    const scene = emailsThenComplete(4);
+    for (const card of scene.cards)
+      if (card.fields.number === '2' || card.fields.number === '3') card.fields.inactiveLabel = 'Inactive';
+    const doc = laidOut(scene);
+    const labels = Array.from(doc.querySelectorAll('.step_inactive_label'));
+    expect(labels).toHaveLength(2);
+    (labels[1] as Element).className = 'step_status_badge';
+    expect(activity(doc, kartraProfile)).toEqual([
+      ['1', true],
+      ['2', false],
+      ['3', false],
+      ['4', true],
+    ]);
+  });
+
+  it("reads a step's version shares by their words when another step's chips are the profile's", () => {
+    const scene = emailsThenComplete(3);
+    for (const card of scene.cards)
+      if (card.fields.number === '1' || card.fields.number === '2')
+        card.fields.versions = ['A: 70%', 'B: 30%'];
+    const doc = laidOut(scene);
+    const [, second] = Array.from(doc.querySelectorAll('.js_sequence_step'));
+    for (const chip of Array.from(second?.querySelectorAll('.step_version') ?? []))
+      chip.className = 'variant_pill';
+    const page = readPage(doc, EDITOR_URL, kartraProfile);
+    if (page.kind !== 'editor') throw new Error(`not read: ${page.kind}`);
+    expect(page.sequence.steps.map((step) => [step.ref, step.versions.length])).toEqual([
+      ['1', 2],
+      ['2', 2],
+      ['3', 0],
+    ]);
+  });
+
+  it('reads the words of every card when a card whose label was found holds another card', () => {
+    const scene = emailsThenComplete(3);
+    for (const card of scene.cards) if (card.fields.number === '1') card.fields.inactiveLabel = 'Inactive';
+    const doc = laidOut(scene);
+    const [first, , third] = Array.from(doc.querySelectorAll('.js_sequence_step'));
+    const restyled = doc.createElement('span');
+    restyled.className = 'step_status_badge';
+    restyled.textContent = 'Inactive';
+    Object.defineProperty(restyled, 'getBoundingClientRect', { value: () => third?.getBoundingClientRect() });
+    third?.append(restyled);
+    // Step 3 inside step 1: its word stands in step 1's text as well, where a label was found.
+    if (third) first?.append(third);
+    const cards = collectScene(doc, kartraProfile).cards;
+    const shown = cards.map((card) => [card.fields.number, card.pieces?.includes('Inactive') ?? false]);
+    expect(shown).toEqual([
+      ['1', false],
+      ['3', true],
+      ['2', false],
+    ]);
+  });
+
+  it("files a field under the card it sits in, never under a card that itself carries the field's class", () => {
+    const doc = laidOut(emailsThenComplete(3));
+    const before = collectScene(doc, kartraProfile).cards.map((card) => card.fields);
+    const first = doc.querySelector('.js_sequence_step');
+    first?.classList.add('step_action', 'step_goto', 'step_inactive_label');
+    expect(collectScene(doc, kartraProfile).cards.map((card) => card.fields)).toEqual(before);
+  });
+
   it('takes the word for the label only when it stands alone, not inside a title', () => {
     const doc = twoActiveOneInactive('Win back inactive buyers');
     expect(activity(doc, kartraProfile)).toEqual([
@@ -231,6 +328,14 @@ describe('collectScene: a card drawn greyed out with no "Inactive" label', () =>
     expect(looksInactive(fourSteps(['2'], 'opacity: 0.5'))).toEqual(['2']);
   });
 
+  it('names a step whose card itself is faded, when nothing inside a card is styled', () => {
+    const doc = fourSteps([], '');
+    const [, second] = Array.from(doc.querySelectorAll('.js_sequence_step'));
+    second?.setAttribute('style', `${second.getAttribute('style') ?? ''}; opacity: 0.5`);
+    expect(doc.querySelector('.js_sequence_step [style]')).toBeNull();
+    expect(looksInactive(doc)).toEqual(['2']);
+  });
+
   it('names a step drawn in greyscale at half strength', () => {
     expect(looksInactive(fourSteps(['3'], 'opacity: 0.8; filter: grayscale(100%)'))).toEqual(['3']);
   });
@@ -242,5 +347,48 @@ describe('collectScene: a card drawn greyed out with no "Inactive" label', () =>
 
   it('names nothing for a step only slightly lighter than the others', () => {
     expect(looksInactive(fourSteps(['2'], 'opacity: 0.9'))).toEqual([]);
+  });
+});
+
+describe('drawingLayers', () => {
+  const SVG = 'http://www.w3.org/2000/svg';
+  function builderWithLayers() {
+    const doc = newDocument();
+    renderScene(doc, emailsThenComplete(3));
+    const root = doc.querySelector('.js_sequence_builder') as Element;
+    const canvas = doc.querySelector('.js_builder_canvas') as Element;
+    const layer = doc.createElementNS(SVG, 'svg');
+    layer.setAttribute('class', 'edges_layer');
+    layer.append(doc.createElementNS(SVG, 'svg'));
+    canvas.append(layer);
+    const lines = Array.from(root.querySelectorAll(kartraProfile.graph.line));
+    const nodes = Array.from(canvas.querySelectorAll(kartraProfile.graph.node));
+    return { doc, root, canvas, layer, lines, nodes };
+  }
+
+  it('finds an SVG that is neither a line nor a node, and no SVG inside it', () => {
+    const { root, layer, lines, nodes } = builderWithLayers();
+    expect(lines.length).toBeGreaterThan(0);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const everyMatchRead of [true, false])
+      expect(drawingLayers(root, kartraProfile.graph, lines, nodes, everyMatchRead)).toEqual([layer]);
+  });
+
+  it('finds canvases among the SVGs, in the order the page holds them', () => {
+    const { doc, root, canvas, layer, lines, nodes } = builderWithLayers();
+    const painted = doc.createElement('canvas');
+    canvas.prepend(painted);
+    expect(drawingLayers(root, kartraProfile.graph, lines, nodes, true)).toEqual([painted, layer]);
+  });
+
+  it('finds a node or a line that was not read, as the page shows it', () => {
+    const { root, layer, lines, nodes } = builderWithLayers();
+    const [unreadNode] = nodes;
+    const [unreadLine] = lines;
+    expect(drawingLayers(root, kartraProfile.graph, lines.slice(1), nodes.slice(1), false)).toEqual([
+      unreadNode,
+      unreadLine,
+      layer,
+    ]);
   });
 });
