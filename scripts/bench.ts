@@ -11,11 +11,12 @@ import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launchKartra } from '../tests/harness';
+import { type KartraSession, launchKartra } from '../tests/harness';
 import { ExtensionReports, tabShowing } from '../tests/support/extension-report';
 import { RENAME_EVERY_CLASS } from '../tests/support/rename-classes';
 import { checkBudgets, type Figures } from './bench/budgets';
 import { contentScriptSize } from './bench/bundle-size';
+import { alternately } from './bench/compare';
 import { buildPopupFloor, buildStartupFloor, POPUP_FLOOR_ANSWER_ID } from './bench/floors';
 import {
   budgetMarkdown,
@@ -67,6 +68,30 @@ function options() {
   return { json: values.json, sizes, reps, axeReps, markdown: values.markdown };
 }
 
+/**
+ * A tab of the popup floor's browser whose content script answers with `answer` (JSON), as ours
+ * answered on the same page: the dashboard, holding the answer for the floor to hand back.
+ */
+async function popupFloorTab(floor: KartraSession, answer: string) {
+  const page = await floor.context.newPage();
+  await page.goto(NOT_A_SEQUENCE_URL);
+  await page.evaluate(
+    ([id, json]) => {
+      const holder = document.createElement('script');
+      holder.type = 'application/json';
+      holder.id = id;
+      holder.textContent = json;
+      document.body.append(holder);
+    },
+    [POPUP_FLOOR_ANSWER_ID, answer] as const,
+  );
+  const worker = floor.context.serviceWorkers()[0];
+  if (!worker) throw new Error("the popup floor's extension has no service worker");
+  const { id: tabId } = await tabShowing(worker, page.url());
+  if (tabId === null) throw new Error('the popup floor found no tab for its page');
+  return { tabId, close: () => page.close() };
+}
+
 async function main(): Promise<void> {
   const args = options();
   ensureBuilt(root, log);
@@ -84,17 +109,23 @@ async function main(): Promise<void> {
   let startupMs = Number.NaN;
   let startupCompileMs = Number.NaN;
   let startupFloorMs = Number.NaN;
-  // What the popup got on each size's page, for its floor.
-  const popupAnswers = new Map<number, string>();
+  // The popup's floor, in a Chromium of its own, opened beside ours on the same answer.
+  log("the popup's floor: a Preact page drawing the same answer's counts and first findings...");
+  const popupFloor = await launchKartra({ extensionPath: buildPopupFloor(root) });
   try {
-    log("a Kartra page that is not a sequence: the content script's start-up...");
-    const startup = await measureStartup(session, args.reps);
-    startupMs = median(startup.map((s) => s.runMs));
-    startupCompileMs = median(startup.map((s) => s.compileMs));
-    log('  its floor: an empty content script built by the same WXT with the same polyfill...');
+    log(
+      "a Kartra page that is not a sequence: the content script's start-up, beside its floor (an empty WXT content script with the same polyfill)...",
+    );
     const floorSession = await launchKartra({ extensionPath: buildStartupFloor(root) });
     try {
-      startupFloorMs = median((await measureStartup(floorSession, args.reps)).map((s) => s.runMs));
+      const [startup, startupFloor] = await alternately(
+        args.reps,
+        (i) => measureStartup(session, 1, i),
+        (i) => measureStartup(floorSession, 1, i),
+      );
+      startupMs = median(startup.map((s) => s.runMs));
+      startupCompileMs = median(startup.map((s) => s.compileMs));
+      startupFloorMs = median(startupFloor.map((s) => s.runMs));
     } finally {
       await floorSession.close();
     }
@@ -114,8 +145,13 @@ async function main(): Promise<void> {
         drag = await measureDrag(page, '2');
       }
       const tabId = await reports.tabIdOf(page);
-      const popup = await measurePopup(session, tabId, args.reps);
-      popupAnswers.set(steps, JSON.stringify(await reports.popupAnswer(page)));
+      const floorTab = await popupFloorTab(popupFloor, JSON.stringify(await reports.popupAnswer(page)));
+      const [popup, popupFloorSamples] = await alternately(
+        args.reps,
+        () => measurePopup(session, tabId, 1),
+        () => measurePopup(popupFloor, floorTab.tabId, 1),
+      );
+      await floorTab.close();
       await page.bringToFront();
       if (args.axeReps > 0) log(`  axe-core (${args.axeReps} runs)...`);
       const axe = args.axeReps > 0 ? await measureAxe(page, args.axeReps) : [];
@@ -137,7 +173,7 @@ async function main(): Promise<void> {
         axeMs,
         popupMs: median(popup.map((p) => p.totalMs)),
         popupOwnMs: median(popup.map((p) => p.ownMs)),
-        popupFloorMs: Number.NaN,
+        popupFloorMs: median(popupFloorSamples.map((p) => p.ownMs)),
         auditOverPageFloor: ratio(auditMs, floorMs),
         auditOverFloor: ratio(auditMs, isolatedFloorMs),
         auditOverAxe: ratio(auditMs, axeMs),
@@ -161,44 +197,15 @@ async function main(): Promise<void> {
       }
       if (row)
         log(
-          `  audit ${round(row.auditMs)} ms, floor ${round(row.floorMs)} ms (${round(row.isolatedFloorMs)} ms from a content-script world), re-audit ${round(row.reauditMs)} ms, popup ${round(row.popupMs)} ms (${round(row.popupOwnMs)} ms of it the extension's)`,
+          `  audit ${round(row.auditMs)} ms, floor ${round(row.floorMs)} ms (${round(row.isolatedFloorMs)} ms from a content-script world), re-audit ${round(row.reauditMs)} ms, popup ${round(row.popupMs)} ms (${round(row.popupOwnMs)} ms of it the extension's; its floor ${round(row.popupFloorMs)} ms)`,
         );
       await page.close();
     }
   } finally {
     await reports.close();
     await session.close();
+    await popupFloor.close();
   }
-  log("the popup's floor: a Preact page drawing the same answer's counts and first findings...");
-  const floorSession = await launchKartra({ extensionPath: buildPopupFloor(root) });
-  try {
-    for (const row of rows) {
-      const page = await floorSession.context.newPage();
-      await page.goto(NOT_A_SEQUENCE_URL);
-      await page.evaluate(
-        ([id, json]) => {
-          const holder = document.createElement('script');
-          holder.type = 'application/json';
-          holder.id = id;
-          holder.textContent = json;
-          document.body.append(holder);
-        },
-        [POPUP_FLOOR_ANSWER_ID, popupAnswers.get(row.steps) ?? 'null'] as const,
-      );
-      const worker = floorSession.context.serviceWorkers()[0];
-      if (!worker) throw new Error("the popup floor's extension has no service worker");
-      const { id: tabId } = await tabShowing(worker, page.url());
-      if (tabId === null) throw new Error('the popup floor found no tab for its page');
-      row.popupFloorMs = median((await measurePopup(floorSession, tabId, args.reps)).map((p) => p.ownMs));
-      log(
-        `  ${row.steps} steps: popup floor ${round(row.popupFloorMs)} ms (ours ${round(row.popupOwnMs)} ms)`,
-      );
-      await page.close();
-    }
-  } finally {
-    await floorSession.close();
-  }
-
   const at = (steps: number) => rows.find((r) => r.steps === steps);
   const figures: Figures & Record<string, unknown> = {
     auditMs1000: at(1000)?.auditMs ?? Number.NaN,

@@ -17,6 +17,22 @@ export function roundOrder(round: number): [0, 1] | [1, 0] {
   return round % 2 === 0 ? [0, 1] : [1, 0];
 }
 
+/**
+ * `reps` samples of each, taken in turns (who goes first alternating, as bench:compare does),
+ * so that a figure and its floor meet the same machine: these machines change speed within a run.
+ */
+export async function alternately<T>(
+  reps: number,
+  ours: (rep: number) => Promise<T[]>,
+  floor: (rep: number) => Promise<T[]>,
+): Promise<[T[], T[]]> {
+  const taken: [T[], T[]] = [[], []];
+  const runs = [ours, floor] as const;
+  for (let rep = 0; rep < reps; rep++)
+    for (const i of roundOrder(rep)) taken[i].push(...(await runs[i](rep)));
+  return taken;
+}
+
 export interface PairedComparison {
   rounds: number;
   baselineMs: number;

@@ -85,7 +85,12 @@ async function traced<T>(
  * new tab: from the script's start until it is idle, the main-thread time it takes (sampled by
  * V8's profiler, which the tab's every task goes through) and V8's compile of it (traced).
  */
-export async function measureStartup(session: KartraSession, reps: number): Promise<StartupSample[]> {
+/** `first`: the first repetition's number, in the page's address (each opening a new address). */
+export async function measureStartup(
+  session: KartraSession,
+  reps: number,
+  first = 0,
+): Promise<StartupSample[]> {
   const extensionUrl = `chrome-extension://${session.extensionId}/`;
   const samples: StartupSample[] = [];
   for (let i = 0; i < reps; i++) {
@@ -95,7 +100,7 @@ export async function measureStartup(session: KartraSession, reps: number): Prom
     await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
     const { result: profile, events } = await traced(cdp, async () => {
       await cdp.send('Profiler.start');
-      await page.goto(`${NOT_A_SEQUENCE_URL}?bench=${i}`);
+      await page.goto(`${NOT_A_SEQUENCE_URL}?bench=${first + i}`);
       await page.waitForTimeout(IDLE_AFTER_LOAD_MS);
       return ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
     });

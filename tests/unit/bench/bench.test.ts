@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checkBudgets, type Figures } from '../../../scripts/bench/budgets';
 import { contentScriptSize, relativeImports } from '../../../scripts/bench/bundle-size';
-import { comparePaired, roundOrder } from '../../../scripts/bench/compare';
+import { alternately, comparePaired, roundOrder } from '../../../scripts/bench/compare';
 import { generateSpec, mainTabSteps } from '../../../scripts/bench/generate-spec';
 import { timeInExtension } from '../../../scripts/bench/startup';
 import { gaps, maxInWindow, median, ratio } from '../../../scripts/bench/stats';
@@ -172,6 +172,19 @@ describe('two builds compared round by round', () => {
       [0, 1],
       [1, 0],
     ]);
+  });
+
+  it('takes a figure and its floor in turns, who goes first alternating', async () => {
+    const order: string[] = [];
+    const take = (who: string) => async (rep: number) => {
+      order.push(`${who}${rep}`);
+      return [`${who}${rep}`];
+    };
+    expect(await alternately(3, take('ours'), take('floor'))).toEqual([
+      ['ours0', 'ours1', 'ours2'],
+      ['floor0', 'floor1', 'floor2'],
+    ]);
+    expect(order).toEqual(['ours0', 'floor0', 'floor1', 'ours1', 'ours2', 'floor2']);
   });
 
   it('compares each round with its own pair, so a machine slowing down mid-run moves neither', () => {
