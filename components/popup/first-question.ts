@@ -1,3 +1,4 @@
+import { loadAnswerSchemas } from '@/lib/extension/messaging/ask-audited-frame';
 import { askTopFrame } from '@/lib/extension/messaging/ask-top-frame';
 
 export interface FirstQuestion {
@@ -22,7 +23,7 @@ async function targetTabId(): Promise<number | undefined> {
  * import would queue them after it.
  */
 export async function askFirst(): Promise<FirstQuestion> {
-  import('@/lib/extension/messaging/content-answers').catch(() => undefined);
+  loadAnswerSchemas().catch(() => undefined);
   const tabId = await targetTabId();
   return {
     tabId,

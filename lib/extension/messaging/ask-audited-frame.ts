@@ -16,6 +16,12 @@ export class InvalidAnswerError extends Error {}
 type AnswerSchemas = typeof import('./content-answers');
 
 /**
+ * The schemas that validate the content script's answers: zod/mini with the report's and model's
+ * schemas, loaded on demand. The popup starts loading them with its first question.
+ */
+export const loadAnswerSchemas = (): Promise<AnswerSchemas> => import('./content-answers');
+
+/**
  * The answer of the content script in the tab's audited frame (see auditedFrameOf), not validated
  * yet, with the schemas that validate it. Rejects when no content script answers.
  */
@@ -26,7 +32,7 @@ async function answerOf<T extends ContentMessage>(
   early: Promise<unknown> | null,
 ): Promise<{ answer: unknown; schemas: AnswerSchemas }> {
   // The schemas load while the content script answers, not before the popup's first paint.
-  const schemas = import('./content-answers');
+  const schemas = loadAnswerSchemas();
   const frameId = await auditedFrameOf(tabId);
   const [answer, loaded] = await Promise.all([
     early !== null && frameId === 0
@@ -47,6 +53,13 @@ function invalid(
   );
 }
 
+/** `answer` as `schema` reads it; an InvalidAnswerError naming the first wrong field otherwise. */
+function validated<A>(type: ContentMessage, schema: z.ZodMiniType<A>, answer: unknown): A {
+  const parsed = schema.safeParse(answer);
+  if (parsed.success) return parsed.data;
+  throw invalid(type, parsed.error.issues[0], answer);
+}
+
 /**
  * Asks the content script of the tab's audited frame (see auditedFrameOf) and validates its
  * answer. Rejects when no content script answers (a tab outside app.kartra.com), and with an
@@ -63,9 +76,7 @@ export async function askAuditedFrame<T extends ContentMessage>(
 ): Promise<AnswerOf<T>> {
   const { answer, schemas } = await answerOf(tabId, type, request, early);
   const schema: z.ZodMiniType<AnswerOf<T>> = schemas.CONTENT_ANSWERS[type];
-  const parsed = schema.safeParse(answer);
-  if (parsed.success) return parsed.data;
-  throw invalid(type, parsed.error.issues[0], answer);
+  return validated(type, schema, answer);
 }
 
 /** A report answer validated in two goes (askReportInTwo). */
@@ -96,11 +107,7 @@ export async function askReportInTwo(
   early: Promise<unknown> | null = askTopFrame(tabId, 'getReport', request),
 ): Promise<ReportInTwo> {
   const { answer, schemas } = await answerOf(tabId, 'getReport', request, early);
-  const whole = () => {
-    const parsed = schemas.reportResponseSchema.safeParse(answer);
-    if (parsed.success) return parsed.data;
-    throw invalid('getReport', parsed.error.issues[0], answer);
-  };
+  const whole = () => validated('getReport', schemas.reportResponseSchema, answer);
   const top = isRecord(answer) ? answer : null;
   const report = top && isRecord(top.report) ? top.report : null;
   const findings = report && Array.isArray(report.findings) ? (report.findings as unknown[]) : null;
