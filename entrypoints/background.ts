@@ -1,4 +1,5 @@
 import { withAccepted, withoutAccepted } from '@/lib/accepted/accepted';
+import { NO_BADGE } from '@/lib/audit/badge';
 import { loadActiveConfig } from '@/lib/extension/background/active-config-loader';
 import { auditedFrame, withFrameAudit } from '@/lib/extension/background/tab-frames';
 import { loadTabFrames, saveTabFrames } from '@/lib/extension/background/tab-frames-store';
@@ -65,6 +66,12 @@ export default defineBackground(() => {
 
   // The content script's settings and profile, validated here so that it carries no validator.
   listen('getConfig', noRequest, () => loadActiveConfig());
+  listen('pageOpened', noRequest, (_, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined)
+      later(() => record(tabId, sender.frameId ?? 0, { badge: NO_BADGE, kind: 'other', newVisit: true }));
+    return loadActiveConfig();
+  });
   watchStoredConfig(() => later(() => tell('config')));
   // What the sequence list showed, kept here in session storage (closed to content scripts).
   listen('getListMemory', noRequest, () => loadListMemory());

@@ -1,14 +1,14 @@
-import { NO_BADGE } from '@/lib/audit/badge';
-import { askActiveConfig, warnNotices } from '@/lib/extension/content/ask-config';
+import { announcePage, askActiveConfig, warnNotices } from '@/lib/extension/content/ask-config';
 import { AUDIT_MODULE_PATH, type AuditModule } from '@/lib/extension/content/audit-module';
 import { isAuditedPage } from '@/lib/extension/content/audited-page';
 import { LOG_PREFIX } from '@/lib/extension/content/log';
 import type { ActiveConfig } from '@/lib/extension/messaging/active-config';
-import { onMessage, sendMessage } from '@/lib/extension/messaging/messenger';
+import { onMessage } from '@/lib/extension/messaging/messenger';
 
-// The content script's loader (lib/extension/content/audit-module.ts). Most Kartra pages are not a
-// sequence: there it tells the toolbar badge so, answers the popup, and waits for the app to
-// navigate to a sequence; the reader, the rules and the overlay (the audit module) are
+// The content script's loader (lib/extension/content/audit-module.ts). It tells the background
+// the page opened (a new visit: no badge, the tab's earlier frames forgotten) and gets the
+// profile. Most Kartra pages are not a sequence: there it answers the popup and waits for the app
+// to navigate to a sequence; the reader, the rules and the overlay (the audit module) are
 // imported only on a sequence page, so the other pages do not pay for evaluating them.
 export default defineContentScript({
   matches: ['https://app.kartra.com/*'],
@@ -27,13 +27,11 @@ export default defineContentScript({
     };
     const failed = (error: unknown) => console.error(LOG_PREFIX, 'the audit could not start:', error);
 
-    const config = warnNotices(await askActiveConfig());
+    const config = warnNotices(await announcePage());
     if (isAuditedPage(location.href, config.profile)) {
       await start(config).catch(failed);
       return;
     }
-    // The worker may be asleep or reloading; nothing else is sent until an audit starts.
-    sendMessage('reportChanged', { badge: NO_BADGE, kind: 'other', newVisit: true }).catch(() => {});
     // The popup's report of this page: made by the audit module, so it is imported on this ask only.
     const stopIdleAnswers = onMessage('getReport', async ({ data }) =>
       (await auditModule()).answerIdle(data),

@@ -6,26 +6,14 @@ import { inferList } from './infer-list';
 import { inferProfile } from './infer-profile';
 import { interpretScene } from './interpret';
 import { interpretList } from './interpret-list';
+import { pageKindOf } from './page-kind';
 import { StepCache } from './step-cache';
 
 export { type CardsRead, collectList, collectScene } from './collect';
 export { interpretScene } from './interpret';
 export { interpretList } from './interpret-list';
 export { mergeTabs } from './merge-tabs';
-
-export type PageKind = 'editor' | 'list' | 'other';
-
-export function pageKindOf(url: string, profile: KartraProfile = kartraProfile): PageKind {
-  let pathname: string;
-  try {
-    pathname = new URL(url).pathname;
-  } catch {
-    return 'other';
-  }
-  if (new RegExp(profile.urls.editorPath).test(pathname)) return 'editor';
-  if (new RegExp(profile.urls.listPath).test(pathname)) return 'list';
-  return 'other';
-}
+export { type PageKind, pageKindOf } from './page-kind';
 
 /**
  * What the audit session remembers of its page between reads (the reader keeps nothing of its

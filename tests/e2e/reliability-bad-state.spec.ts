@@ -119,6 +119,7 @@ const BAD_REQUESTS: { type: string; data: unknown; to: 'tab' | 'worker' }[] = [
   { type: 'reportChanged', data: { kind: 'editor', badge: { text: 5, color: null } }, to: 'worker' },
   { type: 'reportChanged', data: { kind: 'page', badge: { text: 'X', color: '#000' } }, to: 'worker' },
   { type: 'getConfig', data: { profile: 'mine' }, to: 'worker' },
+  { type: 'pageOpened', data: { url: 'https://example.com/' }, to: 'worker' },
 ];
 
 test('junk messages to the content script and the worker are ignored or refused, and later ones still answered', async ({

@@ -32,6 +32,11 @@ export function askActiveConfig(): Promise<ActiveConfig> {
   return requestActiveConfig(() => sendMessage('getConfig'));
 }
 
+/** askActiveConfig as the frame's page loads: the background also records the new visit (pageOpened). */
+export function announcePage(): Promise<ActiveConfig> {
+  return requestActiveConfig(() => sendMessage('pageOpened'));
+}
+
 /** Says in the page's console why a stored setting or profile was not used. */
 export function warnNotices(config: ActiveConfig): ActiveConfig {
   for (const notice of config.notices) console.warn(LOG_PREFIX, notice);

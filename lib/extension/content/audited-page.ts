@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../../kartra/profile';
-import { pageKindOf } from '../../reader';
+import { pageKindOf } from '../../reader/page-kind';
 
 /**
  * The content script's loader's one decision: whether the page at `url` is one the profile

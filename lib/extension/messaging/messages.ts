@@ -102,6 +102,12 @@ export interface Protocol {
    * defaults are used (requestActiveConfig).
    */
   getConfig(): ActiveConfig;
+  /**
+   * The content script's loader → background, as a frame's page loads: a new visit, recorded
+   * as no sequence (no badge) until the frame's audit reports; answered as getConfig is. One
+   * message where a page that is not a sequence would otherwise send two.
+   */
+  pageOpened(): ActiveConfig;
   /** Content script → background: what the sequence list showed this browser session (list-memory.ts). */
   getListMemory(): ListMemory;
   /** Content script → background: the list memory with the rows just seen; validated there. */
