@@ -3,7 +3,13 @@ import type { Finding } from '../../audit/report';
 import { describeIssue } from '../../issue-message';
 import { auditedFrameOf } from '../background/tab-frames-store';
 import { askTopFrame } from './ask-top-frame';
-import type { ContentMessage, ReportResponse } from './content-answers';
+import {
+  CONTENT_ANSWERS,
+  type ContentMessage,
+  findingSchema,
+  type ReportResponse,
+  reportResponseSchema,
+} from './content-answers';
 import type { AnswerOf, RequestOf } from './messages';
 import { sendMessage } from './messenger';
 
@@ -13,34 +19,20 @@ const READ_ONLY: ReadonlySet<ContentMessage> = new Set(['getReport']);
 /** A content script answered with what does not validate: a bug of ours, not a missing script. */
 export class InvalidAnswerError extends Error {}
 
-type AnswerSchemas = typeof import('./content-answers');
-
-/**
- * The schemas that validate the content script's answers: zod/mini with the report's and model's
- * schemas, loaded on demand. The popup starts loading them with its first question.
- */
-export const loadAnswerSchemas = (): Promise<AnswerSchemas> => import('./content-answers');
-
 /**
  * The answer of the content script in the tab's audited frame (see auditedFrameOf), not validated
- * yet, with the schemas that validate it. Rejects when no content script answers.
+ * yet. Rejects when no content script answers.
  */
 async function answerOf<T extends ContentMessage>(
   tabId: number,
   type: T,
   request: RequestOf<T>,
   early: Promise<unknown> | null,
-): Promise<{ answer: unknown; schemas: AnswerSchemas }> {
-  // The schemas load while the content script answers, not before the popup's first paint.
-  const schemas = loadAnswerSchemas();
+): Promise<unknown> {
   const frameId = await auditedFrameOf(tabId);
-  const [answer, loaded] = await Promise.all([
-    early !== null && frameId === 0
-      ? early
-      : (sendMessage(type, request, { tabId, frameId }) as Promise<unknown>),
-    schemas,
-  ]);
-  return { answer, schemas: loaded };
+  return early !== null && frameId === 0
+    ? early
+    : (sendMessage(type, request, { tabId, frameId }) as Promise<unknown>);
 }
 
 function invalid(
@@ -74,8 +66,8 @@ export async function askAuditedFrame<T extends ContentMessage>(
   // asked again. A question that acts (locate scrolls the builder) waits to know its frame.
   early: Promise<unknown> | null = READ_ONLY.has(type) ? askTopFrame(tabId, type, request) : null,
 ): Promise<AnswerOf<T>> {
-  const { answer, schemas } = await answerOf(tabId, type, request, early);
-  const schema: z.ZodMiniType<AnswerOf<T>> = schemas.CONTENT_ANSWERS[type];
+  const answer = await answerOf(tabId, type, request, early);
+  const schema: z.ZodMiniType<AnswerOf<T>> = CONTENT_ANSWERS[type];
   return validated(type, schema, answer);
 }
 
@@ -106,8 +98,8 @@ export async function askReportInTwo(
   later: (finding: Readonly<Record<string, unknown>>) => boolean,
   early: Promise<unknown> | null = askTopFrame(tabId, 'getReport', request),
 ): Promise<ReportInTwo> {
-  const { answer, schemas } = await answerOf(tabId, 'getReport', request, early);
-  const whole = () => validated('getReport', schemas.reportResponseSchema, answer);
+  const answer = await answerOf(tabId, 'getReport', request, early);
+  const whole = () => validated('getReport', reportResponseSchema, answer);
   const top = isRecord(answer) ? answer : null;
   const report = top && isRecord(top.report) ? top.report : null;
   const findings = report && Array.isArray(report.findings) ? (report.findings as unknown[]) : null;
@@ -120,7 +112,7 @@ export async function askReportInTwo(
     return { first: validated, heldBack: 0, complete: () => validated };
   }
   const part = { ...top, report: { ...report, findings: findings.filter((_, i) => !held.has(i)) } };
-  const parsed = schemas.reportResponseSchema.safeParse(part);
+  const parsed = reportResponseSchema.safeParse(part);
   // The whole answer cannot validate either; its issue names the field by its place as it came.
   if (!parsed.success) return { first: whole(), heldBack: 0, complete: whole };
   const first = parsed.data;
@@ -134,7 +126,7 @@ export async function askReportInTwo(
         merged.push(shown[next++] as Finding);
         continue;
       }
-      const one = schemas.findingSchema.safeParse(finding);
+      const one = findingSchema.safeParse(finding);
       if (!one.success) {
         const [issue] = one.error.issues;
         throw invalid(
