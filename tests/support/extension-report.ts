@@ -153,6 +153,12 @@ export class ExtensionReports {
     );
   }
 
+  /** The tab's current report alone (no model, no timeline: what the popup asks first), or null. */
+  async currentReport(page: Page): Promise<Report | null> {
+    const answer = await this.popupAnswer(page).catch(() => null);
+    return answer === null ? null : reportResponseSchema.parse(answer).report;
+  }
+
   /** The tab's current report and model, or null when no content script answers. */
   async current(page: Page): Promise<WithPage | null> {
     const tabId = await this.tabIdOf(page);
