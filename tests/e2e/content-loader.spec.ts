@@ -11,12 +11,6 @@ import { expect, test } from './extension-fixture';
  * in which world, is read over CDP (Debugger.scriptParsed, Runtime.executionContextCreated).
  */
 
-// What the test reads in the extension's service worker.
-declare const chrome: {
-  tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> };
-  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
-};
-
 interface ParsedScript {
   url: string;
   contextId: number;
@@ -49,6 +43,7 @@ const isLoader = (script: ParsedScript) => script.url.endsWith('/content-scripts
 
 test('a page that is not a sequence never loads the audit module; the app navigating to one loads it, in the content script world, and audits', async ({
   kartra,
+  reports,
 }) => {
   const spec = loadEditorSpec('step-inactive.fires');
   const editorPath = new URL(kartra.serve(spec)).pathname;
@@ -63,16 +58,7 @@ test('a page that is not a sequence never loads the audit module; the app naviga
   await page.locator('.js_sequence_builder').waitFor();
 
   // The loader ran and decided: it told the background this page has nothing to audit.
-  const worker = kartra.context.serviceWorkers()[0];
-  if (!worker) throw new Error('No extension service worker');
-  const frameKinds = () =>
-    worker.evaluate(async (url) => {
-      const [tab] = await chrome.tabs.query({ url });
-      const { frameAudits } = await chrome.storage.session.get('frameAudits');
-      const all = (frameAudits ?? {}) as Record<string, Record<string, { kind: string }>>;
-      return Object.values(all[String(tab?.id)] ?? {}).map((frame) => frame.kind);
-    }, page.url());
-  await expect.poll(frameKinds).toEqual(['other']);
+  await expect.poll(() => reports.frameKinds(page)).toEqual(['other']);
   expect(watched.scripts.filter(isLoader)).toHaveLength(1);
   expect(watched.scripts.filter(isAuditModule)).toEqual([]);
   await expect(page.locator('kartra-auditor-ui')).toHaveCount(0);

@@ -24,12 +24,19 @@ test('the content script stays out of pages that are not Kartra', async ({ kartr
   expect(await reports.answeringTabs()).toEqual([kartraPage.url()]);
 });
 
-test('on a Kartra page that is not a sequence, there is nothing to audit', async ({ kartra, reports }) => {
+test('on a Kartra page that is not a sequence, there is nothing to audit: no badge, and the popup says how to open one', async ({
+  kartra,
+  reports,
+}) => {
   const page = await kartra.context.newPage();
   await page.goto('https://app.kartra.com/dashboard');
-  const { report } = await reports.waitFor(page);
-  expect(report.page.kind).toBe('other');
-  expect(report.findings).toEqual([]);
+  await expect.poll(() => reports.frameKinds(page)).toEqual(['other']);
+  const popup = await kartra.context.newPage();
+  await popup.goto(
+    `chrome-extension://${kartra.extensionId}/popup.html?tabId=${await reports.tabIdOf(page)}`,
+  );
+  await expect(popup.getByText(/Open a sequence in Kartra/)).toBeVisible();
+  await expect(popup.locator('.counts')).toHaveCount(0);
 });
 
 test('a page that is not a sequence is audited once the app navigates to one, without a reload', async ({
@@ -38,7 +45,7 @@ test('a page that is not a sequence is audited once the app navigates to one, wi
 }) => {
   const page = await kartra.context.newPage();
   await page.goto('https://app.kartra.com/dashboard');
-  expect((await reports.waitFor(page)).report.page.kind).toBe('other');
+  await expect.poll(() => reports.frameKinds(page)).toEqual(['other']);
   // Kartra's app moves between its pages with the History API; this one shows no builder yet.
   await page.evaluate(() => history.pushState({}, '', '/marketing/sequences/edit/77'));
   const { report } = await reports.waitFor(page, (r) => r.page.kind !== 'other');

@@ -50,6 +50,7 @@ const BRIDGE_PAGE = 'rules.html';
 /** The part of the extension API the bridge page uses (it runs inside the extension). */
 declare const chrome: {
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };
 declare const kartraAuditor: PageMessenger['kartraAuditor'];
 
@@ -151,6 +152,21 @@ export class ExtensionReports {
       (id) => kartraAuditor.sendMessage('getReport', { withPage: false, withTimeline: false }, id),
       tabId,
     );
+  }
+
+  /**
+   * The kind of page each frame of the tab showing `page` last told the background it holds
+   * (lib/extension/background/tab-frames.ts): 'other' from the loader as the page opens, until an
+   * audit reports. The loader listens for the app's navigation before it tells.
+   */
+  async frameKinds(page: Page): Promise<string[]> {
+    const tabId = await this.tabIdOf(page);
+    const bridge = await this.bridge(page);
+    return bridge.evaluate(async (id) => {
+      const { frameAudits } = await chrome.storage.session.get('frameAudits');
+      const all = (frameAudits ?? {}) as Record<string, Record<string, { kind: string }>>;
+      return Object.values(all[String(id)] ?? {}).map((frame) => frame.kind);
+    }, tabId);
   }
 
   /** The tab's current report alone (no model, no timeline: what the popup asks first), or null. */

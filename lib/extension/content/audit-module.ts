@@ -1,6 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ActiveConfig } from '../messaging/active-config';
-import type { ReportResponse } from '../messaging/content-answers';
 
 /**
  * The content script in two parts. The one the manifest lists (entrypoints/content.ts, the
@@ -24,6 +23,4 @@ export interface AuditModule {
    * audit and removes the overlay). Resolves once the page's messages are answered here.
    */
   start(ctx: ContentScriptContext, config: ActiveConfig): Promise<void>;
-  /** The answer to getReport (its data, validated here) on a page that is not a sequence. */
-  answerIdle(request: unknown): Promise<ReportResponse>;
 }

@@ -11,7 +11,7 @@ import type { Settings } from '../../settings/settings';
 import { exportStructure } from '../../structure/export';
 import type { ListMemory } from '../../visit/visit';
 import type { ActiveConfig } from '../messaging/active-config';
-import type { ExportStructureResponse, ReportResponse } from '../messaging/content-answers';
+import type { ExportStructureResponse } from '../messaging/content-answers';
 import {
   getReportRequest,
   listen,
@@ -55,17 +55,10 @@ function toolOf(): AuditOptions['tool'] {
   return { name: manifest.name, version: manifest.version };
 }
 
-/** The report of a page that is not a sequence, made only when asked. */
+/** The report of a page with no audit session (yet), made only when asked. */
 function idleResult(tool: AuditOptions['tool'], settings: Settings): Extract<AuditResult, { error: null }> {
   const page: PageModel = { kind: 'other', url: location.href };
   return { report: audit(page, { now: new Date(), tool, settings }), page, error: null };
-}
-
-async function answerIdle(request: unknown): Promise<ReportResponse> {
-  const asked = getReportRequest.parse(request);
-  // The settings as stored now: the loader keeps none of its own.
-  const { settings } = await askActiveConfig();
-  return reportResponse(idleResult(toolOf(), settings), asked);
 }
 
 async function start(
@@ -250,5 +243,5 @@ async function start(
 
 /** The audit module, drawing its inline warnings with `mountOverlay` (a view, handed in by its entry point). */
 export function auditModuleWith(mountOverlay: MountOverlay): AuditModule {
-  return { start: (ctx, config) => start(ctx, config, mountOverlay), answerIdle };
+  return { start: (ctx, config) => start(ctx, config, mountOverlay) };
 }
