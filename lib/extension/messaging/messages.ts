@@ -104,8 +104,8 @@ export interface Protocol {
   getConfig(): ActiveConfig;
   /**
    * The content script's loader → background, as a frame's page loads: a new visit, recorded
-   * as no sequence (no badge) until the frame's audit reports; answered as getConfig is. One
-   * message where a page that is not a sequence would otherwise send two.
+   * as no sequence (no badge) until the frame's audit reports; answered as getConfig is, so a
+   * page that is not a sequence sends nothing else.
    */
   pageOpened(): ActiveConfig;
   /** Content script → background: what the sequence list showed this browser session (list-memory.ts). */
