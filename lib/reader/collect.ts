@@ -1,5 +1,5 @@
 import type { KartraProfile } from '../kartra/profile';
-import { boundsOf, overlap } from './geometry';
+import { areFinite, boundsOf, overlap } from './geometry';
 import { VERSION_SHARE_WITHIN } from './parse-fields';
 import { REF_PATTERN } from './read-step';
 import type {
@@ -756,8 +756,7 @@ export function pathEndsFromData(d: string | null): [Point, Point] | null {
   const y0 = Number(numbers[1]);
   const x1 = Number(numbers[numbers.length - 2]);
   const y1 = Number(numbers[numbers.length - 1]);
-  if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1)))
-    return null;
+  if (!areFinite(x0, y0, x1, y1)) return null;
   return [
     { x: x0, y: y0 },
     { x: x1, y: y1 },

@@ -14,16 +14,16 @@ export function distance(a: Point, b: Point): number {
   return Math.sqrt(dx * dx + dy * dy);
 }
 
+/**
+ * Whether all four numbers are finite. Asked of every box and line end on every read: four
+ * arguments rather than a list made to ask it.
+ */
+export function areFinite(a: number, b: number, c: number, d: number): boolean {
+  return Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d);
+}
+
 export function isFiniteRect(r: Rect): boolean {
-  // Asked of every card and node box on every read: no list of four made to ask it.
-  return (
-    Number.isFinite(r.x) &&
-    Number.isFinite(r.y) &&
-    Number.isFinite(r.width) &&
-    Number.isFinite(r.height) &&
-    r.width >= 0 &&
-    r.height >= 0
-  );
+  return areFinite(r.x, r.y, r.width, r.height) && r.width >= 0 && r.height >= 0;
 }
 
 export function isFinitePoint(p: Point | null | undefined): p is Point {
@@ -105,7 +105,7 @@ export class GridIndex<T> {
 
   /** Files `item` under the cells covered by the box [x0, x1] × [y0, y1]. */
   insert(item: T, x0: number, y0: number, x1: number, y1: number): void {
-    if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1))) return;
+    if (!areFinite(x0, y0, x1, y1)) return;
     const cx0 = this.cell(x0);
     const cx1 = this.cell(x1);
     const cy0 = this.cell(y0);

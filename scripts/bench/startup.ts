@@ -84,8 +84,8 @@ async function traced<T>(
  * The content script's start-up on a Kartra page that is not a sequence, `reps` times, each in a
  * new tab: from the script's start until it is idle, the main-thread time it takes (sampled by
  * V8's profiler, which the tab's every task goes through) and V8's compile of it (traced).
+ * `first`: the first repetition's number, in the page's address (each opening a new address).
  */
-/** `first`: the first repetition's number, in the page's address (each opening a new address). */
 export async function measureStartup(
   session: KartraSession,
   reps: number,

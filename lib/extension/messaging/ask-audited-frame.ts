@@ -108,8 +108,8 @@ export async function askReportInTwo(
     if (isRecord(finding) && later(finding)) held.add(i);
   });
   if (!top || !report || !findings || held.size === 0) {
-    const validated = whole();
-    return { first: validated, heldBack: 0, complete: () => validated };
+    const all = whole();
+    return { first: all, heldBack: 0, complete: () => all };
   }
   const part = { ...top, report: { ...report, findings: findings.filter((_, i) => !held.has(i)) } };
   const parsed = reportResponseSchema.safeParse(part);
