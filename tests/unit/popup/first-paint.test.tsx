@@ -5,10 +5,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import type { Report } from '../../../lib/audit/report';
 import { getReportRequest, listen, reportResponse } from '../../../lib/extension/messaging/messages';
-import type { PageModel } from '../../../lib/model/model';
+import { BUILDER_PAGE, tabsAnswerHere } from '../../support/fake-tabs';
 import { editorReport } from '../export/reports';
 
-const page = { kind: 'editor', sequence: { diagnostics: [] } } as unknown as PageModel;
 const visit = '2026-12-01T09:00:00.000Z';
 
 /** The popup for tab 7, drawn into a page of its own; `text()` is what a person reads in it. */
@@ -40,10 +39,7 @@ describe('the popup’s first paint', () => {
   let answer: unknown;
   let popup: ReturnType<typeof openPopup> | null = null;
   beforeEach(() => {
-    fakeBrowser.reset();
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(
-      (_tabId: number, message: unknown) => fakeBrowser.runtime.sendMessage(message) as Promise<never>,
-    );
+    tabsAnswerHere();
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
       manifest_version: 3,
       name: 'Kartra Sequence Auditor',
@@ -59,7 +55,7 @@ describe('the popup’s first paint', () => {
   });
 
   const answerWith = (report: Report) =>
-    reportResponse({ report, page, error: null }, { withPage: false }, { visit });
+    reportResponse({ report, page: BUILDER_PAGE, error: null }, { withPage: false }, { visit });
 
   it('names the closed groups by their counts, and holds their findings once they have validated', async () => {
     answer = answerWith(editorReport);

@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   askAuditedFrame,
   askReportInTwo,
   InvalidAnswerError,
 } from '../../../../lib/extension/messaging/ask-audited-frame';
 import { getReportRequest, listen, reportResponse } from '../../../../lib/extension/messaging/messages';
-import type { PageModel } from '../../../../lib/model/model';
+import { BUILDER_PAGE, tabsAnswerHere } from '../../../support/fake-tabs';
 import { editorReport } from '../../export/reports';
 
 const request = { withPage: false, withTimeline: false };
-const page = { kind: 'editor', sequence: { diagnostics: [] } } as unknown as PageModel;
 /** What the popup leaves for after its first paint: the closed groups' (warnings and tips). */
 const closed = (finding: Readonly<Record<string, unknown>>) =>
   finding.kind === 'fail' && (finding.severity === 'warning' || finding.severity === 'info');
@@ -20,11 +18,8 @@ describe('a report answer validated in two goes', () => {
   const stops: (() => void)[] = [];
   let answer: unknown;
   beforeEach(() => {
-    fakeBrowser.reset();
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(
-      (_tabId: number, message: unknown) => fakeBrowser.runtime.sendMessage(message) as Promise<never>,
-    );
-    answer = reportResponse({ report: editorReport, page, error: null }, { withPage: false });
+    tabsAnswerHere();
+    answer = reportResponse({ report: editorReport, page: BUILDER_PAGE, error: null }, { withPage: false });
     stops.push(listen('getReport', getReportRequest, () => answer as never));
   });
   afterEach(() => {
@@ -55,7 +50,7 @@ describe('a report answer validated in two goes', () => {
     const at = findings.findIndex((f) => closed(f));
     findings[at] = { ...findings[at], message: '' } as (typeof findings)[number];
     answer = reportResponse(
-      { report: { ...editorReport, findings }, page, error: null },
+      { report: { ...editorReport, findings }, page: BUILDER_PAGE, error: null },
       { withPage: false },
     );
     const { first, complete } = await askReportInTwo(7, request, closed);
@@ -70,7 +65,7 @@ describe('a report answer validated in two goes', () => {
     expect(findings.slice(0, at).some((f) => closed(f))).toBe(true);
     findings[at] = { ...findings[at], steps: 'all' } as unknown as (typeof findings)[number];
     answer = reportResponse(
-      { report: { ...editorReport, findings }, page, error: null },
+      { report: { ...editorReport, findings }, page: BUILDER_PAGE, error: null },
       { withPage: false },
     );
     await expect(askReportInTwo(7, request, closed)).rejects.toThrow(`report.findings[${at}].steps`);

@@ -14,6 +14,7 @@ import {
   sendMessage,
 } from '../../../../lib/extension/messaging/messages';
 import type { PageModel } from '../../../../lib/model/model';
+import { tabsAnswerHere } from '../../../support/fake-tabs';
 import { editorReport } from '../../export/reports';
 
 const page = {
@@ -66,10 +67,7 @@ describe('the answer to getReport', () => {
 describe('the protocol', () => {
   const stops: (() => void)[] = [];
   beforeEach(() => {
-    fakeBrowser.reset();
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(
-      (_tabId: number, message: unknown) => fakeBrowser.runtime.sendMessage(message) as Promise<never>,
-    );
+    tabsAnswerHere();
   });
   afterEach(() => {
     for (const stop of stops.splice(0)) stop();
